@@ -1,0 +1,1 @@
+"""Portique: an online immigration application portal."""

@@ -1,0 +1,40 @@
+"""Accounts: reads."""
+
+from __future__ import annotations
+
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+from django.db.models import QuerySet
+
+from .choices import SIGN_IN_HISTORY_KINDS, RepresentativeStatus
+from .models import AuditEvent, RepresentativeProfile, User
+
+
+def user_has_totp(*, user: User) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def user_sign_in_history(*, user: User, limit: int = 20) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(subject=user, kind__in=SIGN_IN_HISTORY_KINDS)[:limit])
+
+
+def user_active_sessions(*, user: User) -> list[UserSession]:
+    # purge_and_list drops sessions that have expired or were signed out.
+    sessions = UserSession.objects.purge_and_list(user)
+    return sorted(sessions, key=lambda session: session.last_seen_at, reverse=True)
+
+
+def representative_profiles_for_review(*, status: str | None = RepresentativeStatus.PENDING) -> QuerySet:
+    profiles = RepresentativeProfile.objects.select_related("user", "decided_by")
+    if status:
+        profiles = profiles.filter(status=status)
+    return profiles.order_by("created_at")
+
+
+def audit_events(*, kind: str | None = None, email: str | None = None) -> QuerySet:
+    events = AuditEvent.objects.all()
+    if kind:
+        events = events.filter(kind=kind)
+    if email:
+        events = events.filter(subject_email__icontains=email.strip().lower())
+    return events

@@ -1,0 +1,76 @@
+"""Django forms built from the rules' form definitions, for display and parsing only.
+
+The definitions in ``portique.rules`` decide what is asked and what is valid; these
+classes only turn them into HTML inputs in the page's language and parse the POST.
+Validity is then checked by the service, with the rules, so the web form and the
+Validate button can never disagree.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+from django import forms
+
+from portique.rules.forms.model import Field, FieldKind, Section
+
+
+@cache
+def countries(language: str) -> tuple[tuple[str, str], ...]:
+    """ISO 3166 countries with their names in ``language``, sorted for that language."""
+    names = Locale.parse("fr_CA" if language.startswith("fr") else "en_CA").territories
+    pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha() and code != "ZZ"]
+    return tuple(sorted(pairs, key=lambda pair: pair[1].casefold()))
+
+
+def _choices(field: Field, language: str) -> list[tuple[str, str]]:
+    if field.kind is FieldKind.COUNTRY and not field.options:
+        options = list(countries(language))
+    else:
+        options = [(option.value, option.fr if language.startswith("fr") else option.en) for option in field.options]
+    blank = "— Choisir —" if language.startswith("fr") else "— Choose —"
+    return [("", blank), *options]
+
+
+def _django_field(field: Field, language: str) -> forms.Field:
+    common = {"label": field.label(language), "help_text": field.help(language), "required": False}
+    kind = field.kind
+    if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY):
+        if kind is FieldKind.YES_NO:
+            return forms.ChoiceField(choices=_choices(field, language)[1:], widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(choices=_choices(field, language), **common)
+    if kind is FieldKind.DATE:
+        return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), max_length=10, **common)
+    if kind is FieldKind.LONG_TEXT:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=field.max_length, strip=True, **common)
+    if kind is FieldKind.EMAIL:
+        return forms.CharField(widget=forms.EmailInput(attrs={"autocomplete": "email"}), strip=True, **common)
+    if kind is FieldKind.PHONE:
+        return forms.CharField(widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}), strip=True, **common)
+    # Length is enforced by the rules with a bilingual message, not by the browser.
+    return forms.CharField(strip=True, **common)
+
+
+def section_form_class(section: Section, language: str) -> type[forms.Form]:
+    attrs = {field.code: _django_field(field, language) for field in section.fields}
+    return type(f"{section.code.title()}Form", (forms.Form,), attrs)
+
+
+def section_formset_class(section: Section, language: str):
+    return forms.formset_factory(section_form_class(section, language), extra=1, can_delete=True)
+
+
+def cleaned_answers(section: Section, bound) -> object:
+    """The answers of a bound form or formset, as the rules expect them."""
+    if section.repeating:
+        rows = []
+        for row in bound.forms:
+            data = row.cleaned_data if row.is_valid() else {}
+            if not data or data.get("DELETE"):
+                continue
+            values = {field.code: data.get(field.code) or "" for field in section.fields}
+            if any(values.values()):
+                rows.append(values)
+        return rows
+    return {field.code: bound.cleaned_data.get(field.code) or "" for field in section.fields}

@@ -1,0 +1,113 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PersonRole, Program, Status
+
+
+class Application(models.Model):
+    """An application ("dossier"): one program, one owner, its people and their answers.
+
+    ``public_id`` appears in URLs (never the sequential key); ``number`` is what the
+    applicant quotes. ``version`` increases with every change so that a stale page
+    cannot overwrite newer answers and a signature can say which version it signed.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    number = models.CharField(_("application number"), max_length=20, unique=True, null=True, blank=True)
+    program = models.CharField(_("program"), max_length=40, choices=Program.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications", verbose_name=_("owner")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"]), models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return self.number or str(self.public_id)
+
+
+class Person(models.Model):
+    """A person in an application, with their answers to each form, by form code."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("role"), max_length=40, choices=PersonRole.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+    answers = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["application", "position"], name="one_person_per_position")]
+
+    def __str__(self) -> str:
+        return f"{self.application} #{self.position} {self.role}"
+
+
+class StatusChange(models.Model):
+    """Append-only history: every lifecycle transition, who made it, when and why."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.from_status or '∅'} → {self.to_status}"
+
+
+class Signature(models.Model):
+    """An electronic signature: the typed name, what was declared, and what was signed.
+
+    ``content_hash`` is the SHA-256 of the application's content at signing, so the
+    officer can tell that what was submitted is what was signed. An edit after
+    signing clears the signature (``cleared_at``); rows are never deleted.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="signatures")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="signatures")
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    typed_name = models.CharField(max_length=200)
+    declaration_version = models.CharField(max_length=60)
+    content_hash = models.CharField(max_length=64)
+    application_version = models.PositiveIntegerField()
+    signed_at = models.DateTimeField(auto_now_add=True)
+    cleared_at = models.DateTimeField(null=True, blank=True)
+    cleared_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["signed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application} signed by {self.typed_name}"
+
+
+class Submission(models.Model):
+    """The moment an application was submitted: one per application, ever."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="submission")
+    confirmation_number = models.CharField(max_length=20, unique=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    content_hash = models.CharField(max_length=64)
+    # The answers exactly as submitted: later reads never depend on mutable rows.
+    snapshot = models.JSONField()
+
+    def __str__(self) -> str:
+        return self.confirmation_number

@@ -1,0 +1,253 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from portique.accounts.choices import Role
+from portique.rules.forms.validate import NOT_APPLICABLE
+from portique.rules.programs import registry
+
+from . import declarations, selectors, services
+from .access import access_application
+from .choices import EDITABLE, Program
+from .form_rendering import cleaned_answers, section_form_class, section_formset_class
+
+
+def _language() -> str:
+    return (get_language() or "en")[:2]
+
+
+def _applicant_only(request: HttpRequest) -> None:
+    if request.user.role != Role.APPLICANT:
+        raise Http404
+
+
+def _form_of(application, position: int = 0):
+    person = application.people.get(position=position)
+    form = registry.program(application.program).forms_for(person.role)[0]
+    return person, form
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _applicant_only(request)
+    return render(request, "applications/dashboard.html", {"applications": selectors.applications_of(actor=request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    _applicant_only(request)
+    if request.method == "POST":
+        application = services.application_start(actor=request.user, program=Program.PR_CARD)
+        return redirect("applications:section", public_id=application.public_id, section="application")
+    return render(request, "applications/start.html")
+
+
+@login_required
+def overview(request: HttpRequest, public_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    person, form = _form_of(application)
+    return render(
+        request,
+        "applications/overview.html",
+        {
+            "application": application,
+            "form": form,
+            "sections": form.sections,
+            "language": _language(),
+            "history": selectors.history_of(application=application),
+            "editable": application.status in EDITABLE,
+        },
+    )
+
+
+def _errors_by_field(reasons, language: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = defaultdict(list)
+    for found in reasons:
+        errors[found.subject or ""].append(found.message(language))
+    return errors
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    person, form = _form_of(application)
+    try:
+        definition = form.section(section)
+    except KeyError:
+        raise Http404 from None
+    language = _language()
+    saved = person.answers.get(form.code, {}).get(section)
+    errors: dict[str, list[str]] = {}
+    if definition.repeating:
+        formset_class = section_formset_class(definition, language)
+        rows = saved if isinstance(saved, list) else []
+        bound = formset_class(request.POST or None, initial=rows or None, prefix=section)
+    else:
+        bound = section_form_class(definition, language)(request.POST or None, initial=saved if isinstance(saved, dict) else None)
+    if request.method == "POST":
+        if application.status not in EDITABLE:
+            raise Http404
+        valid = bound.is_valid()
+        if valid or definition.repeating:
+            not_applicable = definition.not_applicable_allowed and request.POST.get("not_applicable") == "1"
+            answers = NOT_APPLICABLE if not_applicable else cleaned_answers(definition, bound)
+            try:
+                outcome = services.application_save_section(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    position=person.position,
+                    form_code=form.code,
+                    section_code=section,
+                    answers=answers,
+                    expected_version=int(request.POST.get("version", "0")),
+                    on=timezone.localdate(),
+                )
+            except services.StaleVersion:
+                messages.error(request, _("This application was changed in another window. Here is the latest version; enter your changes again."))
+                return redirect("applications:section", public_id=public_id, section=section)
+            except services.ApplicationError as refused:
+                errors = _errors_by_field(refused.reasons, language)
+            else:
+                messages.success(request, _("Section saved."))
+                following = _next_section(form, section)
+                if "continue" in request.POST and following:
+                    return redirect("applications:section", public_id=public_id, section=following)
+                if outcome.still_missing:
+                    messages.info(
+                        request,
+                        _("Some questions in this section are still unanswered. You can come back to them at any time."),
+                    )
+                return redirect("applications:overview", public_id=public_id)
+    if definition.repeating:
+        rows = [
+            (number, row, [(row[f.code], errors.get(f"{section}.{number}.{f.code}", [])) for f in definition.fields])
+            for number, row in enumerate(bound.forms, start=1)
+        ]
+        fields = []
+    else:
+        rows = []
+        fields = [(bound[f.code], errors.get(f"{section}.{f.code}", [])) for f in definition.fields]
+    summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
+    summary += [(bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_]
+    summary += [("", message) for message in errors.get(section, [])]
+    return render(
+        request,
+        "applications/section.html",
+        {
+            "application": application,
+            "form": form,
+            "section": definition,
+            "bound": bound,
+            "fields": fields,
+            "rows": rows,
+            "summary": summary,
+            "is_not_applicable": saved == NOT_APPLICABLE,
+            "language": language,
+        },
+    )
+
+
+def _next_section(form, current: str) -> str | None:
+    codes = [s.code for s in form.sections]
+    index = codes.index(current)
+    return codes[index + 1] if index + 1 < len(codes) else None
+
+
+@login_required
+@require_POST
+def validate(request: HttpRequest, public_id) -> HttpResponse:
+    evaluation = services.application_validate(actor=request.user, public_id=public_id, on=timezone.localdate())
+    application = access_application(actor=request.user, public_id=public_id)
+    _, form = _form_of(application)
+    language = _language()
+    by_section: dict[str, list] = defaultdict(list)
+    for found in evaluation.form_findings:
+        _, _, location = (found.subject or "").split("/", 2)
+        section_code = location.split(".", 1)[0]
+        by_section[section_code].append(found)
+    grouped = [(s, by_section[s.code]) for s in form.sections if by_section.get(s.code)]
+    return render(
+        request,
+        "applications/validation.html",
+        {
+            "application": application,
+            "grouped": grouped,
+            "other_findings": evaluation.findings,
+            "complete": evaluation.complete,
+            "language": language,
+        },
+    )
+
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sign(request: HttpRequest, public_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    language = _language()
+    declaration = declarations.BY_PROGRAM[application.program]
+    errors: list[str] = []
+    typed_name = ""
+    if request.method == "POST":
+        typed_name = request.POST.get("typed_name", "")
+        try:
+            services.application_sign(
+                actor=request.user,
+                public_id=public_id,
+                typed_name=typed_name,
+                declaration_version=request.POST.get("declaration_version", ""),
+                expected_version=int(request.POST.get("version", "0") or 0),
+                on=timezone.localdate(),
+            )
+        except services.StaleVersion:
+            errors = [_("This application changed since you opened this page. Read it again before you sign.")]
+        except services.ApplicationError as refused:
+            errors = [found.message(language) for found in refused.reasons]
+        else:
+            messages.success(request, _("Your application is signed. You can now submit it."))
+            return redirect("applications:overview", public_id=public_id)
+    return render(
+        request,
+        "applications/sign.html",
+        {
+            "application": application,
+            "paragraphs": declaration.paragraphs(language),
+            "declaration": declaration,
+            "errors": errors,
+            "typed_name": typed_name,
+        },
+    )
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, public_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    try:
+        services.application_submit(actor=request.user, public_id=public_id, on=timezone.localdate())
+    except services.ApplicationError as refused:
+        language = _language()
+        for found in refused.reasons:
+            messages.error(request, found.message(language))
+        return redirect("applications:overview", public_id=public_id)
+    return redirect("applications:confirmation", public_id=application.public_id)
+
+
+@login_required
+def confirmation(request: HttpRequest, public_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    submission = getattr(application, "submission", None)
+    if submission is None:
+        raise Http404
+    return render(request, "applications/confirmation.html", {"application": application, "submission": submission})

@@ -1,0 +1,162 @@
+"""Reads of documents: the checklist as the pages show it, and the files a person may download."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.http import Http404
+
+from portique.applications.access import access_application
+from portique.applications.models import Application
+from portique.rules.case import CaseDocument
+
+from . import items as checklist_items
+from .choices import DocumentState, Purpose
+from .items import Item
+from .models import Document, Explanation
+
+
+def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
+    """The documents the rules ask of this application on ``on``, as upload slots.
+
+    The list comes from ``evaluation.details["checklist"]``; the PR card's photo
+    (front and back, IMM 5445 — Step 1) is added when the rules' list lacks it.
+    """
+    from portique.applications.services import application_evaluate
+
+    evaluation = application_evaluate(application=application, on=on)
+    found = [checklist_items.from_rules(raw, on) for raw in evaluation.details.get("checklist", ()) or ()]
+    if application.program == "pr_card":
+        codes = {item.code for item in found}
+        photos = [
+            make(0, on)
+            for code, make in ((checklist_items.PHOTO_FRONT, checklist_items.photo_front), (checklist_items.PHOTO_BACK, checklist_items.photo_back))
+            if code not in codes
+        ]
+        found = photos + found
+    return tuple(found)
+
+
+def item_in(checklist: tuple[Item, ...], *, code: str, position: int | None) -> Item:
+    """The checklist item for a URL's ``code`` and person, or 404 (an item the rules do not ask for)."""
+    for item in checklist:
+        if item.code == code and item.person_position == position:
+            return item
+    raise Http404
+
+
+@dataclass
+class ItemRow:
+    item: Item
+    documents: list[Document] = field(default_factory=list)
+    pending: Document | None = None
+    explanation: Explanation | None = None
+
+    @property
+    def done(self) -> bool:
+        return bool(self.documents) or self.explanation is not None
+
+
+def item_rows(application: Application, checklist: tuple[Item, ...]) -> list[ItemRow]:
+    """Each item with its current files, a photo waiting for confirmation, and a standing
+    "cannot provide" explanation: three queries, whatever the number of items."""
+    rows = {(item.code, item.person_position): ItemRow(item=item) for item in checklist}
+    documents = application.documents.filter(
+        purpose=Purpose.EVIDENCE, state__in=(DocumentState.CURRENT, DocumentState.PENDING)
+    ).order_by("uploaded_at", "id")
+    for document in documents:
+        row = rows.get((document.item_code, document.person_position))
+        if row is None:
+            continue
+        if document.state == DocumentState.PENDING:
+            row.pending = document
+        else:
+            row.documents.append(document)
+    explanations = application.document_explanations.filter(withdrawn_at__isnull=True).select_related("letter")
+    for explanation in explanations:
+        row = rows.get((explanation.item_code, explanation.person_position))
+        if row is not None:
+            row.explanation = explanation
+    return list(rows.values())
+
+
+def document_for_download(*, actor, public_id, document_id) -> Document:
+    """A file that is part of the application, if ``actor`` may read it; 404 alike
+    for "no such file", "not part of the application any more" and "not yours"."""
+    application = access_application(actor=actor, public_id=public_id)
+    document = (
+        Document.objects.filter(application=application, public_id=document_id, state=DocumentState.CURRENT)
+        .select_related("application")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    return document
+
+
+def provided_document_codes(application: Application, *, person_position: int | None = 0) -> dict[str, int]:
+    """How many current files of each kind the person provided: what the rules'
+    ``pr_card_documents.missing_documents(checklist, provided, …)`` counts (by the
+    document codes of the items' alternatives, or the item code)."""
+    counts: dict[str, int] = {}
+    for code in application.documents.filter(
+        purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT, person_position=person_position
+    ).values_list("document_type", flat=True):
+        counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def explained_item_codes(application: Application, *, person_position: int | None = 0) -> set[str]:
+    """The items marked "cannot provide" with an explanation (``missing_documents``' ``explanations``)."""
+    return set(
+        application.document_explanations.filter(withdrawn_at__isnull=True, person_position=person_position).values_list(
+            "item_code", flat=True
+        )
+    )
+
+
+def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
+    """What the rules' ``Case.documents`` needs: each kind of document provided (by the
+    code the rules count), and each item explained instead."""
+    provided = {
+        (code, position)
+        for code, position in application.documents.filter(
+            purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT
+        ).values_list("document_type", "person_position")
+    }
+    explained = {
+        (code, position)
+        for code, position in application.document_explanations.filter(withdrawn_at__isnull=True).values_list(
+            "item_code", "person_position"
+        )
+    }
+    found = [
+        CaseDocument(code=code, person=None if position is None else f"p{position}")
+        for code, position in sorted(provided, key=lambda pair: (pair[0], pair[1] or 0))
+    ]
+    found += [
+        CaseDocument(code=code, person=None if position is None else f"p{position}", explanation_only=True)
+        for code, position in sorted(explained, key=lambda pair: (pair[0], pair[1] or 0))
+    ]
+    return tuple(found)
+
+
+def documents_content(application: Application) -> list[dict]:
+    """The files that are part of the application, by hash: what a signature or a
+    submission snapshot should cover so that a changed file is a changed application."""
+    return [
+        {
+            "item": item_code,
+            "type": document_type,
+            "person": position,
+            "purpose": purpose,
+            "sha256": sha256,
+            "name": name,
+        }
+        for item_code, document_type, position, purpose, sha256, name in application.documents.filter(
+            state=DocumentState.CURRENT
+        )
+        .order_by("item_code", "person_position", "uploaded_at", "id")
+        .values_list("item_code", "document_type", "person_position", "purpose", "sha256", "original_name")
+    ]

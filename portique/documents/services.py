@@ -1,0 +1,378 @@
+"""The only writers of documents. Each change is atomic, under the application's row
+lock, and leaves an audit row; files are never deleted, only set aside."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portique.applications.access import access_application
+from portique.applications.choices import EDITABLE
+from portique.applications.models import Application
+from portique.rules.reasons import Reason, Severity
+
+from . import photo_checks, photo_spec
+from .choices import EXTENSIONS, DocumentState, EventKind, ItemKind, Purpose
+from .formatting import file_size
+from .inspection import Inspected, Problem, UploadRejected, inspect
+from .items import ANY_DOCUMENT, Item, document_max_bytes
+from .models import Document, DocumentEvent, Explanation, storage_name
+
+log = logging.getLogger(__name__)
+
+# The rules' findings that make a photo unusable rather than merely doubtful. The
+# guide lists them among the reasons a photo "may be sent back", but the upload
+# itself refuses them (issue 5, "Bad input": an oversized or out-of-range photo is
+# refused and changes nothing), as the IRCC portal's image editor does.
+_PHOTO_REFUSALS = frozenset({"PHOTO_FORMAT_NOT_ACCEPTED", "PHOTO_RESOLUTION_OUT_OF_RANGE", "PHOTO_FILE_TOO_LARGE"})
+
+
+class DocumentError(Exception):
+    """A request refused with reasons for the person, each at its form field."""
+
+    def __init__(self, *problems: Problem):
+        super().__init__("; ".join(p.code for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    document: Document
+    # Warnings found on a photo: when there are any, the document waits for the
+    # person's "Confirmation" (state PENDING) and does not yet replace the previous one.
+    warnings: tuple[Reason, ...]
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.document.state == DocumentState.PENDING
+
+
+def _locked_editable(*, actor, public_id) -> Application:
+    application = access_application(actor=actor, public_id=public_id, for_update=True)
+    if application.status not in EDITABLE:
+        raise DocumentError(
+            Problem("not_editable", _("This application was submitted: its documents can no longer be changed."))
+        )
+    return application
+
+
+def _event(*, application, actor, kind: EventKind, item_code: str, document=None, explanation=None, detail=""):
+    DocumentEvent.objects.create(
+        application=application,
+        actor=actor,
+        kind=kind,
+        item_code=item_code,
+        document=document,
+        explanation=explanation,
+        detail=detail[:200],
+    )
+
+
+def _clean_name(name: str | None, inspected: Inspected) -> str:
+    # Browsers send a base name already; control characters and separators are still
+    # removed so the name is safe to show and to offer back in Content-Disposition.
+    cleaned = re.sub(r"[\x00-\x1f\x7f/\\]", "", (name or "").strip())[-200:]
+    return cleaned or f"document.{EXTENSIONS[inspected.content_type]}"
+
+
+def _check_size(upload, *, limit: int, field: str = "file") -> None:
+    if upload.size is not None and upload.size > limit:
+        raise UploadRejected(
+            Problem(
+                "too_large",
+                _("The file is %(size)s. The limit for this item is %(limit)s."),
+                field,
+                {"size": lambda: file_size(upload.size), "limit": lambda: file_size(limit)},
+            )
+        )
+
+
+def _photo_findings(*, inspected: Inspected, taken_on: date, on: date) -> tuple[Reason, ...]:
+    checked = photo_spec.check(
+        width=inspected.width,
+        height=inspected.height,
+        size=inspected.size,
+        content_type=inspected.content_type,
+        taken_on=taken_on,
+        on=on,
+    )
+    refusals = [r for r in checked.reasons if r.code in _PHOTO_REFUSALS]
+    if refusals:
+        raise UploadRejected(*(Problem(r.code.lower(), r) for r in refusals))
+    from_rules = tuple(r for r in checked.reasons if r.severity is Severity.WARNING)
+    return from_rules + photo_checks.warnings_for(inspected.image)
+
+
+def _document_type(item: Item, chosen: str | None) -> str:
+    if len(item.document_types) == 1:
+        return item.document_types[0]
+    if item.document_types:
+        return str(chosen)
+    return item.code
+
+
+def _store(upload, inspected: Inspected) -> str:
+    """Stream the file to the default storage under a name nobody can guess."""
+    upload.seek(0)
+    name = storage_name(None, f"upload.{EXTENSIONS[inspected.content_type]}")
+    return default_storage.save(name, upload)
+
+
+def _set_aside(*, application, actor, item: Item, replaced_by: Document, states: tuple[str, ...], to: str) -> None:
+    previous = application.documents.select_for_update().filter(
+        item_code=item.code, person_position=item.person_position, purpose=Purpose.EVIDENCE, state__in=states
+    ).exclude(pk=replaced_by.pk)
+    now = timezone.now()
+    for old in previous:
+        old.state = to
+        old.state_changed_at = now
+        old.replaced_by = replaced_by
+        old.save(update_fields=["state", "state_changed_at", "replaced_by"])
+        kind = EventKind.REPLACED if to == DocumentState.SUPERSEDED else EventKind.DISCARDED
+        _event(application=application, actor=actor, kind=kind, item_code=item.code, document=old)
+
+
+def document_upload(
+    *,
+    actor,
+    public_id,
+    item: Item,
+    upload,
+    on: date,
+    declaration: bool = False,
+    taken_on: date | None = None,
+    document_type: str | None = None,
+) -> Uploaded:
+    """Check ``upload`` by its content and add it to ``item`` of the application.
+
+    A refused file raises ``DocumentError`` and stores nothing. For an item that takes
+    one file (the photo) the new file replaces the current one, which is kept as
+    superseded. A photo needs the "Declaration" box and the date it was taken; when
+    the automated checks warn, it waits for ``document_confirm``. When the item accepts
+    several kinds of document, ``document_type`` says which one this file is.
+    """
+    # Who may, before reading a byte of the file: 404 alike for "not found" and "not yours".
+    access_application(actor=actor, public_id=public_id)
+    problems: list[Problem] = []
+    if item.kind == ItemKind.PHOTO:
+        step = photo_spec.upload_step(compliant=True, declaration=declaration, confirmation=False)
+        problems += [Problem(r.code.lower(), r, "declaration") for r in step.reasons if r.severity is Severity.BLOCKING]
+        if taken_on is None:
+            problems.append(Problem("taken_on_missing", _("Enter the date the photo was taken."), "taken_on"))
+    if len(item.document_types) > 1 and document_type not in item.document_types:
+        problems.append(Problem("document_type_missing", _("Choose what this document is."), "document_type"))
+    if upload is None:
+        problems.append(Problem("no_file", _("Choose a file to upload.")))
+    if problems:
+        raise DocumentError(*problems)
+    inspected: Inspected | None = None
+    try:
+        _check_size(upload, limit=item.max_bytes(on))
+        inspected = inspect(upload, accepts=item.accepts(on), keep_image=item.kind == ItemKind.PHOTO)
+        warnings = _photo_findings(inspected=inspected, taken_on=taken_on, on=on) if item.kind == ItemKind.PHOTO else ()
+    except UploadRejected as refused:
+        raise DocumentError(*refused.problems) from refused
+    finally:
+        if inspected is not None and inspected.image is not None:
+            inspected.image.close()
+            inspected.image = None
+    pending = bool(warnings)
+    stored = _store(upload, inspected)
+    try:
+        with transaction.atomic():
+            application = _locked_editable(actor=actor, public_id=public_id)
+            document = Document.objects.create(
+                application=application,
+                person_position=item.person_position,
+                item_code=item.code,
+                document_type=_document_type(item, document_type),
+                purpose=Purpose.EVIDENCE,
+                state=DocumentState.PENDING if pending else DocumentState.CURRENT,
+                file=stored,
+                original_name=_clean_name(getattr(upload, "name", ""), inspected),
+                content_type=inspected.content_type,
+                size=inspected.size,
+                sha256=inspected.sha256,
+                page_count=inspected.page_count,
+                width=inspected.width,
+                height=inspected.height,
+                warnings=[r.as_dict() for r in warnings],
+                declaration_accepted=declaration if item.kind == ItemKind.PHOTO else False,
+                uploaded_by=actor,
+            )
+            # An unconfirmed photo left from an earlier try no longer waits.
+            _set_aside(
+                application=application, actor=actor, item=item, replaced_by=document,
+                states=(DocumentState.PENDING,), to=DocumentState.DISCARDED,
+            )
+            if pending:
+                _event(
+                    application=application, actor=actor, kind=EventKind.WARNED, item_code=item.code,
+                    document=document, detail=",".join(r.code for r in warnings),
+                )
+            else:
+                _event(application=application, actor=actor, kind=EventKind.UPLOADED, item_code=item.code, document=document)
+                if item.single:
+                    _set_aside(
+                        application=application, actor=actor, item=item, replaced_by=document,
+                        states=(DocumentState.CURRENT,), to=DocumentState.SUPERSEDED,
+                    )
+    except BaseException:
+        # The row was not written: the stored file would belong to nothing.
+        default_storage.delete(stored)
+        raise
+    return Uploaded(document=document, warnings=warnings)
+
+
+def document_confirm(*, actor, public_id, document_id, item: Item, confirmation: bool) -> Document:
+    """"Confirmation": upload anyway a photo the automated checks warned about (PRC-62)."""
+    if not confirmation:
+        step = photo_spec.upload_step(compliant=False, declaration=True, confirmation=False)
+        raise DocumentError(
+            *(Problem(r.code.lower(), r, "confirmation") for r in step.reasons if r.severity is Severity.BLOCKING)
+        )
+    with transaction.atomic():
+        application = _locked_editable(actor=actor, public_id=public_id)
+        document = _document_of(application, document_id=document_id, item=item, states=(DocumentState.PENDING,))
+        document.state = DocumentState.CURRENT
+        document.confirmed_at = document.state_changed_at = timezone.now()
+        document.save(update_fields=["state", "confirmed_at", "state_changed_at"])
+        _event(application=application, actor=actor, kind=EventKind.CONFIRMED, item_code=item.code, document=document)
+        if item.single:
+            _set_aside(
+                application=application, actor=actor, item=item, replaced_by=document,
+                states=(DocumentState.CURRENT,), to=DocumentState.SUPERSEDED,
+            )
+    return document
+
+
+def _document_of(application, *, document_id, item: Item, states) -> Document:
+    document = (
+        application.documents.select_for_update()
+        .filter(public_id=document_id, item_code=item.code, person_position=item.person_position, state__in=states)
+        .first()
+    )
+    if document is None:
+        raise DocumentError(Problem("not_found", _("This file is no longer waiting: upload it again.")))
+    return document
+
+
+def document_remove(*, actor, public_id, document_id, item: Item) -> Document:
+    """Take a file out of the application (kept, no longer part of it nor served)."""
+    with transaction.atomic():
+        application = _locked_editable(actor=actor, public_id=public_id)
+        document = _document_of(
+            application, document_id=document_id, item=item, states=(DocumentState.CURRENT, DocumentState.PENDING)
+        )
+        document.state = DocumentState.REMOVED if document.state == DocumentState.CURRENT else DocumentState.DISCARDED
+        document.state_changed_at = timezone.now()
+        document.save(update_fields=["state", "state_changed_at"])
+        _event(application=application, actor=actor, kind=EventKind.REMOVED, item_code=item.code, document=document)
+    return document
+
+
+def item_explain(*, actor, public_id, item: Item, text: str, letter=None, on: date) -> Explanation:
+    """Mark ``item`` "cannot provide", with the reason as text, as a letter, or both.
+
+    A new explanation replaces the standing one. Files already uploaded for the item
+    stay: the officer sees both.
+    """
+    access_application(actor=actor, public_id=public_id)
+    text = (text or "").strip()
+    if not item.explanation_allowed:
+        raise DocumentError(Problem("explanation_not_allowed", _("This document cannot be replaced by an explanation."), "text"))
+    if not text and letter is None:
+        raise DocumentError(
+            Problem("explanation_missing", _("Explain why you cannot provide this document, or upload a letter that explains it."), "text")
+        )
+    inspected = None
+    if letter is not None:
+        try:
+            _check_size(letter, limit=document_max_bytes(), field="letter")
+            inspected = inspect(letter, accepts=ANY_DOCUMENT)
+        except UploadRejected as refused:
+            raise DocumentError(*(Problem(p.code, p.text, "letter") for p in refused.problems)) from refused
+    stored = _store(letter, inspected) if inspected is not None else None
+    try:
+        with transaction.atomic():
+            application = _locked_editable(actor=actor, public_id=public_id)
+            letter_document = None
+            if inspected is not None:
+                letter_document = Document.objects.create(
+                    application=application,
+                    person_position=item.person_position,
+                    item_code=item.code,
+                    document_type=item.code,
+                    purpose=Purpose.EXPLANATION,
+                    file=stored,
+                    original_name=_clean_name(getattr(letter, "name", ""), inspected),
+                    content_type=inspected.content_type,
+                    size=inspected.size,
+                    sha256=inspected.sha256,
+                    page_count=inspected.page_count,
+                    width=inspected.width,
+                    height=inspected.height,
+                    uploaded_by=actor,
+                )
+            _withdraw_standing(application=application, actor=actor, item=item)
+            explanation = Explanation.objects.create(
+                application=application,
+                person_position=item.person_position,
+                item_code=item.code,
+                text=text,
+                letter=letter_document,
+                created_by=actor,
+            )
+            _event(
+                application=application, actor=actor, kind=EventKind.EXPLAINED, item_code=item.code,
+                explanation=explanation, document=letter_document,
+            )
+    except BaseException:
+        if stored:
+            default_storage.delete(stored)
+        raise
+    return explanation
+
+
+def _withdraw_standing(*, application, actor, item: Item) -> bool:
+    standing = (
+        application.document_explanations.select_for_update()
+        .filter(item_code=item.code, person_position=item.person_position, withdrawn_at__isnull=True)
+    )
+    now = timezone.now()
+    withdrawn = False
+    for explanation in standing:
+        explanation.withdrawn_at = now
+        explanation.save(update_fields=["withdrawn_at"])
+        if explanation.letter is not None:
+            explanation.letter.state = DocumentState.REMOVED
+            explanation.letter.state_changed_at = now
+            explanation.letter.save(update_fields=["state", "state_changed_at"])
+        _event(
+            application=application, actor=actor, kind=EventKind.EXPLANATION_WITHDRAWN, item_code=item.code,
+            explanation=explanation,
+        )
+        withdrawn = True
+    return withdrawn
+
+
+def item_explanation_withdraw(*, actor, public_id, item: Item) -> bool:
+    """Take back "cannot provide" for ``item``. False when there was none."""
+    with transaction.atomic():
+        application = _locked_editable(actor=actor, public_id=public_id)
+        return _withdraw_standing(application=application, actor=actor, item=item)
+
+
+def document_record_download(*, actor, document: Document) -> None:
+    """Who read which file, and when (DESIGN.md: access logging)."""
+    _event(
+        application=document.application, actor=actor, kind=EventKind.DOWNLOADED, item_code=document.item_code,
+        document=document,
+    )

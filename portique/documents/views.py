@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_POST
+
+from portique.applications.access import access_application
+from portique.applications.choices import EDITABLE
+
+from . import document_types, photo_spec, selectors, services
+from .choices import ItemKind
+from .formatting import file_size, item_hint
+from .inspection import Problem
+from .upload_handlers import LimitedUploadHandler
+
+
+def _language() -> str:
+    return (get_language() or "en")[:2]
+
+
+def _item(application, slot: str, on: date):
+    for item in selectors.checklist_for(application, on):
+        if item.slot == slot:
+            return item
+    raise Http404
+
+
+def _page(request: HttpRequest, application, on: date, *, slot: str = "", problems=(), status: int = 200) -> HttpResponse:
+    language = _language()
+    checklist = selectors.checklist_for(application, on)
+    rows = selectors.item_rows(application, checklist)
+    errors: dict[str, list[str]] = defaultdict(list)
+    summary = []
+    for problem in problems:
+        message = problem.message(language)
+        errors[problem.field].append(message)
+        summary.append((f"{problem.field}-{slot}", message))
+    limits = photo_spec.limits(on)
+    return render(
+        request,
+        "documents/index.html",
+        {
+            "application": application,
+            "rows": [
+                {
+                    "row": row,
+                    "title": row.item.title(language),
+                    "why": row.item.why(language),
+                    "hint": item_hint(row.item, on),
+                    "is_photo": row.item.kind == ItemKind.PHOTO,
+                    "errors": errors if row.item.slot == slot else {},
+                    "documents": [
+                        (document, file_size(document.size), document_types.label(document.document_type))
+                        for document in row.documents
+                    ],
+                    "document_types": [(code, document_types.label(code)) for code in row.item.document_types]
+                    if len(row.item.document_types) > 1
+                    else [],
+                    "pending_warnings": [w["fr" if language == "fr" else "en"] for w in row.pending.warnings]
+                    if row.pending
+                    else [],
+                }
+                for row in rows
+            ],
+            "summary": summary,
+            "editable": application.status in EDITABLE,
+            "photo_months": limits.max_age_months,
+            "language": language,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest, public_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    return _page(request, application, timezone.localdate())
+
+
+def _back(public_id, slot: str) -> HttpResponse:
+    return redirect(reverse("documents:index", args=[public_id]) + f"#item-{slot}")
+
+
+def _with_limit(view):
+    """Check who asks before reading the body, then read it with the item's size limit.
+
+    Upload handlers can only be changed before the body is read, and the CSRF check
+    reads it: hence csrf_exempt outside and csrf_protect inside, as Django's
+    documentation on upload handlers shows.
+    """
+    protected = csrf_protect(view)
+
+    @login_required
+    @require_POST
+    @csrf_exempt
+    def wrapper(request: HttpRequest, public_id, slot: str, **kwargs) -> HttpResponse:
+        application = access_application(actor=request.user, public_id=public_id)
+        on = timezone.localdate()
+        item = _item(application, slot, on)
+        request.upload_handlers.insert(0, LimitedUploadHandler(request, limit=item.max_bytes(on)))
+        return protected(request, application=application, item=item, on=on, **kwargs)
+
+    return wrapper
+
+
+def _too_large_upload(request: HttpRequest) -> bool:
+    request.FILES  # noqa: B018 - parsing the body is what runs the limited upload handler
+    return getattr(request, "upload_too_large", False)
+
+
+def _too_large(item, on: date, field: str = "file") -> Problem:
+    limit = item.max_bytes(on)
+    return Problem(
+        "too_large",
+        gettext_lazy("The file is larger than the limit for this item, %(limit)s. Choose a smaller file."),
+        field,
+        {"limit": lambda: file_size(limit)},
+    )
+
+
+def _taken_on(request: HttpRequest) -> tuple[date | None, list[Problem]]:
+    raw = request.POST.get("taken_on", "").strip()
+    if not raw:
+        return None, []
+    try:
+        return date.fromisoformat(raw), []
+    except ValueError:
+        return None, [
+            Problem(
+                "taken_on_invalid",
+                gettext_lazy("Enter the date the photo was taken as year, month and day, for example 2026-03-15."),
+                "taken_on",
+            )
+        ]
+
+
+@_with_limit
+def upload(request: HttpRequest, *, application, item, on: date) -> HttpResponse:
+    if _too_large_upload(request):
+        return _page(request, application, on, slot=item.slot, problems=[_too_large(item, on)])
+    taken_on, problems = _taken_on(request)
+    if problems:
+        return _page(request, application, on, slot=item.slot, problems=problems)
+    try:
+        uploaded = services.document_upload(
+            actor=request.user,
+            public_id=application.public_id,
+            item=item,
+            upload=request.FILES.get("file"),
+            on=on,
+            declaration=request.POST.get("declaration") == "1",
+            taken_on=taken_on,
+            document_type=request.POST.get("document_type") or None,
+        )
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+    if uploaded.needs_confirmation:
+        messages.warning(
+            request,
+            _("Your photo may not meet the criteria. Read the warnings below, then tick “Confirmation” to upload it anyway, or choose another photo."),
+        )
+    else:
+        messages.success(request, _("“%(name)s” was uploaded.") % {"name": uploaded.document.original_name})
+    return _back(application.public_id, item.slot)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, public_id, slot: str, document_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    on = timezone.localdate()
+    item = _item(application, slot, on)
+    try:
+        document = services.document_confirm(
+            actor=request.user,
+            public_id=public_id,
+            document_id=document_id,
+            item=item,
+            confirmation=request.POST.get("confirmation") == "1",
+        )
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+    messages.success(request, _("“%(name)s” was uploaded.") % {"name": document.original_name})
+    return _back(public_id, slot)
+
+
+@login_required
+@require_POST
+def remove(request: HttpRequest, public_id, slot: str, document_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    on = timezone.localdate()
+    item = _item(application, slot, on)
+    try:
+        document = services.document_remove(actor=request.user, public_id=public_id, document_id=document_id, item=item)
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+    messages.success(request, _("“%(name)s” was removed.") % {"name": document.original_name})
+    return _back(public_id, slot)
+
+
+@_with_limit
+def explain(request: HttpRequest, *, application, item, on: date) -> HttpResponse:
+    if _too_large_upload(request):
+        return _page(request, application, on, slot=item.slot, problems=[_too_large(item, on, "letter")])
+    try:
+        services.item_explain(
+            actor=request.user,
+            public_id=application.public_id,
+            item=item,
+            text=request.POST.get("text", ""),
+            letter=request.FILES.get("letter"),
+            on=on,
+        )
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+    messages.success(request, _("Your explanation was saved."))
+    return _back(application.public_id, item.slot)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, public_id, slot: str) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    on = timezone.localdate()
+    item = _item(application, slot, on)
+    try:
+        services.item_explanation_withdraw(actor=request.user, public_id=public_id, item=item)
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+    messages.success(request, _("Your explanation was withdrawn."))
+    return _back(public_id, slot)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, public_id, document_id) -> HttpResponse:
+    document = selectors.document_for_download(actor=request.user, public_id=public_id, document_id=document_id)
+    services.document_record_download(actor=request.user, document=document)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,216 @@
+"""Reading payments: the rules' quote for an application, what is paid, what is left.
+
+``balance_for`` is what the submit gate asks ("is anything still owed?"); ``quote_for``
+is the one place where an application's rows become the inputs of
+``portique.rules.fees``. No amount is written here: every number comes from the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Sum
+
+from portique.applications.choices import PersonRole, Program
+from portique.applications.models import Application, Person
+from portique.rules import biometrics, fees
+from portique.rules.case import CasePayment
+from portique.rules.programs import registry
+from portique.rules.reasons import Reason
+
+from .choices import PaymentStatus
+from .models import Payment, Refund
+
+ZERO = Decimal("0.00")
+
+
+def _answers(person: Person, application: Application) -> dict[str, Any]:
+    forms = registry.program(application.program).forms_for(person.role)
+    return person.answers.get(forms[0].code, {}) if forms else {}
+
+
+def _section(answers: dict[str, Any], code: str) -> dict[str, Any]:
+    section = answers.get(code)
+    return section if isinstance(section, dict) else {}
+
+
+def _date(raw: Any) -> date | None:
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _gives_biometrics(person: Person, answers: dict[str, Any], on: date) -> bool:
+    born = _date(_section(answers, "personal").get("date_of_birth"))
+    if born is None:
+        return False
+    # IMM 5444 does not ask for the history 12.1(m) needs (which PR application, received
+    # when): without it the rules answer "no, an officer checks" (BIOMETRICS_PR_CARD_HISTORY_UNKNOWN).
+    return biometrics.biometrics_requirement(
+        kind=biometrics.ApplicationKind.PERMANENT_RESIDENT_CARD,
+        application_date=on,
+        birth_date=born,
+        subject=f"p{person.position}",
+    ).required
+
+
+def _pr_card_applicant(person: Person, application: Application, on: date) -> fees.PrCardApplicant:
+    answers = _answers(person, application)
+    return fees.PrCardApplicant(
+        id=f"p{person.position}",
+        gives_biometrics=_gives_biometrics(person, answers, on),
+        reclaimed_indigenous_name=_section(answers, "application").get("indigenous_name") == "yes",
+        # The declaration and the statement are documents; until the checklist names
+        # them, the rules keep the fee due and say what to attach (INDIGENOUS_NAME_WAIVER_INCOMPLETE).
+        indigenous_name_declaration_attached=False,
+        indigenous_name_statement_uploaded=False,
+    )
+
+
+def quote_for(application: Application, on: date) -> fees.FeeQuote:
+    """The rules' fee quote for ``application``, for an application made on ``on``."""
+    if application.program == Program.PR_CARD:
+        people = [p for p in application.people.all() if p.role == PersonRole.PRINCIPAL_APPLICANT]
+        return fees.quote_pr_card(
+            application_date=on,
+            applicants=tuple(_pr_card_applicant(p, application, on) for p in people),
+        )
+    raise NotImplementedError(f"no fee quote for program {application.program!r}")
+
+
+def _sum(queryset) -> Decimal:
+    return queryset.aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+def paid_for(application: Application) -> Decimal:
+    """What the applicant has paid and kept: approved payments less refunds."""
+    charged = _sum(Payment.objects.filter(application=application, status=PaymentStatus.APPROVED))
+    return charged - _sum(Refund.objects.filter(application=application))
+
+
+def refunded_on(payment: Payment) -> Decimal:
+    return _sum(payment.refunds.all())
+
+
+def approved_payments(application: Application):
+    return Payment.objects.filter(application=application, status=PaymentStatus.APPROVED).order_by("created_at", "id")
+
+
+def attempts_of(application: Application):
+    return Payment.objects.filter(application=application).order_by("created_at", "id")
+
+
+@dataclass(frozen=True)
+class Balance:
+    """An application's fees against what was paid, as the rules assess it.
+
+    ``outstanding`` is what must still be paid before the application can be submitted;
+    ``excess`` is what the rules say is refunded automatically (to ``assessment.refund_to``).
+    """
+
+    quote: fees.FeeQuote
+    paid: Decimal
+    outstanding: Decimal
+    excess: Decimal
+    assessment: fees.PaymentAssessment
+
+    @property
+    def settled(self) -> bool:
+        return self.outstanding <= 0
+
+    @property
+    def blocks_submission(self) -> bool:
+        return not self.settled
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Bilingual, cited: why submission is blocked, or that the fees are paid."""
+        return self.assessment.reasons
+
+
+def balance_for(application: Application, on: date) -> Balance:
+    """The fees due now for ``application`` (made on ``on``), what is paid, what is left.
+
+    The submit gate refuses submission while ``balance.blocks_submission``, showing
+    ``balance.reasons`` (PAYMENT_MISSING or PAYMENT_INSUFFICIENT: IRPR 10(1)(d), 12).
+    """
+    quote = quote_for(application, on)
+    paid = paid_for(application)
+    latest = approved_payments(application).last()
+    assessment = fees.assess_payment(
+        quote=quote,
+        amount_paid=paid,
+        method=fees.PaymentMethod.ONLINE,
+        # The receipt Portique issues is part of the application (its "fee receipt").
+        proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
+        payer_name_on_receipt=latest.payer_name if latest else None,
+    )
+    return Balance(
+        quote=quote,
+        paid=paid,
+        outstanding=max(quote.due_now - paid, ZERO),
+        excess=assessment.excess,
+        assessment=assessment,
+    )
+
+
+def applicant_name(application: Application) -> str:
+    """The principal applicant's name as on the form, else the account holder's."""
+    principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
+    if principal is not None:
+        personal = _section(_answers(principal, application), "personal")
+        name = " ".join(part for part in (personal.get("given_names"), personal.get("family_name")) if part)
+        if name.strip():
+            return name.strip()
+    owner = application.owner
+    return owner.get_full_name() or owner.email
+
+
+def case_payments(application: Application) -> tuple[CasePayment, ...]:
+    """The application's payments as the rules' ``Case`` carries them."""
+    refunds = {
+        row["payment"]: row["total"]
+        for row in Refund.objects.filter(application=application).values("payment").annotate(total=Sum("amount"))
+    }
+    return tuple(
+        CasePayment(
+            amount=payment.amount - refunds.get(payment.pk, ZERO),
+            method="online",
+            payer_name=payment.payer_name or None,
+            receipt_uploaded=True,
+        )
+        for payment in approved_payments(application)
+    )
+
+
+def receipt_of(*, application: Application, receipt_number: str) -> Payment:
+    """An approved payment of ``application`` by its receipt number (DoesNotExist otherwise)."""
+    return Payment.objects.select_related("application").get(
+        application=application, receipt_number=receipt_number, status=PaymentStatus.APPROVED
+    )
+
+
+def quote_as_data(quote: fees.FeeQuote, *, on: date) -> dict[str, Any]:
+    """The quote as JSON, kept on each payment so its receipt never changes."""
+    return {
+        "on": on.isoformat(),
+        "program": quote.program.value,
+        "lines": [
+            {
+                "code": line.code.value,
+                "en": line.en,
+                "fr": line.fr,
+                "amount": str(line.amount),
+                "citation": line.citation,
+                "deferred": line.deferred,
+            }
+            for line in quote.lines
+        ],
+        "total": str(quote.total),
+        "due_now": str(quote.due_now),
+        "due_later": str(quote.due_later),
+    }

@@ -1,0 +1,129 @@
+"""The case: everything the rules need to know about one application, as plain data.
+
+The web application builds a ``Case`` from its database rows; ``portique rules
+evaluate CASE.json`` builds one from JSON (``docs/case.schema.json``). Both then
+ask ``portique.rules.evaluate.evaluate``: one source of truth for forms, the
+checklist, the Validate button, submission gating and officer screening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class CasePerson:
+    id: str
+    role: str  # "principal_applicant", "spouse", "dependent_child", "sponsor", …
+    # Answers to each form, by form code (e.g. "IMM5444"), then by section.
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDocument:
+    code: str  # checklist item code
+    person: str | None = None
+    # True when the person explains instead of providing the document, as the guides allow.
+    explanation_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CasePayment:
+    amount: Decimal
+    method: str = "online"  # "online", "cheque", "money_order", "cash"
+    payer_name: str | None = None
+    receipt_uploaded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSignature:
+    person: str
+    typed_name: str
+    signed_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    program: str
+    application_date: date
+    people: tuple[CasePerson, ...]
+    channel: str = "online"
+    documents: tuple[CaseDocument, ...] = ()
+    payments: tuple[CasePayment, ...] = ()
+    signatures: tuple[CaseSignature, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def person(self, person_id: str) -> CasePerson:
+        for candidate in self.people:
+            if candidate.id == person_id:
+                return candidate
+        raise KeyError(person_id)
+
+    def principal(self) -> CasePerson:
+        for candidate in self.people:
+            if candidate.role == "principal_applicant":
+                return candidate
+        raise KeyError("principal_applicant")
+
+
+class CaseFormatError(ValueError):
+    """The JSON case does not follow the schema; the message names the place."""
+
+
+def _date(raw: Any, where: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise CaseFormatError(f"{where}: expected a date YYYY-MM-DD, got {raw!r}") from None
+
+
+def case_from_dict(data: dict[str, Any]) -> Case:
+    """Build a case from its JSON form (see docs/case.schema.json)."""
+    if not isinstance(data, dict):
+        raise CaseFormatError("the case must be a JSON object")
+    version = str(data.get("schema_version", SCHEMA_VERSION))
+    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise CaseFormatError(f"schema_version {version} is not supported (this is {SCHEMA_VERSION})")
+    for required in ("program", "application_date", "people"):
+        if required not in data:
+            raise CaseFormatError(f"missing '{required}'")
+    people = tuple(
+        CasePerson(id=str(p["id"]), role=str(p["role"]), answers=dict(p.get("answers") or {}))
+        for p in data["people"]
+    )
+    try:
+        payments = tuple(
+            CasePayment(
+                amount=Decimal(str(p["amount"])),
+                method=p.get("method", "online"),
+                payer_name=p.get("payer_name"),
+                receipt_uploaded=bool(p.get("receipt_uploaded", False)),
+            )
+            for p in data.get("payments", ())
+        )
+    except (KeyError, ArithmeticError) as error:
+        raise CaseFormatError(f"payments: {error}") from None
+    return Case(
+        program=str(data["program"]),
+        application_date=_date(data["application_date"], "application_date"),
+        people=people,
+        channel=data.get("channel", "online"),
+        documents=tuple(
+            CaseDocument(code=d["code"], person=d.get("person"), explanation_only=bool(d.get("explanation_only")))
+            for d in data.get("documents", ())
+        ),
+        payments=payments,
+        signatures=tuple(
+            CaseSignature(person=s["person"], typed_name=s["typed_name"], signed_on=_date(s["signed_on"], "signatures"))
+            for s in data.get("signatures", ())
+        ),
+        extra={k: v for k, v in data.items() if k not in _KNOWN},
+    )
+
+
+_KNOWN = {"schema_version", "program", "application_date", "people", "channel", "documents", "payments", "signatures"}

@@ -1,0 +1,120 @@
+"""The vocabulary of form definitions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class FieldKind(str, Enum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    CHOICE = "choice"
+    YES_NO = "yes_no"
+    EMAIL = "email"
+    PHONE = "phone"
+    POSTAL_CODE = "postal_code"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    en: str
+    fr: str
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A field or section applies only when another answer is one of ``values``.
+
+    ``field`` names a field of the same section, or ``section.field`` of another.
+    """
+
+    field: str
+    values: tuple[Any, ...]
+
+    def holds(self, section_answers: dict[str, Any], form_answers: dict[str, Any]) -> bool:
+        if "." in self.field:
+            section_code, field_code = self.field.split(".", 1)
+            answer = (form_answers.get(section_code) or {}).get(field_code)
+        else:
+            answer = section_answers.get(self.field)
+        return answer in self.values
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    code: str
+    kind: FieldKind
+    en: str
+    fr: str
+    help_en: str = ""
+    help_fr: str = ""
+    required: bool = True
+    options: tuple[Option, ...] = ()
+    when: Condition | None = None
+    # Dates: whether the date may lie after the application date (a planned
+    # departure may; a date of birth or an absence may not).
+    future_allowed: bool = False
+    max_length: int = 200
+    # For passport names: the guide's convention for a missing surname or given name.
+    citation: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.fr if lang.startswith("fr") else self.en
+
+    def help(self, lang: str) -> str:
+        return self.help_fr if lang.startswith("fr") else self.help_en
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    code: str
+    en: str
+    fr: str
+    fields: tuple[Field, ...]
+    intro_en: str = ""
+    intro_fr: str = ""
+    # A repeating table (addresses, absences…): answers are a list of rows.
+    repeating: bool = False
+    # With ``repeating``: the row fields holding each row's start and end dates, so
+    # that rows are checked for order and overlap.
+    period: tuple[str, str] | None = None
+    overlap_allowed: bool = True
+    # The guide: "if a section does not apply to you, write N/A".
+    not_applicable_allowed: bool = False
+    when: Condition | None = None
+
+    def title(self, lang: str) -> str:
+        return self.fr if lang.startswith("fr") else self.en
+
+    def intro(self, lang: str) -> str:
+        return self.intro_fr if lang.startswith("fr") else self.intro_en
+
+    def field(self, code: str) -> Field:
+        for candidate in self.fields:
+            if candidate.code == code:
+                return candidate
+        raise KeyError(code)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    code: str  # e.g. "IMM5444"
+    en: str
+    fr: str
+    sections: tuple[Section, ...]
+    citation: str
+    _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({section.code: section for section in self.sections})
+
+    def section(self, code: str) -> Section:
+        return self._index[code]
+
+    def title(self, lang: str) -> str:
+        return self.fr if lang.startswith("fr") else self.en

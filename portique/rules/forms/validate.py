@@ -1,0 +1,262 @@
+"""Validate a form's answers against its definition.
+
+Every finding is a ``Reason`` whose ``subject`` locates the question
+(``section.field`` or ``section.row.field``, rows counted from 1), so the screen can
+link to it and the officer's screening can list it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..reasons import Reason, reason
+from .model import Field, FieldKind, Form, Section
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-.]{7,25}$")
+_POSTAL_CODE = re.compile(r"^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$", re.I)
+
+_COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2; screens show the names
+NOT_APPLICABLE = "not_applicable"
+
+
+def parse_date(raw: Any) -> date | None:
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_field(
+    field: Field, value: Any, subject: str, application_date: date, citation: str
+) -> Reason | None:
+    label_en, label_fr = field.en, field.fr
+    if _blank(value):
+        if not field.required:
+            return None
+        return reason(
+            "FORM_ANSWER_REQUIRED",
+            rule="PRC-67",
+            citation=citation,
+            en="Answer the question “{label_en}”. An application with unanswered questions is returned.",
+            fr="Répondez à la question « {label_fr} ». Une demande comportant des questions sans réponse est retournée.",
+            subject=subject,
+            label_en=label_en,
+            label_fr=label_fr,
+        )
+    kind = field.kind
+    if kind is FieldKind.DATE:
+        parsed = parse_date(value)
+        if parsed is None:
+            return reason(
+                "FORM_DATE_INVALID",
+                rule="PRC-67",
+                citation=citation,
+                en="“{label_en}” must be a real date, written YYYY-MM-DD.",
+                fr="« {label_fr} » doit être une date réelle, au format AAAA-MM-JJ.",
+                subject=subject,
+                label_en=label_en,
+                label_fr=label_fr,
+            )
+        if not field.future_allowed and parsed > application_date:
+            return reason(
+                "FORM_DATE_IN_FUTURE",
+                rule="PRC-67",
+                citation=citation,
+                en="“{label_en}” cannot be after the date of the application ({day}).",
+                fr="« {label_fr} » ne peut pas être postérieure à la date de la demande ({day}).",
+                subject=subject,
+                label_en=label_en,
+                label_fr=label_fr,
+                day=application_date.isoformat(),
+            )
+    elif kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY) and field.options:
+        if value not in {option.value for option in field.options}:
+            return reason(
+                "FORM_CHOICE_INVALID",
+                rule="PRC-67",
+                citation=citation,
+                en="Choose one of the answers offered for “{label_en}”.",
+                fr="Choisissez l’une des réponses proposées pour « {label_fr} ».",
+                subject=subject,
+                label_en=label_en,
+                label_fr=label_fr,
+            )
+    elif kind is FieldKind.COUNTRY and not field.options and not _COUNTRY_CODE.match(str(value)):
+        return reason(
+            "FORM_COUNTRY_INVALID",
+            rule="PRC-67",
+            citation=citation,
+            en="Choose a country from the list for “{label_en}”.",
+            fr="Choisissez un pays dans la liste pour « {label_fr} ».",
+            subject=subject,
+            label_en=label_en,
+            label_fr=label_fr,
+        )
+    elif kind is FieldKind.EMAIL and not _EMAIL.match(str(value).strip()):
+        return reason(
+            "FORM_EMAIL_INVALID",
+            rule="X-12",
+            citation=citation,
+            en="Enter an e-mail address in the format name@example.ca.",
+            fr="Entrez une adresse électronique au format nom@exemple.ca.",
+            subject=subject,
+        )
+    elif kind is FieldKind.PHONE and not _PHONE.match(str(value).strip()):
+        return reason(
+            "FORM_PHONE_INVALID",
+            rule="PRC-67",
+            citation=citation,
+            en="Enter a telephone number with digits only (spaces, dashes and brackets are fine).",
+            fr="Entrez un numéro de téléphone composé de chiffres (les espaces, tirets et parenthèses sont acceptés).",
+            subject=subject,
+        )
+    elif kind is FieldKind.POSTAL_CODE and not _POSTAL_CODE.match(str(value).strip()):
+        return reason(
+            "FORM_POSTAL_CODE_INVALID",
+            rule="PRC-67",
+            citation=citation,
+            en="Enter a Canadian postal code, for example K1A 0B1.",
+            fr="Entrez un code postal canadien, par exemple K1A 0B1.",
+            subject=subject,
+        )
+    if isinstance(value, str) and len(value) > field.max_length:
+        return reason(
+            "FORM_ANSWER_TOO_LONG",
+            rule="PRC-67",
+            citation=citation,
+            en="“{label_en}” is limited to {limit} characters.",
+            fr="« {label_fr} » est limitée à {limit} caractères.",
+            subject=subject,
+            label_en=label_en,
+            label_fr=label_fr,
+            limit=field.max_length,
+        )
+    return None
+
+
+def _check_fields(
+    section: Section,
+    answers: dict[str, Any],
+    form_answers: dict[str, Any],
+    prefix: str,
+    application_date: date,
+    citation: str,
+) -> list[Reason]:
+    found = []
+    for field in section.fields:
+        if field.when is not None and not field.when.holds(answers, form_answers):
+            continue
+        problem = _check_field(field, answers.get(field.code), f"{prefix}.{field.code}", application_date, citation)
+        if problem is not None:
+            found.append(problem)
+    return found
+
+
+def _check_periods(section: Section, rows: list[dict[str, Any]], citation: str) -> list[Reason]:
+    start_code, end_code = section.period  # type: ignore[misc]
+    found = []
+    periods = []
+    for number, row in enumerate(rows, start=1):
+        start, end = parse_date(row.get(start_code)), parse_date(row.get(end_code))
+        if start is None or end is None:
+            continue
+        if end < start:
+            found.append(
+                reason(
+                    "FORM_PERIOD_ENDS_BEFORE_START",
+                    rule="PRC-102",
+                    citation=citation,
+                    en="Row {row}: the end date comes before the start date.",
+                    fr="Ligne {row} : la date de fin précède la date de début.",
+                    subject=f"{section.code}.{number}.{end_code}",
+                    row=number,
+                )
+            )
+            continue
+        periods.append((start, end, number))
+    if not section.overlap_allowed:
+        periods.sort()
+        for (_, first_end, first_row), (second_start, _, second_row) in zip(periods, periods[1:], strict=False):
+            if second_start <= first_end:
+                found.append(
+                    reason(
+                        "FORM_PERIODS_OVERLAP",
+                        rule="PRC-102",
+                        citation=citation,
+                        en="Rows {first} and {second} overlap: each day can be listed only once.",
+                        fr="Les lignes {first} et {second} se chevauchent : chaque jour ne peut être inscrit qu’une fois.",
+                        subject=f"{section.code}.{second_row}.{start_code}",
+                        first=min(first_row, second_row),
+                        second=max(first_row, second_row),
+                    )
+                )
+    return found
+
+
+def validate_section(
+    form: Form, section: Section, form_answers: dict[str, Any], *, application_date: date
+) -> list[Reason]:
+    """Findings for one section; an empty list means the section is complete."""
+    if section.when is not None and not section.when.holds({}, form_answers):
+        return []
+    answers = form_answers.get(section.code)
+    if section.not_applicable_allowed and answers == NOT_APPLICABLE:
+        return []
+    if section.repeating:
+        rows = answers if isinstance(answers, list) else []
+        if not rows:
+            if section.not_applicable_allowed:
+                return [
+                    reason(
+                        "FORM_SECTION_EMPTY",
+                        rule="PRC-67",
+                        citation=form.citation,
+                        en="Complete “{title_en}”, or say that it does not apply to you (N/A).",
+                        fr="Remplissez « {title_fr} » ou indiquez qu’elle ne s’applique pas à vous (S.O.).",
+                        subject=section.code,
+                        title_en=section.en,
+                        title_fr=section.fr,
+                    )
+                ]
+            return [
+                reason(
+                    "FORM_SECTION_EMPTY",
+                    rule="PRC-67",
+                    citation=form.citation,
+                    en="Complete “{title_en}”: add at least one row.",
+                    fr="Remplissez « {title_fr} » : ajoutez au moins une ligne.",
+                    subject=section.code,
+                    title_en=section.en,
+                    title_fr=section.fr,
+                )
+            ]
+        found: list[Reason] = []
+        for number, row in enumerate(rows, start=1):
+            found.extend(
+                _check_fields(section, row, form_answers, f"{section.code}.{number}", application_date, form.citation)
+            )
+        if section.period is not None:
+            found.extend(_check_periods(section, rows, form.citation))
+        return found
+    return _check_fields(
+        section, answers if isinstance(answers, dict) else {}, form_answers, section.code, application_date, form.citation
+    )
+
+
+def validate_form(form: Form, form_answers: dict[str, Any], *, application_date: date) -> tuple[Reason, ...]:
+    """Every unanswered or invalid question of the form, section by section."""
+    found: list[Reason] = []
+    for section in form.sections:
+        found.extend(validate_section(form, section, form_answers, application_date=application_date))
+    return tuple(found)

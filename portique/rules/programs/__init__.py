@@ -1,0 +1,1 @@
+"""Program definitions: each application type's forms, documents, fees and signatures."""

@@ -1,0 +1,82 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from portique.applications import services
+from portique.applications.choices import Program
+
+
+@pytest.mark.django_db
+def test_the_dashboard_lists_only_my_applications(client, applicant, other_applicant):
+    mine = services.application_start(actor=applicant, program=Program.PR_CARD)
+    theirs = services.application_start(actor=other_applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    body = client.get("/en/applications/").content.decode()
+    assert mine.number in body and theirs.number not in body
+
+
+@pytest.mark.django_db
+def test_someone_elses_application_is_simply_not_found(client, applicant, other_applicant):
+    theirs = services.application_start(actor=other_applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    for url in (
+        reverse("applications:overview", args=[theirs.public_id]),
+        reverse("applications:section", args=[theirs.public_id, "personal"]),
+    ):
+        assert client.get(url).status_code == 404
+    assert client.post(reverse("applications:validate", args=[theirs.public_id])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_officers_and_representatives_have_no_applicant_dashboard(client, officer, representative):
+    for user in (officer, representative):
+        client.force_login(user)
+        assert client.get("/en/applications/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_bad_date_is_shown_at_the_field_in_french_and_what_was_typed_is_kept(client, applicant):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    url = reverse("applications:section", args=[application.public_id, "personal"]).replace("/en/", "/fr/")
+    response = client.post(url, {"version": "1", "family_name": "Tremblay", "date_of_birth": "2090-01-01", "continue": "1"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "ne peut pas être postérieure à la date de la demande" in body
+    assert re.search(r'value="Tremblay"', body)
+    assert 'href="#id_date_of_birth"' in body
+
+
+@pytest.mark.django_db
+def test_saving_a_section_moves_on_to_the_next(client, applicant):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    url = reverse("applications:section", args=[application.public_id, "application"])
+    response = client.post(url, {"version": "1", "purpose": "first_card", "indigenous_name": "no", "urgent": "no", "continue": "1"})
+    assert response.status_code == 302
+    assert response.url == reverse("applications:section", args=[application.public_id, "personal"])
+    assert application.people.get().answers["IMM5444"]["application"]["purpose"] == "first_card"
+
+
+@pytest.mark.django_db
+def test_absences_are_entered_as_rows_and_na_is_accepted(client, applicant):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    url = reverse("applications:section", args=[application.public_id, "absences"])
+    data = {
+        "version": "1",
+        "absences-TOTAL_FORMS": "1",
+        "absences-INITIAL_FORMS": "0",
+        "absences-0-start": "2024-01-10",
+        "absences-0-end": "2024-02-10",
+        "absences-0-destination": "FR",
+        "absences-0-reason": "none",
+        "save": "1",
+    }
+    assert client.post(url, data).status_code == 302
+    assert application.people.get().answers["IMM5444"]["absences"] == [
+        {"start": "2024-01-10", "end": "2024-02-10", "destination": "FR", "reason": "none", "accompanied": ""}
+    ]
+    assert client.post(url, {"version": "2", "absences-TOTAL_FORMS": "0", "absences-INITIAL_FORMS": "0", "not_applicable": "1"}).status_code == 302
+    assert application.people.get().answers["IMM5444"]["absences"] == "not_applicable"

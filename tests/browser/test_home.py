@@ -1,0 +1,47 @@
+import pytest
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_visitor_reads_the_home_page_in_english_then_switches_to_french(page, assert_accessible):
+    page.goto("/")
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en-CA"
+    assert page.get_by_role("heading", level=1).inner_text() == "Apply for immigration online"
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Français").click()
+    page.wait_for_url("**/fr/")
+    assert page.locator("html").get_attribute("lang") == "fr-CA"
+    assert page.get_by_role("heading", level=1).inner_text() == "Présenter une demande d’immigration en ligne".replace("’", "'")
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_skip_link_moves_focus_to_the_main_content(page):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sign_in_page_is_accessible_in_both_languages(page, assert_accessible):
+    for path, heading in (("/en/account/login/", "Sign in"), ("/fr/account/login/", "Se connecter")):
+        page.goto(path)
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_demo_applicant_can_sign_in_and_out(page, applicant):
+    from tests.conftest import PASSWORD
+
+    page.goto("/en/account/login/")
+    page.get_by_label("E-mail address").fill(applicant.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_text(f"Signed in as {applicant.email}").is_visible()
+    page.get_by_role("button", name="Sign out").click()
+    assert page.get_by_role("link", name="Sign in").is_visible()
