@@ -10,17 +10,18 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from portique.rules import signatures as signature_rules
 from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.forms.validate import validate_section
 from portique.rules.programs import registry
-from portique.rules.reasons import Reason
+from portique.rules.reasons import Reason, Severity, reason
 
 from . import notifications, signing
 from .access import access_application
 from .case_builder import case_for
 from .choices import EDITABLE, NUMBER_PREFIX, PersonRole, Program, Status
 from .lifecycle import can_move
-from .models import Application, Person, StatusChange, Submission
+from .models import Application, Person, Signature, StatusChange, Submission
 
 
 class ApplicationError(Exception):
@@ -92,7 +93,7 @@ def application_save_section(
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         if application.status not in EDITABLE:
-            raise ApplicationError(())
+            raise ApplicationError((_closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
         person = application.people.select_for_update().get(position=position)
@@ -106,12 +107,35 @@ def application_save_section(
             raise ApplicationError(invalid)
         person.answers = {**person.answers, form_code: form_answers}
         person.save(update_fields=["answers"])
-        if application.status != Status.DRAFT:
-            _transition(application=application, to_status=Status.DRAFT, actor=actor, reason="edited")
-        application.version += 1
-        application.save(update_fields=["status", "version", "updated_at"])
+        application_changed(application=application, actor=actor, reason="edited")
     missing = tuple(r for r in found if r.code in ("FORM_ANSWER_REQUIRED", "FORM_SECTION_EMPTY"))
     return SectionSaved(application=application, still_missing=missing)
+
+
+def application_changed(*, application: Application, actor, reason: str) -> None:
+    """Record that the content changed (answers or documents): a new version, and back to draft.
+
+    A signature covers one version of the content, so any change clears it
+    (DESIGN.md: "any edit after signing clears the signatures"). Callers hold the
+    application row locked (``access_application(..., for_update=True)``).
+    """
+    if application.status not in EDITABLE:
+        raise ApplicationError((_closed_reason(),))
+    if application.status != Status.DRAFT:
+        _transition(application=application, to_status=Status.DRAFT, actor=actor, reason=reason)
+    _clear_signatures(application=application, reason=reason)
+    application.version += 1
+    application.save(update_fields=["status", "version", "updated_at"])
+
+
+def _closed_reason() -> Reason:
+    return reason(
+        "APPLICATION_READ_ONLY",
+        rule="IRPR-10-1",
+        citation="IRPR 10(1); IMM 5445 — Step 4",
+        en="This application has been submitted: it can no longer be changed.",
+        fr="Cette demande a été soumise : elle ne peut plus être modifiée.",
+    )
 
 
 def application_evaluate(*, application: Application, on: date) -> Evaluation:
@@ -142,6 +166,8 @@ def _new_confirmation_number() -> str:
 
 def application_submit(*, actor, public_id, on: date) -> Submission:
     """Submit a signed, complete, paid application. Idempotent: a retry returns the first submission."""
+    from portique.payments.services import overpayment_refund
+
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         existing = Submission.objects.filter(application=application).first()
@@ -161,5 +187,144 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         _transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])
+        # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201).
+        overpayment_refund(application=application, on=on, actor=actor)
         transaction.on_commit(lambda: notifications.send_submission_confirmation(submission_id=submission.pk))
     return submission
+
+
+def _passport_name(application: Application) -> signature_rules.PassportName:
+    principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
+    form_code = registry.program(application.program).forms_for(principal.role)[0].code
+    personal = principal.answers.get(form_code, {}).get("personal", {}) or {}
+    # IMM 5444 puts every name in "family name" when the passport shows only one.
+    return signature_rules.PassportName(
+        surname=str(personal.get("family_name") or ""), given_names=str(personal.get("given_names") or "")
+    )
+
+
+def _birth_date(application: Application) -> date | None:
+    principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
+    form_code = registry.program(application.program).forms_for(principal.role)[0].code
+    raw = (principal.answers.get(form_code, {}).get("personal", {}) or {}).get("date_of_birth")
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _e_signatures(application: Application) -> tuple[signature_rules.ESignature, ...]:
+    return tuple(
+        signature_rules.ESignature(
+            document=signature_rules.SignedDocument.CONSENT_AND_DECLARATION,
+            signed_by=signature_rules.SignerRole.APPLICANT,
+            typed_name=signature.typed_name,
+            signed_at=signature.signed_at,
+        )
+        for signature in application.signatures.filter(cleared_at__isnull=True)
+    )
+
+
+def application_sign(
+    *, actor, public_id, typed_name: str, declaration_version: str, expected_version: int, on: date
+) -> Signature:
+    """Sign a validated application: the typed name must be the passport name (ACT-51).
+
+    The signature records the declaration's version and a hash of the content signed
+    (answers and documents); any later change clears it (``application_changed``).
+    """
+    from .declarations import BY_PROGRAM
+
+    with transaction.atomic():
+        application = access_application(actor=actor, public_id=public_id, for_update=True)
+        if application.status not in EDITABLE:
+            raise ApplicationError((_closed_reason(),))
+        if application.version != expected_version:
+            raise StaleVersion
+        declaration = BY_PROGRAM[application.program]
+        if declaration_version != declaration.version:
+            raise StaleVersion
+        evaluation = application_evaluate(application=application, on=on)
+        if not evaluation.complete:
+            raise ApplicationError(evaluation.blocking)
+        born = _birth_date(application)
+        if born is not None:
+            signer = signature_rules.required_signer(principal_applicant_birth_date=born, on=on)
+            if signer.signer is not signature_rules.SignerRole.APPLICANT:
+                # IMM 5444 asks no guardian's passport name, so a guardian's signature
+                # cannot be checked here: said plainly rather than accepted unchecked.
+                raise ApplicationError(
+                    (
+                        reason(
+                            "GUARDIAN_SIGNATURE_NOT_SUPPORTED_ONLINE",
+                            rule="ACT-56",
+                            citation="IMM 5289 — Step 6; IMM 5445 — Step 2",
+                            en="The applicant is under 18: a parent or legal guardian must sign. Portique cannot "
+                            "yet check a guardian's signature online.",
+                            fr="Le demandeur a moins de 18 ans : l’un de ses parents ou son tuteur légal doit signer. "
+                            "Portique ne peut pas encore vérifier en ligne la signature d’un tuteur.",
+                        ),
+                    )
+                )
+        match = signature_rules.signature_name_matches(typed_name=typed_name, passport_name=_passport_name(application))
+        if not match.matches:
+            raise ApplicationError(match.reasons)
+        _clear_signatures(application=application, reason="signed again")
+        content = signing.signed_content(application)
+        principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
+        signature = Signature.objects.create(
+            application=application,
+            person=principal,
+            signer=actor,
+            typed_name=" ".join(typed_name.split()),
+            declaration_version=declaration.version,
+            content_hash=signing.content_hash(content),
+            application_version=application.version,
+        )
+        if application.status == Status.DRAFT:
+            _transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
+        _transition(application=application, to_status=Status.SIGNED, actor=actor, reason="signed")
+        application.save(update_fields=["status", "updated_at"])
+    return signature
+
+
+def submission_blockers(*, application: Application, on: date) -> tuple[Reason, ...]:
+    """Everything that keeps ``application`` from being submitted on ``on``, in both languages.
+
+    The same evaluation as the Validate button (answers, eligibility, documents), then the
+    fees (IRPR 10(1)(d)) and the signature (IRPR 10(1)(b)); empty when it can be submitted.
+    """
+    from portique.payments.selectors import balance_for
+
+    evaluation = application_evaluate(application=application, on=on)
+    problems = list(evaluation.blocking)
+    balance = balance_for(application, on)
+    if balance.blocks_submission:
+        problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
+    born = _birth_date(application)
+    if born is not None:
+        gate = signature_rules.submission_gate(
+            flow=signature_rules.SubmissionFlow.SELF,
+            principal_applicant_birth_date=born,
+            on=on,
+            applicant_passport_name=_passport_name(application),
+            signatures=_e_signatures(application),
+        )
+        problems.extend(r for r in gate.reasons if r.severity is Severity.BLOCKING)
+    current = signing.content_hash(signing.signed_content(application))
+    signed = application.signatures.filter(cleared_at__isnull=True, content_hash=current).exists()
+    if not signed and not any(r.code == "SIGNATURE_MISSING" for r in problems):
+        problems.append(
+            reason(
+                "SIGNATURE_MISSING",
+                rule="ACT-54, ACT-57, IRPR-10-1",
+                citation="IRPR 10(1)(b), 10(2)(d)",
+                en="Sign the application: it changed since it was signed, or it has not been signed.",
+                fr="Signez la demande : elle a changé depuis sa signature, ou elle n’a pas été signée.",
+            )
+        )
+    # One reason per code and subject: the same gap can be found by two checks.
+    unique: dict[tuple[str, str | None], Reason] = {}
+    for found in problems:
+        unique.setdefault((found.code, found.subject), found)
+    return tuple(unique.values())

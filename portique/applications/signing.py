@@ -1,4 +1,8 @@
-"""What a signature covers: the application's content, canonically serialised."""
+"""What a signature covers: the application's content, canonically serialised.
+
+The answers of every person and the files uploaded (by SHA-256), so that changing
+either is a change of what was signed.
+"""
 
 import hashlib
 import json
@@ -7,6 +11,8 @@ from .models import Application
 
 
 def signed_content(application: Application) -> dict:
+    from portique.documents.selectors import documents_content
+
     return {
         "number": application.number,
         "program": application.program,
@@ -14,6 +20,7 @@ def signed_content(application: Application) -> dict:
             {"position": person.position, "role": person.role, "answers": person.answers}
             for person in application.people.order_by("position")
         ],
+        "documents": documents_content(application),
     }
 
 

@@ -119,12 +119,12 @@ def explained_item_codes(application: Application, *, person_position: int | Non
 def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
     """What the rules' ``Case.documents`` needs: each kind of document provided (by the
     code the rules count), and each item explained instead."""
-    provided = {
-        (code, position)
-        for code, position in application.documents.filter(
-            purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT
-        ).values_list("document_type", "person_position")
-    }
+    # One entry per file, not per kind: some items need two documents of a kind.
+    provided = list(
+        application.documents.filter(purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT).values_list(
+            "document_type", "person_position"
+        )
+    )
     explained = {
         (code, position)
         for code, position in application.document_explanations.filter(withdrawn_at__isnull=True).values_list(

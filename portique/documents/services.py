@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from portique.applications.access import access_application
 from portique.applications.choices import EDITABLE
 from portique.applications.models import Application
+from portique.applications.services import application_changed
 from portique.rules.reasons import Reason, Severity
 
 from . import photo_checks, photo_spec
@@ -60,6 +61,9 @@ def _locked_editable(*, actor, public_id) -> Application:
         raise DocumentError(
             Problem("not_editable", _("This application was submitted: its documents can no longer be changed."))
         )
+    # Every document change is a change of the application: a new version, back to
+    # draft, signatures cleared. Rolled back with the caller's transaction on failure.
+    application_changed(application=application, actor=actor, reason="documents changed")
     return application
 
 

@@ -103,6 +103,14 @@ APPLICATION = Section(
             options=NAME_CHANGE_PLACES,
             when=Condition("purpose", ("legal_name_change",)),
         ),
+        Field(
+            "also_changed_name_place",
+            FieldKind.CHOICE,
+            "Where was your name legally changed?",
+            "Où votre nom a-t-il été changé légalement?",
+            options=NAME_CHANGE_PLACES,
+            when=Condition("name_also_changed", ("yes",)),
+        ),
         _yes_no(
             "indigenous_name",
             "Is this a new card showing your reclaimed Indigenous name?",

@@ -1,27 +1,198 @@
-"""The PR card program (guide IMM 5445): its form, checklist, fees and signatures."""
+"""The PR card program (guide IMM 5445): its form, checklist, fees and findings.
+
+``PrCardProgram.evaluate`` reads the IMM 5444 answers of a ``Case`` and asks every PR
+card rule in turn — the form, eligibility and the 270-day rule (PRC-05 to PRC-21), the
+residency obligation (PRC-100 to PRC-108), urgent processing (PRC-95 to PRC-98), the
+document checklist and what is missing from it (PRC-60 to PRC-65; IRPR 10(1)(c), 12),
+biometrics (IRPR 12.1(m), 12.2), the fee quote and, when payments are known, the
+balance (IRPR 10(1)(d)). The Validate button, submission gating, officer screening and
+``portique rules evaluate`` all read this one evaluation.
+
+Payment is not a condition of a complete *form*: an unpaid case is not blocked here
+(the applicant pays after validating); the submission gate and the officer's screening
+ask the balance, which is blocking when anything is paid short or nothing is paid.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
 
-from ..case import Case
+from .. import biometrics, fees, online, residency, urgent
+from .. import pr_card as pr_card_rules
+from .. import pr_card_documents as documents
+from ..case import Case, CasePerson
 from ..forms.model import Form
-from ..forms.validate import validate_form
-from ..reasons import Reason
+from ..forms.validate import NOT_APPLICABLE, validate_form
+from ..reasons import Reason, Severity
 from .imm5444 import IMM5444
+
+FORM_CODE = IMM5444.code
+
+_OPTIONS = {"option_a", "option_b", "option_c"}
+_PORTAL_ITEMS = ("DOCUMENT_CHECKLIST_IMM5644", "FEE_RECEIPT")
+# The IMM 5444 options use the rules' own values for these answers.
+_URGENT_REASONS = {member.value: member for member in urgent.UrgentReason}
+_NAME_CHANGE_PLACES = {member.value: member for member in documents.NameChangePlace}
 
 
 def _prefixed(person_id: str, form: Form, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
-    from dataclasses import replace
-
     return tuple(replace(r, subject=f"{person_id}/{form.code}/{r.subject}") for r in reasons)
 
 
-@dataclass(frozen=True)
+def _date(raw: Any) -> date | None:
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _yes(raw: Any) -> bool | None:
+    return {"yes": True, "no": False}.get(raw)
+
+
+class _Answers:
+    """The IMM 5444 answers of one person, read defensively: a blank is ``None``."""
+
+    def __init__(self, person: CasePerson):
+        self.raw = person.answers.get(FORM_CODE, {}) or {}
+
+    def section(self, code: str) -> dict[str, Any]:
+        found = self.raw.get(code)
+        return found if isinstance(found, dict) else {}
+
+    def rows(self, code: str) -> list[dict[str, Any]] | None:
+        """A repeating section's rows; ``[]`` when marked N/A, ``None`` when unanswered."""
+        found = self.raw.get(code)
+        if found == NOT_APPLICABLE:
+            return []
+        if isinstance(found, list):
+            return [row for row in found if isinstance(row, dict)]
+        return None
+
+
+def _absences(rows: list[dict[str, Any]]) -> tuple[residency.Absence, ...]:
+    absences = []
+    for number, row in enumerate(rows, start=1):
+        start, end = _date(row.get("start")), _date(row.get("end"))
+        if start is None or end is None or end < start:
+            continue  # the form's own validation reports it
+        # IMM 5444 records that an absence is claimed under Option A, B or C, not the facts
+        # each option needs: the claim is not credited here (the days count as days
+        # abroad); the checklist asks for the option's documents and an officer assesses them.
+        absences.append(residency.Absence(start=start, end=end, label=str(number)))
+    return tuple(absences)
+
+
+def _option_claims(rows: list[dict[str, Any]]) -> int:
+    return sum(1 for row in rows if row.get("reason") in _OPTIONS)
+
+
+def _option_claim_reason(count: int) -> Reason:
+    return Reason(
+        "RESIDENCY_OPTION_CLAIM_FOR_OFFICER",
+        "PRC-104, PRC-105, PRC-106",
+        "IMM 5445 — Obligation de résidence, options A, B et C",
+        f"{count} absence(s) are claimed under Option A, B or C. The days are counted here as days outside "
+        "Canada; an officer credits them once the option's documents are assessed.",
+        f"{count} absence(s) sont déclarées au titre de l’option A, B ou C. Ces jours sont comptés ici comme "
+        "des jours passés à l’extérieur du Canada; un agent les créditera après avoir examiné les documents "
+        "de l’option.",
+        Severity.INFO,
+    )
+
+
+def _checklist_absences(rows: list[dict[str, Any]]) -> tuple[residency.Absence, ...]:
+    """Absences with a placeholder claim for each option, so the checklist lists its documents."""
+    claims = {
+        "option_a": residency.EmploymentAbroad(
+            canadian_business_or_public_service=True,
+            assigned_full_time_as_condition=True,
+            will_continue_with_employer_in_canada=True,
+        ),
+    }
+    found = []
+    for row in rows:
+        start, end = _date(row.get("start")), _date(row.get("end"))
+        if start is None or end is None or end < start:
+            continue
+        relation = (
+            residency.Relation.PARENT if row.get("accompanied") == "parent" else residency.Relation.SPOUSE
+        )
+        option = row.get("reason")
+        if option == "option_b":
+            claim: residency.OptionClaim | None = residency.AccompanyingCitizen(
+                relation=relation, citizen_since=start
+            )
+        elif option == "option_c":
+            claim = residency.AccompanyingResident(
+                relation=relation,
+                employed_full_time_by_canadian_business_or_public_service=True,
+                meets_own_residency_obligation=True,
+            )
+        else:
+            claim = claims.get(option)
+        if claim is not None:
+            found.append(residency.Absence(start=start, end=end, claim=claim))
+    return tuple(found)
+
+
+def _checklist_as_data(checklist: documents.Checklist, person_id: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": item.code,
+            "en": item.en,
+            "fr": item.fr,
+            "why_en": item.why_en,
+            "why_fr": item.why_fr,
+            "citation": item.citation,
+            "rule": item.rule,
+            "alternatives": [list(option) for option in item.satisfied_by],
+            "count": item.count,
+            "may_explain_instead": item.may_explain_instead,
+            "if_missing": item.if_missing.value,
+            "person": person_id,
+        }
+        for item in checklist.items
+    ]
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def _quote_as_data(quote: fees.FeeQuote, paid: Decimal | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "lines": [
+            {
+                "code": line.code.value,
+                "en": line.en,
+                "fr": line.fr,
+                "amount": _money(line.amount),
+                "person": line.subject,
+                "citation": line.citation,
+                "deferred": line.deferred,
+            }
+            for line in quote.lines
+        ],
+        "total": _money(quote.total),
+        "due_now": _money(quote.due_now),
+        "due_later": _money(quote.due_later),
+    }
+    if paid is not None:
+        data["paid"] = _money(paid)
+        data["balance"] = _money(quote.due_now - paid)
+    return data
+
+
 class PrCardProgram:
-    code: str = "pr_card"
-    en: str = "Permanent resident card"
-    fr: str = "Carte de résident permanent"
+    code = "pr_card"
+    en = "Permanent resident card"
+    fr = "Carte de résident permanent"
 
     def forms_for(self, role: str) -> tuple[Form, ...]:
         return (IMM5444,) if role == "principal_applicant" else ()
@@ -29,12 +200,208 @@ class PrCardProgram:
     def evaluate(self, case: Case):
         from ..evaluate import Evaluation
 
+        on = case.application_date
         form_findings: list[Reason] = []
+        findings: list[Reason] = []
+        details: dict[str, Any] = {"checklist": [], "biometrics": {}, "documents_missing": []}
+        applicants: list[fees.PrCardApplicant] = []
+
         for person in case.people:
             for form in self.forms_for(person.role):
-                found = validate_form(form, person.answers.get(form.code, {}), application_date=case.application_date)
+                found = validate_form(form, person.answers.get(form.code, {}), application_date=on)
                 form_findings.extend(_prefixed(person.id, form, found))
-        return Evaluation(program=self.code, form_findings=tuple(form_findings), findings=())
+            if person.role == "principal_applicant":
+                applicants.append(self._person(case, person, findings, details))
+
+        channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
+        requirement = online.online_requirement(stream=online.Stream.PR_CARD, on=on)
+        details["online"] = {"requirement": requirement.requirement.value, "channel": channel.value}
+        if applicants:
+            quote = fees.quote_pr_card(application_date=on, applicants=tuple(applicants))
+            findings.extend(quote.reasons)
+            paid = sum((p.amount for p in case.payments), Decimal("0")) if case.payments else None
+            details["fees"] = _quote_as_data(quote, paid)
+            if case.payments:
+                last = case.payments[-1]
+                assessment = fees.assess_payment(
+                    quote=quote,
+                    amount_paid=paid,
+                    method=fees.PaymentMethod.ONLINE
+                    if last.method == "online"
+                    else fees.PaymentMethod(last.method),
+                    proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
+                    payer_name_on_receipt=last.payer_name,
+                )
+                findings.extend(assessment.reasons)
+        return Evaluation(
+            program=self.code, form_findings=tuple(form_findings), findings=tuple(findings), details=details
+        )
+
+    def _person(self, case: Case, person: CasePerson, findings: list[Reason], details: dict[str, Any]):
+        on = case.application_date
+        answers = _Answers(person)
+        application = answers.section("application")
+        personal = answers.section("personal")
+        eligibility = answers.section("eligibility")
+        humanitarian = _yes(answers.section("humanitarian").get("requested")) is True
+        absence_rows = answers.rows("absences")
+        born = _date(personal.get("date_of_birth"))
+        became_pr = _date(personal.get("date_became_pr"))
+        purpose = _enum(pr_card_rules.Purpose, application.get("purpose"))
+        channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
+
+        residency_status = None
+        if became_pr is not None and absence_rows is not None and became_pr <= on:
+            result = residency.residency_obligation(
+                became_pr_on=became_pr,
+                application_date=on,
+                absences=_absences(absence_rows),
+                date_of_birth=born,
+                humanitarian_grounds_requested=humanitarian,
+            )
+            residency_status = result.status
+            findings.extend(
+                replace(r, subject=f"{person.id}/{r.subject}" if r.subject else person.id)
+                for r in result.reasons
+            )
+            if claims := _option_claims(absence_rows):
+                findings.append(replace(_option_claim_reason(claims), subject=person.id))
+            details["residency"] = {
+                "status": result.status.value,
+                "window_start": result.window_start.isoformat(),
+                "window_end": result.window_end.isoformat(),
+                "days_present": result.days_present,
+                "days_absent": result.days_absent,
+                "days_credited": result.days_credited,
+                "days_required": result.days_required,
+                "days_left_in_first_period": result.days_left_in_first_period,
+            }
+
+        answered = [
+            _yes(eligibility.get(k)) for k in ("in_canada", "is_citizen", "removal_order", "card_offence")
+        ]
+        if purpose is not None and None not in answered:
+            in_canada, citizen, removal, offence = answered
+            assessment = pr_card_rules.assess_pr_card_application(
+                purpose=purpose,
+                application_date=on,
+                is_permanent_resident=True,
+                physically_in_canada=bool(in_canada),
+                is_canadian_citizen=bool(citizen),
+                subject_to_removal_order=bool(removal),
+                convicted_of_card_misuse=bool(offence),
+                channel=channel,
+                current_card_expiry=_date(application.get("current_card_expiry")),
+                current_card_issued_on=_date(application.get("current_card_issue_date")),
+                legal_name_changed=purpose is pr_card_rules.Purpose.LEGAL_NAME_CHANGE
+                or _yes(application.get("name_also_changed")) is True,
+                sex_designation_changed=purpose is pr_card_rules.Purpose.SEX_DESIGNATION_CHANGE,
+                became_pr_on=became_pr,
+                residency_status=residency_status,
+                humanitarian_grounds_requested=humanitarian,
+            )
+            findings.extend(assessment.reasons)
+            details["eligibility"] = {
+                "outcome": assessment.outcome.value,
+                "processing_fee_refundable": assessment.processing_fee_refundable,
+                "days_card_remains_valid": assessment.days_card_remains_valid,
+            }
+
+        provided: dict[str, int] = {}
+        explained: set[str] = set()
+        for document in case.documents:
+            if document.person not in (None, person.id):
+                continue
+            if document.explanation_only:
+                explained.add(document.code)
+            else:
+                provided[document.code] = provided.get(document.code, 0) + 1
+        indigenous = _yes(application.get("indigenous_name")) is True
+        if purpose is not None and born is not None:
+            checklist = documents.pr_card_checklist(
+                purpose=purpose,
+                channel=channel,
+                application_date=on,
+                date_of_birth=born,
+                name_change=self._name_change(purpose, application),
+                indigenous_name_reclaimed=indigenous,
+                has_police_report=_yes(application.get("police_report")) is True,
+                new_sex_designation_x=purpose is pr_card_rules.Purpose.SEX_DESIGNATION_CHANGE
+                and personal.get("sex") == "X",
+                humanitarian_grounds_requested=humanitarian,
+                urgent=_yes(application.get("urgent")) is True,
+                absences=_checklist_absences(absence_rows or []),
+            )
+            # Online, the portal itself stands for two items: this personal checklist is the
+            # IMM 5644 (the guide asks to enclose IMM 5644 with a paper application, PRC-90),
+            # and the fee is paid in the portal (PRC-73), which the submission gate checks.
+            portal_items = _PORTAL_ITEMS if channel is pr_card_rules.Channel.ONLINE else ()
+            to_upload = documents.Checklist(
+                tuple(item for item in checklist.items if item.code not in portal_items), checklist.reasons
+            )
+            details["checklist"] = _checklist_as_data(to_upload, person.id)
+            details["provided_by_portal"] = [
+                item.code for item in checklist.items if item.code in portal_items
+            ]
+            completeness = documents.missing_documents(to_upload, provided, explained)
+            details["documents_missing"] = list(completeness.missing)
+            findings.extend(
+                replace(r, subject=f"{person.id}/documents/{r.subject}") for r in completeness.reasons
+            )
+
+        if _yes(application.get("urgent")) is True:
+            assessment_urgent = urgent.assess_urgent_request(
+                application_date=on,
+                departure_date=_date(application.get("departure_date")),
+                urgent_reason=_URGENT_REASONS.get(application.get("urgent_reason")),
+                documents_provided=tuple(d for d in urgent.UrgentDocument if provided.get(d.value)),
+            )
+            # Urgent processing is never a condition of completeness: it is advice.
+            findings.extend(
+                replace(r, severity=Severity.WARNING) if r.severity is Severity.BLOCKING else r
+                for r in assessment_urgent.reasons
+            )
+            details["urgent"] = {"outcome": assessment_urgent.outcome.value}
+
+        gives_biometrics = False
+        if born is not None:
+            result_bio = biometrics.biometrics_requirement(
+                kind=biometrics.ApplicationKind.PERMANENT_RESIDENT_CARD,
+                application_date=on,
+                birth_date=born,
+                subject=person.id,
+            )
+            gives_biometrics = result_bio.required
+            findings.extend(result_bio.reasons)
+            details["biometrics"][person.id] = {
+                "required": result_bio.required,
+                "needs_officer_review": result_bio.needs_officer_review,
+                "age_on_application_date": result_bio.age_on_application_date,
+            }
+        return fees.PrCardApplicant(
+            id=person.id,
+            gives_biometrics=gives_biometrics,
+            reclaimed_indigenous_name=indigenous,
+            indigenous_name_declaration_attached=provided.get("INDIGENOUS_NAME_DECLARATION", 0) > 0,
+            indigenous_name_statement_uploaded=provided.get("INDIGENOUS_NAME_FEE_STATEMENT", 0) > 0,
+        )
+
+    @staticmethod
+    def _name_change(purpose, application: dict[str, Any]) -> documents.NameChange | None:
+        if purpose is pr_card_rules.Purpose.LEGAL_NAME_CHANGE:
+            place = _NAME_CHANGE_PLACES.get(application.get("name_change_place"))
+        elif _yes(application.get("name_also_changed")) is True:
+            place = _NAME_CHANGE_PLACES.get(application.get("also_changed_name_place"))
+        else:
+            place = None
+        return None if place is None else documents.NameChange(place=place)
+
+
+def _enum(kind, raw):
+    try:
+        return kind(raw)
+    except ValueError:
+        return None
 
 
 PROGRAM = PrCardProgram()

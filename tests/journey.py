@@ -1,0 +1,123 @@
+"""A PR card application taken through the services, step by step, as an applicant would.
+
+Shared by the service tests, the officer-side tests and the benchmarks: each step is the
+real service (answers saved section by section, real files checked by content, a
+sandbox payment, a typed signature), so a test that uses it goes through every guard.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from portique.applications import services
+from portique.applications.choices import Program
+from portique.documents import selectors as document_selectors
+from portique.documents import services as document_services
+from portique.documents.items import PHOTO_BACK, PHOTO_FRONT
+from portique.payments import services as payment_services
+from portique.payments.cards import CardDetails
+from tests.documents.files import image_bytes, pdf_bytes, portrait, upload
+from tests.rules.forms.test_imm5444_validation import complete_answers
+
+TODAY = datetime.date(2026, 11, 22)
+SANDBOX_APPROVED = CardDetails(
+    number="4242 4242 4242 4242", expiry_month=12, expiry_year=2030, security_code="123"
+)
+PASSPORT_NAME = "Alex Marie Tremblay"
+
+
+def save_answers(actor, application, answers: dict, *, on: datetime.date = TODAY):
+    for section_code, section_answers in answers.items():
+        application.refresh_from_db()
+        services.application_save_section(
+            actor=actor,
+            public_id=application.public_id,
+            position=0,
+            form_code="IMM5444",
+            section_code=section_code,
+            answers=section_answers,
+            expected_version=application.version,
+            on=on,
+        )
+    application.refresh_from_db()
+
+
+def upload_checklist(actor, application, *, on: datetime.date = TODAY) -> None:
+    """Upload a real file for every item the rules' checklist asks of this application."""
+    photo = image_bytes(portrait())
+    for item in document_selectors.checklist_for(application, on):
+        for copy in range(item.count):
+            if item.code == PHOTO_FRONT:
+                name, content, extra = (
+                    "photo.jpg",
+                    photo,
+                    {"declaration": True, "taken_on": on - datetime.timedelta(days=30)},
+                )
+            elif item.code == PHOTO_BACK:
+                name, content, extra = "photo-back.pdf", pdf_bytes(1), {}
+            else:
+                name, content, extra = f"{item.code.lower()}-{copy + 1}.pdf", pdf_bytes(1), {}
+            if item.document_types:
+                extra["document_type"] = item.document_types[0]
+            uploaded = document_services.document_upload(
+                actor=actor,
+                public_id=application.public_id,
+                item=item,
+                upload=upload(name, content),
+                on=on,
+                **extra,
+            )
+            if uploaded.needs_confirmation:
+                document_services.document_confirm(
+                    actor=actor,
+                    public_id=application.public_id,
+                    document_id=uploaded.document.pk,
+                    item=item,
+                    confirmation=True,
+                )
+    application.refresh_from_db()
+
+
+def pay(actor, application, *, on: datetime.date = TODAY, payer_name: str = PASSPORT_NAME):
+    return payment_services.payment_make(
+        actor=actor,
+        public_id=application.public_id,
+        card=SANDBOX_APPROVED,
+        payer_name=payer_name,
+        idempotency_key=payment_services.new_idempotency_key(),
+        on=on,
+    )
+
+
+def sign(actor, application, *, on: datetime.date = TODAY, typed_name: str = PASSPORT_NAME):
+    from portique.applications.declarations import BY_PROGRAM
+
+    application.refresh_from_db()
+    signature = services.application_sign(
+        actor=actor,
+        public_id=application.public_id,
+        typed_name=typed_name,
+        declaration_version=BY_PROGRAM[application.program].version,
+        expected_version=application.version,
+        on=on,
+    )
+    application.refresh_from_db()
+    return signature
+
+
+def ready_to_submit(actor, *, on: datetime.date = TODAY, answers: dict | None = None):
+    """A complete, paid and signed PR card renewal owned by ``actor``."""
+    application = services.application_start(actor=actor, program=Program.PR_CARD)
+    save_answers(actor, application, answers or complete_answers(), on=on)
+    upload_checklist(actor, application, on=on)
+    pay(actor, application, on=on)
+    sign(actor, application, on=on)
+    return application
+
+
+def submitted(actor, *, on: datetime.date = TODAY, answers: dict | None = None):
+    """A PR card renewal taken all the way to submission; returns (application, submission)."""
+    application = ready_to_submit(actor, on=on, answers=answers)
+    submission = services.application_submit(actor=actor, public_id=application.public_id, on=on)
+    application.refresh_from_db()
+    return application, submission
