@@ -25,9 +25,13 @@ class UnknownProgram(KeyError):
 
 
 def program(code: str) -> ProgramDefinition:
-    from . import pr_card
+    from . import pr_card, sponsorship
 
-    programs: dict[str, ProgramDefinition] = {pr_card.PROGRAM.code: pr_card.PROGRAM}
+    programs: dict[str, ProgramDefinition] = {
+        pr_card.PROGRAM.code: pr_card.PROGRAM,
+        sponsorship.SPOUSE.code: sponsorship.SPOUSE,
+        sponsorship.CHILD.code: sponsorship.CHILD,
+    }
     try:
         return programs[code]
     except KeyError:
