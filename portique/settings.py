@@ -186,7 +186,12 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # other sessions end: Django's sessio
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Portique – "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's rate limits (per address and per e-mail, on the shared cache) stay at
-# their defaults; portique.accounts.lockout adds a longer lockout on top.
+# their defaults; portique.accounts.lockout adds a longer lockout on top. Only the
+# number of sign-ins per client address per minute (allauth's "login": "30/m/ip")
+# can be raised, for a load test whose thousands of applicants all come from one
+# address (bench/intake_rush.py); never raise it in production.
+LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = env.int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", default=30)
+ACCOUNT_RATE_LIMITS = {"login": f"{LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE}/m/ip"}
 MFA_ADAPTER = "portique.accounts.adapter.MFAAdapter"
 MFA_FORMS = {
     "authenticate": "portique.accounts.forms.MFAAuthenticateForm",
