@@ -95,7 +95,7 @@ class OnlineRequirementResult:
 
     requirement: Requirement
     exemptions: tuple[Exemption, ...]
-    system_restriction: SystemRestriction | None
+    system_restriction: SystemRestriction | str | None
     other_means: tuple[OtherMeans, ...]
     online_recommended: bool
     officer_must_accept_complete_paper: bool
@@ -112,95 +112,132 @@ class OnlineRequirementResult:
 
 
 _PR_PORTAL_FORMATS = (OtherMeans.PAPER, OtherMeans.BRAILLE, OtherMeans.LARGE_PRINT)
-_TR_OTHER_MEANS = (
-    OtherMeans.PAPER,
-)  # seed 000: "À l'heure actuelle, l'autre moyen … est la demande sur papier"
-_TRP_AND_WORK_PERMIT_FORMS = ("IMM 5708", "IMM 5710")
 _SEED_000 = "IRCC program delivery instructions — Restrictions du système"
 
-# Row → (digest rule, English description, French description) for the reasons.
-_RESTRICTION_TEXT = {
-    SystemRestriction.A75_BRIDGING_OPEN_WORK_PERMIT: (
-        "EX-10",
-        "A75: bridging open work permit applicant in Canada with an Express Entry acknowledgement of receipt",
-        "A75 : demandeur d’un permis de travail ouvert transitoire au Canada ayant reçu un accusé de réception pour sa demande au titre d’Entrée express",
-    ),
-    SystemRestriction.C10_QUEBEC_PHYSICIAN: ("EX-11", "C10: Quebec physician", "C10 : médecin québécois"),
-    SystemRestriction.C21_IEC_CHANGE: (
-        "EX-12",
-        "C21: International Experience Canada participant changing participation period or employer",
-        "C21 : participant à Expérience internationale Canada qui change de période de participation ou d’employeur",
-    ),
-    SystemRestriction.C43_PGWP_EXTENSION: (
-        "EX-13",
-        "C43: extension of a post-graduation work permit whose full period was not used",
-        "C43 : prolongation d’un permis de travail postdiplôme dont la période autorisée n’a pas été utilisée au complet",
-    ),
-    SystemRestriction.H81_DESTITUTE_STUDENT: ("EX-14", "H81: destitute student", "H81 : étudiant démuni"),
-    SystemRestriction.H82_TEMPORARY_RESIDENT_PERMIT_HOLDER: (
-        "EX-15",
-        "H82: holder of a valid temporary resident permit of at least {months} months",
-        "H82 : titulaire d’un permis de séjour temporaire valide d’une durée d’au moins {months} mois",
-    ),
-    SystemRestriction.SEAFOOD_PROCESSING_WORKER: (
-        "EX-16",
-        "seafood processing worker (LMIA required)",
-        "travailleur du secteur de la transformation des produits de la mer (EIMT exigée)",
-    ),
-    SystemRestriction.URGENT_WORK_PERMIT_PROCESS: (
-        "EX-17",
-        "urgent work permit transmission process (LMIA required or LMIA-exempt)",
-        "processus de transmission de demandes urgentes de permis de travail (EIMT requise ou dispense d’EIMT)",
-    ),
-    SystemRestriction.S61_ASYLUM_CLAIMANT: ("EX-18", "S61: asylum claimant", "S61 : demandeur d’asile"),
-    SystemRestriction.S62_UNENFORCEABLE_REMOVAL_ORDER: (
-        "EX-19",
-        "S62: person subject to a removal order that cannot be enforced",
-        "S62 : personne faisant l’objet d’une mesure de renvoi ne pouvant être exécutée",
-    ),
-    SystemRestriction.S62_FAILED_CLAIMANT_AWAITING_REMOVAL: (
-        "EX-20",
-        "S62: failed refugee claimant awaiting removal who must support themselves",
-        "S62 : demandeur d’asile débouté qui attend son renvoi et doit subvenir à ses besoins",
-    ),
-    SystemRestriction.VISITOR_FAMILY_INITIAL_STUDY_PERMIT: (
-        "EX-21",
-        "visitor: family member of a study or work permit holder in Canada applying for an initial study permit",
-        "visiteur : membre de la famille d’un titulaire de permis d’études ou de travail au Canada qui demande un permis d’études initial",
-    ),
-    SystemRestriction.VISITOR_FAMILY_OF_LOW_SKILLED_WORKER: (
-        "EX-22",
-        "visitor: family member of a low-skilled work permit holder",
-        "visiteur : membre de la famille d’un titulaire de permis de travail peu qualifié",
-    ),
-    SystemRestriction.VISITOR_STATELESS_OR_REFUGEE_TRAVEL_DOCUMENT: (
-        "EX-23",
-        "visitor with an alien’s passport for stateless persons or a refugee travel document issued by a visa-exempt country",
-        "visiteur muni d’un passeport étranger pour apatrides ou d’un titre de voyage pour réfugiés délivré par un pays dispensé de l’obligation de visa",
-    ),
+
+# --- The seed-000 table, read from parameters/online_exemptions.yaml -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A reason the table attaches to a row (a note, a condition not met, a joint-paper rule)."""
+
+    code: str
+    en: str
+    fr: str
+    severity: Severity = Severity.INFO
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RestrictionRow:
+    """One row of « Restrictions du système – Détails des dispenses », as in force on a date."""
+
+    id: str
+    category: str
+    rule: str
+    en: str
+    fr: str
+    minimum_trp_months: int | None = None
+    no_schedule_12_request: bool = False
+    not_met: Note | None = None
+    online_recommended: bool = False
+    notes: tuple[Note, ...] = ()
+    applied_together_on_paper: Note | None = None
+    permit_holder_may_apply_online: Note | None = None
+
+    @property
+    def citation(self) -> str:
+        return "IRPR 9.2; " + _SEED_000 + ", " + self.category
+
+    def label(self, language: str = "en") -> str:
+        """The person the row describes, in ``language``, with its numbers filled in."""
+        text = self.fr if language.lower().startswith("fr") else self.en
+        return text.format(months=self.minimum_trp_months)
+
+
+_ROW_KEYS = {
+    "id",
+    "category",
+    "rule",
+    "en",
+    "fr",
+    "conditions",
+    "not_met",
+    "online_recommended",
+    "notes",
+    "applied_together_on_paper",
+    "permit_holder_may_apply_online",
 }
+# The only conditions the code knows how to check; anything else in the data is an error,
+# so a typo cannot silently turn a condition off.
+_CONDITION_KEYS = {"temporary_resident_permit_minimum_months", "no_work_permit_request_in_schedule_12"}
 
 
-# The row as the table labels it, for citations.
-_ROW_CITATIONS = {
-    row: "IRPR 9.2; " + _SEED_000 + ", " + label
-    for row, label in (
-        (SystemRestriction.A75_BRIDGING_OPEN_WORK_PERMIT, "A75"),
-        (SystemRestriction.C10_QUEBEC_PHYSICIAN, "C10"),
-        (SystemRestriction.C21_IEC_CHANGE, "C21"),
-        (SystemRestriction.C43_PGWP_EXTENSION, "C43"),
-        (SystemRestriction.H81_DESTITUTE_STUDENT, "H81"),
-        (SystemRestriction.H82_TEMPORARY_RESIDENT_PERMIT_HOLDER, "H82"),
-        (SystemRestriction.SEAFOOD_PROCESSING_WORKER, "« EIMT exigée »"),
-        (SystemRestriction.URGENT_WORK_PERMIT_PROCESS, "« EIMT requise et dispense d'EIMT »"),
-        (SystemRestriction.S61_ASYLUM_CLAIMANT, "S61"),
-        (SystemRestriction.S62_UNENFORCEABLE_REMOVAL_ORDER, "S62"),
-        (SystemRestriction.S62_FAILED_CLAIMANT_AWAITING_REMOVAL, "S62"),
-        (SystemRestriction.VISITOR_FAMILY_INITIAL_STUDY_PERMIT, "Visiteurs"),
-        (SystemRestriction.VISITOR_FAMILY_OF_LOW_SKILLED_WORKER, "Visiteurs"),
-        (SystemRestriction.VISITOR_STATELESS_OR_REFUGEE_TRAVEL_DOCUMENT, "Visiteurs"),
+def _note(data: dict | None) -> Note | None:
+    if data is None:
+        return None
+    return Note(
+        code=data["code"],
+        en=data["en"],
+        fr=data["fr"],
+        severity=Severity(data.get("severity", "info")),
+        forms=tuple(data.get("forms", ())),
     )
-}
+
+
+def _row(data: dict) -> RestrictionRow:
+    unknown = set(data) - _ROW_KEYS
+    conditions = data.get("conditions") or {}
+    unknown |= set(conditions) - _CONDITION_KEYS
+    if unknown:
+        raise ValueError(f"online_exemptions.system_restrictions row {data.get('id')!r}: unknown {sorted(unknown)}")
+    if conditions and "not_met" not in data:
+        raise ValueError(f"online_exemptions.system_restrictions row {data['id']!r}: conditions without not_met")
+    return RestrictionRow(
+        id=str(data["id"]),
+        category=str(data["category"]),
+        rule=data["rule"],
+        en=data["en"],
+        fr=data["fr"],
+        minimum_trp_months=conditions.get("temporary_resident_permit_minimum_months"),
+        no_schedule_12_request=bool(conditions.get("no_work_permit_request_in_schedule_12", False)),
+        not_met=_note(data.get("not_met")),
+        online_recommended=bool(data.get("online_recommended", False)),
+        notes=tuple(_note(n) for n in data.get("notes") or ()),
+        applied_together_on_paper=_note(data.get("applied_together_on_paper")),
+        permit_holder_may_apply_online=_note(data.get("permit_holder_may_apply_online")),
+    )
+
+
+# Parsed tables, keyed by the identity of the loaded YAML value (kept alive alongside).
+_PARSED_TABLES: dict[int, tuple[object, tuple[RestrictionRow, ...]]] = {}
+
+
+def system_restriction_table(on: date) -> tuple[RestrictionRow, ...]:
+    """The rows of the seed-000 table in force on ``on``, in the table's order."""
+    raw = value("online_exemptions.system_restrictions", on)
+    cached = _PARSED_TABLES.get(id(raw))
+    if cached is None or cached[0] is not raw:
+        cached = (raw, tuple(_row(item) for item in raw))
+        _PARSED_TABLES[id(raw)] = cached
+    return cached[1]
+
+
+def _find_row(table: tuple[RestrictionRow, ...], row_id: str) -> RestrictionRow | None:
+    return next((row for row in table if row.id == row_id), None)
+
+
+def _in_canada_other_means(on: date) -> tuple[OtherMeans, ...]:
+    return tuple(OtherMeans(means) for means in value("online_exemptions.other_means_in_canada", on))
+
+
+def _as_restriction(row_id: str) -> SystemRestriction | str:
+    """The enum member for a row the code knows, or the row id for one added in the data."""
+    try:
+        return SystemRestriction(row_id)
+    except ValueError:
+        return row_id
 
 
 def online_requirement(
@@ -210,7 +247,7 @@ def online_requirement(
     disability: bool = False,
     other_accommodation_need: bool = False,
     exceptional_circumstances: bool = False,
-    system_restriction: SystemRestriction | None = None,
+    system_restriction: SystemRestriction | str | None = None,
     temporary_resident_permit: PermitPeriod | None = None,
     applying_for_trp_with_work_permit: bool = False,
     work_permit_requested_in_schedule_12: bool = False,
@@ -224,7 +261,8 @@ def online_requirement(
     ``other_accommodation_need``: another need for accommodation (PR-portal kits only).
     ``exceptional_circumstances``: the Minister (an officer) has established circumstances
     beyond the person's control (IRPR 9.4; G-02). ``system_restriction``: the row of the
-    seed-000 table that describes the applicant, if any; ``temporary_resident_permit``:
+    seed-000 table that describes the applicant, if any (an enum member, or the id of a row
+    the data added); ``temporary_resident_permit``:
     the TRP held, for H82. ``work_permit_requested_in_schedule_12``: the asylum claimant
     already asked for a work permit in Schedule 12 on the Portal (S61).
     """
@@ -250,7 +288,7 @@ def _result(
     reasons: list[Reason],
     *,
     exemptions: tuple[Exemption, ...] = (),
-    restriction: SystemRestriction | None = None,
+    restriction: SystemRestriction | str | None = None,
     other_means: tuple[OtherMeans, ...] = (),
     online_recommended: bool = False,
     officer_must_accept: bool = False,
@@ -273,7 +311,7 @@ def _temporary_resident_in_canada(
     on: date,
     disability: bool,
     exceptional_circumstances: bool,
-    system_restriction: SystemRestriction | None,
+    system_restriction: SystemRestriction | str | None,
     trp: PermitPeriod | None,
     trp_with_work_permit: bool,
     schedule_12: bool,
@@ -294,30 +332,22 @@ def _temporary_resident_in_canada(
                 start=mandatory_from.isoformat(),
             )
         )
-        return _result(Requirement.NO_REQUIREMENT, reasons, other_means=_TR_OTHER_MEANS)
+        return _result(Requirement.NO_REQUIREMENT, reasons, other_means=(OtherMeans.PAPER,))
 
+    table = system_restriction_table(on)
     if trp_with_work_permit:
-        # EX-15 (H82): the two applications "doivent être soumises ensemble sur papier".
-        # Reading: this holds for paid representatives too; the seed's note about the
-        # representative portal concerns the table's exemptions, not this obligation.
-        reasons.append(
-            reason(
-                "TRP_AND_WORK_PERMIT_TOGETHER_ON_PAPER",
-                rule="EX-15",
-                citation="IRPR 9.2; " + _SEED_000 + ", H82",
-                en="A temporary resident permit application made with a work permit application must be submitted together with it on paper (IMM 5708 and IMM 5710). The work permit application alone cannot be made online.",
-                fr="La demande de permis de séjour temporaire présentée avec une demande de permis de travail doit être soumise en même temps que celle-ci, sur papier (IMM 5708 et IMM 5710). La demande de permis de travail ne peut pas être présentée seule en ligne.",
-                severity=Severity.WARNING,
+        together = next((row for row in table if row.applied_together_on_paper), None)
+        if together is not None:
+            note = together.applied_together_on_paper
+            reasons.append(_note_reason(note, together))
+            return _result(
+                Requirement.PAPER_REQUIRED,
+                reasons,
+                exemptions=(Exemption.SYSTEM_RESTRICTION,),
+                restriction=_as_restriction(together.id),
+                other_means=(OtherMeans.PAPER,),
+                joint_forms=note.forms,
             )
-        )
-        return _result(
-            Requirement.PAPER_REQUIRED,
-            reasons,
-            exemptions=(Exemption.SYSTEM_RESTRICTION,),
-            restriction=SystemRestriction.H82_TEMPORARY_RESIDENT_PERMIT_HOLDER,
-            other_means=(OtherMeans.PAPER,),
-            joint_forms=_TRP_AND_WORK_PERMIT_FORMS,
-        )
 
     exemptions: list[Exemption] = []
     officer_must_accept = False
@@ -352,9 +382,13 @@ def _temporary_resident_in_canada(
     applied_restriction = None
     online_recommended = False
     if system_restriction is not None:
-        table_reasons, row_applies, online_recommended = _restriction_row(
-            system_restriction, trp, schedule_12, on
-        )
+        row_id = getattr(system_restriction, "value", system_restriction)
+        row = _find_row(table, row_id)
+        if row is None:
+            table_reasons, row_applies = [_not_in_table(row_id, on)], False
+        else:
+            table_reasons, row_applies = _restriction_row(row, trp, schedule_12, on)
+            online_recommended = row_applies and row.online_recommended
         reasons.extend(table_reasons)
         if row_applies and paid_rep and not rep_unable:
             # EX-07 / AS-78: a paid representative with access to the portal submits
@@ -371,7 +405,7 @@ def _temporary_resident_in_canada(
                 )
             )
         elif row_applies:
-            applied_restriction = system_restriction
+            applied_restriction = _as_restriction(row_id)
             exemptions.append(Exemption.SYSTEM_RESTRICTION)
             if paid_rep:
                 reasons.append(
@@ -385,16 +419,9 @@ def _temporary_resident_in_canada(
                     )
                 )
     if trp is not None and _valid_on(trp, on):
-        reasons.append(
-            reason(
-                "TRP_HOLDER_MAY_APPLY_ONLINE_FOR_WORK_PERMIT",
-                rule="EX-15",
-                citation=_SEED_000 + ", H82",
-                en="As the holder of a temporary resident permit, you may make your work permit application online.",
-                fr="Comme vous êtes déjà titulaire d’un permis de séjour temporaire, vous pouvez présenter votre demande de permis de travail en ligne.",
-                severity=Severity.INFO,
-            )
-        )
+        holder = next((row for row in table if row.permit_holder_may_apply_online), None)
+        if holder is not None:
+            reasons.append(_note_reason(holder.permit_holder_may_apply_online, holder))
 
     if not exemptions:
         reasons.append(
@@ -415,98 +442,65 @@ def _temporary_resident_in_canada(
         reasons,
         exemptions=tuple(exemptions),
         restriction=applied_restriction,
-        other_means=_TR_OTHER_MEANS,
+        other_means=_in_canada_other_means(on),
         online_recommended=online_recommended,
         officer_must_accept=officer_must_accept,
     )
 
 
+def _note_reason(note: Note, row: RestrictionRow) -> Reason:
+    return reason(
+        note.code,
+        rule=row.rule,
+        citation=row.citation,
+        en=note.en,
+        fr=note.fr,
+        severity=note.severity,
+        months=row.minimum_trp_months,
+    )
+
+
+def _not_in_table(row_id: str, on: date) -> Reason:
+    return reason(
+        "SYSTEM_RESTRICTION_NOT_IN_TABLE",
+        rule="EX-08",
+        citation="IRPR 9.2; " + _SEED_000,
+        en="The situation “{row}” is not in the table of exemptions in force on {on}.",
+        fr="La situation « {row} » ne figure pas dans la liste des dispenses en vigueur le {on}.",
+        severity=Severity.INFO,
+        row=row_id,
+        on=on.isoformat(),
+    )
+
+
 def _restriction_row(
-    row: SystemRestriction, trp: PermitPeriod | None, schedule_12: bool, on: date
-) -> tuple[list[Reason], bool, bool]:
-    """Reasons, whether the row exempts the applicant, and whether online is recommended."""
-    rule, label_en, label_fr = _RESTRICTION_TEXT[row]
-    citation = _ROW_CITATIONS[row]
-    if row is SystemRestriction.H82_TEMPORARY_RESIDENT_PERMIT_HOLDER:
-        months = value("online.h82_minimum_trp_months", on)
-        label_en = label_en.format(months=months)
-        label_fr = label_fr.format(months=months)
+    row: RestrictionRow, trp: PermitPeriod | None, schedule_12: bool, on: date
+) -> tuple[list[Reason], bool]:
+    """Reasons, and whether the row exempts the applicant on ``on``."""
+    conditions_met = True
+    if row.minimum_trp_months is not None:
+        months = row.minimum_trp_months
         if trp is None or not _valid_on(trp, on) or add_months(trp.valid_from, months) > trp.valid_until:
-            # Reading: "d'une durée d'au moins 6 mois" is the permit's full period, first
-            # to last valid day, and the permit must be valid on the application date.
-            return (
-                [
-                    reason(
-                        "H82_CONDITIONS_NOT_MET",
-                        rule=rule,
-                        citation=citation,
-                        en="H82 covers only holders of a temporary resident permit valid on the application date and issued for at least {months} months; this permit is not, so the application must be made online.",
-                        fr="La catégorie H82 ne vise que les titulaires d’un permis de séjour temporaire valide à la date de la demande et d’une durée d’au moins {months} mois; ce n’est pas le cas ici, la demande doit donc être présentée en ligne.",
-                        severity=Severity.INFO,
-                        months=months,
-                    )
-                ],
-                False,
-                False,
-            )
-    if row is SystemRestriction.S61_ASYLUM_CLAIMANT and schedule_12:
-        return (
-            [
-                reason(
-                    "S61_WORK_PERMIT_ALREADY_REQUESTED_IN_SCHEDULE_12",
-                    rule=rule,
-                    citation=citation,
-                    en="The paper-or-online choice is for asylum claimants who did not apply for a work permit in Schedule 12 on the Portal; you already did.",
-                    fr="Le choix entre le papier et la voie électronique vise les demandeurs d’asile qui n’ont pas fait leur demande de permis de travail dans l’annexe 12 sur le Portail; vous l’avez déjà faite.",
-                    severity=Severity.INFO,
-                )
-            ],
-            False,
-            False,
-        )
+            conditions_met = False
+    if row.no_schedule_12_request and schedule_12:
+        conditions_met = False
+    if not conditions_met:
+        # _row() guarantees a row with conditions has its not_met reason.
+        return [_note_reason(row.not_met, row)], False
     found = [
         reason(
             "SYSTEM_RESTRICTION_EXEMPTION",
-            rule=rule + ", EX-08",
-            citation=citation,
+            rule=row.rule + ", EX-08",
+            citation=row.citation,
             en="You are exempt from the online requirement ({label_en}): you may apply on paper or online.",
             fr="Vous êtes dispensé de l’exigence de présenter une demande en ligne ({label_fr}) : vous pouvez présenter votre demande sur papier ou en ligne.",
             severity=Severity.INFO,
-            label_en=label_en,
-            label_fr=label_fr,
+            label_en=row.label("en"),
+            label_fr=row.label("fr"),
         )
     ]
-    online_recommended = row in (
-        SystemRestriction.S62_UNENFORCEABLE_REMOVAL_ORDER,
-        SystemRestriction.S62_FAILED_CLAIMANT_AWAITING_REMOVAL,
-    )
-    if online_recommended:
-        # Reading (G-05): the "workaround for the fee problem" is not described in the seed;
-        # both channels stay open and the workaround is left to IRCC's instructions.
-        found.append(
-            reason(
-                "S62_ONLINE_RECOMMENDED_FEE_WORKAROUND",
-                rule=rule,
-                citation=citation,
-                en="Applying online is recommended, using the workaround IRCC indicates for the fee problem; you may also apply on paper.",
-                fr="Il est conseillé de présenter la demande en ligne en utilisant la solution de rechange indiquée par IRCC pour le problème des frais; vous pouvez aussi la présenter sur papier.",
-                severity=Severity.INFO,
-            )
-        )
-    if row is SystemRestriction.URGENT_WORK_PERMIT_PROCESS:
-        # EX-17 ⛔ GAP: which processes qualify is set by the Client Support Centre's
-        # call-handling document, not in the sources; the caller asserts it applies.
-        found.append(
-            reason(
-                "URGENT_PROCESS_PER_CALL_HANDLING_DOCUMENT",
-                rule=rule,
-                citation=citation,
-                en="Whether a request qualifies as an urgent work permit process is set by the Client Support Centre’s call-handling instructions.",
-                fr="L’admissibilité à un processus de transmission de demandes urgentes de permis de travail est établie par le document sur le traitement des appels du Centre de soutien à la clientèle.",
-                severity=Severity.WARNING,
-            )
-        )
-    return found, True, online_recommended
+    found.extend(_note_reason(note, row) for note in row.notes)
+    return found, True
 
 
 def _valid_on(period: PermitPeriod, on: date) -> bool:

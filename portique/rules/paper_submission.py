@@ -1,0 +1,102 @@
+"""Where a paper application goes, and how it travels (IRPR 11).
+
+« Lorsque la demande n'est pas présentée par un moyen électronique, elle est présentée à
+l'adresse précisée à cette fin par le ministre » (s.11). The guides give that address for
+the PR card (IMM 5445, Step 4: regular mail to Sydney, courier to New Waterford); IMM 5289
+says the sponsorship kit's covering letter gives it, and does not print it. The addresses
+and the courier requirement are dated data (parameters/paper_submission.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .online import Kit
+from .parameters import value
+from .reasons import Reason, Severity
+from .reasons import reason as build_reason
+
+reason = lru_cache(maxsize=256)(build_reason)
+
+
+@dataclass(frozen=True, slots=True)
+class PostalAddress:
+    lines: tuple[str, ...]
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSubmission:
+    """Where the completed kit goes. ``mail`` / ``courier`` are ``None`` when the sources do not say."""
+
+    kit: Kit
+    mail: PostalAddress | None
+    courier: PostalAddress | None
+    courier_required: bool
+    reasons: tuple[Reason, ...]
+
+    @property
+    def address_known(self) -> bool:
+        return self.mail is not None or self.courier is not None
+
+
+def _address(data: dict | None) -> PostalAddress | None:
+    if not data:
+        return None
+    return PostalAddress(lines=tuple(data["lines"]), citation=data["citation"])
+
+
+def paper_submission(*, kit: Kit, on: date) -> PaperSubmission:
+    """Where a paper application made with ``kit`` on ``on`` must be sent, and by what means."""
+    addresses = (value("paper_submission.addresses", on) or {}).get(kit.value) or {}
+    mail = _address(addresses.get("mail"))
+    courier = _address(addresses.get("courier"))
+    courier_required = kit.value in value("paper_submission.courier_required", on)
+    reasons: list[Reason] = []
+    if mail is None and courier is None:
+        reasons.append(
+            reason(
+                "PAPER_ADDRESS_GIVEN_IN_COVERING_LETTER",
+                rule="EX-33, EX-42",
+                citation="IRPR 11; IMM 5289 — « Je ne peux pas présenter une demande en ligne … »",
+                en="The address for this paper application is the one IRCC gives in the covering letter sent with the kit.",
+                fr="L’adresse de cette demande papier est celle qu’IRCC indique dans la lettre d’accompagnement envoyée avec la trousse.",
+                severity=Severity.WARNING,
+            )
+        )
+    else:
+        reasons.append(
+            reason(
+                "PAPER_ADDRESS_SPECIFIED",
+                rule="EX-42, EX-43, PRC-90",
+                citation=(mail or courier).citation,
+                en="Send the paper application to the address the Minister specifies for it.",
+                fr="Envoyez la demande papier à l’adresse que le ministre précise à cette fin.",
+                severity=Severity.INFO,
+            )
+        )
+    if courier_required:
+        reasons.append(
+            reason(
+                "PAPER_BY_COURIER_WITH_TRACKING",
+                rule="EX-33",
+                citation="IMM 5289 — « Utilisez un service de messagerie pour envoyer votre demande papier »",
+                en="Because of the Canada Post labour disruption, you must send your paper application by a courier service that offers tracking.",
+                fr="En raison de la perturbation du travail à Postes Canada, vous devez envoyer votre demande papier par un service de messagerie qui offre le repérage.",
+                severity=Severity.INFO,
+            )
+        )
+    else:
+        reasons.append(
+            reason(
+                "PAPER_TRACKING_RECOMMENDED",
+                rule="PRC-90",
+                citation="IMM 5445 — Étape 4, « Suivi de votre demande »",
+                en="Use a mail or courier service with tracking, so that you have proof your application was delivered.",
+                fr="Utilisez un service postal ou de messagerie avec suivi afin d’avoir la preuve que votre demande a été livrée.",
+                severity=Severity.INFO,
+            )
+        )
+    return PaperSubmission(kit, mail, courier, courier_required, tuple(reasons))
