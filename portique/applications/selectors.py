@@ -1,4 +1,13 @@
-from .models import Application
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from portique.rules.forms.model import Form
+from portique.rules.reasons import Reason, Severity
+
+from .models import Application, Person
 
 
 def applications_of(*, actor):
@@ -7,3 +16,66 @@ def applications_of(*, actor):
 
 def history_of(*, application: Application):
     return application.history.select_related("actor").order_by("at", "id")
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    code: str
+    en: str
+    fr: str
+    # "complete", "incomplete" or "not_started", from the rules' own form findings.
+    state: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where an editable application stands: what the overview's checklist of steps shows."""
+
+    sections: tuple[SectionProgress, ...]
+    documents_missing: int
+    fees_due: Decimal
+    fees_paid: Decimal
+    fees_outstanding: Decimal
+    signed: bool
+    # What still keeps the application from being submitted (answers, documents, fees, signature).
+    blockers: tuple[Reason, ...]
+
+    @property
+    def answers_complete(self) -> bool:
+        return all(section.state == "complete" for section in self.sections)
+
+
+def progress_of(*, application: Application, person: Person, form: Form, on: date) -> Progress:
+    from portique.payments.selectors import balance_for
+
+    from .services import application_evaluate, submission_blockers
+
+    evaluation = application_evaluate(application=application, on=on)
+    prefix = f"p{person.position}/{form.code}/"
+    open_sections = {
+        (found.subject or "").removeprefix(prefix).split(".", 1)[0]
+        for found in evaluation.form_findings
+        if found.severity is Severity.BLOCKING
+    }
+    answers = person.answers.get(form.code, {})
+    sections = tuple(
+        SectionProgress(
+            code=section.code,
+            en=section.en,
+            fr=section.fr,
+            state="complete"
+            if section.code not in open_sections
+            else ("incomplete" if answers.get(section.code) else "not_started"),
+        )
+        for section in form.sections
+    )
+    balance = balance_for(application, on)
+    return Progress(
+        sections=sections,
+        documents_missing=len(evaluation.details.get("documents_missing", ())),
+        fees_due=balance.quote.due_now,
+        fees_paid=balance.paid,
+        fees_outstanding=balance.outstanding,
+        signed=application.signatures.filter(cleared_at__isnull=True).exists(),
+        blockers=submission_blockers(application=application, on=on, evaluation=evaluation),
+    )

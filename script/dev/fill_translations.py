@@ -23,7 +23,9 @@ def main() -> None:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
         if key in translations and (overwrite or not message.string):
-            message.string = translations[key]
+            found = translations[key]
+            # A plural entry is given as a list: [singular, plural].
+            message.string = tuple(found) if isinstance(found, list) else found
             message.flags.discard("fuzzy")
     catalog.fuzzy = False
     with PO.open("wb") as handle:

@@ -260,12 +260,19 @@ class PrCardProgram:
                 humanitarian_grounds_requested=humanitarian,
             )
             residency_status = result.status
-            findings.extend(
-                replace(r, subject=f"{person.id}/{r.subject}" if r.subject else person.id)
-                for r in result.reasons
-            )
+            findings.extend(replace(r, subject=f"{person.id}/absences") for r in result.reasons)
             if claims := _option_claims(absence_rows):
-                findings.append(replace(_option_claim_reason(claims), subject=person.id))
+                findings.append(replace(_option_claim_reason(claims), subject=f"{person.id}/absences"))
+            # PRC-40 to PRC-42: a notice, never a decision. The window is the same five years
+            # when the person has been a permanent resident that long; otherwise days before
+            # becoming one are unknown here and are not credited.
+            hint = residency.citizenship_hint(signing_date=on, days_present_as_pr=result.days_present)
+            findings.extend(replace(r, subject=f"{person.id}/absences") for r in hint.reasons)
+            details["citizenship_hint"] = {
+                "may_be_eligible": hint.may_be_eligible,
+                "credited_days": str(hint.credited_days),
+                "required_days": hint.required_days,
+            }
             details["residency"] = {
                 "status": result.status.value,
                 "window_start": result.window_start.isoformat(),
@@ -300,12 +307,22 @@ class PrCardProgram:
                 residency_status=residency_status,
                 humanitarian_grounds_requested=humanitarian,
             )
-            findings.extend(assessment.reasons)
+            findings.extend(replace(r, subject=f"{person.id}/eligibility") for r in assessment.reasons)
             details["eligibility"] = {
                 "outcome": assessment.outcome.value,
                 "processing_fee_refundable": assessment.processing_fee_refundable,
                 "days_card_remains_valid": assessment.days_card_remains_valid,
             }
+        elif purpose is not None:
+            # The eligibility questions come last in the form; the 270-day rule needs only the
+            # first section, so the applicant hears at once that a renewal would be returned.
+            timing = pr_card_rules.renewal_timing(
+                purpose=purpose,
+                application_date=on,
+                card_expiry=_date(application.get("current_card_expiry")),
+                legal_name_changed=_yes(application.get("name_also_changed")) is True,
+            )
+            findings.extend(replace(r, subject=f"{person.id}/application") for r in timing.reasons)
 
         provided: dict[str, int] = {}
         explained: set[str] = set()
@@ -358,7 +375,11 @@ class PrCardProgram:
             )
             # Urgent processing is never a condition of completeness: it is advice.
             findings.extend(
-                replace(r, severity=Severity.WARNING) if r.severity is Severity.BLOCKING else r
+                replace(
+                    r,
+                    severity=Severity.WARNING if r.severity is Severity.BLOCKING else r.severity,
+                    subject=f"{person.id}/application",
+                )
                 for r in assessment_urgent.reasons
             )
             details["urgent"] = {"outcome": assessment_urgent.outcome.value}
