@@ -401,12 +401,13 @@ class _Evaluation:
         items = self._forms_and_documents(mni)
         self._family_and_medical()
         quote = self._fees()
-        required_biometrics = self._biometrics(quote)
+        required_biometrics = self._biometrics()
         self._online()
         signed = self._signatures()
         check = checklist.check_items(self.case, items)
         self.findings.extend(check.reasons)
         self.details["checklist"] = checklist.checklist_json(check)
+        self.details["documents_missing"] = list(check.missing)
         self._completeness(check, quote, signed, required_biometrics)
 
     def _sponsor_eligibility(self, out: dict[str, Any]) -> None:
@@ -756,20 +757,12 @@ class _Evaluation:
         self.details["fees"] = _fees_json(quote, assessment)
         return quote
 
-    def _biometrics(self, quote: fees.FeeQuote) -> bool:
-        people = []
+    def _biometrics(self) -> bool:
+        # The same shape as the PR card program's: one entry per person, by id.
+        people: dict[str, Any] = {}
         for pid, result in self.biometrics.items():
             self.findings.extend(result.reasons)
-            people.append(
-                {
-                    "person": pid,
-                    "required": result.required,
-                    "age_on_application_date": result.age_on_application_date,
-                    "paragraph": result.paragraph,
-                    "exemptions": list(result.exemptions),
-                    "needs_officer_review": result.needs_officer_review,
-                }
-            )
+            people[pid] = _biometrics_json(result)
         if self.sponsor.profile is not None:
             sponsor = bio.biometrics_requirement(
                 kind=bio.ApplicationKind.SPONSORSHIP,
@@ -778,20 +771,9 @@ class _Evaluation:
                 subject=self.sponsor.person.id,
             )
             self.findings.extend(sponsor.reasons)
-            people.append(
-                {
-                    "person": self.sponsor.person.id,
-                    "required": False,
-                    "age_on_application_date": sponsor.age_on_application_date,
-                    "paragraph": None,
-                    "exemptions": [],
-                    "needs_officer_review": False,
-                }
-            )
-        required = [p["person"] for p in people if p["required"]]
-        fee = sum((line.amount for line in quote.lines if line.code in fees.BIOMETRIC_FEES), ZERO)
-        self.details["biometrics"] = {"required": required, "fee": str(fee), "people": people}
-        return bool(required)
+            people[self.sponsor.person.id] = _biometrics_json(sponsor)
+        self.details["biometrics"] = people
+        return any(entry["required"] for entry in people.values())
 
     def _online(self) -> None:
         accommodation = self.application.flag("alternative_format_needed")
@@ -988,6 +970,20 @@ def _about(found: tuple[Reason, ...], subject: str) -> tuple[Reason, ...]:
     return tuple(r if r.subject else _about_one(r, subject) for r in found)
 
 
+def _biometrics_json(result: bio.BiometricsResult) -> dict[str, Any]:
+    return {
+        "required": result.required,
+        "needs_officer_review": result.needs_officer_review,
+        "age_on_application_date": result.age_on_application_date,
+        "paragraph": result.paragraph,
+        "exemptions": list(result.exemptions),
+    }
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
 def _forms_json(person: CasePerson, required: forms.PersonForms) -> dict[str, Any]:
     return {
         "person": person.id,
@@ -1006,22 +1002,22 @@ def _fees_json(quote: fees.FeeQuote, payment: fees.PaymentAssessment) -> dict[st
                 "code": line.code.value,
                 "en": line.en,
                 "fr": line.fr,
-                "amount": str(line.amount),
+                "amount": _money(line.amount),
                 "person": line.subject,
                 "deferred": line.deferred,
                 "citation": line.citation,
             }
             for line in quote.lines
         ],
-        "total": str(quote.total),
-        "due_now": str(quote.due_now),
-        "due_later": str(quote.due_later),
-        "paid": str(payment.amount_paid),
+        "total": _money(quote.total),
+        "due_now": _money(quote.due_now),
+        "due_later": _money(quote.due_later),
+        "paid": _money(payment.amount_paid),
         # Positive: still owed now; negative: paid in excess (refunded automatically).
-        "balance": str(payment.amount_due - payment.amount_paid),
+        "balance": _money(payment.amount_due - payment.amount_paid),
         "outcome": payment.outcome.value,
         "returned": payment.returned,
         "refund": None
         if refund is None
-        else {"amount": str(payment.excess), "to": refund.recipient.value, "name": refund.name},
+        else {"amount": _money(payment.excess), "to": refund.recipient.value, "name": refund.name},
     }
