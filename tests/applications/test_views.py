@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -80,3 +81,63 @@ def test_absences_are_entered_as_rows_and_na_is_accepted(client, applicant):
     ]
     assert client.post(url, {"version": "2", "absences-TOTAL_FORMS": "0", "absences-INITIAL_FORMS": "0", "not_applicable": "1"}).status_code == 302
     assert application.people.get().answers["IMM5444"]["absences"] == "not_applicable"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "more than 270"), ("fr", "plus de 270")],
+)
+def test_a_renewal_with_a_card_valid_for_more_than_270_days_is_warned_at_once(client, applicant, language, expected):
+    from django.utils import timezone
+
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    expiry = timezone.localdate().replace(year=timezone.localdate().year + 2).isoformat()
+    response = client.post(
+        f"/{language}/applications/{application.public_id}/form/application/",
+        {
+            "version": "1",
+            "purpose": "renewal",
+            "current_card_expiry": expiry,
+            "name_also_changed": "no",
+            "indigenous_name": "no",
+            "urgent": "no",
+            "continue": "1",
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    assert expected in page
+    # Saved all the same: the applicant may have a reason the form does not know yet.
+    application.refresh_from_db()
+    assert application.people.get().answers["IMM5444"]["application"]["purpose"] == "renewal"
+
+
+@pytest.mark.django_db
+def test_the_absences_page_shows_the_residency_calculation_from_the_saved_dates(client, applicant):
+    from django.utils import timezone
+
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    person = application.people.get()
+    today = timezone.localdate()
+    person.answers = {
+        "IMM5444": {
+            "personal": {"date_became_pr": today.replace(year=today.year - 10).isoformat(), "date_of_birth": "1980-01-01"},
+            "absences": [
+                {
+                    "start": today.replace(year=today.year - 2).isoformat(),
+                    "end": (today.replace(year=today.year - 2) + timedelta(days=101)).isoformat(),
+                    "destination": "FR",
+                    "reason": "none",
+                }
+            ],
+        }
+    }
+    person.save()
+    client.force_login(applicant)
+    page = client.get(f"/en/applications/{application.public_id}/form/absences/").content.decode()
+    assert "Days outside Canada" in page
+    # 100 whole days abroad between leaving and coming back (both travel days count as in Canada).
+    assert re.search(r"<dt>Days outside Canada</dt>\s*<dd>100</dd>", page)
+    assert "of the 730 required" in page
