@@ -1,0 +1,137 @@
+"""`portique rules evaluate`: the worked examples of docs/examples, in English and French."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+def evaluate(path, *options) -> dict:
+    out = StringIO()
+    call_command("rules", "evaluate", str(path), *options, stdout=out, stderr=StringIO())
+    return json.loads(out.getvalue())
+
+
+def bad_input(path, *options) -> str:
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("rules", "evaluate", str(path), *options, stdout=StringIO(), stderr=err)
+    assert exit_.value.code == 2
+    return err.getvalue()
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_example_is_evaluated_in_both_languages(example, lang):
+    result = evaluate(example, "--lang", lang)
+    assert result["language"] == lang
+    assert result["program"] == json.loads(example.read_text())["program"]
+    assert result["reasons"], "every evaluation explains itself"
+    for found in result["reasons"]:
+        assert set(found) >= {"code", "rule", "citation", "severity", "message"}
+        assert "en" not in found and "fr" not in found
+    for item in result["checklist"]:
+        assert set(item) >= {"code", "text", "why", "citation", "person"}
+
+
+def test_a_complete_renewal_in_english():
+    result = evaluate(EXAMPLES / "pr-card-renewal-complete.json")
+    assert result["complete"] is True
+    assert result["as_of"] == "2026-11-22"
+    assert result["fees"]["total"] == "50.00" and result["fees"]["balance"] == "0.00"
+    assert result["biometrics"]["required"] == []
+    assert result["online"]["requirement"] == "no_requirement"
+    assert result["missing_under_s10"] == []
+
+
+def test_a_renewal_with_a_card_valid_more_than_270_days_is_returned_in_french():
+    result = evaluate(EXAMPLES / "pr-card-renewal-card-still-valid.json", "--lang", "fr")
+    assert result["complete"] is False
+    (returned,) = [r for r in result["eligibility_findings"] if r["code"] == "CARD_VALID_MORE_THAN_270_DAYS"]
+    assert "270" in returned["message"] and returned["severity"] == "blocking"
+    assert result["program_name"] == "Carte de résident permanent"
+
+
+def test_residency_not_met_with_humanitarian_grounds_goes_to_an_officer():
+    result = evaluate(EXAMPLES / "pr-card-residency-not-met-humanitarian.json")
+    codes = {r["code"] for r in result["eligibility_findings"]}
+    assert "HUMANITARIAN_GROUNDS_OFFICER_DECIDES" in codes
+    assert result["details"]["residency"]["days_credited"] < 730
+
+
+def test_an_overpayment_is_refunded_to_the_payer_named_on_the_receipt():
+    result = evaluate(EXAMPLES / "pr-card-overpayment.json", "--lang", "fr")
+    assert result["fees"]["balance"] == "-85.00"
+    (refund,) = [r for r in result["reasons"] if r["code"] == "PAYMENT_OVERPAID_REFUND"]
+    assert "Jordan Tremblay" in refund["message"] and "remboursé" in refund["message"]
+
+
+def test_a_spouse_with_a_dependent_child_as_in_as_03():
+    result = evaluate(EXAMPLES / "spouse-sponsorship-with-child.json")
+    assert result["complete"] is True
+    assert result["fees"]["total"] == "1465.00"
+    assert result["biometrics"]["required"] == ["pa"]
+    assert result["online"]["must_apply_online"] is True
+    assert result["eligibility"]["sponsor"]["outcome"] == "meets_requirements"
+    assert {(i["person"], i["code"]) for i in result["checklist"]} >= {
+        ("sponsor", "IMM1344"),
+        ("pa", "POLICE_CERTIFICATE_NG"),
+        ("pa", "MARRIAGE_CERTIFICATE"),
+        ("child", "BIRTH_CERTIFICATE"),
+    }
+
+
+def test_a_dependent_child_of_16_as_in_as_06_in_french():
+    result = evaluate(EXAMPLES / "child-sponsorship.json", "--lang", "fr")
+    assert result["complete"] is True
+    assert result["fees"]["total"] == "255.00"
+    assert result["biometrics"]["required"] == ["linh"]
+    assert result["details"]["signatures"]["signer"] == "parent_or_guardian"
+    imm5604 = [i for i in result["checklist"] if i["code"] == "IMM5604"]
+    assert imm5604 and "signée à la main" in imm5604[0]["text"]
+
+
+def test_on_evaluates_the_case_as_if_made_that_day():
+    result = evaluate(EXAMPLES / "pr-card-renewal-complete.json", "--on", "2026-02-01")
+    assert result["as_of"] == "2026-02-01"
+    assert result["complete"] is False  # the card then still had more than 270 days to run
+
+
+def test_a_missing_file_says_so_in_the_chosen_language(tmp_path):
+    assert "Case file not found" in bad_input(tmp_path / "none.json")
+    assert "Fichier de dossier introuvable" in bad_input(tmp_path / "none.json", "--lang", "fr")
+
+
+def test_invalid_json_names_the_line(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text('{\n  "program": pr_card\n}')
+    assert "not valid JSON (line 2" in bad_input(path)
+    assert "n’est pas un JSON valide (ligne 2" in bad_input(path, "--lang", "fr")
+
+
+def test_a_case_off_the_schema_names_each_place(tmp_path):
+    path = tmp_path / "case.json"
+    case = json.loads((EXAMPLES / "spouse-sponsorship-with-child.json").read_text())
+    case["application_date"] = "2026-02-30"
+    case["people"][0]["answers"]["IMM1344"]["sponsor"]["status"] = "tourist"
+    case["people"][2]["role"] = "cousin"
+    case["colour"] = "blue"
+    path.write_text(json.dumps(case))
+    message = bad_input(path)
+    assert "does not follow the case schema" in message
+    assert "unknown field “colour”" in message
+    assert "application_date: expected a date written YYYY-MM-DD" in message
+    assert 'people/0/answers/IMM1344/sponsor/status: expected one of: "canadian_citizen"' in message
+    assert "people/2/role: expected one of:" in message
+    french = bad_input(path, "--lang", "fr")
+    assert "ne respecte pas le schéma" in french and "champ inconnu : « colour »" in french
+
+
+def test_a_bad_on_date_is_bad_input():
+    assert "AAAA-MM-JJ" in bad_input(
+        EXAMPLES / "pr-card-renewal-complete.json", "--on", "demain", "--lang", "fr"
+    )
