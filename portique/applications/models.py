@@ -111,3 +111,30 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return self.confirmation_number
+
+
+class AddressChange(models.Model):
+    """A new mailing address given after submission (IMM 5445: "Mise à jour de vos coordonnées").
+
+    Rows are appended, never changed: the latest one is the address on file, and the
+    submitted snapshot keeps the address as it was submitted. Who gave it and when are
+    part of the row; officers read them through ``selectors.address_changes_of``.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="address_changes")
+    street = models.CharField(_("street number and name, apartment"), max_length=200)
+    city = models.CharField(_("city or town"), max_length=200)
+    province = models.CharField(_("province or territory"), max_length=2)
+    postal_code = models.CharField(_("postal code"), max_length=7)
+    phone = models.CharField(_("telephone number"), max_length=25, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("change of address")
+        verbose_name_plural = _("changes of address")
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.postal_code} ({self.changed_at:%Y-%m-%d})"

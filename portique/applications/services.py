@@ -16,7 +16,7 @@ from portique.rules.forms.validate import validate_section
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, signing
+from . import notifications, signing, submitted_record
 from .access import access_application
 from .case_builder import case_for
 from .choices import EDITABLE, NUMBER_PREFIX, PersonRole, Program, Status
@@ -182,7 +182,7 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
             confirmation_number=_new_confirmation_number(),
             submitted_by=actor,
             content_hash=signing.content_hash(content),
-            snapshot=content,
+            snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
         _transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
         application.submitted_at = submission.submitted_at

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import submitted_views, views
 
 app_name = "applications"
 
@@ -15,4 +15,9 @@ urlpatterns += [
     path("<uuid:public_id>/sign/", views.sign, name="sign"),
     path("<uuid:public_id>/submit/", views.submit, name="submit"),
     path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),
+]
+# After submission (submitted_views.py): the copy as submitted and the change of address.
+urlpatterns += [
+    path("<uuid:public_id>/submitted-copy/", submitted_views.submitted_copy, name="submitted_copy"),
+    path("<uuid:public_id>/address/", submitted_views.address_change, name="address_change"),
 ]

@@ -15,7 +15,7 @@ from portique.accounts.choices import Role
 from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 
-from . import declarations, selectors, services
+from . import declarations, selectors, services, submitted_views
 from .access import access_application
 from .choices import EDITABLE, Program
 from .form_rendering import cleaned_answers, section_form_class, section_formset_class
@@ -55,6 +55,9 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest, public_id) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id)
+    if application.submitted_at is not None:
+        # Once submitted, the overview is the status page (timeline, messages, copy as submitted).
+        return submitted_views.status_page(request, application)
     person, form = _form_of(application)
     return render(
         request,
@@ -81,6 +84,8 @@ def _errors_by_field(reasons, language: str) -> dict[str, list[str]]:
 @require_http_methods(["GET", "POST"])
 def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id)
+    if application.status not in EDITABLE:
+        return submitted_views.refuse_change(request, application)
     person, form = _form_of(application)
     try:
         definition = form.section(section)
@@ -195,6 +200,8 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sign(request: HttpRequest, public_id) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id)
+    if application.status not in EDITABLE:
+        return submitted_views.refuse_change(request, application)
     language = _language()
     declaration = declarations.BY_PROGRAM[application.program]
     errors: list[str] = []

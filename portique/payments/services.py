@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 
 from portique.applications.access import access_application
+from portique.applications.choices import EDITABLE
 from portique.applications.models import Application
 from portique.rules import fees
 
@@ -51,6 +52,10 @@ class NothingToPay(PaymentError):
 
 class ApplicationClosed(PaymentError):
     """The application is closed (returned, decided or withdrawn): no fee can be paid on it."""
+
+
+class ApplicationSubmitted(PaymentError):
+    """The application is submitted: its fees were settled then, and nothing more is charged here."""
 
 
 class InvalidIdempotencyKey(PaymentError):
@@ -116,6 +121,11 @@ def payment_make(
                 return replayed
             if application.status in CLOSED:
                 raise ApplicationClosed
+            if application.status not in EDITABLE:
+                # The fees were assessed and settled at submission (application_submit refunds
+                # any excess). Charging "what is due today" afterwards would charge again if the
+                # fees changed since; a fee asked later (by an officer) needs its own path.
+                raise ApplicationSubmitted
             errors = card_errors(card, today=on)
             if errors:
                 raise CardRejected(errors)

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from portique.applications.access import access_application
+from portique.applications.choices import EDITABLE
 
 from . import selectors, services
 from .choices import CLOSED, DeclineReason
@@ -42,6 +43,7 @@ DECLINES = {
 UNAVAILABLE = _("The payment service did not answer. No money was taken. Try again in a few minutes.")
 NOTHING_DUE = _("There is nothing to pay: the fees for this application are already paid.")
 CLOSED_MESSAGE = _("This application is closed: no fee can be paid on it.")
+SUBMITTED_MESSAGE = _("This application has been submitted: its fees were settled then, and nothing more can be paid on it here.")
 STALE_PAGE = _("This page has expired. Check the amount below and enter your card again.")
 
 
@@ -93,6 +95,7 @@ def _pay_page(
             "sandbox": gateway().is_sandbox,
             "test_cards": TEST_CARDS,
             "closed": application.status in CLOSED,
+            "submitted": application.status not in EDITABLE,
             "notice": notice,
             "language": language,
         },
@@ -132,6 +135,8 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
         return _pay_page(request, application, CardForm(), status=409, notice=NOTHING_DUE)
     except services.ApplicationClosed:
         return _pay_page(request, application, CardForm(), status=409, notice=CLOSED_MESSAGE)
+    except services.ApplicationSubmitted:
+        return _pay_page(request, application, CardForm(), status=409, notice=SUBMITTED_MESSAGE)
     except GatewayUnavailable:
         # Nothing was recorded: the same key goes back in the form, so a retry that reaches
         # a gateway which did charge gets that charge back instead of a second one.
