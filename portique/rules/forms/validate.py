@@ -145,6 +145,61 @@ def _check_field(
     return None
 
 
+def _quick_check(field: Field):
+    """A test that answers "is this value plainly valid?" for ``field`` in a few operations.
+
+    Most answers in a stored application are valid, and re-screening every application
+    when a rule changes runs this millions of times: the quick test accepts what is
+    plainly valid, and only a value it does not accept goes through ``_check_field``,
+    which builds the bilingual finding (or finds nothing after all).
+    """
+    kind, limit = field.kind, field.max_length
+    if kind is FieldKind.DATE:
+        future_allowed = field.future_allowed
+
+        def check(value: Any, on: date) -> bool:
+            if value.__class__ is not str or len(value) != 10:
+                return False
+            try:
+                parsed = date.fromisoformat(value)
+            except ValueError:
+                return False
+            return future_allowed or parsed <= on
+
+        return check
+    if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY) and field.options:
+        allowed = frozenset(option.value for option in field.options)
+        return lambda value, on: value.__class__ is str and value in allowed
+    patterns = {
+        FieldKind.COUNTRY: _COUNTRY_CODE,
+        FieldKind.EMAIL: _EMAIL,
+        FieldKind.PHONE: _PHONE,
+        FieldKind.POSTAL_CODE: _POSTAL_CODE,
+    }
+    pattern = patterns.get(kind)
+    if pattern is not None:
+        match = pattern.match
+        return lambda value, on: (
+            value.__class__ is str
+            and len(value) <= limit
+            and value == value.strip()
+            and match(value) is not None
+        )
+    return lambda value, on: value.__class__ is str and value.strip() != "" and len(value) <= limit
+
+
+# Compiled once per section (sections are module constants): (field, code, when, quick test).
+_PLANS: dict[int, tuple[Section, tuple[tuple[Field, str, Any, Any], ...]]] = {}
+
+
+def _plan(section: Section) -> tuple[tuple[Field, str, Any, Any], ...]:
+    found = _PLANS.get(id(section))
+    if found is None or found[0] is not section:
+        found = (section, tuple((f, f.code, f.when, _quick_check(f)) for f in section.fields))
+        _PLANS[id(section)] = found
+    return found[1]
+
+
 def _check_fields(
     section: Section,
     answers: dict[str, Any],
@@ -154,10 +209,14 @@ def _check_fields(
     citation: str,
 ) -> list[Reason]:
     found = []
-    for field in section.fields:
-        if field.when is not None and not field.when.holds(answers, form_answers):
+    get = answers.get
+    for field, code, when, quick in _plan(section):
+        if when is not None and not when.holds(answers, form_answers):
             continue
-        problem = _check_field(field, answers.get(field.code), f"{prefix}.{field.code}", application_date, citation)
+        value = get(code)
+        if value is not None and quick(value, application_date):
+            continue
+        problem = _check_field(field, value, f"{prefix}.{code}", application_date, citation)
         if problem is not None:
             found.append(problem)
     return found
@@ -187,7 +246,9 @@ def _check_periods(section: Section, rows: list[dict[str, Any]], citation: str) 
         periods.append((start, end, number))
     if not section.overlap_allowed:
         periods.sort()
-        for (_, first_end, first_row), (second_start, _, second_row) in zip(periods, periods[1:], strict=False):
+        for (_, first_end, first_row), (second_start, _, second_row) in zip(
+            periods, periods[1:], strict=False
+        ):
             if second_start <= first_end:
                 found.append(
                     reason(
@@ -244,13 +305,20 @@ def validate_section(
         found: list[Reason] = []
         for number, row in enumerate(rows, start=1):
             found.extend(
-                _check_fields(section, row, form_answers, f"{section.code}.{number}", application_date, form.citation)
+                _check_fields(
+                    section, row, form_answers, f"{section.code}.{number}", application_date, form.citation
+                )
             )
         if section.period is not None:
             found.extend(_check_periods(section, rows, form.citation))
         return found
     return _check_fields(
-        section, answers if isinstance(answers, dict) else {}, form_answers, section.code, application_date, form.citation
+        section,
+        answers if isinstance(answers, dict) else {},
+        form_answers,
+        section.code,
+        application_date,
+        form.citation,
     )
 
 

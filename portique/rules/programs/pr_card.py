@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from .. import biometrics, fees, online, residency, urgent
@@ -39,7 +40,13 @@ _NAME_CHANGE_PLACES = {member.value: member for member in documents.NameChangePl
 
 
 def _prefixed(person_id: str, form: Form, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
-    return tuple(replace(r, subject=f"{person_id}/{form.code}/{r.subject}") for r in reasons)
+    return tuple(_about(r, f"{person_id}/{form.code}/{r.subject}") for r in reasons)
+
+
+@lru_cache(maxsize=8192)
+def _about(found: Reason, subject: str) -> Reason:
+    """``found``, located at ``subject``. Cached: the same findings recur from case to case."""
+    return replace(found, subject=subject)
 
 
 def _date(raw: Any) -> date | None:
@@ -161,6 +168,21 @@ def _checklist_as_data(checklist: documents.Checklist, person_id: str) -> list[d
     ]
 
 
+@lru_cache(maxsize=1024)
+def _upload_checklist(checklist: documents.Checklist, channel, person_id: str):
+    """The items to upload, as a checklist and as data, and the items the portal stands for.
+
+    Checklists are themselves built once per situation, so this is computed once per
+    checklist, channel and person.
+    """
+    portal_items = _PORTAL_ITEMS if channel is pr_card_rules.Channel.ONLINE else ()
+    to_upload = documents.Checklist(
+        tuple(item for item in checklist.items if item.code not in portal_items), checklist.reasons
+    )
+    by_portal = tuple(item.code for item in checklist.items if item.code in portal_items)
+    return to_upload, tuple(_checklist_as_data(to_upload, person_id)), by_portal
+
+
 def _money(amount: Decimal) -> str:
     return f"{amount:.2f}"
 
@@ -260,14 +282,14 @@ class PrCardProgram:
                 humanitarian_grounds_requested=humanitarian,
             )
             residency_status = result.status
-            findings.extend(replace(r, subject=f"{person.id}/absences") for r in result.reasons)
+            findings.extend(_about(r, f"{person.id}/absences") for r in result.reasons)
             if claims := _option_claims(absence_rows):
-                findings.append(replace(_option_claim_reason(claims), subject=f"{person.id}/absences"))
+                findings.append(_about(_option_claim_reason(claims), f"{person.id}/absences"))
             # PRC-40 to PRC-42: a notice, never a decision. The window is the same five years
             # when the person has been a permanent resident that long; otherwise days before
             # becoming one are unknown here and are not credited.
             hint = residency.citizenship_hint(signing_date=on, days_present_as_pr=result.days_present)
-            findings.extend(replace(r, subject=f"{person.id}/absences") for r in hint.reasons)
+            findings.extend(_about(r, f"{person.id}/absences") for r in hint.reasons)
             details["citizenship_hint"] = {
                 "may_be_eligible": hint.may_be_eligible,
                 "credited_days": str(hint.credited_days),
@@ -307,7 +329,7 @@ class PrCardProgram:
                 residency_status=residency_status,
                 humanitarian_grounds_requested=humanitarian,
             )
-            findings.extend(replace(r, subject=f"{person.id}/eligibility") for r in assessment.reasons)
+            findings.extend(_about(r, f"{person.id}/eligibility") for r in assessment.reasons)
             details["eligibility"] = {
                 "outcome": assessment.outcome.value,
                 "processing_fee_refundable": assessment.processing_fee_refundable,
@@ -322,7 +344,7 @@ class PrCardProgram:
                 card_expiry=_date(application.get("current_card_expiry")),
                 legal_name_changed=_yes(application.get("name_also_changed")) is True,
             )
-            findings.extend(replace(r, subject=f"{person.id}/application") for r in timing.reasons)
+            findings.extend(_about(r, f"{person.id}/application") for r in timing.reasons)
 
         provided: dict[str, int] = {}
         explained: set[str] = set()
@@ -352,19 +374,13 @@ class PrCardProgram:
             # Online, the portal itself stands for two items: this personal checklist is the
             # IMM 5644 (the guide asks to enclose IMM 5644 with a paper application, PRC-90),
             # and the fee is paid in the portal (PRC-73), which the submission gate checks.
-            portal_items = _PORTAL_ITEMS if channel is pr_card_rules.Channel.ONLINE else ()
-            to_upload = documents.Checklist(
-                tuple(item for item in checklist.items if item.code not in portal_items), checklist.reasons
-            )
-            details["checklist"] = _checklist_as_data(to_upload, person.id)
-            details["provided_by_portal"] = [
-                item.code for item in checklist.items if item.code in portal_items
-            ]
+            to_upload, checklist_data, by_portal = _upload_checklist(checklist, channel, person.id)
+            # Copies: the caller may change its evaluation's details; the cached lists stay as built.
+            details["checklist"] = [dict(item) for item in checklist_data]
+            details["provided_by_portal"] = list(by_portal)
             completeness = documents.missing_documents(to_upload, provided, explained)
             details["documents_missing"] = list(completeness.missing)
-            findings.extend(
-                replace(r, subject=f"{person.id}/documents/{r.subject}") for r in completeness.reasons
-            )
+            findings.extend(_about(r, f"{person.id}/documents/{r.subject}") for r in completeness.reasons)
 
         if _yes(application.get("urgent")) is True:
             assessment_urgent = urgent.assess_urgent_request(

@@ -24,15 +24,22 @@ class UnknownProgram(KeyError):
     pass
 
 
-def program(code: str) -> ProgramDefinition:
-    from . import pr_card, sponsorship
+_PROGRAMS: dict[str, ProgramDefinition] = {}
 
-    programs: dict[str, ProgramDefinition] = {
-        pr_card.PROGRAM.code: pr_card.PROGRAM,
-        sponsorship.SPOUSE.code: sponsorship.SPOUSE,
-        sponsorship.CHILD.code: sponsorship.CHILD,
-    }
+
+def program(code: str) -> ProgramDefinition:
+    if not _PROGRAMS:
+        # Imported on first use: the program modules import the rules that import this one.
+        from . import pr_card, sponsorship
+
+        _PROGRAMS.update(
+            {
+                pr_card.PROGRAM.code: pr_card.PROGRAM,
+                sponsorship.SPOUSE.code: sponsorship.SPOUSE,
+                sponsorship.CHILD.code: sponsorship.CHILD,
+            }
+        )
     try:
-        return programs[code]
+        return _PROGRAMS[code]
     except KeyError:
         raise UnknownProgram(code) from None
