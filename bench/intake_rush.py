@@ -47,7 +47,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import aiohttp
+try:
+    import aiohttp
+except ImportError:  # the "bench" extra
+    sys.exit("intake_rush.py needs the bench tools: script/bootstrap bench")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
