@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "portique.applications",
     "portique.documents",
     "portique.payments",
+    "portique.casework",
 ]
 
 MIDDLEWARE = [

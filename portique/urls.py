@@ -19,5 +19,7 @@ urlpatterns += i18n_patterns(
     path("applications/", include("portique.applications.urls")),
     path("applications/<uuid:public_id>/documents/", include("portique.documents.urls")),
     path("applications/<uuid:public_id>/fees/", include("portique.payments.urls")),
+    path("applications/<uuid:public_id>/", include("portique.casework.applicant_urls")),
+    path("officer/", include("portique.casework.urls")),
     prefix_default_language=True,
 )

@@ -328,3 +328,14 @@ def submission_blockers(*, application: Application, on: date) -> tuple[Reason, 
     for found in problems:
         unique.setdefault((found.code, found.subject), found)
     return tuple(unique.values())
+
+
+def application_transition(*, application: Application, to_status: Status, actor, reason: str) -> None:
+    """Move ``application`` along the lifecycle for the officers' side (portique.casework).
+
+    The lifecycle table decides whether the move is allowed (ValueError if not); the move
+    is written to the history with who and why. The caller holds the row locked inside
+    its transaction and has checked the actor's role.
+    """
+    _transition(application=application, to_status=to_status, actor=actor, reason=reason)
+    application.save(update_fields=["status", "updated_at"])

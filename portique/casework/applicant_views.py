@@ -1,0 +1,124 @@
+"""The applicant's side of casework: their letters, answering a request, starting again
+from a returned application. Only the owner of the application gets here."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portique.applications import services as application_services
+from portique.applications.access import access_application
+from portique.applications.choices import Status
+from portique.rules.programs import registry
+
+from . import access, forms, services
+from .choices import RequestState
+from .models import RequestFile
+from .services import CaseworkError
+
+
+def _private(response: FileResponse) -> FileResponse:
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_GET
+def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileResponse:
+    found = access.access_own_letter(user=request.user, public_id=public_id, letter_id=letter_id)
+    if language not in ("en", "fr"):
+        raise Http404
+    return _private(
+        FileResponse(
+            found.pdf(language).open("rb"),
+            as_attachment=True,
+            filename=f"{found.application.number}-{found.kind}-{language}.pdf",
+            content_type="application/pdf",
+        )
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_detail(request: HttpRequest, public_id, request_id) -> HttpResponse:
+    found = access.access_own_request(user=request.user, public_id=public_id, request_id=request_id)
+    application = found.application
+    form = forms.AnswerForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        form.is_valid()
+        if not form.errors:
+            try:
+                services.request_answer(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    request_id=found.public_id,
+                    files=request.FILES.getlist("files"),
+                    text=form.cleaned_data.get("text", ""),
+                    on=timezone.localdate(),
+                )
+            except CaseworkError as refused:
+                form.add_refusal(refused.errors)
+            else:
+                messages.success(request, _("Your answer was sent. Thank you."))
+                return redirect("applications:overview", public_id=application.public_id)
+        status = 400
+    return render(
+        request,
+        "casework/applicant/request.html",
+        {
+            "application": application,
+            "request_": found,
+            "form": form,
+            "open": found.state == RequestState.OPEN and application.status in services.PROCESSING,
+            "overdue": found.overdue_on(timezone.localdate()),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileResponse:
+    found = access.access_own_request(user=request.user, public_id=public_id, request_id=request_id)
+    sent = RequestFile.objects.filter(request=found, public_id=file_id).first()
+    if sent is None:
+        raise Http404
+    return _private(
+        FileResponse(
+            sent.file.open("rb"),
+            as_attachment=True,
+            filename=sent.original_name,
+            content_type=sent.content_type,
+        )
+    )
+
+
+@login_required
+@require_POST
+def restart(request: HttpRequest, public_id) -> HttpResponse:
+    """Start a new application filled in with the answers of a returned one (IRPR 12)."""
+    returned = access_application(actor=request.user, public_id=public_id)
+    if returned.status != Status.RETURNED:
+        raise Http404
+    principal = returned.people.order_by("position").first()
+    form_code = registry.program(returned.program).forms_for(principal.role)[0].code
+    application = application_services.application_start(
+        actor=request.user, program=returned.program, answers=principal.answers.get(form_code, {})
+    )
+    messages.success(
+        request,
+        _(
+            "A new application is started with the answers of application %(number)s. Check every section, "
+            "add what was missing, and upload your documents again."
+        )
+        % {"number": returned.number},
+    )
+    return redirect("applications:overview", public_id=application.public_id)

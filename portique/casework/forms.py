@@ -1,0 +1,255 @@
+"""Forms of the officers' pages and of the applicant's answer to a request: parsing only.
+
+What is valid is decided by the services (the same messages whatever the page).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portique.applications.choices import Program
+from portique.rules import biometrics
+
+from . import grounds
+from .choices import CardDelivery, DecisionOutcome, InterviewMode, InterviewOutcome, InterviewPurpose, Verdict
+
+DATE_HINT = _("For example 2027-01-15.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def date_field(label, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=DateInput(),
+        help_text=kwargs.pop("help_text", DATE_HINT),
+        error_messages={"invalid": _("Enter the date as year, month and day, for example 2027-01-15.")},
+        **kwargs,
+    )
+
+
+class CaseworkForm(forms.Form):
+    """Adds the service's refusals to the fields they name."""
+
+    def add_refusal(self, errors: dict[str, list]) -> None:
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, str(message))
+
+
+class QueueFilterForm(forms.Form):
+    program = forms.ChoiceField(
+        label=_("Program"), required=False, choices=[("", _("All programs")), *Program.choices]
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            ("oldest", _("Oldest submission first")),
+            ("newest", _("Newest submission first")),
+            ("due", _("Earliest deadline first")),
+        ],
+    )
+    q = forms.CharField(label=_("Application number"), required=False, max_length=20)
+
+
+class VerdictForm(CaseworkForm):
+    verdict = forms.ChoiceField(
+        label=_("Your assessment"),
+        choices=[
+            (Verdict.CONFIRMED, _("Confirm: this item is missing")),
+            (Verdict.OVERRIDDEN, _("Override: this item is not missing")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to override."),
+    )
+
+
+class FindingAddForm(CaseworkForm):
+    ground = forms.ChoiceField(label=_("What is missing"), required=False)
+    detail = forms.CharField(
+        label=_("Which item, and what is wrong with it"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Quoted in the return letter as you write it."),
+    )
+
+    def __init__(self, *args, language: str = "en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ground"].choices = [("", _("— Choose —"))] + [
+            (ground.code, f"{ground.message(language)} ({ground.citation})") for ground in grounds.GROUNDS
+        ]
+
+
+class RequestForm(CaseworkForm):
+    description = forms.CharField(
+        label=_("Documents or information requested"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The applicant reads this as you write it."),
+    )
+    due_on = date_field(_("Deadline"))
+
+
+class BiometricsForm(CaseworkForm):
+    pr_application_kind = forms.ChoiceField(
+        label=_("The application that made the applicant a permanent resident"),
+        required=False,
+        choices=[
+            (
+                biometrics.ApplicationKind.PERMANENT_RESIDENT_VISA.value,
+                _("Permanent resident visa (IRPR 12.1(a))"),
+            ),
+            (
+                biometrics.ApplicationKind.PERMANENT_RESIDENCE_IN_CANADA.value,
+                _("Permanent residence from within Canada (IRPR 12.1(b))"),
+            ),
+            (
+                biometrics.ApplicationKind.PERMANENT_RESIDENCE_AFTER_EXEMPT_CLAIM_ABROAD.value,
+                _("Permanent residence after a claim abroad exempted under 12.8 (IRPR 12.1(c))"),
+            ),
+            (
+                biometrics.ApplicationKind.PROTECTED_PERSON_PERMANENT_RESIDENCE.value,
+                _("Permanent residence as a protected person (IRPR 12.1(j))"),
+            ),
+        ],
+    )
+    received_on = date_field(_("Date that application was received"))
+    rollout_phase = forms.ChoiceField(
+        label=_("Biometrics roll-out date for the country of origin"),
+        required=False,
+        choices=[
+            (biometrics.RolloutPhase.FIRST.value, _("July 31, 2018")),
+            (biometrics.RolloutPhase.SECOND.value, _("December 31, 2018")),
+            (biometrics.RolloutPhase.UNKNOWN.value, _("Not known")),
+        ],
+    )
+    earlier_card_application = forms.BooleanField(
+        label=_("The applicant already applied for a PR card after turning 14"), required=False
+    )
+
+
+class CollectedForm(CaseworkForm):
+    collected_on = date_field(_("Date the biometrics were collected"))
+
+
+class MedicalForm(CaseworkForm):
+    position = forms.TypedChoiceField(label=_("Person"), coerce=int, required=False)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].choices = list(people)
+
+
+class MedicalResultForm(CaseworkForm):
+    result_on = date_field(_("Date of the result"))
+
+
+class InterviewForm(CaseworkForm):
+    purpose = forms.ChoiceField(
+        label=_("Kind of interview"), choices=InterviewPurpose.choices, required=False
+    )
+    day = date_field(_("Date"))
+    time = forms.TimeField(
+        label=_("Time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Enter the time as hours and minutes, for example 14:30.")},
+    )
+    mode = forms.ChoiceField(
+        label=_("How"), choices=InterviewMode.choices, widget=forms.RadioSelect, required=False
+    )
+    place = forms.CharField(
+        label=_("Place, or how to join the video call"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    documents_to_bring = forms.CharField(
+        label=_("Documents to bring"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class InterviewOutcomeForm(CaseworkForm):
+    outcome = forms.ChoiceField(
+        label=_("What happened"), choices=InterviewOutcome.choices, widget=forms.RadioSelect, required=False
+    )
+    notes = forms.CharField(
+        label=_("Notes (internal, never shown to the applicant)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DecisionForm(CaseworkForm):
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=DecisionOutcome.choices, widget=forms.RadioSelect, required=False
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Required to refuse or to record a withdrawal; the letter quotes them to the applicant."),
+    )
+    applicant_is_citizen = forms.BooleanField(
+        label=_("Refused because the applicant is a Canadian citizen (the processing fee is refunded)"),
+        required=False,
+    )
+    card_delivery = forms.ChoiceField(
+        label=_("The card (when approved)"),
+        choices=CardDelivery.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    pick_up_details = forms.CharField(
+        label=_("Where and when to pick up the card"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class NoteForm(CaseworkForm):
+    text = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For officers only: never shown to the applicant."),
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class AnswerForm(CaseworkForm):
+    files = MultipleFileField(
+        label=_("Files"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG files. You can choose several files."),
+    )
+    text = forms.CharField(
+        label=_("Message (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

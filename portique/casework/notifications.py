@@ -1,0 +1,57 @@
+"""E-mail that announces a letter or a deadline, in the account holder's language.
+
+The letter itself is in the online account (the first channel of X-10); the e-mail only
+says that it is there, so nothing personal travels by e-mail. Sent after commit.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import DocumentRequest, Letter
+
+
+def _send(*, owner, template: str, context: dict) -> None:
+    with translation.override(owner.preferred_language):
+        subject = render_to_string(f"casework/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"casework/email/{template}_body.txt", context)
+    EmailMessage(subject=" ".join(subject.splitlines()), body=body, to=[owner.email]).send()
+
+
+def _status_url(application, language: str) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse("applications:overview", args=[application.public_id])
+
+
+def send_letter_notice(*, letter_id: int) -> None:
+    letter = Letter.objects.select_related("application__owner").get(pk=letter_id)
+    application = letter.application
+    owner = application.owner
+    context = {
+        "application": application,
+        "letter": letter,
+        "owner": owner,
+        "status_url": _status_url(application, owner.preferred_language),
+    }
+    _send(owner=owner, template="letter", context=context)
+
+
+def send_request_reminder(*, request_id: int, overdue: bool) -> None:
+    request = DocumentRequest.objects.select_related("application__owner").get(pk=request_id)
+    application = request.application
+    owner = application.owner
+    with translation.override(owner.preferred_language):
+        answer_url = settings.SITE_URL + reverse(
+            "casework_applicant:request", args=[application.public_id, request.public_id]
+        )
+    context = {
+        "application": application,
+        "request": request,
+        "owner": owner,
+        "answer_url": answer_url,
+    }
+    _send(owner=owner, template="request_overdue" if overdue else "request_reminder", context=context)

@@ -1,0 +1,256 @@
+"""Reads for the officers' pages and the applicant's messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+
+from portique.applications.choices import Program, Status
+from portique.applications.form_rendering import countries
+from portique.applications.models import Application, StatusChange
+from portique.documents.choices import DocumentState
+from portique.documents.models import Document
+from portique.payments import selectors as payment_selectors
+from portique.rules.forms.model import FieldKind, Form, Section
+from portique.rules.forms.validate import NOT_APPLICABLE
+from portique.rules.programs import registry
+
+from .access import can_decide, can_screen
+from .choices import Queue, RequestState
+from .models import (
+    BiometricsInstruction,
+    CaseEvent,
+    DocumentRequest,
+    FileAccess,
+    Interview,
+    MedicalInstruction,
+    QualityAssuranceSelection,
+)
+
+# --- Queues ------------------------------------------------------------------------------
+
+
+def queues_for(user) -> list[Queue]:
+    """The queues an officer's role allows, in the order a file moves through them."""
+    screen, decide = can_screen(user), can_decide(user)
+    allowed = {
+        Queue.SCREENING: screen,
+        Queue.AWAITING_PROCESSING: screen,
+        Queue.AWAITING_RESPONSE: screen or decide,
+        Queue.OVERDUE: screen or decide,
+        Queue.READY_FOR_DECISION: decide,
+        Queue.QUALITY_ASSURANCE: screen or decide,
+    }
+    return [queue for queue in Queue if allowed[queue]]
+
+
+def _open_requests(*, today: date, overdue: bool | None = None):
+    requests = DocumentRequest.objects.filter(application=OuterRef("pk"), state=RequestState.OPEN)
+    if overdue is True:
+        requests = requests.filter(due_on__lt=today)
+    elif overdue is False:
+        requests = requests.filter(due_on__gte=today)
+    return requests
+
+
+def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
+    applications = Application.objects.all()
+    if queue == Queue.SCREENING:
+        return applications.filter(status=Status.SUBMITTED)
+    if queue == Queue.AWAITING_PROCESSING:
+        return applications.filter(status=Status.ACCEPTED)
+    if queue == Queue.AWAITING_RESPONSE:
+        return applications.filter(Exists(_open_requests(today=today, overdue=False))).exclude(
+            Exists(_open_requests(today=today, overdue=True))
+        )
+    if queue == Queue.OVERDUE:
+        return applications.filter(Exists(_open_requests(today=today, overdue=True)))
+    if queue == Queue.READY_FOR_DECISION:
+        waiting = (
+            Exists(_open_requests(today=today))
+            | Exists(
+                BiometricsInstruction.objects.filter(application=OuterRef("pk"), collected_on__isnull=True)
+            )
+            | Exists(MedicalInstruction.objects.filter(application=OuterRef("pk"), result_on__isnull=True))
+            | Exists(Interview.objects.filter(application=OuterRef("pk"), outcome=""))
+        )
+        return applications.filter(status=Status.IN_PROCESSING).exclude(waiting)
+    return applications.filter(
+        Exists(QualityAssuranceSelection.objects.filter(application=OuterRef("pk"))),
+        status__in=(Status.ACCEPTED, Status.IN_PROCESSING),
+    )
+
+
+SORTS = {
+    "oldest": ("submitted_at", "id"),
+    "newest": ("-submitted_at", "-id"),
+    "due": ("next_due_on", "submitted_at", "id"),
+}
+
+
+def queue_counts(*, user, today: date) -> list[tuple[Queue, int]]:
+    return [(queue, _queue_queryset(queue, today=today).count()) for queue in queues_for(user)]
+
+
+def queue_items(*, queue: Queue, today: date, program: str = "", search: str = "", sort: str = "oldest"):
+    """The files of ``queue``, oldest submission first unless asked otherwise."""
+    items = _queue_queryset(queue, today=today).select_related("owner", "submission")
+    items = items.annotate(
+        next_due_on=Min("document_requests__due_on", filter=Q(document_requests__state=RequestState.OPEN))
+    )
+    if program in Program.values:
+        items = items.filter(program=program)
+    if search.strip():
+        items = items.filter(number__icontains=search.strip())
+    return items.order_by(*SORTS.get(sort, SORTS["oldest"]))
+
+
+# --- The file -------------------------------------------------------------------------------
+
+
+def _value(field, raw: Any, language: str) -> str:
+    if raw in (None, ""):
+        return "—"
+    if field.options:
+        for option in field.options:
+            if option.value == raw:
+                return option.fr if language.startswith("fr") else option.en
+    if field.kind is FieldKind.COUNTRY:
+        return dict(countries(language)).get(raw, str(raw))
+    if field.kind is FieldKind.YES_NO:
+        return {
+            "yes": "Oui" if language.startswith("fr") else "Yes",
+            "no": "Non" if language.startswith("fr") else "No",
+        }.get(raw, str(raw))
+    return str(raw)
+
+
+@dataclass
+class SectionView:
+    title: str
+    not_applicable: bool = False
+    pairs: list[tuple[str, str]] | None = None
+    headers: list[str] | None = None
+    rows: list[list[str]] | None = None
+
+
+def _section_view(section: Section, answers: Any, language: str) -> SectionView:
+    view = SectionView(title=section.title(language))
+    if answers == NOT_APPLICABLE:
+        view.not_applicable = True
+        return view
+    if section.repeating:
+        view.headers = [field.label(language) for field in section.fields]
+        rows = answers if isinstance(answers, list) else []
+        view.rows = [
+            [_value(field, (row or {}).get(field.code), language) for field in section.fields] for row in rows
+        ]
+        return view
+    answers = answers if isinstance(answers, dict) else {}
+    view.pairs = [
+        (field.label(language), _value(field, answers.get(field.code), language))
+        for field in section.fields
+        if field.code in answers or field.when is None
+    ]
+    return view
+
+
+@dataclass
+class PersonView:
+    position: int
+    role: str
+    form: Form | None
+    sections: list[SectionView]
+
+
+def people_as_submitted(application: Application, language: str) -> list[PersonView]:
+    """Each person with their answers exactly as submitted (the submission's snapshot)."""
+    submission = getattr(application, "submission", None)
+    people = (submission.snapshot.get("people") if submission else None) or [
+        {"position": p.position, "role": p.role, "answers": p.answers} for p in application.people.all()
+    ]
+    program = registry.program(application.program)
+    views = []
+    for person in people:
+        forms = program.forms_for(person["role"])
+        form = forms[0] if forms else None
+        answers = person.get("answers", {}).get(form.code, {}) if form else {}
+        sections = (
+            [_section_view(section, answers.get(section.code), language) for section in form.sections]
+            if form
+            else []
+        )
+        views.append(
+            PersonView(position=person["position"], role=person["role"], form=form, sections=sections)
+        )
+    return views
+
+
+def documents_of(application: Application):
+    """The files that are part of the application (what was submitted), each with its item."""
+    return Document.objects.filter(application=application, state=DocumentState.CURRENT).order_by(
+        "person_position", "item_code", "uploaded_at", "id"
+    )
+
+
+def payments_of(application: Application):
+    return payment_selectors.attempts_of(application).prefetch_related("refunds")
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime
+    actor: Any
+    what: str
+    detail: str
+
+
+def history_of(application: Application) -> list[HistoryEntry]:
+    """The whole story of the file: status changes and every casework event, in order."""
+    entries = [
+        HistoryEntry(
+            at=change.at,
+            actor=change.actor,
+            what=f"{change.get_from_status_display() or '—'} → {change.get_to_status_display()}",
+            detail=change.reason,
+        )
+        for change in StatusChange.objects.filter(application=application).select_related("actor")
+    ]
+    entries += [
+        HistoryEntry(at=event.at, actor=event.actor, what=event.get_kind_display(), detail=event.detail)
+        for event in CaseEvent.objects.filter(application=application).select_related("actor")
+    ]
+    return sorted(entries, key=lambda entry: entry.at)
+
+
+def access_log(*, officer_email: str = "", number: str = ""):
+    entries = FileAccess.objects.select_related("application")
+    if officer_email.strip():
+        entries = entries.filter(officer_email__icontains=officer_email.strip())
+    if number.strip():
+        entries = entries.filter(application__number__icontains=number.strip())
+    return entries
+
+
+# --- The applicant's messages ------------------------------------------------------------------
+
+
+@dataclass
+class Messages:
+    letters: list
+    requests: list
+    returned: bool
+
+
+def messages_for(application: Application) -> Messages:
+    """What the applicant reads: their letters and the requests made to them. Never a note."""
+    return Messages(
+        letters=list(application.letters.order_by("-issued_at", "-id")),
+        requests=list(
+            application.document_requests.prefetch_related("files").order_by("-requested_at", "-id")
+        ),
+        returned=application.status == Status.RETURNED,
+    )

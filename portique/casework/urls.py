@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "casework"
+
+# Mounted at officer/: the officers' pages.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("access-log/", views.access_log, name="access_log"),
+    path("files/<uuid:public_id>/", views.file, name="file"),
+    path("files/<uuid:public_id>/screening/", views.screening, name="screening"),
+    path("files/<uuid:public_id>/processing/start/", views.processing_start, name="processing_start"),
+    path("files/<uuid:public_id>/requests/new/", views.request_new, name="request_new"),
+    path("files/<uuid:public_id>/biometrics/", views.biometrics_page, name="biometrics"),
+    path("files/<uuid:public_id>/medical/", views.medical, name="medical"),
+    path("files/<uuid:public_id>/interviews/", views.interview, name="interview"),
+    path("files/<uuid:public_id>/decision/", views.decision, name="decision"),
+    path("files/<uuid:public_id>/notes/", views.note, name="note"),
+    path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
+    path(
+        "files/<uuid:public_id>/requests/<uuid:request_id>/files/<uuid:file_id>/",
+        views.request_file,
+        name="request_file",
+    ),
+    path("files/<uuid:public_id>/letters/<uuid:letter_id>/<str:language>/", views.letter, name="letter"),
+]

@@ -1,0 +1,703 @@
+"""The officers' pages: parse, check access, call one service, render.
+
+Each GET of a page about a file is logged (``FileAccess``), as is each document or
+letter an officer opens.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portique.applications.choices import Status
+from portique.documents import document_types
+from portique.rules import biometrics
+
+from . import access, forms, selectors, services
+from .choices import AccessKind, Queue, Verdict
+from .models import Finding, Interview, MedicalInstruction, RequestFile, Screening
+from .services import CaseworkError
+
+
+def _language() -> str:
+    return (get_language() or "en")[:2]
+
+
+def _opened(request: HttpRequest, application, what: str) -> None:
+    services.file_access_record(
+        actor=request.user, application=application, kind=AccessKind.FILE_OPENED, what=what, request=request
+    )
+
+
+def _private(response: FileResponse) -> FileResponse:
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+# --- Queues ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    access.access_casework(user=request.user)
+    today = timezone.localdate()
+    allowed = selectors.queues_for(request.user)
+    counts = selectors.queue_counts(user=request.user, today=today)
+    raw_queue = request.GET.get("queue") or allowed[0].value
+    if raw_queue not in {queue.value for queue in allowed}:
+        raise Http404
+    queue = Queue(raw_queue)
+    filters = forms.QueueFilterForm(request.GET or None)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    items = selectors.queue_items(
+        queue=queue,
+        today=today,
+        program=cleaned.get("program", ""),
+        search=cleaned.get("q", ""),
+        sort=cleaned.get("sort") or "oldest",
+    )
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/home.html",
+        {
+            "counts": counts,
+            "queue": queue,
+            "filters": filters,
+            "page": page,
+            "today": today,
+            "can_read_log": access.can_read_access_log(request.user),
+        },
+    )
+
+
+# --- The file ---------------------------------------------------------------------------------
+
+
+def _actions(user, application) -> dict[str, bool]:
+    screen, decide = access.can_screen(user), access.can_decide(user)
+    processing = application.status in services.PROCESSING
+    return {
+        "screen": screen and application.status == Status.SUBMITTED,
+        "start_processing": application.status == Status.ACCEPTED,
+        "process": processing,
+        "decide": decide and (processing or application.status == Status.SUBMITTED),
+    }
+
+
+@login_required
+@require_GET
+@never_cache
+def file(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    _opened(request, application, "file")
+    language = _language()
+    documents = [
+        (
+            document,
+            document_types.label(document.document_type) if document.document_type else document.item_code,
+        )
+        for document in selectors.documents_of(application)
+    ]
+    return render(
+        request,
+        "casework/file.html",
+        {
+            "application": application,
+            "submission": getattr(application, "submission", None),
+            "people": selectors.people_as_submitted(application, language),
+            "documents": documents,
+            "payments": selectors.payments_of(application),
+            "signatures": application.signatures.select_related("signer").all(),
+            "screening": Screening.objects.filter(application=application).first(),
+            "requests": application.document_requests.prefetch_related("files").all(),
+            "letters": application.letters.select_related("issued_by").all(),
+            "biometrics": application.biometrics_instructions.all(),
+            "medical": application.medical_instructions.select_related("person").all(),
+            "interviews": application.interviews.all(),
+            "quality_assurance": getattr(application, "quality_assurance", None),
+            "decision": getattr(application, "decision", None),
+            "notes": application.internal_notes.select_related("author").all(),
+            "history": selectors.history_of(application),
+            "waiting": services.pending_work(application)
+            if application.status in services.PROCESSING
+            else [],
+            "actions": _actions(request.user, application),
+            "note_form": forms.NoteForm(),
+            "today": timezone.localdate(),
+            "language": language,
+        },
+    )
+
+
+@login_required
+@require_POST
+def note(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    try:
+        services.note_add(
+            actor=request.user, public_id=application.public_id, text=request.POST.get("text", "")
+        )
+    except CaseworkError as refused:
+        for message in refused.errors.get("text", []):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The note is saved."))
+    return redirect("casework:file", public_id=application.public_id)
+
+
+@login_required
+@require_POST
+def processing_start(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    try:
+        services.processing_start(actor=request.user, public_id=application.public_id)
+    except CaseworkError as refused:
+        for message in refused.errors.get("", []):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Processing has started."))
+    return redirect("casework:file", public_id=application.public_id)
+
+
+# --- Screening ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def screening(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    if not access.can_screen(request.user):
+        raise Http404
+    language = _language()
+    if application.status == Status.SUBMITTED:
+        services.screening_run(application=application)
+    screening_row = Screening.objects.filter(application=application).first()
+    if screening_row is None:
+        raise Http404
+    verdict_forms: dict[int, forms.VerdictForm] = {}
+    add_form = forms.FindingAddForm(language=language)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        on = timezone.localdate()
+        try:
+            if action == "judge":
+                finding = Finding.objects.filter(
+                    screening=screening_row, public_id=request.POST.get("finding")
+                ).first()
+                if finding is None:
+                    raise Http404
+                bound = forms.VerdictForm(request.POST, prefix=str(finding.public_id))
+                verdict_forms[finding.pk] = bound
+                bound.is_valid()
+                services.finding_judge(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    finding_id=finding.public_id,
+                    verdict=bound.cleaned_data.get("verdict", ""),
+                    reason=bound.cleaned_data.get("reason", ""),
+                )
+                messages.success(request, _("Your assessment is saved."))
+            elif action == "add":
+                add_form = forms.FindingAddForm(request.POST, language=language)
+                add_form.is_valid()
+                services.finding_add(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    ground=add_form.cleaned_data.get("ground", ""),
+                    detail=add_form.cleaned_data.get("detail", ""),
+                )
+                messages.success(request, _("The missing item is added."))
+            elif action == "return":
+                services.application_return(actor=request.user, public_id=application.public_id, on=on)
+                messages.success(
+                    request,
+                    _("The application is returned. The return letter is in the applicant's account."),
+                )
+                return redirect("casework:file", public_id=application.public_id)
+            elif action == "accept":
+                services.application_accept(actor=request.user, public_id=application.public_id, on=on)
+                messages.success(
+                    request,
+                    _(
+                        "The application is accepted. The acknowledgement of receipt is in the applicant's account."
+                    ),
+                )
+                return redirect("casework:file", public_id=application.public_id)
+            else:
+                raise Http404
+        except CaseworkError as refused:
+            status = 400
+            if action == "judge":
+                verdict_forms[finding.pk].add_refusal(refused.errors)
+            elif action == "add":
+                add_form.add_refusal(refused.errors)
+            else:
+                errors = [str(message) for messages_ in refused.errors.values() for message in messages_]
+        else:
+            return redirect("casework:screening", public_id=application.public_id)
+    else:
+        _opened(request, application, "screening")
+    findings = list(screening_row.findings.select_related("verdict_by", "added_by"))
+    rows = [
+        (finding, verdict_forms.get(finding.pk) or forms.VerdictForm(prefix=str(finding.public_id)))
+        for finding in findings
+    ]
+    bound_errors = [form for _finding, form in rows if form.errors] + ([add_form] if add_form.errors else [])
+    return render(
+        request,
+        "casework/screening.html",
+        {
+            "application": application,
+            "screening": screening_row,
+            "rows": rows,
+            "add_form": add_form,
+            "errors": errors,
+            "bound_errors": bound_errors,
+            "pending": any(f.verdict == Verdict.PENDING for f in findings),
+            "confirmed": [f for f in findings if f.verdict == Verdict.CONFIRMED],
+            "language": language,
+        },
+        status=status,
+    )
+
+
+# --- Requests ---------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    form = forms.RequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        form.is_valid()
+        if not form.errors:
+            try:
+                services.request_send(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    description=form.cleaned_data.get("description", ""),
+                    due_on=form.cleaned_data.get("due_on"),
+                    on=timezone.localdate(),
+                )
+            except CaseworkError as refused:
+                form.add_refusal(refused.errors)
+            else:
+                messages.success(request, _("The request is sent. The applicant is told by e-mail."))
+                return redirect("casework:file", public_id=application.public_id)
+        status = 400
+    else:
+        _opened(request, application, "new request")
+    return render(
+        request, "casework/request_new.html", {"application": application, "form": form}, status=status
+    )
+
+
+# --- Biometrics and medical -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def biometrics_page(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    action = request.POST.get("action", "")
+    instruct_form = forms.BiometricsForm(request.POST if action == "instruct" else None)
+    collected_form = forms.CollectedForm(request.POST if action == "collected" else None)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        on = timezone.localdate()
+        try:
+            if action == "instruct":
+                instruct_form.is_valid()
+                data = instruct_form.cleaned_data
+                history = None
+                if data.get("pr_application_kind") and data.get("received_on"):
+                    history = biometrics.PrCardBiometricsHistory(
+                        pr_application_kind=biometrics.ApplicationKind(data["pr_application_kind"]),
+                        pr_application_received_on=data["received_on"],
+                        rollout_phase=biometrics.RolloutPhase(data.get("rollout_phase") or "unknown"),
+                        earlier_card_application_at_14_or_older=bool(data.get("earlier_card_application")),
+                    )
+                elif not instruct_form.errors:
+                    raise CaseworkError.at(
+                        "received_on",
+                        _("Give the application that made the applicant a permanent resident and its date."),
+                    )
+                if instruct_form.errors:
+                    raise CaseworkError({})
+                services.biometrics_instruct(
+                    actor=request.user, public_id=application.public_id, history=history, on=on
+                )
+                messages.success(request, _("The biometric instruction letter is sent."))
+            elif action == "collected":
+                collected_form.is_valid()
+                if collected_form.errors:
+                    raise CaseworkError({})
+                services.biometrics_record_collected(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    collected_on=collected_form.cleaned_data.get("collected_on"),
+                    on=on,
+                )
+                messages.success(request, _("The collection of the biometrics is recorded."))
+            else:
+                raise Http404
+        except CaseworkError as refused:
+            status = 400
+            target = instruct_form if action == "instruct" else collected_form
+            fields = {k: v for k, v in refused.errors.items() if k}
+            target.add_refusal(fields)
+            errors = [str(m) for m in refused.errors.get("", [])]
+        else:
+            return redirect("casework:file", public_id=application.public_id)
+    else:
+        _opened(request, application, "biometrics")
+    return render(
+        request,
+        "casework/biometrics.html",
+        {
+            "application": application,
+            "instructions": application.biometrics_instructions.all(),
+            "instruct_form": instruct_form,
+            "collected_form": collected_form,
+            "errors": errors,
+            "bound_errors": [form for form in (instruct_form, collected_form) if form.errors],
+        },
+        status=status,
+    )
+
+
+def _people_choices(application, language: str):
+    names = {person.position: person for person in application.people.all()}
+    return [
+        (position, f"{position + 1}. {person.get_role_display()}")
+        for position, person in sorted(names.items())
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def medical(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    language = _language()
+    action = request.POST.get("action", "")
+    people = _people_choices(application, language)
+    issue_form = forms.MedicalForm(request.POST if action == "instruct" else None, people=people)
+    result_forms: dict[int, forms.MedicalResultForm] = {}
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        on = timezone.localdate()
+        try:
+            if action == "instruct":
+                issue_form.is_valid()
+                services.medical_instruct(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    position=issue_form.cleaned_data.get("position")
+                    if issue_form.cleaned_data.get("position") is not None
+                    else -1,
+                    on=on,
+                )
+                messages.success(request, _("The medical exam instructions are sent."))
+            elif action == "result":
+                instruction = MedicalInstruction.objects.filter(
+                    application=application, public_id=request.POST.get("instruction")
+                ).first()
+                if instruction is None:
+                    raise Http404
+                bound = forms.MedicalResultForm(request.POST, prefix=str(instruction.public_id))
+                result_forms[instruction.pk] = bound
+                bound.is_valid()
+                if bound.errors:
+                    raise CaseworkError({})
+                services.medical_record_result(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    instruction_id=instruction.public_id,
+                    result_on=bound.cleaned_data.get("result_on"),
+                    on=on,
+                )
+                messages.success(request, _("The result date is recorded."))
+            else:
+                raise Http404
+        except CaseworkError as refused:
+            status = 400
+            target = issue_form if action == "instruct" else next(iter(result_forms.values()))
+            target.add_refusal({k: v for k, v in refused.errors.items() if k})
+            errors = [str(m) for m in refused.errors.get("", [])]
+        else:
+            return redirect("casework:medical", public_id=application.public_id)
+    else:
+        _opened(request, application, "medical")
+    instructions = [
+        (
+            instruction,
+            result_forms.get(instruction.pk) or forms.MedicalResultForm(prefix=str(instruction.public_id)),
+        )
+        for instruction in application.medical_instructions.select_related("person")
+    ]
+    return render(
+        request,
+        "casework/medical.html",
+        {
+            "application": application,
+            "instructions": instructions,
+            "issue_form": issue_form,
+            "errors": errors,
+            "bound_errors": [form for form in (issue_form, *result_forms.values()) if form.errors],
+            "processing": application.status in services.PROCESSING,
+        },
+        status=status,
+    )
+
+
+# --- Interviews ----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def interview(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    action = request.POST.get("action", "")
+    schedule_form = forms.InterviewForm(request.POST if action == "schedule" else None)
+    outcome_forms: dict[int, forms.InterviewOutcomeForm] = {}
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        try:
+            if action == "schedule":
+                schedule_form.is_valid()
+                if schedule_form.errors:
+                    raise CaseworkError({})
+                data = schedule_form.cleaned_data
+                starts_at = None
+                if data.get("day") and data.get("time"):
+                    starts_at = timezone.make_aware(datetime.combine(data["day"], data["time"]))
+                services.interview_schedule(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    starts_at=starts_at,
+                    mode=data.get("mode", ""),
+                    place=data.get("place", ""),
+                    documents_to_bring=data.get("documents_to_bring", ""),
+                    purpose=data.get("purpose") or "processing",
+                )
+                messages.success(
+                    request, _("The interview is scheduled and the applicant is told in writing.")
+                )
+            elif action == "outcome":
+                found = Interview.objects.filter(
+                    application=application, public_id=request.POST.get("interview")
+                ).first()
+                if found is None:
+                    raise Http404
+                bound = forms.InterviewOutcomeForm(request.POST, prefix=str(found.public_id))
+                outcome_forms[found.pk] = bound
+                bound.is_valid()
+                services.interview_record_outcome(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    interview_id=found.public_id,
+                    outcome=bound.cleaned_data.get("outcome", ""),
+                    notes=bound.cleaned_data.get("notes", ""),
+                )
+                messages.success(request, _("The outcome is recorded."))
+            else:
+                raise Http404
+        except CaseworkError as refused:
+            status = 400
+            target = schedule_form if action == "schedule" else next(iter(outcome_forms.values()))
+            fields = {k: v for k, v in refused.errors.items() if k}
+            if "starts_at" in fields:
+                fields["day"] = fields.pop("starts_at")
+            target.add_refusal(fields)
+            errors = [str(m) for m in refused.errors.get("", [])]
+        else:
+            return redirect("casework:interview", public_id=application.public_id)
+    else:
+        _opened(request, application, "interviews")
+    interviews = [
+        (found, outcome_forms.get(found.pk) or forms.InterviewOutcomeForm(prefix=str(found.public_id)))
+        for found in application.interviews.all()
+    ]
+    return render(
+        request,
+        "casework/interview.html",
+        {
+            "application": application,
+            "interviews": interviews,
+            "schedule_form": schedule_form,
+            "errors": errors,
+            "bound_errors": [form for form in (schedule_form, *outcome_forms.values()) if form.errors],
+            "processing": application.status in services.PROCESSING,
+        },
+        status=status,
+    )
+
+
+# --- Decision ---------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision(request: HttpRequest, public_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    if not access.can_decide(request.user):
+        raise Http404
+    form = forms.DecisionForm(request.POST or None)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        form.is_valid()
+        data = form.cleaned_data
+        try:
+            services.application_decide(
+                actor=request.user,
+                public_id=application.public_id,
+                outcome=data.get("outcome", ""),
+                reasons=data.get("reasons", ""),
+                card_delivery=data.get("card_delivery", ""),
+                pick_up_details=data.get("pick_up_details", ""),
+                applicant_is_citizen=bool(data.get("applicant_is_citizen")),
+                on=timezone.localdate(),
+            )
+        except CaseworkError as refused:
+            status = 400
+            form.add_refusal({k: v for k, v in refused.errors.items() if k})
+            errors = [str(m) for m in refused.errors.get("", [])]
+        else:
+            messages.success(
+                request, _("The decision is recorded and its letter is in the applicant's account.")
+            )
+            return redirect("casework:file", public_id=application.public_id)
+    else:
+        _opened(request, application, "decision")
+    return render(
+        request,
+        "casework/decision.html",
+        {
+            "application": application,
+            "form": form,
+            "errors": errors,
+            "bound_errors": [form] if form.errors else [],
+            "waiting": services.pending_work(application)
+            if application.status in services.PROCESSING
+            else [],
+        },
+        status=status,
+    )
+
+
+# --- Files: documents, answers to requests, letters (logged) -------------------------------------------------
+
+
+@login_required
+@require_GET
+def document(request: HttpRequest, public_id, document_id) -> FileResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = selectors.documents_of(application).filter(public_id=document_id).first()
+    if found is None:
+        raise Http404
+    services.file_access_record(
+        actor=request.user,
+        application=application,
+        kind=AccessKind.DOCUMENT_VIEWED,
+        what=f"{found.item_code}: {found.original_name}",
+        request=request,
+    )
+    return _private(
+        FileResponse(
+            found.file.open("rb"),
+            as_attachment=True,
+            filename=found.original_name,
+            content_type=found.content_type,
+        )
+    )
+
+
+@login_required
+@require_GET
+def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = RequestFile.objects.filter(
+        request__application=application, request__public_id=request_id, public_id=file_id
+    ).first()
+    if found is None:
+        raise Http404
+    services.file_access_record(
+        actor=request.user,
+        application=application,
+        kind=AccessKind.REQUEST_FILE_VIEWED,
+        what=found.original_name,
+        request=request,
+    )
+    return _private(
+        FileResponse(
+            found.file.open("rb"),
+            as_attachment=True,
+            filename=found.original_name,
+            content_type=found.content_type,
+        )
+    )
+
+
+@login_required
+@require_GET
+def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = application.letters.filter(public_id=letter_id).first()
+    if found is None or language not in ("en", "fr"):
+        raise Http404
+    services.file_access_record(
+        actor=request.user,
+        application=application,
+        kind=AccessKind.LETTER_VIEWED,
+        what=f"{found.kind} ({language})",
+        request=request,
+    )
+    return _private(
+        FileResponse(
+            found.pdf(language).open("rb"),
+            as_attachment=True,
+            filename=f"{application.number}-{found.kind}-{language}.pdf",
+            content_type="application/pdf",
+        )
+    )
+
+
+# --- The access log ------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def access_log(request: HttpRequest) -> HttpResponse:
+    access.access_access_log(user=request.user)
+    entries = selectors.access_log(
+        officer_email=request.GET.get("officer", ""), number=request.GET.get("number", "")
+    )
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "casework/access_log.html",
+        {"page": page, "officer": request.GET.get("officer", ""), "number": request.GET.get("number", "")},
+    )
