@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portique.documents",
     "portique.payments",
     "portique.casework",
+    "portique.alternatives",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "officer_roles": user.groups.order_by("name") if user.role == Role.OFFICER else None,
             "can_review": user.has_perm("accounts.verify_representative") and user.role == Role.OFFICER,
             "can_audit": user.has_perm("accounts.view_audit") and user.role == Role.OFFICER,
+            # Screening officers also send kits in other formats (portique.alternatives).
+            "can_handle_kits": user.has_perm("accounts.screen_application") and user.role == Role.OFFICER,
         },
     )
 
