@@ -1,7 +1,8 @@
 """Fill French msgstr entries in portique/locale/fr from a JSON file of {msgid: msgstr}.
 
 A translator's helper, not run by setup: `python script/dev/fill_translations.py FILE.json`.
-Entries already translated are left as they are unless --overwrite is given.
+Entries already translated are left as they are unless --overwrite is given; fuzzy
+guesses from makemessages are replaced. A key "context|msgid" fills one context only.
 """
 
 import json
@@ -22,7 +23,10 @@ def main() -> None:
         if not message.id:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
-        if key in translations and (overwrite or not message.string):
+        # "context|msgid" names one context's entry; a plain msgid fits every context.
+        if message.context and f"{message.context}|{key}" in translations:
+            key = f"{message.context}|{key}"
+        if key in translations and (overwrite or not message.string or message.fuzzy):
             found = translations[key]
             # A plural entry is given as a list: [singular, plural].
             message.string = tuple(found) if isinstance(found, list) else found
