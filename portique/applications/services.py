@@ -288,7 +288,7 @@ def application_sign(
     return signature
 
 
-def submission_blockers(*, application: Application, on: date) -> tuple[Reason, ...]:
+def submission_blockers(*, application: Application, on: date, evaluation: Evaluation | None = None) -> tuple[Reason, ...]:
     """Everything that keeps ``application`` from being submitted on ``on``, in both languages.
 
     The same evaluation as the Validate button (answers, eligibility, documents), then the
@@ -296,7 +296,7 @@ def submission_blockers(*, application: Application, on: date) -> tuple[Reason, 
     """
     from portique.payments.selectors import balance_for
 
-    evaluation = application_evaluate(application=application, on=on)
+    evaluation = evaluation or application_evaluate(application=application, on=on)
     problems = list(evaluation.blocking)
     balance = balance_for(application, on)
     if balance.blocks_submission:

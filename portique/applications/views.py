@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portique.accounts.choices import Role
 from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
+from portique.rules.reasons import Severity
 
 from . import declarations, selectors, services, submitted_views
 from .access import access_application
@@ -59,6 +61,7 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
         # Once submitted, the overview is the status page (timeline, messages, copy as submitted).
         return submitted_views.status_page(request, application)
     person, form = _form_of(application)
+    editable = application.status in EDITABLE
     return render(
         request,
         "applications/overview.html",
@@ -68,7 +71,10 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
             "sections": form.sections,
             "language": _language(),
             "history": selectors.history_of(application=application),
-            "editable": application.status in EDITABLE,
+            "editable": editable,
+            "progress": selectors.progress_of(application=application, person=person, form=form, on=timezone.localdate())
+            if editable
+            else None,
         },
     )
 
@@ -125,6 +131,7 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
                 errors = _errors_by_field(refused.reasons, language)
             else:
                 messages.success(request, _("Section saved."))
+                _tell_what_the_rules_found(request, application=outcome.application, person=person, section=section)
                 following = _next_section(form, section)
                 if "continue" in request.POST and following:
                     return redirect("applications:section", public_id=public_id, section=following)
@@ -159,8 +166,38 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
             "summary": summary,
             "is_not_applicable": saved == NOT_APPLICABLE,
             "language": language,
+            **_section_calculations(application, person, section),
         },
     )
+
+
+def _tell_what_the_rules_found(request: HttpRequest, *, application, person, section: str) -> None:
+    """Say at once what the rules find in a section just saved (e.g. a renewal that would be returned)."""
+    evaluation = services.application_evaluate(application=application, on=timezone.localdate())
+    language = _language()
+    subject = f"p{person.position}/{section}"
+    for found in evaluation.findings:
+        if found.subject != subject:
+            continue
+        if found.severity is Severity.BLOCKING:
+            messages.error(request, found.message(language))
+        elif found.severity is Severity.WARNING:
+            messages.warning(request, found.message(language))
+
+
+def _section_calculations(application, person, section: str) -> dict:
+    """The residency and citizenship figures shown on the time-outside-Canada page."""
+    if section != "absences":
+        return {}
+    details = services.application_evaluate(application=application, on=timezone.localdate()).details
+    residency = details.get("residency")
+    if residency:
+        residency = {
+            **residency,
+            "window_start": date.fromisoformat(residency["window_start"]),
+            "window_end": date.fromisoformat(residency["window_end"]),
+        }
+    return {"residency": residency, "citizenship_hint": details.get("citizenship_hint")}
 
 
 def _next_section(form, current: str) -> str | None:
@@ -181,6 +218,20 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
         _, _, location = (found.subject or "").split("/", 2)
         section_code = location.split(".", 1)[0]
         by_section[section_code].append(found)
+    section_codes = {s.code for s in form.sections}
+    documents_missing, problems, warnings, checked = [], [], [], []
+    for found in evaluation.findings:
+        # Subjects are "p0/<section>" or "p0/documents/<item>": a link to where it is fixed.
+        parts = (found.subject or "").split("/")
+        where = parts[1] if len(parts) > 1 else ""
+        if found.severity is Severity.BLOCKING and where == "documents":
+            documents_missing.append(found)
+        elif found.severity is Severity.BLOCKING:
+            problems.append((found, where if where in section_codes else ""))
+        elif found.severity is Severity.WARNING:
+            warnings.append((found, where if where in section_codes else ""))
+        else:
+            checked.append(found)
     grouped = [(s, by_section[s.code]) for s in form.sections if by_section.get(s.code)]
     return render(
         request,
@@ -188,7 +239,10 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
         {
             "application": application,
             "grouped": grouped,
-            "other_findings": evaluation.findings,
+            "documents_missing": documents_missing,
+            "problems": problems,
+            "warnings": warnings,
+            "checked": checked,
             "complete": evaluation.complete,
             "language": language,
         },
