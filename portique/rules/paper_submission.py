@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .online import Kit
+from .online import (
+    Kit,
+    OnlineRequirementResult,
+    OtherMeans,
+    PermitPeriod,
+    Requirement,
+    Stream,
+    SystemRestriction,
+    online_requirement,
+)
 from .parameters import value
 from .reasons import Reason, Severity
 from .reasons import reason as build_reason
@@ -100,3 +109,66 @@ def paper_submission(*, kit: Kit, on: date) -> PaperSubmission:
             )
         )
     return PaperSubmission(kit, mail, courier, courier_required, tuple(reasons))
+
+
+# --- A paper application received: does it rely on a valid exemption? --------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PaperApplicationCheck:
+    """Whether a paper application received on ``received_on`` could be made on paper.
+
+    ``flagged`` is True when the online requirement applied and no exemption the
+    application relies on frees it; ``requirement`` is the rules' full answer.
+    """
+
+    flagged: bool
+    requirement: OnlineRequirementResult
+    reasons: tuple[Reason, ...]
+
+
+def paper_application_check(
+    *,
+    stream: Stream,
+    received_on: date,
+    disability: bool = False,
+    accommodation_kit_requested: bool = False,
+    exceptional_circumstances: bool = False,
+    system_restriction: SystemRestriction | str | None = None,
+    temporary_resident_permit: PermitPeriod | None = None,
+    applying_for_trp_with_work_permit: bool = False,
+    work_permit_requested_in_schedule_12: bool = False,
+) -> PaperApplicationCheck:
+    """The online requirement asked about a paper application, with what it relies on.
+
+    Reading: an application that had to be made online (IRPR 9.2, 12.01, 12.04(1); IMM 5289
+    for sponsorship since 2022-09-23) and relies on no exemption is not refused by this
+    rule: the sources do not say what follows, so it is flagged for the officer with the
+    provision that required the electronic means.
+    """
+    result = online_requirement(
+        stream=stream,
+        on=received_on,
+        disability=disability,
+        other_accommodation_need=accommodation_kit_requested,
+        exceptional_circumstances=exceptional_circumstances,
+        system_restriction=system_restriction,
+        temporary_resident_permit=temporary_resident_permit,
+        applying_for_trp_with_work_permit=applying_for_trp_with_work_permit,
+        work_permit_requested_in_schedule_12=work_permit_requested_in_schedule_12,
+    )
+    if result.requirement is not Requirement.ELECTRONIC_ONLY and OtherMeans.PAPER in result.other_means:
+        return PaperApplicationCheck(False, result, result.reasons)
+    required_by = next(
+        (r for r in result.reasons if r.code == "ONLINE_APPLICATION_REQUIRED"), result.reasons[-1]
+    )
+    flag = reason(
+        "PAPER_APPLICATION_WITHOUT_EXEMPTION",
+        rule=required_by.rule + ", EX-03",
+        citation=required_by.citation,
+        en="This application was received on paper, but it had to be made online and relies on no exemption ({provision}).",
+        fr="Cette demande a été reçue sur papier, mais elle devait être présentée en ligne et ne s’appuie sur aucune exception ({provision}).",
+        severity=Severity.WARNING,
+        provision=required_by.citation,
+    )
+    return PaperApplicationCheck(True, result, (flag, *result.reasons))

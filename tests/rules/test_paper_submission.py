@@ -4,8 +4,8 @@ from dataclasses import replace
 from datetime import date
 
 from portique.rules import parameters
-from portique.rules.online import Kit
-from portique.rules.paper_submission import paper_submission
+from portique.rules.online import Kit, PermitPeriod, Stream
+from portique.rules.paper_submission import paper_application_check, paper_submission
 
 ON = date(2026, 11, 22)
 
@@ -45,3 +45,49 @@ def test_the_courier_requirement_is_dated_data(monkeypatch):
     monkeypatch.setitem(parameters.all_parameters(), name, ended)
     assert paper_submission(kit=Kit.SPONSORSHIP, on=date(2026, 12, 31)).courier_required
     assert not paper_submission(kit=Kit.SPONSORSHIP, on=date(2027, 1, 1)).courier_required
+
+
+# --- A paper application received: is it relying on a valid exemption? ---------------------------
+
+
+def test_a_paper_pr_card_application_needs_no_exemption():
+    check = paper_application_check(stream=Stream.PR_CARD, received_on=ON)
+    assert not check.flagged
+
+
+def test_a_paper_sponsorship_without_an_accommodation_is_flagged_with_the_rule():
+    check = paper_application_check(stream=Stream.SPONSORSHIP, received_on=ON)
+    assert check.flagged
+    flag = check.reasons[0]
+    assert flag.code == "PAPER_APPLICATION_WITHOUT_EXEMPTION"
+    assert flag.citation.startswith("IMM 5289")
+    assert "EX-30" in flag.rule
+    assert not paper_application_check(
+        stream=Stream.SPONSORSHIP, received_on=ON, accommodation_kit_requested=True
+    ).flagged
+    # Before online became mandatory, paper needed no exemption.
+    assert not paper_application_check(stream=Stream.SPONSORSHIP, received_on=date(2022, 9, 22)).flagged
+
+
+def test_a_temporary_resident_paper_application_is_flagged_unless_an_exemption_applies():
+    tr = Stream.TEMPORARY_RESIDENT_IN_CANADA
+    flagged = paper_application_check(stream=tr, received_on=ON)
+    assert flagged.flagged and flagged.reasons[0].citation == "IRPR 9.2"
+    assert "IRPR 9.2" in flagged.reasons[0].en
+    assert not paper_application_check(stream=tr, received_on=ON, disability=True).flagged
+    assert not paper_application_check(stream=tr, received_on=ON, system_restriction="C21").flagged
+    assert not paper_application_check(
+        stream=tr, received_on=ON, applying_for_trp_with_work_permit=True
+    ).flagged
+    short_trp = PermitPeriod(date(2026, 9, 1), date(2027, 1, 1))
+    assert paper_application_check(
+        stream=tr, received_on=ON, system_restriction="H82", temporary_resident_permit=short_trp
+    ).flagged
+
+
+def test_an_eta_on_paper_is_flagged_even_with_a_disability():
+    check = paper_application_check(
+        stream=Stream.ELECTRONIC_TRAVEL_AUTHORIZATION, received_on=ON, disability=True
+    )
+    assert check.flagged
+    assert check.reasons[0].citation == "IRPR 12.04(1)"
