@@ -55,6 +55,11 @@ def submitted_application(owner, *, on: date = SUBMITTED_ON, answers: dict | Non
     application = application_services.application_start(
         actor=owner, program=Program.PR_CARD, answers=answers or complete_answers()
     )
+    return submit_prepared(owner, application, on=on)
+
+
+def submit_prepared(owner, application, *, on: date = SUBMITTED_ON):
+    """Upload the documents, validate, pay, sign and submit an application whose answers are complete."""
     upload_every_document(owner, application, on=on)
     application_services.application_validate(actor=owner, public_id=application.public_id, on=on)
     payment_make(
