@@ -30,16 +30,21 @@ def _language() -> str:
     return (get_language() or "en")[:2]
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def online_requirement(request: HttpRequest) -> HttpResponse:
-    """ "Do I have to apply online?" — answered by the rules, for today's date."""
+    """ "Do I have to apply online?" — answered by the rules, for today's date.
+
+    The answers come by POST, not in the address: whether a disability prevents someone
+    from applying online does not belong in server logs or the browser's history.
+    Nothing is saved.
+    """
     on = timezone.localdate()
     language = _language()
     initial = {}
     if request.user.is_authenticated and request.user.role == Role.REPRESENTATIVE:
         initial["answerer"] = Answerer.PAID_REPRESENTATIVE
-    asked = "applying_for" in request.GET
-    form = OnlineQuestionsForm(request.GET if asked else None, on=on, language=language, initial=initial)
+    asked = request.method == "POST"
+    form = OnlineQuestionsForm(request.POST if asked else None, on=on, language=language, initial=initial)
     outcome = answer(answers=form.answers(), on=on, language=language) if asked and form.is_valid() else None
     return render(
         request,
@@ -50,6 +55,7 @@ def online_requirement(request: HttpRequest) -> HttpResponse:
             "help_line": value("online.alternative_format_help_line", on),
             "table_citation": "IRPR 9.2; IRCC — « Restrictions du système – Détails des dispenses »",
         },
+        status=400 if asked and not form.is_valid() else 200,
     )
 
 

@@ -39,7 +39,7 @@ def ask(client, language="en", **answers):
         "disability": "no",
     }
     query.update(answers)
-    return client.get(QUESTIONS_URL.format(language=language), query)
+    return client.post(QUESTIONS_URL.format(language=language), query)
 
 
 def test_a_temporary_resident_with_no_exemption_must_apply_online(client):
@@ -127,7 +127,8 @@ def test_from_outside_canada_the_in_canada_table_is_not_applied(client):
 
 
 def test_missing_answers_are_errors_at_their_fields_in_french(client):
-    response = client.get(QUESTIONS_URL.format(language="fr"), {"applying_for": ""})
+    response = client.post(QUESTIONS_URL.format(language="fr"), {"applying_for": ""})
+    assert response.status_code == 400
     assert response.context["outcome"] is None
     page = response.content.decode()
     assert "Choisissez ce que vous demandez." in page
@@ -335,3 +336,14 @@ def test_an_officer_without_mfa_is_sent_to_set_it_up(client, db):
     response = client.get("/en/alternatives/officer/kits/")
     assert response.status_code == 302
     assert response["Location"] == "/en/account/2fa/totp/activate/"
+
+
+def test_the_questions_are_posted_with_a_csrf_token_and_never_put_in_the_address():
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(QUESTIONS_URL.format(language="en"), {"applying_for": "pr_card"}).status_code == 403
+    # A query string is not an answer: the form is shown blank.
+    response = client.get(
+        QUESTIONS_URL.format(language="en"), {"applying_for": "pr_card", "disability": "yes"}
+    )
+    assert response.context["outcome"] is None
+    assert 'method="post"' in response.content.decode()
