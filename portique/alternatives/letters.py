@@ -40,7 +40,7 @@ LABELS = {
     "step_complete": _("Complete and sign the paper forms."),
     "step_documents": _("Include every document the guide asks for, with the completed document checklist."),
     "step_fee": _("Pay the fees and include the receipt with your application (IRPR 10(1)(d))."),
-    "step_send": _("Send your application to the address below (IRPR 11)."),
+    "step_send": _("Send your application to the address given in this letter (IRPR 11)."),
     "step_incomplete": _(
         "An application that is not complete, or not sent to this address, is returned to you with its documents (IRPR 12)."
     ),
