@@ -339,3 +339,7 @@ DATE_MODIFIED = env.str("DATE_MODIFIED", default="2026-11-22")
 
 # Absolute links in e-mails and letters point here.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# The share of accepted applications drawn at random for quality assurance (PRC-99e);
+# the guide gives no figure, so it is the department's to set (0.05 = 5 %).
+CASEWORK_QA_SHARE = env.str("CASEWORK_QA_SHARE", default="0.05")

@@ -36,7 +36,6 @@ def test_screen_return_resubmit_accept_request_answer_approve(
 ):
     officer = _officer("screening@example.ca", ["screening_officer"], first_name="Jordan", last_name="Singh")
     decider = _officer("decider@example.ca", ["decision_maker"], first_name="Dana", last_name="Decider")
-    ensure_access_log_permission()
     first = submitted_application(applicant)
 
     # The screening officer finds the submission in the queue and returns it.
@@ -83,6 +82,24 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     page.get_by_role("button", name="Accept the application").click()
     assert page.get_by_text("The application is accepted.").is_visible()
     page.get_by_role("button", name="Start processing").click()
+    for link, heading in (
+        ("Biometrics", "Biometrics"),
+        ("Medical exams", "Medical exams"),
+        ("Interviews", "Interviews"),
+    ):
+        page.get_by_role("link", name=link, exact=True).click()
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert_accessible(page)
+        page.get_by_role("link", name="Back to the file").click()
+    page.get_by_role("link", name="Interviews", exact=True).click()
+    page.get_by_role("button", name="Schedule and send the letter").click()
+    assert (
+        page.get_by_role("alert")
+        .get_by_role("link", name="Documents to bring: Say which documents to bring.")
+        .is_visible()
+    )
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to the file").click()
     page.get_by_role("link", name="Request documents or information").click()
     assert_accessible(page)
     page.get_by_label("Documents or information requested").fill(
@@ -113,7 +130,9 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     page.goto("/en/officer/?queue=ready_for_decision")
     assert_accessible(page)
     page.get_by_role("link", name=second.number).click()
-    assert page.get_by_role("link", name="notice-of-assessment.pdf").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="notice-of-assessment.pdf").click()
+    assert download.value.suggested_filename == "notice-of-assessment.pdf"
     page.get_by_role("link", name="Decide").click()
     assert_accessible(page)
     page.get_by_role("button", name="Record the decision and send the letter").click()
@@ -143,4 +162,14 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     # The French officer pages pass axe as well.
     page.goto(f"/fr/officer/files/{second.public_id}/")
     assert page.get_by_role("heading", level=1).inner_text() == f"Dossier {second.number}"
+    assert_accessible(page)
+
+    # A supervisor reads who opened which file.
+    supervisor = _officer("supervisor@example.ca", ["supervisor"], first_name="Morgan", last_name="Lee")
+    ensure_access_log_permission()
+    sign_in(page, live_server, supervisor)
+    page.goto("/en/officer/")
+    page.get_by_role("link", name="Who opened which file (access log)").click()
+    log = page.locator("table").inner_text()
+    assert "screening@example.ca" in log and "decider@example.ca" in log and "notice-of-assessment.pdf" in log
     assert_accessible(page)

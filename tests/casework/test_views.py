@@ -306,3 +306,48 @@ def test_a_returned_application_can_be_started_again_prefilled(client_for, offic
     document = submitted.documents.filter(state="current").first()
     download = client.get(reverse("documents:download", args=[submitted.public_id, document.public_id]))
     assert download.status_code == 200
+
+
+# --- Biometrics, medical exams and interviews through the pages -----------------------------------------
+
+
+@pytest.mark.django_db
+def test_processing_pages_schedule_an_interview_and_send_medical_instructions(client_for, officer, submitted):
+    accept(officer, submitted)
+    client = client_for(officer)
+    for name in ("casework:biometrics", "casework:medical", "casework:interview"):
+        assert client.get(file_url(submitted, name)).status_code == 200
+    response = client.post(file_url(submitted, "casework:medical"), {"action": "instruct", "position": "0"})
+    assert response.status_code == 302
+    assert submitted.medical_instructions.count() == 1
+    day = (timezone.localdate() + timedelta(days=14)).isoformat()
+    response = client.post(
+        file_url(submitted, "casework:interview"),
+        {
+            "action": "schedule",
+            "purpose": "processing",
+            "day": day,
+            "time": "10:30",
+            "mode": "in_person",
+            "place": "200 Promenade du Portage, Gatineau",
+            "documents_to_bring": "Passport",
+        },
+    )
+    assert response.status_code == 302
+    interview = submitted.interviews.get()
+    assert timezone.localtime(interview.starts_at).strftime("%Y-%m-%d %H:%M") == f"{day} 10:30"
+    # A biometric instruction letter without the applicant's history is refused at the field.
+    response = client.post(file_url(submitted, "casework:biometrics"), {"action": "instruct"})
+    assert response.status_code == 400
+    assert 'href="#id_received_on"' in response.content.decode()
+    assert not submitted.biometrics_instructions.exists()
+
+
+@pytest.mark.django_db
+def test_an_officer_reads_a_letter_and_it_is_logged(client_for, officer, submitted):
+    letter = accept(officer, submitted)
+    response = client_for(officer).get(
+        file_url(submitted, "casework:letter", letter_id=letter.public_id, language="fr")
+    )
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert FileAccess.objects.filter(officer=officer, kind=AccessKind.LETTER_VIEWED).exists()
