@@ -18,7 +18,7 @@ from typing import IO, Any
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
@@ -202,6 +202,17 @@ def _inspect_pdf(upload) -> int:
     return pages
 
 
+def _refuse_truncated_images() -> None:
+    """Make Pillow raise on a truncated image, whoever turned that off.
+
+    WeasyPrint (our PDF renderer) sets Pillow's process-wide ``LOAD_TRUNCATED_IMAGES``
+    to True when it is imported, which would make ``load()`` accept a cut-off upload.
+    Our PDFs embed no uploaded image, so the strict setting costs them nothing.
+    """
+    if ImageFile.LOAD_TRUNCATED_IMAGES:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
 def _inspect_image(upload, *, expected: ContentType, keep: bool) -> tuple[int, int, Any]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -218,6 +229,7 @@ def _inspect_image(upload, *, expected: ContentType, keep: bool) -> tuple[int, i
             # not decode JPEG data: decoding it all is what finds a truncated file.
             upload.seek(0)
             image = Image.open(upload)
+            _refuse_truncated_images()
             image.load()
             oriented = ImageOps.exif_transpose(image)
         except UploadRejected:

@@ -423,3 +423,15 @@ def test_after_submission_documents_can_no_longer_change(applicant, application)
         upload_photo(applicant, application, image_bytes(portrait()))
     assert refused_codes(refused) == {"not_editable"}
     assert_nothing_stored()
+
+
+@pytest.mark.django_db
+def test_a_truncated_photo_is_refused_even_after_the_pdf_renderer_was_loaded(applicant, application, rules_checklist):
+    # WeasyPrint turns on Pillow's "load truncated images" for the whole process when imported.
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    with pytest.raises(services.DocumentError) as refused:
+        upload_photo(applicant, application, image_bytes(portrait())[:20_000], name="cut.jpg")
+    assert refused_codes(refused) == {"not_a_document"}
