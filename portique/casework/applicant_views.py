@@ -9,11 +9,15 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.applications import services as application_services
 from portique.applications.access import access_application
 from portique.applications.choices import Status
+from portique.documents.formatting import file_size
+from portique.documents.items import document_max_bytes
+from portique.documents.upload_handlers import LimitedUploadHandler
 from portique.rules.programs import registry
 
 from . import access, forms, services
@@ -45,15 +49,24 @@ def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileRes
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def request_detail(request: HttpRequest, public_id, request_id) -> HttpResponse:
-    found = access.access_own_request(user=request.user, public_id=public_id, request_id=request_id)
+@csrf_protect
+def _request_page(request: HttpRequest, found) -> HttpResponse:
     application = found.application
-    form = forms.AnswerForm(request.POST or None, request.FILES or None)
+    too_large = request.method == "POST" and _upload_too_large(request)
+    form = forms.AnswerForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        limit=file_size(document_max_bytes()),
+    )
     status = 200
     if request.method == "POST":
         form.is_valid()
+        if too_large:
+            form.add_error(
+                "files",
+                _("A file is larger than the limit of %(limit)s. Choose a smaller file.")
+                % {"limit": file_size(document_max_bytes())},
+            )
         if not form.errors:
             try:
                 services.request_answer(
@@ -82,6 +95,24 @@ def request_detail(request: HttpRequest, public_id, request_id) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _upload_too_large(request: HttpRequest) -> bool:
+    request.FILES  # noqa: B018 - parsing the body is what runs the limited upload handler
+    return getattr(request, "upload_too_large", False)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@csrf_exempt
+def request_detail(request: HttpRequest, public_id, request_id) -> HttpResponse:
+    """A request and the applicant's answer. Who may is checked before the body is read,
+    then each file is read only up to the size limit (as the documents pages do); the
+    CSRF check runs after, in ``_request_page``, since it reads the body."""
+    found = access.access_own_request(user=request.user, public_id=public_id, request_id=request_id)
+    if request.method == "POST":
+        request.upload_handlers.insert(0, LimitedUploadHandler(request, limit=document_max_bytes()))
+    return _request_page(request, found)
 
 
 @login_required

@@ -245,11 +245,13 @@ class MultipleFileField(forms.FileField):
 
 
 class AnswerForm(CaseworkForm):
-    files = MultipleFileField(
-        label=_("Files"),
-        required=False,
-        help_text=_("PDF, JPEG or PNG files. You can choose several files."),
-    )
+    files = MultipleFileField(label=_("Files"), required=False)
     text = forms.CharField(
         label=_("Message (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, limit: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _(
+            "PDF, JPEG or PNG files, up to %(limit)s each. You can choose several files."
+        ) % {"limit": limit}

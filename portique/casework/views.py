@@ -285,7 +285,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
-    form = forms.RequestForm(request.POST or None)
+    form = forms.RequestForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         form.is_valid()
@@ -564,7 +564,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     if not access.can_decide(request.user):
         raise Http404
-    form = forms.DecisionForm(request.POST or None)
+    form = forms.DecisionForm(request.POST if request.method == "POST" else None)
     errors: list[str] = []
     status = 200
     if request.method == "POST":

@@ -351,3 +351,37 @@ def test_an_officer_reads_a_letter_and_it_is_logged(client_for, officer, submitt
     )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert FileAccess.objects.filter(officer=officer, kind=AccessKind.LETTER_VIEWED).exists()
+
+
+@pytest.mark.django_db
+def test_an_answer_file_over_the_limit_is_refused_before_it_is_stored(
+    client_for, officer, applicant, submitted, settings
+):
+    from portique.casework.models import RequestFile
+
+    accept(officer, submitted)
+    request = services.request_send(
+        actor=officer, public_id=submitted.public_id, description="x", due_on=ON + timedelta(days=400), on=ON
+    )
+    settings.DOCUMENTS_MAX_BYTES = 1_000
+    page = reverse("casework_applicant:request", args=[submitted.public_id, request.public_id])
+    response = client_for(applicant).post(page, {"files": [upload("big.pdf", pdf_bytes(40))]})
+    assert response.status_code == 400
+    assert 'href="#id_files"' in response.content.decode()
+    request.refresh_from_db()
+    assert request.state == "open" and not RequestFile.objects.exists()
+
+
+@pytest.mark.django_db
+def test_empty_forms_are_answered_with_errors_not_crashes(
+    client_for, officer, decision_maker, applicant, submitted
+):
+    accept(officer, submitted)
+    assert client_for(officer).post(file_url(submitted, "casework:request_new"), {}).status_code == 400
+    assert client_for(decision_maker).post(file_url(submitted, "casework:decision"), {}).status_code == 400
+    request = services.request_send(
+        actor=officer, public_id=submitted.public_id, description="x", due_on=ON + timedelta(days=400), on=ON
+    )
+    page = reverse("casework_applicant:request", args=[submitted.public_id, request.public_id])
+    response = client_for(applicant).post(page, {})
+    assert response.status_code == 400 and "Choose at least one file to send." in response.content.decode()
