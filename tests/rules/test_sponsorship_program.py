@@ -118,7 +118,7 @@ def test_a_missing_checklist_document_returns_the_application_and_a_letter_avoid
 
 def test_a_bar_asks_for_the_imm1344_question_1_choice_before_the_officer_decides():
     data = spouse()
-    person(data, "sponsor")["answers"]["IMM1344"]["history"] = {"undischarged_bankrupt": True}
+    person(data, "sponsor")["answers"]["IMM1344"]["history"]["undischarged_bankrupt"] = True
     result = run(data)
     assert result.details["eligibility"]["sponsor"]["outcome"] == "may_not_be_allowed"
     assert ("IMM1344_Q1_CHOICE_REQUIRED", "sponsor") in codes(result, Severity.BLOCKING)

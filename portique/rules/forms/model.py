@@ -17,6 +17,11 @@ class FieldKind(str, Enum):
     PHONE = "phone"
     POSTAL_CODE = "postal_code"
     COUNTRY = "country"
+    # Kinds whose answers are not text (the sponsorship forms, read by programs.answers):
+    FLAG = "flag"  # true / false, asked as Yes / No
+    INTEGER = "integer"  # 0, 1, 2…
+    MULTI_CHOICE = "multi_choice"  # a list of option values
+    DATES = "dates"  # a list of YYYY-MM-DD
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +92,50 @@ class Section:
     # The guide: "if a section does not apply to you, write N/A".
     not_applicable_allowed: bool = False
     when: Condition | None = None
+    # Where the answers live in the form's answers when not at ``code``: a group or a
+    # table nested in another section (IMM 0008 ``relationship.marriage``, IMM 5669
+    # ``history.stays``), so that the keys are those the rules read.
+    path: tuple[str, ...] = ()
+    # With ``repeating``: no row is a complete answer (e.g. "no convictions").
+    rows_optional: bool = False
 
     def title(self, lang: str) -> str:
         return self.fr if lang.startswith("fr") else self.en
+
+    @property
+    def location(self) -> tuple[str, ...]:
+        return self.path or (self.code,)
+
+    @property
+    def subject_prefix(self) -> str:
+        """How findings about this section's answers begin (``relationship.marriage``)."""
+        return ".".join(self.location)
+
+    def answers_in(self, form_answers: dict[str, Any]) -> Any:
+        """This section's answers within the form's answers (None when not given)."""
+        current: Any = form_answers
+        for key in self.location:
+            if not isinstance(current, dict):
+                return None
+            current = current.get(key)
+        return current
+
+    def with_answers(self, form_answers: dict[str, Any], answers: Any) -> dict[str, Any]:
+        """The form's answers with this section's replaced; answers of nested sections are kept."""
+        *parents, last = self.location
+        result = dict(form_answers)
+        container = result
+        for key in parents:
+            child = container.get(key)
+            child = dict(child) if isinstance(child, dict) else {}
+            container[key] = child
+            container = child
+        previous = container.get(last)
+        if isinstance(previous, dict) and isinstance(answers, dict):
+            own = {field.code for field in self.fields}
+            answers = {**{k: v for k, v in previous.items() if k not in own}, **answers}
+        container[last] = answers
+        return result
 
     def intro(self, lang: str) -> str:
         return self.intro_fr if lang.startswith("fr") else self.intro_en

@@ -55,6 +55,8 @@ def _check_field(
             label_fr=label_fr,
         )
     kind = field.kind
+    if kind in _TYPED:
+        return _check_typed(field, value, subject, application_date, citation)
     if kind is FieldKind.DATE:
         parsed = parse_date(value)
         if parsed is None:
@@ -145,6 +147,66 @@ def _check_field(
     return None
 
 
+_TYPED = frozenset({FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DATES})
+_TYPED_EXPECTED = {
+    FieldKind.FLAG: ("Yes or No", "Oui ou Non"),
+    FieldKind.INTEGER: ("a whole number, 0 or more", "un nombre entier, 0 ou plus"),
+    FieldKind.MULTI_CHOICE: ("answers from the list", "des réponses de la liste"),
+    FieldKind.DATES: ("dates written YYYY-MM-DD", "des dates au format AAAA-MM-JJ"),
+}
+
+
+def _typed_valid(field: Field, value: Any, application_date: date) -> bool:
+    kind = field.kind
+    if kind is FieldKind.FLAG:
+        return value.__class__ is bool
+    if kind is FieldKind.INTEGER:
+        return value.__class__ is int and value >= 0
+    if kind is FieldKind.MULTI_CHOICE:
+        allowed = {option.value for option in field.options}
+        return isinstance(value, list) and all(item in allowed for item in value)
+    if kind is FieldKind.DATES:
+        if not isinstance(value, list):
+            return False
+        for item in value:
+            parsed = parse_date(item) if isinstance(item, str) else None
+            if parsed is None or (not field.future_allowed and parsed > application_date):
+                return False
+        return True
+    return False
+
+
+def _check_typed(
+    field: Field, value: Any, subject: str, application_date: date, citation: str
+) -> Reason | None:
+    if field.kind is FieldKind.MULTI_CHOICE and value == [] and field.required:
+        return reason(
+            "FORM_ANSWER_REQUIRED",
+            rule="PRC-67",
+            citation=citation,
+            en="Answer the question “{label_en}”. An application with unanswered questions is returned.",
+            fr="Répondez à la question « {label_fr} ». Une demande comportant des questions sans réponse est retournée.",
+            subject=subject,
+            label_en=field.en,
+            label_fr=field.fr,
+        )
+    if _typed_valid(field, value, application_date):
+        return None
+    expected_en, expected_fr = _TYPED_EXPECTED[field.kind]
+    return reason(
+        "FORM_ANSWER_INVALID",
+        rule="PRC-67",
+        citation=citation,
+        en="The answer to “{label_en}” must be {expected_en}.",
+        fr="La réponse à « {label_fr} » doit être {expected_fr}.",
+        subject=subject,
+        label_en=field.en,
+        label_fr=field.fr,
+        expected_en=expected_en,
+        expected_fr=expected_fr,
+    )
+
+
 def _quick_check(field: Field):
     """A test that answers "is this value plainly valid?" for ``field`` in a few operations.
 
@@ -154,6 +216,10 @@ def _quick_check(field: Field):
     which builds the bilingual finding (or finds nothing after all).
     """
     kind, limit = field.kind, field.max_length
+    if kind is FieldKind.FLAG:
+        return lambda value, on: value.__class__ is bool
+    if kind in _TYPED:
+        return lambda value, on: False
     if kind is FieldKind.DATE:
         future_allowed = field.future_allowed
 
@@ -238,7 +304,7 @@ def _check_periods(section: Section, rows: list[dict[str, Any]], citation: str) 
                     citation=citation,
                     en="Row {row}: the end date comes before the start date.",
                     fr="Ligne {row} : la date de fin précède la date de début.",
-                    subject=f"{section.code}.{number}.{end_code}",
+                    subject=f"{section.subject_prefix}.{number}.{end_code}",
                     row=number,
                 )
             )
@@ -257,7 +323,7 @@ def _check_periods(section: Section, rows: list[dict[str, Any]], citation: str) 
                         citation=citation,
                         en="Rows {first} and {second} overlap: each day can be listed only once.",
                         fr="Les lignes {first} et {second} se chevauchent : chaque jour ne peut être inscrit qu’une fois.",
-                        subject=f"{section.code}.{second_row}.{start_code}",
+                        subject=f"{section.subject_prefix}.{second_row}.{start_code}",
                         first=min(first_row, second_row),
                         second=max(first_row, second_row),
                     )
@@ -271,11 +337,13 @@ def validate_section(
     """Findings for one section; an empty list means the section is complete."""
     if section.when is not None and not section.when.holds({}, form_answers):
         return []
-    answers = form_answers.get(section.code)
+    answers = section.answers_in(form_answers)
     if section.not_applicable_allowed and answers == NOT_APPLICABLE:
         return []
     if section.repeating:
         rows = answers if isinstance(answers, list) else []
+        if not rows and section.rows_optional:
+            return []
         if not rows:
             if section.not_applicable_allowed:
                 return [
@@ -285,7 +353,7 @@ def validate_section(
                         citation=form.citation,
                         en="Complete “{title_en}”, or say that it does not apply to you (N/A).",
                         fr="Remplissez « {title_fr} » ou indiquez qu’elle ne s’applique pas à vous (S.O.).",
-                        subject=section.code,
+                        subject=section.subject_prefix,
                         title_en=section.en,
                         title_fr=section.fr,
                     )
@@ -297,7 +365,7 @@ def validate_section(
                     citation=form.citation,
                     en="Complete “{title_en}”: add at least one row.",
                     fr="Remplissez « {title_fr} » : ajoutez au moins une ligne.",
-                    subject=section.code,
+                    subject=section.subject_prefix,
                     title_en=section.en,
                     title_fr=section.fr,
                 )
@@ -306,7 +374,12 @@ def validate_section(
         for number, row in enumerate(rows, start=1):
             found.extend(
                 _check_fields(
-                    section, row, form_answers, f"{section.code}.{number}", application_date, form.citation
+                    section,
+                    row,
+                    form_answers,
+                    f"{section.subject_prefix}.{number}",
+                    application_date,
+                    form.citation,
                 )
             )
         if section.period is not None:
@@ -316,7 +389,7 @@ def validate_section(
         section,
         answers if isinstance(answers, dict) else {},
         form_answers,
-        section.code,
+        section.subject_prefix,
         application_date,
         form.citation,
     )

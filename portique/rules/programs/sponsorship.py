@@ -291,9 +291,15 @@ class SponsorshipProgram:
     children_only: bool
 
     def forms_for(self, role: str) -> tuple[Form, ...]:
-        # The sponsorship forms have no digital definition in the portal yet: their
-        # answers are read (and checked) by ``programs.answers`` in ``evaluate``.
-        return ()
+        """The digital forms a person in ``role`` may have to complete, in the order shown.
+
+        Which of them a given person must complete (age, representative, …) is the rules'
+        answer in ``evaluate`` (``details["forms"]``); answers are read by
+        ``programs.answers`` and checked against these definitions by the form engine.
+        """
+        from . import sponsorship_forms
+
+        return sponsorship_forms.forms_for(role, children_only=self.children_only)
 
     def evaluate(self, case: Case):
         return _Evaluation(self, case).run()
@@ -399,6 +405,7 @@ class _Evaluation:
         self._relationship_and_category(eligibility_details)
         mni = self._dependants_and_income(eligibility_details)
         items = self._forms_and_documents(mni)
+        self._digital_forms()
         self._family_and_medical()
         quote = self._fees()
         required_biometrics = self._biometrics()
@@ -674,6 +681,15 @@ class _Evaluation:
         self.details["forms"] = per_person
         self.details["police_certificates"] = certificates
         return items
+
+    def _digital_forms(self) -> None:
+        """Each required digital form checked against its definition (one source of truth)."""
+        from . import sponsorship_forms
+
+        required = {entry["person"]: frozenset(entry["forms"]) for entry in self.details["forms"]}
+        found = sponsorship_forms.form_findings(self.case, self.program.forms_for, required, self.on)
+        located = {r.subject for r in self.form_findings}
+        self.form_findings.extend(r for r in found if r.subject not in located)
 
     def _family_and_medical(self) -> None:
         members = tuple(
