@@ -86,9 +86,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Idle and absolute timeouts run before the session list records activity, so an
-    # expired session is ended rather than refreshed.
+    # expired session is ended rather than refreshed. The session list is allauth's,
+    # recorded without a database write on every request (see the middleware).
     "portique.accounts.middleware.SessionTimeoutMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "portique.accounts.middleware.UserSessionsMiddleware",
     "portique.accounts.middleware.RequireMFAMiddleware",
 ]
 
@@ -125,9 +126,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
 else:
-    # Persistent connections matter a lot for throughput behind gunicorn.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Persistent connections matter a lot for throughput behind gunicorn: on PostgreSQL, and
+# on SQLite too, where each new connection also runs the PRAGMAs above (gunicorn's sync
+# workers use one connection each, from one thread).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (rate limits and lockouts need one shared by every worker) -----------

@@ -1,9 +1,13 @@
-"""Session timeouts and mandatory MFA for representatives and officers."""
+"""Session timeouts, the session list's activity, and mandatory MFA for representatives and officers."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
+from allauth.account.adapter import get_adapter
+from allauth.usersessions import app_settings as usersessions_settings
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -36,6 +40,8 @@ def seconds_left(request: HttpRequest) -> int:
 
 def touch(request: HttpRequest) -> None:
     request.session[LAST_SEEN] = _now()
+    if getattr(request, "portique_activity_recorded", False):
+        session_recorded(request)
 
 
 class SessionTimeoutMiddleware:
@@ -91,6 +97,57 @@ class SessionTimeoutMiddleware:
         if match is not None and match.view_name in _PASSIVE_URL_NAMES:
             request.portique_passive = True
         return None
+
+
+# The session list's "last seen" is recorded at most this often (as the idle timeout's own
+# bookkeeping, ``touch``): a new session, or a new address or browser, is recorded at once.
+SESSION_ACTIVITY_SECONDS = 30
+RECORDED = "portique_usersession_recorded"
+
+
+class UserSessionsMiddleware:
+    """allauth's session list ("where you are signed in"), without a write on every request.
+
+    allauth's own middleware rewrites the session's row (address, browser, last seen) in
+    a write transaction on every signed-in request: on SQLite every page would take the
+    database's only write lock. This one calls the same ``create_from_request`` (which
+    sends ``session_client_changed`` as before) when the row may be missing (a session
+    key not recorded yet), when the address or the browser changed, or when the last
+    record is SESSION_ACTIVITY_SECONDS old; otherwise it writes nothing. What it last
+    recorded is kept in the session (``RECORDED``), set at sign-in by allauth's signal.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        tracked = usersessions_settings.TRACK_ACTIVITY and session is not None and session.session_key
+        if tracked and user is not None and user.is_authenticated:
+            recorded = session.get(RECORDED)
+            mark = _activity_mark(request)
+            if not recorded or recorded[:2] != mark or _now() - recorded[2] >= SESSION_ACTIVITY_SECONDS:
+                UserSession.objects.create_from_request(request)
+                # The mark rides on a session write that happens anyway (sign-in, the idle
+                # timeout's ``touch``): it never costs a write of its own.
+                request.portique_activity_recorded = True
+                if session.modified:
+                    session_recorded(request)
+        response = self.get_response(request)
+        if getattr(request, "portique_activity_recorded", False) and session.modified and request.user.is_authenticated:
+            session_recorded(request)  # not after a sign-out: the new session is anonymous
+        return response
+
+
+def _activity_mark(request: HttpRequest) -> list[str]:
+    client = f"{get_adapter().get_client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')}"
+    return [request.session.session_key or "", hashlib.sha256(client.encode()).hexdigest()[:32]]
+
+
+def session_recorded(request: HttpRequest) -> None:
+    """Note in the session that its row in the session list is up to date (allauth records one at sign-in)."""
+    request.session[RECORDED] = [*_activity_mark(request), _now()]
 
 
 # Pages a representative or officer without an authenticator app can still use: the

@@ -21,6 +21,15 @@ def _logged_in(sender, request, user, **kwargs):
         services.login_record(request=request, user=user)
 
 
+@receiver(account_signals.user_logged_in, dispatch_uid="portique_session_listed")
+def _session_listed(sender, request, user, **kwargs):
+    # allauth lists the new session at sign-in (its own receiver of this signal): the
+    # pages that follow need not write it again (portique.accounts.middleware).
+    from .middleware import session_recorded
+
+    session_recorded(request)
+
+
 @receiver(auth_signals.user_logged_out, dispatch_uid="portique_audit_logout")
 def _logged_out(sender, request, user, **kwargs):
     if user is not None and not getattr(request, "portique_timed_out", False):
