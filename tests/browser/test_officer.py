@@ -70,6 +70,7 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     sign_in(page, live_server, applicant)
     page.goto(f"/en/applications/{first.public_id}/")
     assert page.get_by_role("link", name="letter in English (PDF)").count() == 1
+    assert_accessible(page)  # the messages on the applicant's page
     page.get_by_role("button", name="Start a new application from this one").click()
     second = Application.objects.exclude(pk=first.pk).get(owner=applicant)
     page.wait_for_url(f"**/en/applications/{second.public_id}/")

@@ -385,3 +385,26 @@ def test_empty_forms_are_answered_with_errors_not_crashes(
     page = reverse("casework_applicant:request", args=[submitted.public_id, request.public_id])
     response = client_for(applicant).post(page, {})
     assert response.status_code == 400 and "Choose at least one file to send." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_queue_page_runs_the_same_number_of_queries_for_one_file_or_three(
+    client_for, officer, applicant, submitted
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import submitted_application
+
+    client = client_for(officer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("casework:home"), {"queue": "screening"}).status_code == 200
+        return len(captured)
+
+    queries()  # the first request of a session also stores it
+    one = queries()
+    submitted_application(applicant)
+    submitted_application(applicant)
+    assert queries() == one
