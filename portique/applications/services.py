@@ -16,7 +16,7 @@ from portique.rules.forms.validate import validate_section
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, signing, submitted_record
+from . import notifications, signals, signing, submitted_record
 from .access import access_application
 from .case_builder import case_for
 from .choices import EDITABLE, NUMBER_PREFIX, PersonRole, Program, Status
@@ -190,6 +190,9 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201).
         overpayment_refund(application=application, on=on, actor=actor)
         transaction.on_commit(lambda: notifications.send_submission_confirmation(submission_id=submission.pk))
+        transaction.on_commit(
+            lambda: signals.application_submitted.send(sender=Application, application=application)
+        )
     return submission
 
 

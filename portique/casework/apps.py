@@ -6,3 +6,10 @@ class CaseworkConfig(AppConfig):
     name = "portique.casework"
     label = "casework"
     verbose_name = _("Casework")
+
+    def ready(self) -> None:
+        from portique.applications.signals import application_submitted
+
+        from .receivers import screen_on_submission
+
+        application_submitted.connect(screen_on_submission, dispatch_uid="casework.screen_on_submission")
