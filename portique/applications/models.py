@@ -138,3 +138,25 @@ class AddressChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.postal_code} ({self.changed_at:%Y-%m-%d})"
+
+
+class PersonChange(models.Model):
+    """Append-only: a person declared in, or taken out of, an application, by whom and why.
+
+    A family member left out of a sponsorship can never be sponsored later (IRPR
+    117(9)(d)), so every change to who is declared is kept, even for a removed person.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="people_changes")
+    position = models.PositiveSmallIntegerField()
+    role = models.CharField(max_length=40, choices=PersonRole.choices)
+    added = models.BooleanField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application} #{self.position} {'+' if self.added else '−'}{self.role}"

@@ -99,8 +99,8 @@ def application_save_section(
         person = application.people.select_for_update().get(position=position)
         form = next(f for f in registry.program(application.program).forms_for(person.role) if f.code == form_code)
         section = form.section(section_code)
-        form_answers = dict(person.answers.get(form_code, {}))
-        form_answers[section_code] = answers
+        # A nested section (IMM 0008 ``relationship.marriage``) is saved at its place, beside its parent's answers.
+        form_answers = section.with_answers(dict(person.answers.get(form_code, {})), answers)
         found = validate_section(form, section, form_answers, application_date=on)
         invalid = tuple(r for r in found if r.code not in ("FORM_ANSWER_REQUIRED", "FORM_SECTION_EMPTY"))
         if invalid:

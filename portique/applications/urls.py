@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import submitted_views, views
+from . import people_views, submitted_views, views
 
 app_name = "applications"
 
@@ -15,6 +15,17 @@ urlpatterns += [
     path("<uuid:public_id>/sign/", views.sign, name="sign"),
     path("<uuid:public_id>/submit/", views.submit, name="submit"),
     path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),
+]
+# Multi-person applications (people_views.py): each person's forms, section by section.
+urlpatterns += [
+    path("sponsorship/start/", people_views.sponsorship_start, name="sponsorship_start"),
+    path("<uuid:public_id>/people/add/", people_views.person_add, name="person_add"),
+    path("<uuid:public_id>/people/<int:position>/remove/", people_views.person_remove, name="person_remove"),
+    path(
+        "<uuid:public_id>/people/<int:position>/<str:form_code>/<slug:section>/",
+        people_views.person_section,
+        name="person_section",
+    ),
 ]
 # After submission (submitted_views.py): the copy as submitted and the change of address.
 urlpatterns += [

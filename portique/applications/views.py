@@ -19,7 +19,7 @@ from portique.rules.reasons import Severity
 
 from . import declarations, selectors, services, submitted_views
 from .access import access_application
-from .choices import EDITABLE, Program
+from .choices import EDITABLE, SPONSORSHIPS, Program
 from .form_rendering import cleaned_answers, section_form_class, section_formset_class
 
 
@@ -60,6 +60,10 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
     if application.submitted_at is not None:
         # Once submitted, the overview is the status page (timeline, messages, copy as submitted).
         return submitted_views.status_page(request, application)
+    if application.program in SPONSORSHIPS:
+        from . import people_views
+
+        return people_views.overview(request, application)
     person, form = _form_of(application)
     editable = application.status in EDITABLE
     return render(

@@ -1,0 +1,222 @@
+"""Services for the people of a sponsorship (IMM 5289): who is in the application.
+
+The sponsor opens the application and owns it; the principal applicant (the spouse or
+partner, or the dependent child) is created with it. Every family member of the
+principal applicant is then declared here, accompanying or not: a family member who
+is not declared and examined can never be sponsored later (IRPR 117(9)(d); IMM 5289 —
+"Membres de la famille"), so the screens say so and removing one is recorded.
+
+Like ``services``, each function is atomic, locks the application row, checks the actor
+through ``access_application`` and writes its history row (``PersonChange``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from portique.rules.reasons import Reason, reason
+
+from .access import access_application
+from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, Status
+from .models import Application, Person, PersonChange, StatusChange
+from .services import ApplicationError, StaleVersion, _closed_reason, application_changed
+
+FAMILY_MEMBERS = (
+    "IMM 5289 — Étape 3 (IMM 0008, « Données personnelles de la personne à charge »); IRPR 117(9)(d)"
+)
+# Roles a sponsor may add after the start; the sponsor and the principal applicant come with it.
+ADDABLE = frozenset({PersonRole.DEPENDENT_CHILD, PersonRole.PARENT_OR_GUARDIAN})
+
+
+def _not_a_sponsorship() -> Reason:
+    return reason(
+        "PEOPLE_NOT_IN_PROGRAM",
+        rule="SP-02",
+        citation="IMM 5289 — Qui peut utiliser la trousse de demande?",
+        en="Only a sponsorship application has family members to declare.",
+        fr="Seule une demande de parrainage comporte des membres de la famille à déclarer.",
+    )
+
+
+def _why_not_accompanying_required() -> Reason:
+    return reason(
+        "WHY_NOT_ACCOMPANYING_REQUIRED",
+        rule="SP-170, SP-115",
+        citation=FAMILY_MEMBERS,
+        en="Say why this family member will not come to Canada with the principal applicant.",
+        fr="Indiquez pourquoi ce membre de la famille ne viendra pas au Canada avec le demandeur principal.",
+        subject="why_not_accompanying",
+    )
+
+
+def _role_not_addable(role: str) -> Reason:
+    return reason(
+        "PERSON_ROLE_NOT_ADDABLE",
+        rule="SP-02",
+        citation=FAMILY_MEMBERS,
+        en="A person with the role “{role}” cannot be added to this application.",
+        fr="Une personne ayant le rôle « {role} » ne peut pas être ajoutée à cette demande.",
+        subject="role",
+        role=role,
+    )
+
+
+def _one_guardian() -> Reason:
+    return reason(
+        "GUARDIAN_ALREADY_DECLARED",
+        rule="ACT-56, SP-210",
+        citation="IMM 5289 — Étape 6",
+        en="A parent or legal guardian is already declared: one of them signs for the principal applicant.",
+        fr="Un parent ou tuteur légal est déjà déclaré : une seule personne signe pour le demandeur principal.",
+        subject="role",
+    )
+
+
+def _not_removable() -> Reason:
+    return reason(
+        "PERSON_NOT_REMOVABLE",
+        rule="SP-02",
+        citation=FAMILY_MEMBERS,
+        en="The sponsor and the principal applicant cannot be taken out of the application.",
+        fr="Le répondant et le demandeur principal ne peuvent pas être retirés de la demande.",
+    )
+
+
+def _removal_reason_required() -> Reason:
+    return reason(
+        "REMOVAL_REASON_REQUIRED",
+        rule="SP-115",
+        citation=FAMILY_MEMBERS,
+        en="Say why this person is taken out: a family member who is not declared can never be sponsored later.",
+        fr="Indiquez pourquoi cette personne est retirée : un membre de la famille non déclaré ne pourra jamais être parrainé plus tard.",
+        subject="reason",
+    )
+
+
+def sponsorship_start(
+    *,
+    actor,
+    program: Program,
+    sponsor_answers: dict[str, Any] | None = None,
+    pa_answers: dict[str, Any] | None = None,
+) -> Application:
+    """Open a sponsorship owned by ``actor`` (the sponsor), with the sponsor and the principal applicant.
+
+    ``sponsor_answers`` are the sponsor's IMM 1344 answers (e.g. from the eligibility
+    questionnaire), ``pa_answers`` the principal applicant's IMM 0008 answers (e.g. the
+    chosen relationship and category).
+    """
+    if Program(program) not in SPONSORSHIPS:
+        raise ApplicationError((_not_a_sponsorship(),))
+    with transaction.atomic():
+        application = Application.objects.create(program=program, owner=actor)
+        year = timezone.localdate().year
+        application.number = f"{NUMBER_PREFIX[Program(program)]}{year}{application.pk:07d}"
+        application.save(update_fields=["number"])
+        Person.objects.create(
+            application=application,
+            role=PersonRole.SPONSOR,
+            position=0,
+            answers={"IMM1344": sponsor_answers or {}},
+        )
+        Person.objects.create(
+            application=application,
+            role=PersonRole.PRINCIPAL_APPLICANT,
+            position=1,
+            answers={"IMM0008": pa_answers or {}},
+        )
+        for position, role in ((0, PersonRole.SPONSOR), (1, PersonRole.PRINCIPAL_APPLICANT)):
+            PersonChange.objects.create(
+                application=application,
+                position=position,
+                role=role,
+                added=True,
+                actor=actor,
+                reason="started",
+            )
+        StatusChange.objects.create(
+            application=application, from_status="", to_status=Status.DRAFT, actor=actor, reason="started"
+        )
+    return application
+
+
+def _locked(*, actor, public_id, expected_version: int) -> Application:
+    application = access_application(actor=actor, public_id=public_id, for_update=True)
+    if application.program not in SPONSORSHIPS:
+        raise ApplicationError((_not_a_sponsorship(),))
+    if application.status not in EDITABLE:
+        raise ApplicationError((_closed_reason(),))
+    if application.version != expected_version:
+        raise StaleVersion
+    return application
+
+
+def person_add(
+    *,
+    actor,
+    public_id,
+    role: PersonRole,
+    accompanying: bool = True,
+    why_not_accompanying: str = "",
+    expected_version: int,
+) -> Person:
+    """Declare a family member (a dependent child, accompanying or not) or the PA's parent or guardian.
+
+    A dependent child who does not accompany is still declared and examined (SP-115);
+    the reason is required (SP-170). Positions are never reused, so documents and
+    history of a removed person never attach to a new one.
+    """
+    if role not in ADDABLE:
+        raise ApplicationError((_role_not_addable(str(role)),))
+    why = " ".join(why_not_accompanying.split())
+    if role == PersonRole.DEPENDENT_CHILD and not accompanying and not why:
+        raise ApplicationError((_why_not_accompanying_required(),))
+    with transaction.atomic():
+        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version)
+        if role == PersonRole.PARENT_OR_GUARDIAN and application.people.filter(role=role).exists():
+            raise ApplicationError((_one_guardian(),))
+        used = [
+            application.people.aggregate(top=Max("position"))["top"],
+            application.people_changes.aggregate(top=Max("position"))["top"],
+        ]
+        position = max(p for p in used if p is not None) + 1
+        answers: dict[str, Any] = {"IMM0008": {}}
+        if role == PersonRole.DEPENDENT_CHILD:
+            dependant: dict[str, Any] = {"accompanying": accompanying}
+            if not accompanying:
+                dependant["why_not_accompanying"] = why
+            answers = {"IMM0008": {"dependant": dependant}}
+        person = Person.objects.create(application=application, role=role, position=position, answers=answers)
+        PersonChange.objects.create(
+            application=application, position=position, role=role, added=True, actor=actor, reason="declared"
+        )
+        application_changed(application=application, actor=actor, reason="person added")
+    return person
+
+
+def person_remove(*, actor, public_id, position: int, reason: str, expected_version: int) -> None:
+    """Take a person declared by mistake out of the application; the history keeps them."""
+    why = " ".join(reason.split())
+    if not why:
+        raise ApplicationError((_removal_reason_required(),))
+    with transaction.atomic():
+        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version)
+        person = application.people.select_for_update().filter(position=position).first()
+        if person is None:
+            raise Person.DoesNotExist
+        if person.role not in ADDABLE:
+            raise ApplicationError((_not_removable(),))
+        PersonChange.objects.create(
+            application=application,
+            position=position,
+            role=person.role,
+            added=False,
+            actor=actor,
+            reason=why[:200],
+        )
+        person.delete()
+        application_changed(application=application, actor=actor, reason="person removed")

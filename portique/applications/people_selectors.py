@@ -1,0 +1,98 @@
+"""Reads of a multi-person application: each person, the forms the rules ask of them, progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from portique.rules.forms.model import Form
+from portique.rules.programs import registry
+from portique.rules.programs.sponsorship_forms import required_codes
+from portique.rules.reasons import Severity
+
+from .choices import PersonRole
+from .models import Application, Person
+
+
+def person_name(person: Person) -> str:
+    """The person's name as they gave it (IMM 0008, or IMM 1344 for the sponsor), else ""."""
+    form, section = ("IMM1344", "sponsor") if person.role == PersonRole.SPONSOR else ("IMM0008", "personal")
+    personal = (person.answers.get(form) or {}).get(section) or {}
+    if not isinstance(personal, dict):
+        return ""
+    return " ".join(str(part) for part in (personal.get("given_names"), personal.get("family_name")) if part)
+
+
+def person_label(person: Person, language: str) -> str:
+    role = PersonRole(person.role).label
+    name = person_name(person)
+    return f"{name} ({role})" if name else str(role)
+
+
+@dataclass(frozen=True)
+class SectionState:
+    code: str
+    title: str
+    state: str  # "complete", "incomplete" or "not_started"
+
+
+@dataclass(frozen=True)
+class FormProgress:
+    form: Form
+    title: str
+    sections: tuple[SectionState, ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(section.state == "complete" for section in self.sections)
+
+
+@dataclass(frozen=True)
+class PersonProgress:
+    person: Person
+    label: str
+    forms: tuple[FormProgress, ...]
+    accompanying: bool | None
+    why_not_accompanying: str
+    removable: bool
+
+
+def people_progress(*, application: Application, on: date, language: str) -> tuple[PersonProgress, ...]:
+    from .services import application_evaluate
+
+    evaluation = application_evaluate(application=application, on=on)
+    required = {entry["person"]: frozenset(entry["forms"]) for entry in evaluation.details.get("forms", ())}
+    open_subjects = [f.subject or "" for f in evaluation.form_findings if f.severity is Severity.BLOCKING]
+    program = registry.program(application.program)
+    found = []
+    for person in application.people.order_by("position"):
+        pid = f"p{person.position}"
+        codes = required_codes(person.role, pid, required)
+        forms = []
+        for form in program.forms_for(person.role):
+            if form.code not in codes:
+                continue
+            form_answers = person.answers.get(form.code) or {}
+            sections = []
+            for section in form.sections:
+                if section.when is not None and not section.when.holds({}, form_answers):
+                    continue
+                prefix = f"{pid}/{form.code}/{section.subject_prefix}"
+                is_open = any(s == prefix or s.startswith(prefix + ".") for s in open_subjects)
+                given = section.answers_in(form_answers)
+                state = "incomplete" if is_open and given else ("not_started" if is_open else "complete")
+                sections.append(SectionState(section.code, section.title(language), state))
+            forms.append(FormProgress(form, form.title(language), tuple(sections)))
+        dependant = (person.answers.get("IMM0008") or {}).get("dependant") or {}
+        accompanying = dependant.get("accompanying") if person.role == PersonRole.DEPENDENT_CHILD else None
+        found.append(
+            PersonProgress(
+                person=person,
+                label=person_label(person, language),
+                forms=tuple(forms),
+                accompanying=accompanying,
+                why_not_accompanying=str(dependant.get("why_not_accompanying") or ""),
+                removable=person.role in (PersonRole.DEPENDENT_CHILD, PersonRole.PARENT_OR_GUARDIAN),
+            )
+        )
+    return tuple(found)
