@@ -220,3 +220,65 @@ def person_remove(*, actor, public_id, position: int, reason: str, expected_vers
         )
         person.delete()
         application_changed(application=application, actor=actor, reason="person removed")
+
+
+def sponsorship_screen_and_start(
+    *,
+    actor,
+    program: Program,
+    sponsor_answers: dict[str, Any],
+    application_answers: dict[str, Any],
+    on,
+) -> Application:
+    """Start a sponsorship once the rules' screening of the sponsor and the category allow it.
+
+    ``sponsor_answers``: IMM 1344 (``sponsor``, ``history``, ``question_1``);
+    ``application_answers``: the principal applicant's IMM 0008 ``application`` section
+    (relationship, location, status in Canada, category). Refused with the rules' reasons,
+    in both languages, and nothing created, when the sponsor is not eligible (IRPR 130,
+    10(5)), a conjugal partner lives in Canada, or the category is not open.
+    """
+    from portique.rules.programs import sponsorship_screening
+    from portique.rules.sponsorship.categories import Category, Inadmissibility, PartnerLocation
+    from portique.rules.sponsorship.vocabulary import SponsoredRelationship
+
+    if Program(program) not in SPONSORSHIPS:
+        raise ApplicationError((_not_a_sponsorship(),))
+    if program == Program.CHILD_SPONSORSHIP:
+        relationship = SponsoredRelationship.DEPENDENT_CHILD
+        application_answers = {k: v for k, v in application_answers.items() if k != "relationship"}
+    else:
+        try:
+            relationship = SponsoredRelationship(application_answers.get("relationship"))
+        except ValueError:
+            relationship = SponsoredRelationship.SPOUSE
+    try:
+        location = PartnerLocation(application_answers.get("location"))
+    except ValueError:
+        location = PartnerLocation.OUTSIDE_CANADA
+    try:
+        category = Category(application_answers.get("category"))
+    except ValueError:
+        category = None
+    grounds = frozenset(
+        Inadmissibility(g)
+        for g in application_answers.get("inadmissibilities", ()) or ()
+        if g in Inadmissibility._value2member_map_
+    )
+    screening = sponsorship_screening.screen(
+        sponsor_answers=sponsor_answers,
+        relationship=relationship,
+        location=location,
+        has_valid_temporary_status=application_answers.get("has_valid_temporary_status") is True,
+        inadmissibilities=grounds,
+        category=category,
+        on=on,
+    )
+    if not screening.may_start:
+        raise ApplicationError(sponsorship_screening.blocking(screening))
+    return sponsorship_start(
+        actor=actor,
+        program=program,
+        sponsor_answers=sponsor_answers,
+        pa_answers={"application": application_answers},
+    )

@@ -7,6 +7,8 @@ the actor (``access_application``), call one service and render.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -312,10 +314,105 @@ def sponsorship_start(request: HttpRequest) -> HttpResponse:
         program = request.POST.get("program", "")
         if program not in SPONSORSHIPS:
             raise Http404
-        application = people.sponsorship_start(actor=request.user, program=Program(program))
-        return redirect("applications:overview", public_id=application.public_id)
+        return redirect("applications:sponsorship_screen", program=program)
     return render(
         request,
         "applications/sponsorship_start.html",
         {"programs": [Program.SPOUSE_SPONSORSHIP, Program.CHILD_SPONSORSHIP]},
+    )
+
+
+def _screening_sections(program: str) -> list[tuple[str, Section]]:
+    from portique.rules.programs.imm1344 import HISTORY, QUESTION_1, SPONSOR
+    from portique.rules.programs.sponsorship_screening import SPONSOR_QUESTIONS
+
+    application = (
+        registry.program(program).forms_for(PersonRole.PRINCIPAL_APPLICANT)[0].section("application")
+    )
+    asked = ("relationship", "location", "has_valid_temporary_status", "inadmissibilities", "category")
+    return [
+        ("sponsor", replace(SPONSOR, fields=tuple(f for f in SPONSOR.fields if f.code in SPONSOR_QUESTIONS))),
+        ("history", HISTORY),
+        ("application", replace(application, fields=tuple(f for f in application.fields if f.code in asked))),
+        ("question_1", QUESTION_1),
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
+    """The sponsor's eligibility questions and the category: the rules say what they decide and why."""
+
+    if request.user.role != Role.APPLICANT or program not in SPONSORSHIPS:
+        raise Http404
+    language = _language()
+    sections = _screening_sections(program)
+    bound = [
+        (code, section, form_class(section, language)(request.POST or None, prefix=code))
+        for code, section in sections
+    ]
+    screening, errors = None, []
+    if request.method == "POST" and all(form.is_valid() for _c, _s, form in bound):
+        given = {code: _answers(section, form.cleaned_data) for code, section, form in bound}
+        sponsor_answers = {
+            "sponsor": given["sponsor"],
+            "history": given["history"],
+            "question_1": given["question_1"],
+        }
+        try:
+            application = people.sponsorship_screen_and_start(
+                actor=request.user,
+                program=Program(program),
+                sponsor_answers=sponsor_answers,
+                application_answers=given["application"],
+                on=timezone.localdate(),
+            )
+        except services.ApplicationError as refused:
+            errors = [found.message(language) for found in refused.reasons]
+            screening = _screen_for_display(program, sponsor_answers, given["application"])
+        else:
+            messages.success(request, _("Your sponsorship is started. Complete each person’s forms."))
+            return redirect("applications:overview", public_id=application.public_id)
+    return render(
+        request,
+        "applications/sponsorship_screen.html",
+        {
+            "program": Program(program),
+            "sections": [
+                (section.title(language), [form[f.code] for f in section.fields])
+                for _c, section, form in bound
+            ],
+            "screening": screening,
+            "errors": errors,
+            "language": language,
+        },
+    )
+
+
+def _screen_for_display(program: str, sponsor_answers: dict, application_answers: dict):
+    """What the rules decided, for the page (the service already refused to start)."""
+    from portique.rules.programs import sponsorship_screening
+    from portique.rules.sponsorship.categories import Category, PartnerLocation
+    from portique.rules.sponsorship.vocabulary import SponsoredRelationship
+
+    def _enum(kind, raw, default):
+        try:
+            return kind(raw)
+        except ValueError:
+            return default
+
+    relationship = (
+        SponsoredRelationship.DEPENDENT_CHILD
+        if program == Program.CHILD_SPONSORSHIP
+        else _enum(
+            SponsoredRelationship, application_answers.get("relationship"), SponsoredRelationship.SPOUSE
+        )
+    )
+    return sponsorship_screening.screen(
+        sponsor_answers=sponsor_answers,
+        relationship=relationship,
+        location=_enum(PartnerLocation, application_answers.get("location"), PartnerLocation.OUTSIDE_CANADA),
+        has_valid_temporary_status=application_answers.get("has_valid_temporary_status") is True,
+        category=_enum(Category, application_answers.get("category"), None),
+        on=timezone.localdate(),
     )

@@ -19,6 +19,7 @@ urlpatterns += [
 # Multi-person applications (people_views.py): each person's forms, section by section.
 urlpatterns += [
     path("sponsorship/start/", people_views.sponsorship_start, name="sponsorship_start"),
+    path("sponsorship/start/<slug:program>/", people_views.sponsorship_screen, name="sponsorship_screen"),
     path("<uuid:public_id>/people/add/", people_views.person_add, name="person_add"),
     path("<uuid:public_id>/people/<int:position>/remove/", people_views.person_remove, name="person_remove"),
     path(

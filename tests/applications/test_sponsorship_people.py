@@ -240,9 +240,11 @@ def test_the_pr_card_section_is_also_reachable_by_person_and_form(client, applic
 
 
 @pytest.mark.django_db
-def test_starting_a_sponsorship_from_the_page(client, applicant):
+def test_starting_a_sponsorship_from_the_page_leads_to_the_eligibility_questions(client, applicant):
     client.force_login(applicant)
     assert client.get("/fr/applications/sponsorship/start/").status_code == 200
     response = client.post("/en/applications/sponsorship/start/", {"program": "child_sponsorship"})
-    assert response.status_code == 302
-    assert applicant.applications.get().program == Program.CHILD_SPONSORSHIP
+    assert response.status_code == 302 and response["Location"].endswith(
+        "/sponsorship/start/child_sponsorship/"
+    )
+    assert client.post("/en/applications/sponsorship/start/", {"program": "pr_card"}).status_code == 404
