@@ -92,8 +92,29 @@ def _django_field(field: Field, language: str) -> forms.Field:
     return forms.CharField(strip=True, **common)
 
 
+def _only_if(section: Section, field: Field, language: str) -> str:
+    """The question a conditional field depends on, said in words (it works without JavaScript)."""
+    code = field.when.field
+    if "." in code:
+        return ""
+    controlling = section.field(code)
+    labels = [option.fr if language.startswith("fr") else option.en for option in controlling.options if option.value in field.when.values]
+    if language.startswith("fr"):
+        return f"Répondez seulement si votre réponse à « {controlling.fr} » est : {' ou '.join(labels)}."
+    return f"Answer only if your answer to “{controlling.en}” is: {' or '.join(labels)}."
+
+
 def section_form_class(section: Section, language: str) -> type[forms.Form]:
-    attrs = {field.code: _django_field(field, language) for field in section.fields}
+    attrs = {}
+    for field in section.fields:
+        django_field = _django_field(field, language)
+        if field.when is not None and "." not in field.when.field:
+            # Read by the template: data attributes with which a small script shows the
+            # question only when it applies; without the script the hint says when.
+            django_field.condition = (field.when.field, ",".join(str(v) for v in field.when.values))
+            only_if = _only_if(section, field, language)
+            django_field.help_text = f"{django_field.help_text} {only_if}".strip()
+        attrs[field.code] = django_field
     return type(f"{section.code.title()}Form", (forms.Form,), attrs)
 
 
