@@ -520,6 +520,7 @@ class Result:
     requests: dict[str, list[Sample]]
     errors: dict[str, int]
     achieved: float
+    window: float  # from the first arrival to the last answer (at least the step's duration)
     server_cpu: float
     client_cpu: float
     machine_cpu: float
@@ -600,6 +601,7 @@ async def run_step(
         requests=requests,
         errors=errors,
         achieved=len(latencies) / window,
+        window=window,
         server_cpu=server,
         client_cpu=client,
         machine_cpu=machine,
@@ -717,6 +719,9 @@ class Server:
             "ALLOWED_HOSTS": "127.0.0.1",
             "BEHIND_TLS_PROXY": "1",
             "DATABASE_URL": url,
+            # This checkout's code, also when it is a --snapshot (the editable install
+            # in .venv points at the developer's tree).
+            "PYTHONPATH": str(ROOT),
             "PORTIQUE_VAR_DIR": str(var),
             "LOG_LEVEL": "WARNING",
             # Every virtual applicant signs in from 127.0.0.1: allauth's 30 sign-ins per
@@ -850,7 +855,7 @@ def ms(seconds: float) -> str:
 
 def print_result(result: Result, ceiling: float | None) -> None:
     error_rate = 100 * result.failed / result.arrivals if result.arrivals else 0
-    requests_per_second = sum(len(v) for v in result.requests.values()) / max(result.duration, 1e-9)
+    requests_per_second = sum(1 for v in result.requests.values() for s in v if s.ok) / result.window
     ratio = f"{100 * requests_per_second / ceiling:5.0f}%" if ceiling else "     "
     print(
         f"{result.step:<34} {result.offered:>7.0f} {result.achieved:>8.1f} {ms(percentile(result.latencies, 50)):>6}"
@@ -861,7 +866,7 @@ def print_result(result: Result, ceiling: float | None) -> None:
         good = [s.ended - s.began for s in samples if s.ok]
         bad = sum(1 for s in samples if not s.ok)
         print(
-            f"  {label:<32} {'':>7} {len(good) / result.duration:>8.1f} {ms(percentile(good, 50)):>6}"
+            f"  {label:<32} {'':>7} {len(good) / result.window:>8.1f} {ms(percentile(good, 50)):>6}"
             f" {ms(percentile(good, 95)):>6} {ms(percentile(good, 99)):>6} {100 * bad / max(1, len(samples)):>6.1f}%"
         )
     for reason, times in sorted(result.errors.items(), key=lambda kv: -kv[1])[:4]:
@@ -951,6 +956,37 @@ async def measure(server: Server, seed: dict, options) -> None:
         await browser.close()
 
 
+def code_version() -> str:
+    if os.environ.get("PORTIQUE_BENCH_SNAPSHOT"):
+        return f"snapshot of commit {os.environ['PORTIQUE_BENCH_SNAPSHOT']} (the tree's uncommitted changes left out)"
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True
+    ).stdout
+    return f"commit {commit.strip()}" + (" with uncommitted changes in the tree" if dirty.strip() else "")
+
+
+def run_from_snapshot() -> None:
+    """Re-run this program from a copy of the last commit (var/bench/snapshot/), so that
+    others' edits in progress in the working tree neither break nor colour the run."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    target = BENCH_VAR / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    arguments = [a for a in sys.argv[1:] if a != "--snapshot"]
+    environment = {**os.environ, "PORTIQUE_BENCH_SNAPSHOT": commit.stdout.strip(), "PYTHONPATH": str(target)}
+    os.execve(
+        sys.executable, [sys.executable, str(target / "bench" / "intake_rush.py"), *arguments], environment
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="The intake rush: the applicant journey, open-loop, against gunicorn."
@@ -975,9 +1011,16 @@ def main() -> None:
         "--profile", action="store_true", help="sample the workers with py-spy during each step"
     )
     parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="measure the last commit, from a copy of it (not the working tree)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the bench database and var/bench/ afterwards"
     )
     options = parser.parse_args()
+    if options.snapshot:
+        run_from_snapshot()
     options.rates = dict(DEFAULT_RATES)
     for item in options.rate:
         step, _, value = item.partition("=")
@@ -995,7 +1038,7 @@ def main() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
-    print(f"intake rush: {' '.join(sys.argv[1:]) or '(defaults)'}")
+    print(f"intake rush: {' '.join(sys.argv[1:]) or '(defaults)'}; {code_version()}")
     print(
         f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())};"
         f" gunicorn {options.workers} sync workers, DEBUG=0, tasks {options.tasks}; started {datetime.datetime.now():%Y-%m-%d %H:%M}"
