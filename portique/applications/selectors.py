@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from portique.rules.forms.model import Form
-from portique.rules.reasons import Reason, Severity
+from portique.rules.reasons import Reason, Severity, reason
 
 from .models import Application, Person
 
@@ -77,5 +77,26 @@ def progress_of(*, application: Application, person: Person, form: Form, on: dat
         fees_paid=balance.paid,
         fees_outstanding=balance.outstanding,
         signed=application.signatures.filter(cleared_at__isnull=True).exists(),
-        blockers=submission_blockers(application=application, on=on, evaluation=evaluation),
+        blockers=tuple(
+            _as_next_step(found, balance.outstanding)
+            for found in submission_blockers(application=application, on=on, evaluation=evaluation)
+        ),
+    )
+
+
+def _as_next_step(found: Reason, outstanding: Decimal) -> Reason:
+    """The rules word a missing payment as the officer finds it ("it is returned"); before
+    submitting, the applicant is told what to do instead."""
+    if found.code not in ("PAYMENT_MISSING", "PAYMENT_INSUFFICIENT"):
+        return found
+    from portique.core.money import format_cad
+
+    return reason(
+        "FEES_DUE_BEFORE_SUBMISSION",
+        rule=found.rule,
+        citation=found.citation,
+        en="Pay the fees: {amount_en} is still due. An application sent without its fees is returned.",
+        fr="Payez les frais : il reste {amount_fr} à payer. Une demande envoyée sans ses frais est retournée.",
+        amount_en=format_cad(outstanding, "en"),
+        amount_fr=format_cad(outstanding, "fr"),
     )

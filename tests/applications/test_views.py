@@ -141,3 +141,14 @@ def test_the_absences_page_shows_the_residency_calculation_from_the_saved_dates(
     # 100 whole days abroad between leaving and coming back (both travel days count as in Canada).
     assert re.search(r"<dt>Days outside Canada</dt>\s*<dd>100</dd>", page)
     assert "of the 730 required" in page
+
+
+@pytest.mark.django_db
+def test_the_application_page_says_what_is_left_before_submit_in_the_applicants_terms(client, applicant):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    page = client.get(f"/en/applications/{application.public_id}/").content.decode()
+    assert "Pay the fees: $50.00 is still due." in page
+    assert "No payment was sent with the application" not in page
+    page = client.get(f"/fr/applications/{application.public_id}/").content.decode()
+    assert "il reste 50,00\u00a0$ à payer" in page
