@@ -2,12 +2,47 @@
 
 from datetime import date
 
-from portique.rules.case import Case, CasePerson
+from portique.rules.case import Case, CaseDocument, CasePerson, CaseSignature
 
+from .choices import SPONSORSHIPS, PersonRole
 from .models import Application
 
 
-def case_for(application: Application, *, application_date: date) -> Case:
+def _sponsorship_signatures(application: Application, *, on: date, assume_signed: bool):
+    """A sponsorship's e-signatures as the rules read them.
+
+    The principal applicant's (or guardian's) signature is the case's signature; the
+    sponsor's signed undertaking stands for the IMM 1344 the checklist asks for
+    (``sponsorship_signing``). ``assume_signed``: every required signer has signed with
+    their own name, to ask the rules whether anything but the signatures is missing.
+    """
+    from .sponsorship_signing import passport_name, required_signers
+
+    people = {person.pk: person for person in application.people.all()}
+    entries = [
+        (people[signature.person_id], signature.typed_name, signature.signed_at.date())
+        for signature in application.signatures.filter(cleared_at__isnull=True)
+        if signature.person_id in people
+    ]
+    if assume_signed:
+        signed = {person.pk for person, _typed, _on in entries}
+        for person in required_signers(application, on=on).people:
+            if person.pk not in signed:
+                name = passport_name(person)
+                entries.append((person, " ".join(p for p in (name.given_names, name.surname) if p), on))
+    documents = []
+    case_signatures = []
+    for person, typed, signed_on in entries:
+        if person.role == PersonRole.SPONSOR:
+            documents.append(CaseDocument(code="IMM1344", person=f"p{person.position}"))
+        else:
+            case_signatures.append(
+                CaseSignature(person=f"p{person.position}", typed_name=typed, signed_on=signed_on)
+            )
+    return tuple(case_signatures), tuple(documents)
+
+
+def case_for(application: Application, *, application_date: date, assume_signed: bool = False) -> Case:
     # Imported here: documents and payments build on applications, not the reverse.
     from portique.documents.selectors import case_documents_for
     from portique.payments.selectors import case_payments
@@ -16,10 +51,16 @@ def case_for(application: Application, *, application_date: date) -> Case:
         CasePerson(id=f"p{person.position}", role=person.role, answers=person.answers)
         for person in application.people.all()
     )
+    signatures, signed_documents = (), ()
+    if application.program in SPONSORSHIPS:
+        signatures, signed_documents = _sponsorship_signatures(
+            application, on=application_date, assume_signed=assume_signed
+        )
     return Case(
         program=application.program,
         application_date=application_date,
         people=people,
-        documents=case_documents_for(application),
+        documents=case_documents_for(application) + signed_documents,
         payments=case_payments(application),
+        signatures=signatures,
     )

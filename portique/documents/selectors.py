@@ -16,6 +16,8 @@ from .choices import DocumentState, Purpose
 from .items import Item
 from .models import Document, Explanation
 
+PORTAL_FORMS = frozenset({"IMM0008", "IMM5669", "IMM5406", "IMM5562", "IMM1344", "IMM5476"})
+
 
 def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
     """The documents the rules ask of this application on ``on``, as upload slots.
@@ -26,7 +28,12 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
     from portique.applications.services import application_evaluate
 
     evaluation = application_evaluate(application=application, on=on)
-    found = [checklist_items.from_rules(raw, on) for raw in evaluation.details.get("checklist", ()) or ()]
+    found = [
+        checklist_items.from_rules(raw, on)
+        for raw in evaluation.details.get("checklist", ()) or ()
+        # Forms filled in the portal, and the sponsor's undertaking signed in it, are not uploads.
+        if raw.get("code") not in PORTAL_FORMS
+    ]
     if application.program == "pr_card":
         codes = {item.code for item in found}
         photos = [

@@ -79,6 +79,12 @@ def quote_for(application: Application, on: date) -> fees.FeeQuote:
             application_date=on,
             applicants=tuple(_pr_card_applicant(p, application, on) for p in people),
         )
+    if application.program in (Program.SPOUSE_SPONSORSHIP, Program.CHILD_SPONSORSHIP):
+        # Per person (sponsorship, processing, RPRF now or later, each child, biometrics
+        # with the family maximum): the sponsorship rules' own quote, from the whole case.
+        from portique.applications.case_builder import case_for
+
+        return registry.program(application.program).fee_quote(case_for(application, application_date=on))
     raise NotImplementedError(f"no fee quote for program {application.program!r}")
 
 

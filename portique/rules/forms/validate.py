@@ -342,8 +342,22 @@ def validate_section(
         return []
     if section.repeating:
         rows = answers if isinstance(answers, list) else []
-        if not rows and section.rows_optional:
+        # "None" is an answer (an empty list saved); a table never saved is not.
+        if not rows and section.rows_optional and isinstance(answers, list):
             return []
+        if not rows and section.rows_optional:
+            return [
+                reason(
+                    "FORM_SECTION_EMPTY",
+                    rule="PRC-67",
+                    citation=form.citation,
+                    en="Complete “{title_en}”: add each row, or save the table empty if there is none.",
+                    fr="Remplissez « {title_fr} » : ajoutez chaque ligne, ou enregistrez le tableau vide s’il n’y en a aucune.",
+                    subject=section.subject_prefix,
+                    title_en=section.en,
+                    title_fr=section.fr,
+                )
+            ]
         if not rows:
             if section.not_applicable_allowed:
                 return [

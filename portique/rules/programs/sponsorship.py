@@ -304,6 +304,23 @@ class SponsorshipProgram:
     def evaluate(self, case: Case):
         return _Evaluation(self, case).run()
 
+    def fee_quote(self, case: Case) -> fees.FeeQuote:
+        """The rules' fee quote for ``case`` (per person, SP-200, SP-143); empty until the people are known."""
+        run = _Evaluation(self, case)
+        if run._read_people():
+            run._assess()
+        quote = getattr(run, "quote", None)
+        if quote is None:
+            program = (
+                fees.Program.DEPENDENT_CHILD_SPONSORSHIP
+                if self.children_only
+                else fees.Program.SPOUSE_OR_PARTNER_SPONSORSHIP
+            )
+            quote = fees.FeeQuote(
+                lines=(), total=ZERO, due_now=ZERO, due_later=ZERO, reasons=(), program=program
+            )
+        return quote
+
 
 SPOUSE = SponsorshipProgram(
     code="spouse_sponsorship",
@@ -407,7 +424,7 @@ class _Evaluation:
         items = self._forms_and_documents(mni)
         self._digital_forms()
         self._family_and_medical()
-        quote = self._fees()
+        quote = self.quote = self._fees()
         required_biometrics = self._biometrics()
         self._online()
         signed = self._signatures()

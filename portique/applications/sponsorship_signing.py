@@ -1,0 +1,263 @@
+"""The signatures a sponsorship needs, and the service that records each of them.
+
+IMM 5289 — Step 6 and the digest's ACT-55, ACT-56, ACT-59: the sponsor signs the
+sponsorship undertaking (IMM 1344); the principal applicant types their own name to
+sign the whole application, every family member's forms included; a principal
+applicant under 18 is signed for by a parent or legal guardian. Reading of ACT-59/60
+(the guide does not say whether IMM 1344 is signed by hand in a self-submitted
+sponsorship): the sponsor signs IMM 1344 electronically here, and that signature stands
+for the IMM 1344 the checklist asks the principal applicant to upload; the principal
+applicant's signature of the whole application co-signs it.
+
+The application is signed (``Status.SIGNED``) once every required signature covers the
+current content; any change clears them all (``services.application_changed``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from portique.rules import signatures as signature_rules
+from portique.rules.evaluate import evaluate
+from portique.rules.reasons import Reason, reason
+
+from . import signing
+from .access import access_application
+from .choices import EDITABLE, SPONSORSHIPS, PersonRole, Status
+from .declarations import Declaration
+from .models import Application, Person, Signature
+
+SPONSOR_UNDERTAKING = Declaration(
+    version="IMM1344-SPONSOR-2026-12",
+    en=(
+        "I undertake to provide for the basic needs of the persons I sponsor — food, clothing, shelter and other "
+        "needs of everyday living, and dental care, eye care and other health needs not covered by public health "
+        "insurance — for the whole length of the undertaking.",
+        "I understand that the undertaking continues even if the person becomes a Canadian citizen, if we "
+        "separate or divorce, if either of us moves, or if my finances change; and that social assistance received "
+        "by a sponsored person during the undertaking must be repaid by me.",
+        "I declare that the information I have given is complete and accurate, and I understand that typing my "
+        "full name exactly as on my identity document, and selecting “Sign”, is my electronic signature of the "
+        "Application to Sponsor, Sponsorship Agreement and Undertaking (IMM 1344).",
+    ),
+    fr=(
+        "Je m’engage à subvenir aux besoins essentiels des personnes que je parraine — nourriture, vêtements, "
+        "logement et autres besoins de la vie quotidienne, ainsi que soins dentaires, soins de la vue et autres "
+        "besoins de santé non couverts par l’assurance maladie publique — pendant toute la durée de l’engagement.",
+        "Je comprends que l’engagement demeure même si la personne devient citoyenne canadienne, si nous nous "
+        "séparons ou divorçons, si l’un de nous déménage ou si ma situation financière change; et que l’aide sociale "
+        "reçue par une personne parrainée pendant l’engagement doit être remboursée par moi.",
+        "Je déclare que les renseignements fournis sont complets et exacts, et je comprends que le fait d’écrire mon "
+        "nom au complet exactement comme sur ma pièce d’identité, puis de sélectionner « Signer », constitue ma "
+        "signature électronique de la Demande de parrainage, entente de parrainage et engagement (IMM 1344).",
+    ),
+    citation="IMM 5289 — Vos obligations en tant que répondant; Étape 3 (IMM 1344); IRPR 10(1)(b), 10(2)(d)",
+)
+
+APPLICANT_DECLARATION = Declaration(
+    version="IMM0008-SPONSORED-2026-12",
+    en=(
+        "I sign this application for myself and for every family member included in it, and I co-sign the "
+        "sponsor’s undertaking (IMM 1344).",
+        "I declare that the information given in this application, in every family member’s forms and in every "
+        "document uploaded with it, is complete, true and accurate, and that I understand every question.",
+        "I understand that giving false or misleading information is a serious offence, and that typing my full "
+        "name exactly as on my passport, and selecting “Sign”, is my electronic signature.",
+    ),
+    fr=(
+        "Je signe la présente demande pour moi-même et pour chaque membre de ma famille qui y est inclus, et je "
+        "cosigne l’engagement du répondant (IMM 1344).",
+        "Je déclare que les renseignements fournis dans la présente demande, dans les formulaires de chaque membre "
+        "de ma famille et dans chacun des documents téléversés sont complets, véridiques et exacts, et que je "
+        "comprends chaque question.",
+        "Je comprends que fournir des renseignements faux ou trompeurs constitue une infraction grave, et que le "
+        "fait d’écrire mon nom au complet exactement comme sur mon passeport, puis de sélectionner « Signer », "
+        "constitue ma signature électronique.",
+    ),
+    citation="IMM 5289 — Étape 6; Consentement et déclaration du demandeur (IMM 0008); IRPR 10(1)(b), 10(2)(d)",
+)
+
+
+def declaration_for(person: Person) -> Declaration:
+    return SPONSOR_UNDERTAKING if person.role == PersonRole.SPONSOR else APPLICANT_DECLARATION
+
+
+def passport_name(person: Person) -> signature_rules.PassportName:
+    """The name the person's typed signature must match (IMM 1344 for the sponsor, else IMM 0008)."""
+    form, section = ("IMM1344", "sponsor") if person.role == PersonRole.SPONSOR else ("IMM0008", "personal")
+    personal = (person.answers.get(form) or {}).get(section) or {}
+    if not isinstance(personal, dict):
+        personal = {}
+    return signature_rules.PassportName(
+        surname=str(personal.get("family_name") or ""), given_names=str(personal.get("given_names") or "")
+    )
+
+
+def _birth_date(person: Person) -> date | None:
+    raw = ((person.answers.get("IMM0008") or {}).get("personal") or {}).get("date_of_birth")
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Signers:
+    people: tuple[Person, ...]
+    # Why a required signer cannot be named yet (a PA under 18 without a declared guardian).
+    reasons: tuple[Reason, ...]
+
+
+def _guardian_missing() -> Reason:
+    return reason(
+        "GUARDIAN_NOT_DECLARED",
+        rule="ACT-56, SP-210",
+        citation="IMM 5289 — Étape 6",
+        en="The principal applicant is under 18: declare the parent or legal guardian who signs for them.",
+        fr="Le demandeur principal a moins de 18 ans : déclarez le parent ou tuteur légal qui signe en son nom.",
+    )
+
+
+def required_signers(application: Application, *, on: date) -> Signers:
+    """The sponsor, then the principal applicant, or their parent or guardian if they are under 18 (ACT-56)."""
+    people = {person.role: person for person in application.people.order_by("-position")}
+    signers = [people[PersonRole.SPONSOR]] if PersonRole.SPONSOR in people else []
+    principal = people.get(PersonRole.PRINCIPAL_APPLICANT)
+    if principal is None:
+        return Signers(tuple(signers), ())
+    born = _birth_date(principal)
+    minor = (
+        born is not None
+        and signature_rules.required_signer(principal_applicant_birth_date=born, on=on).signer
+        is signature_rules.SignerRole.PARENT_OR_GUARDIAN
+    )
+    if not minor:
+        return Signers((*signers, principal), ())
+    guardian = people.get(PersonRole.PARENT_OR_GUARDIAN)
+    if guardian is None:
+        return Signers(tuple(signers), (_guardian_missing(),))
+    return Signers((*signers, guardian), ())
+
+
+def missing_signatures(application: Application, *, on: date) -> tuple[Reason, ...]:
+    """Who still has to sign the current content; empty when every signature is in."""
+    signers = required_signers(application, on=on)
+    current = signing.content_hash(signing.signed_content(application))
+    signed = set(
+        application.signatures.filter(cleared_at__isnull=True, content_hash=current).values_list(
+            "person_id", flat=True
+        )
+    )
+    found = list(signers.reasons)
+    for person in signers.people:
+        if person.pk not in signed:
+            found.append(_signature_missing(person))
+    return tuple(found)
+
+
+def _signature_missing(person: Person) -> Reason:
+    who_en, who_fr = {
+        PersonRole.SPONSOR: ("the sponsor (undertaking, IMM 1344)", "le répondant (engagement, IMM 1344)"),
+        PersonRole.PRINCIPAL_APPLICANT: ("the principal applicant", "le demandeur principal"),
+        PersonRole.PARENT_OR_GUARDIAN: (
+            "the parent or legal guardian of the principal applicant",
+            "le parent ou tuteur légal du demandeur principal",
+        ),
+    }[PersonRole(person.role)]
+    return reason(
+        "SIGNATURE_MISSING",
+        rule="ACT-55, ACT-56, SP-210, IRPR-10-1",
+        citation="IRPR 10(1)(b), 10(2)(d); IMM 5289 — Étape 6",
+        en="Still to sign: {who_en}. Any change to the application clears the signatures.",
+        fr="Doit encore signer : {who_fr}. Toute modification de la demande efface les signatures.",
+        subject=f"p{person.position}",
+        who_en=who_en,
+        who_fr=who_fr,
+    )
+
+
+def _not_a_signer() -> Reason:
+    return reason(
+        "NOT_A_SIGNER",
+        rule="ACT-55, ACT-56",
+        citation="IMM 5289 — Étape 6",
+        en="This person does not sign the application: the principal applicant signs for every family member.",
+        fr="Cette personne ne signe pas la demande : le demandeur principal signe pour chaque membre de sa famille.",
+    )
+
+
+def evaluation_if_signed(application: Application, *, on: date):
+    """The rules' evaluation as it would be once every required signature is given.
+
+    "Ready to sign" means exactly this: nothing but the signatures is missing.
+    """
+    from .case_builder import case_for
+
+    return evaluate(case_for(application, application_date=on, assume_signed=True))
+
+
+def sign(
+    *,
+    actor,
+    public_id,
+    position: int,
+    typed_name: str,
+    declaration_version: str,
+    expected_version: int,
+    on: date,
+) -> Signature:
+    """Record one required signature of a sponsorship; the last one makes the application signed."""
+    from .services import ApplicationError, StaleVersion, _closed_reason, _transition
+
+    with transaction.atomic():
+        application = access_application(actor=actor, public_id=public_id, for_update=True)
+        if application.program not in SPONSORSHIPS:
+            raise ApplicationError((_not_a_signer(),))
+        if application.status not in EDITABLE:
+            raise ApplicationError((_closed_reason(),))
+        if application.version != expected_version:
+            raise StaleVersion
+        person = application.people.filter(position=position).first()
+        if person is None:
+            raise Person.DoesNotExist
+        signers = required_signers(application, on=on)
+        if signers.reasons:
+            raise ApplicationError(signers.reasons)
+        if person not in signers.people:
+            raise ApplicationError((_not_a_signer(),))
+        if declaration_version != declaration_for(person).version:
+            raise StaleVersion
+        evaluation = evaluation_if_signed(application, on=on)
+        if not evaluation.complete:
+            raise ApplicationError(evaluation.blocking)
+        match = signature_rules.signature_name_matches(
+            typed_name=typed_name, passport_name=passport_name(person)
+        )
+        if not match.matches:
+            raise ApplicationError(match.reasons)
+        # This person's earlier signature, if any, is replaced; the others stand.
+        application.signatures.filter(person=person, cleared_at__isnull=True).update(
+            cleared_at=timezone.now(), cleared_reason="signed again"
+        )
+        content = signing.signed_content(application)
+        signature = Signature.objects.create(
+            application=application,
+            person=person,
+            signer=actor,
+            typed_name=" ".join(typed_name.split()),
+            declaration_version=declaration_for(person).version,
+            content_hash=signing.content_hash(content),
+            application_version=application.version,
+        )
+        if application.status == Status.DRAFT:
+            _transition(
+                application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated"
+            )
+        if not missing_signatures(application, on=on) and application.status != Status.SIGNED:
+            _transition(application=application, to_status=Status.SIGNED, actor=actor, reason="signed")
+        application.save(update_fields=["status", "updated_at"])
+    return signature

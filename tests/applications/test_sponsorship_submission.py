@@ -1,0 +1,129 @@
+"""A sponsorship through documents, fees, signatures and submission, on the same services as the PR card."""
+
+from decimal import Decimal
+
+import pytest
+
+from portique.applications import services
+from portique.applications.choices import Status
+from portique.applications.sponsorship_signing import missing_signatures
+from portique.documents import selectors as document_selectors
+from portique.payments.selectors import balance_for, quote_for
+from tests import journey
+from tests import sponsorship_journey as sj
+
+TODAY = sj.TODAY
+
+
+@pytest.mark.django_db
+def test_the_forms_of_every_person_are_complete_and_only_signatures_fees_and_documents_remain(applicant):
+    application = sj.spouse_with_children(applicant)
+    evaluation = services.application_evaluate(application=application, on=TODAY)
+    assert evaluation.form_findings == ()
+    codes = {item.code for item in document_selectors.checklist_for(application, TODAY)}
+    assert {"BIRTH_CERTIFICATE", "PHOTO", "MARRIAGE_CERTIFICATE", "POLICE_CERTIFICATE_NG"} <= codes
+    assert not codes & {"IMM0008", "IMM5669", "IMM1344"}  # filled and signed in the portal, not uploaded
+
+
+@pytest.mark.django_db
+def test_the_quote_is_per_person_from_the_rules(applicant):
+    application = sj.spouse_with_children(applicant)
+    quote = quote_for(application, TODAY)
+    lines = [(line.code.value, line.amount, line.subject) for line in quote.lines]
+    assert ("sponsorship", Decimal(85), None) in lines
+    assert ("principal_applicant_processing", Decimal(545), "p1") in lines
+    assert ("right_of_permanent_residence", Decimal(575), "p1") in lines
+    # Each included child, accompanying or not, costs 175 (SP-200 table).
+    assert [s for c, _a, s in lines if c == "dependent_child_included"] == ["p2", "p3"]
+    # Biometrics: the principal applicant and the 14-year-old give them, the 11-year-old does not;
+    # two people applying together pay the family maximum of $170 (SP-143), not 2 × $85.
+    assert quote.due_now == Decimal(85 + 545 + 575 + 175 + 175 + 170)
+
+
+@pytest.mark.django_db
+def test_a_deferred_rprf_leaves_it_to_pay_later(applicant):
+    application = sj.spouse_with_children(applicant)
+    sj.save_form(
+        applicant, application, 1, "IMM0008", {"application": {**sj.APPLICATION, "pay_rprf_now": False}}
+    )
+    quote = quote_for(application, TODAY)
+    assert quote.due_later == Decimal(575)
+
+
+@pytest.mark.django_db
+def test_the_principal_applicant_cannot_sign_with_a_name_other_than_the_passport_name(applicant):
+    application = sj.spouse_with_children(applicant)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    version = application.version
+    with pytest.raises(services.ApplicationError) as refused:
+        sj.sign(applicant, application, 1, "Chidi Okafor")
+    assert refused.value.reasons[0].fr
+    application.refresh_from_db()
+    assert application.version == version and not application.signatures.exists()
+
+
+@pytest.mark.django_db
+def test_a_family_member_does_not_sign_and_the_sponsor_signs_with_their_own_name(applicant):
+    application = sj.spouse_with_children(applicant)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    with pytest.raises(services.ApplicationError) as refused:
+        sj.sign(applicant, application, 2, "Ada Okafor")
+    assert refused.value.reasons[0].code == "NOT_A_SIGNER"
+    with pytest.raises(services.ApplicationError):
+        sj.sign(applicant, application, 0, sj.PA_NAME)
+
+
+@pytest.mark.django_db
+def test_submission_waits_for_the_sponsor_and_the_principal_applicant(applicant):
+    application = sj.spouse_with_children(applicant)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    assert balance_for(application, TODAY).settled
+    sj.sign(applicant, application, 0, sj.SPONSOR_NAME)
+    assert application.status == Status.READY_TO_SIGN
+    assert [r.subject for r in missing_signatures(application, on=TODAY)] == ["p1"]
+    with pytest.raises(services.ApplicationError) as refused:
+        services.application_submit(actor=applicant, public_id=application.public_id, on=TODAY)
+    assert "SIGNATURE_MISSING" in [r.code for r in refused.value.reasons]
+    sj.sign(applicant, application, 1, sj.PA_NAME)
+    assert application.status == Status.SIGNED
+    submission = services.application_submit(actor=applicant, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and submission.confirmation_number
+
+
+@pytest.mark.django_db
+def test_a_change_after_signing_clears_every_signature(applicant):
+    application = sj.ready_to_submit(applicant)
+    assert application.status == Status.SIGNED
+    sj.save_form(
+        applicant, application, 2, "IMM0008", {"personal": sj.personal("Okafor", "Ada Grace", "2015-01-20")}
+    )
+    assert application.status == Status.DRAFT
+    assert {r.subject for r in missing_signatures(application, on=TODAY)} == {"p0", "p1"}
+
+
+@pytest.mark.django_db
+def test_a_submission_missing_any_persons_form_is_refused(applicant):
+    application = sj.ready_to_submit(applicant)
+    child = sj.add_child(applicant, application, accompanying=True)
+    with pytest.raises(services.ApplicationError) as refused:
+        services.application_submit(actor=applicant, public_id=application.public_id, on=TODAY)
+    subjects = {r.subject for r in refused.value.reasons}
+    assert any(s and s.startswith(f"p{child.position}/IMM0008/") for s in subjects)
+    application.refresh_from_db()
+    assert application.status == Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_a_22_year_old_child_without_a_qualifying_condition_is_not_a_dependent_child(applicant):
+    application = sj.spouse_with_children(applicant)
+    sj.save_form(
+        applicant, application, 2, "IMM0008", {"personal": sj.personal("Okafor", "Ada", "2003-01-20")}
+    )
+    evaluation = services.application_evaluate(application=application, on=TODAY)
+    dependants = {d["person"]: d for d in evaluation.details["eligibility"]["dependants"]}
+    assert dependants["p2"]["dependent"] is False
+    assert not evaluation.complete
