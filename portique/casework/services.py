@@ -41,6 +41,7 @@ from portique.documents.formatting import file_size
 from portique.documents.inspection import UploadRejected, inspect
 from portique.documents.items import ANY_DOCUMENT, document_max_bytes
 from portique.payments import selectors as payment_selectors
+from portique.payments.services import event_refund
 from portique.rules import biometrics, fees
 from portique.rules.correspondence import LinkedAccount, Representative, route_correspondence
 from portique.rules.sponsorship.police import medical_exam_deadline
@@ -220,8 +221,12 @@ def _refund(application: Application, *, event: fees.RefundEvent, on: date) -> d
         payer_name_on_receipt=latest.payer_name if latest else None,
     )
     payee = assessment.payee.name or payment_selectors.applicant_name(application)
+    # The money goes back now, in the same transaction as the decision that causes it.
+    refunds = event_refund(application=application, event=event, on=on)
     return {
         "event": event.value,
+        "refunded": str(sum((refund.amount for refund in refunds), Decimal(0))),
+        "refund_receipts": [refund.gateway_reference for refund in refunds],
         "refundable": str(assessment.refundable),
         "officer_decides": str(assessment.officer_decides),
         "kept": str(assessment.kept),

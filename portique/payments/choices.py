@@ -33,6 +33,13 @@ class RefundRecipient(models.TextChoices):
 
 class RefundCause(models.TextChoices):
     OVERPAYMENT = "overpayment", _("Overpayment")
+    # What happened to the application, for the refund rules (portique.rules.fees.RefundEvent).
+    REFUSED = "refused", _("Application refused")
+    WITHDRAWN_BEFORE_PROCESSING = "withdrawn_before_processing", _("Returned or withdrawn before processing")
+    WITHDRAWN_AFTER_PROCESSING_STARTED = "withdrawn_after_processing_started", _("Withdrawn after processing started")
+    APPLICANT_IS_CITIZEN = "applicant_is_citizen", _("The applicant is a Canadian citizen")
+    SPONSOR_WITHDRAWS_NOT_ELIGIBLE = "sponsor_withdraws_not_eligible", _("Sponsor not eligible, sponsorship withdrawn")
+    PERMANENT_RESIDENCE_NOT_OBTAINED = "permanent_residence_not_obtained", _("Permanent residence not obtained")
 
 
 # Fees can be paid while the application is being prepared or processed, not once it is closed.

@@ -64,7 +64,7 @@ class Refund(models.Model):
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="refunds")
     amount = models.DecimalField(_("amount"), max_digits=10, decimal_places=2)
-    cause = models.CharField(max_length=20, choices=RefundCause.choices)
+    cause = models.CharField(max_length=40, choices=RefundCause.choices)
     recipient = models.CharField(max_length=20, choices=RefundRecipient.choices)
     recipient_name = models.CharField(max_length=200)
     gateway_reference = models.CharField(max_length=64)

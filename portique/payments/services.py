@@ -236,3 +236,59 @@ def overpayment_refund(*, application: Application, on: date, actor=None) -> lis
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         return _refund_excess(application=locked, on=on, actor=actor)
+
+
+def event_refund(*, application: Application, event: fees.RefundEvent, on: date, actor=None) -> list[Refund]:
+    """Pay back what the refund rules give back after ``event`` (PRC-21, PRC-71, SP-200, SP-202).
+
+    The amount is ``fees.assess_refund``'s automatic part; what the rules hold for an
+    officer's decision (a biometric fee, G-22) is not sent. Refunds go to the payer named
+    on the receipt, else the applicant (PRC-73), newest payment first. Runs inside the
+    caller's transaction; a second call for the same event refunds nothing more.
+    """
+    cause = RefundCause(event.value)
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if Refund.objects.filter(application=locked, cause=cause).exists():
+            return []
+        paid = selectors.approved_payments(locked)
+        if not paid.exists():
+            return []
+        latest = paid.last()
+        assessment = fees.assess_refund(
+            quote=selectors.quote_for(locked, on),
+            event=event,
+            proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
+            payer_name_on_receipt=latest.payer_name if latest else None,
+        )
+        left = assessment.refundable
+        made: list[Refund] = []
+        processor = gateway()
+        for payment in paid.order_by("-created_at", "-id"):
+            amount = min(left, payment.amount - selectors.refunded_on(payment))
+            if amount <= 0:
+                continue
+            if assessment.payee.recipient is fees.RefundRecipient.PAYER_ON_RECEIPT:
+                recipient, name = RefundRecipient.PAYER_ON_RECEIPT, assessment.payee.name
+            else:
+                recipient, name = RefundRecipient.APPLICANT, selectors.applicant_name(locked)
+            result = processor.refund(reference=payment.gateway_reference, amount=amount)
+            made.append(
+                Refund.objects.create(
+                    payment=payment,
+                    application=locked,
+                    amount=amount,
+                    cause=cause,
+                    recipient=recipient,
+                    recipient_name=name,
+                    gateway_reference=result.reference,
+                    reason=assessment.reasons[0].as_dict() if assessment.reasons else {},
+                    actor=actor,
+                )
+            )
+            left -= amount
+            if left <= 0:
+                break
+        if made:
+            logger.info("refund on %s after %s: %s", locked.number, event.value, sum(r.amount for r in made))
+        return made

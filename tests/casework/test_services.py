@@ -134,6 +134,13 @@ def test_a_return_lists_each_missing_item_with_its_rule_closes_the_file_and_keep
     assert screening.outcome == "returned"
     assert Decimal(screening.refund["refundable"]) == Decimal("50.00")
     assert screening.refund["reasons"][0]["code"] == "REFUND_PR_CARD_WITHDRAWN_BEFORE_PROCESSING"
+    # And the money goes back through the gateway, once.
+    from portique.payments.models import Refund
+
+    (refund,) = Refund.objects.filter(application=submitted)
+    assert (refund.amount, refund.cause) == (Decimal("50.00"), "withdrawn_before_processing")
+    assert Decimal(screening.refund["refunded"]) == Decimal("50.00")
+    assert "Amount refunded: $50.00" in english
     (notice,) = mailoutbox
     assert submitted.number in notice.subject and notice.to == [submitted.owner.email]
     assert "not clear" not in notice.body, "the e-mail announces the letter, it does not carry it"
@@ -700,6 +707,8 @@ def test_a_refusal_explains_its_reasons_and_refunds_nothing(officer, decision_ma
     assert decision.refund["reasons"][0]["code"] == "REFUND_NONE_REFUSED"
     text = pdf_text(decision.letter.pdf_en)
     assert "400 days in Canada" in text and "not refunded" in text
+    assert "Amount refunded" not in text
+    assert not submitted.refunds.exists()
 
 
 @pytest.mark.django_db
@@ -715,6 +724,10 @@ def test_a_citizen_is_refunded_the_processing_fee(officer, decision_maker, submi
     )
     assert Decimal(decision.refund["refundable"]) == Decimal("50.00")
     assert decision.refund["payee"] == "Alex Tremblay"
+    from portique.payments.models import Refund
+
+    (refund,) = Refund.objects.filter(application=submitted)
+    assert (refund.amount, refund.cause, refund.recipient_name) == (Decimal("50.00"), "applicant_is_citizen", "Alex Tremblay")
 
 
 @pytest.mark.django_db
