@@ -96,3 +96,51 @@ def people_progress(*, application: Application, on: date, language: str) -> tup
             )
         )
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Signer:
+    person: Person
+    label: str
+    signed: bool
+
+
+@dataclass(frozen=True)
+class SigningSteps:
+    """Documents, fees, signatures and submission of a multi-person application, for its page."""
+
+    documents_missing: int
+    fees_due: object
+    fees_paid: object
+    ready_to_sign: bool
+    signers: tuple[Signer, ...]
+    blockers: tuple
+    # What keeps the application from being ready to sign (answers, documents, fees).
+    before_signing: tuple
+
+
+def signing_steps(*, application: Application, on: date, language: str = "en") -> SigningSteps:
+    from portique.payments.selectors import balance_for
+
+    from . import signing
+    from .services import submission_blockers
+    from .sponsorship_signing import evaluation_if_signed, required_signers
+
+    if_signed = evaluation_if_signed(application, on=on)
+    current = signing.content_hash(signing.signed_content(application))
+    signed = set(
+        application.signatures.filter(cleared_at__isnull=True, content_hash=current).values_list(
+            "person_id", flat=True
+        )
+    )
+    signers = required_signers(application, on=on)
+    balance = balance_for(application, on)
+    return SigningSteps(
+        documents_missing=len(if_signed.details.get("documents_missing", ())),
+        fees_due=balance.quote.due_now,
+        fees_paid=balance.paid,
+        ready_to_sign=if_signed.complete and not signers.reasons,
+        signers=tuple(Signer(p, person_label(p, language), p.pk in signed) for p in signers.people),
+        blockers=submission_blockers(application=application, on=on),
+        before_signing=tuple(if_signed.blocking) + signers.reasons,
+    )

@@ -231,6 +231,11 @@ def overview(request: HttpRequest, application) -> HttpResponse:
     """The application page of a sponsorship: each person, their forms and progress."""
     language = _language()
     editable = application.status in EDITABLE
+    steps = (
+        people_selectors.signing_steps(application=application, on=timezone.localdate(), language=language)
+        if editable
+        else None
+    )
     return render(
         request,
         "applications/people_overview.html",
@@ -244,7 +249,60 @@ def overview(request: HttpRequest, application) -> HttpResponse:
             "history": selectors.history_of(application=application),
             "roles": [(PersonRole.DEPENDENT_CHILD, PersonRole.DEPENDENT_CHILD.label)],
             "guardian_allowed": not application.people.filter(role=PersonRole.PARENT_OR_GUARDIAN).exists(),
-            "errors": [],
+            "steps": steps,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_sign(request: HttpRequest, public_id, position: int) -> HttpResponse:
+    """One signer of a sponsorship reads their declaration and types their name."""
+    from .sponsorship_signing import declaration_for
+
+    application = access_application(actor=request.user, public_id=public_id)
+    if application.status not in EDITABLE:
+        return submitted_views.refuse_change(request, application)
+    if application.program not in SPONSORSHIPS:
+        raise Http404
+    person = application.people.filter(position=position).first()
+    if person is None:
+        raise Http404
+    language = _language()
+    declaration = declaration_for(person)
+    errors: list[str] = []
+    typed_name = ""
+    if request.method == "POST":
+        typed_name = request.POST.get("typed_name", "")
+        try:
+            services.application_sign(
+                actor=request.user,
+                public_id=public_id,
+                position=position,
+                typed_name=typed_name,
+                declaration_version=request.POST.get("declaration_version", ""),
+                expected_version=int(request.POST.get("version", "0") or 0),
+                on=timezone.localdate(),
+            )
+        except services.StaleVersion:
+            errors = [
+                _("This application changed since you opened this page. Read it again before you sign.")
+            ]
+        except services.ApplicationError as refused:
+            errors = [found.message(language) for found in refused.reasons]
+        else:
+            messages.success(request, _("Signed."))
+            return redirect("applications:overview", public_id=public_id)
+    return render(
+        request,
+        "applications/person_sign.html",
+        {
+            "application": application,
+            "signer": people_selectors.person_label(person, language),
+            "paragraphs": declaration.paragraphs(language),
+            "declaration": declaration,
+            "errors": errors,
+            "typed_name": typed_name,
         },
     )
 

@@ -22,6 +22,7 @@ urlpatterns += [
     path("sponsorship/start/<slug:program>/", people_views.sponsorship_screen, name="sponsorship_screen"),
     path("<uuid:public_id>/people/add/", people_views.person_add, name="person_add"),
     path("<uuid:public_id>/people/<int:position>/remove/", people_views.person_remove, name="person_remove"),
+    path("<uuid:public_id>/people/<int:position>/sign/", people_views.person_sign, name="person_sign"),
     path(
         "<uuid:public_id>/people/<int:position>/<str:form_code>/<slug:section>/",
         people_views.person_section,

@@ -127,3 +127,48 @@ def test_a_22_year_old_child_without_a_qualifying_condition_is_not_a_dependent_c
     dependants = {d["person"]: d for d in evaluation.details["eligibility"]["dependants"]}
     assert dependants["p2"]["dependent"] is False
     assert not evaluation.complete
+
+
+@pytest.mark.django_db
+def test_the_pages_take_a_sponsorship_from_signatures_to_submission(client, applicant, other_applicant):
+    application = sj.spouse_with_children(applicant)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    overview = f"/en/applications/{application.public_id}/"
+    client.force_login(other_applicant)
+    assert client.get(f"/en/applications/{application.public_id}/people/1/sign/").status_code == 404
+    client.force_login(applicant)
+    body = client.get(overview).content.decode()
+    assert f"/applications/{application.public_id}/people/0/sign/" in body
+    assert f"/applications/{application.public_id}/people/1/sign/" in body
+    page = client.get(f"/fr/applications/{application.public_id}/people/0/sign/").content.decode()
+    assert "Je m’engage à subvenir aux besoins essentiels" in page
+    from portique.applications.sponsorship_signing import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
+
+    application.refresh_from_db()
+    for position, name, declaration in (
+        (0, sj.SPONSOR_NAME, SPONSOR_UNDERTAKING),
+        (1, sj.PA_NAME, APPLICANT_DECLARATION),
+    ):
+        response = client.post(
+            f"/en/applications/{application.public_id}/people/{position}/sign/",
+            {"typed_name": name, "declaration_version": declaration.version, "version": application.version},
+        )
+        assert response.status_code == 302
+    assert 'action="/en/applications/' in client.get(overview).content.decode()
+    response = client.post(f"/en/applications/{application.public_id}/submit/")
+    assert response.status_code == 302 and response["Location"].endswith("/confirmation/")
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_after_submission_the_status_page_and_the_confirmation_show_the_sponsorship(client, applicant):
+    application = sj.ready_to_submit(applicant)
+    services.application_submit(actor=applicant, public_id=application.public_id, on=TODAY)
+    client.force_login(applicant)
+    for language in ("en", "fr"):
+        for path in ("", "confirmation/"):
+            response = client.get(f"/{language}/applications/{application.public_id}/{path}")
+            assert response.status_code == 200, (language, path)
+            assert application.number in response.content.decode()
