@@ -199,3 +199,47 @@ def ready_to_submit(actor, *, on: datetime.date = TODAY):
     sign(actor, application, 0, SPONSOR_NAME, on=on)
     sign(actor, application, 1, PA_NAME, on=on)
     return application
+
+
+GUARDIAN_NAME = "Mai Nguyen"
+
+
+def child_with_guardian(actor, *, on=TODAY):
+    """A dependent child of 15 sponsored by her father; her mother signs for her (ACT-56)."""
+    application = started(
+        actor,
+        on=on,
+        application_answers={"location": "outside_canada", "category": "family_class"},
+        program=Program.CHILD_SPONSORSHIP,
+    )
+    sponsor = {"sponsor": SPONSOR["sponsor"], "history": SPONSOR["history"], "convictions": []}
+    save_form(actor, application, 0, "IMM1344", sponsor, on=on)
+    answers = {
+        "personal": personal("Nguyen", "Linh", "2011-04-10"),
+        "dependant": {
+            "has_spouse_or_common_law_partner": False,
+            "has_dependent_child": False,
+            "custody": "joint",
+        },
+    }
+    save_form(actor, application, 1, "IMM0008", answers, on=on)
+    save_form(actor, application, 1, "IMM5406", {**PARENTS, "siblings": []}, on=on)
+    # The principal applicant completes IMM 5669 and IMM 5562 whatever their age (the rules' forms_required).
+    save_form(actor, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}]}, on=on)
+    save_form(actor, application, 1, "IMM5562", {"trips": []}, on=on)
+    application.refresh_from_db()
+    guardian = people.person_add(
+        actor=actor,
+        public_id=application.public_id,
+        role=PersonRole.PARENT_OR_GUARDIAN,
+        expected_version=application.version,
+    )
+    save_form(
+        actor,
+        application,
+        guardian.position,
+        "IMM0008",
+        {"personal": {"family_name": "Nguyen", "given_names": "Mai"}},
+        on=on,
+    )
+    return application, guardian

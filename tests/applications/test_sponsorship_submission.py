@@ -172,3 +172,54 @@ def test_after_submission_the_status_page_and_the_confirmation_show_the_sponsors
             response = client.get(f"/{language}/applications/{application.public_id}/{path}")
             assert response.status_code == 200, (language, path)
             assert application.number in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_principal_applicant_under_18_is_signed_for_by_the_declared_parent_or_guardian(applicant):
+    from portique.applications.sponsorship_signing import evaluation_if_signed
+
+    application, guardian = sj.child_with_guardian(applicant)
+    evaluation = evaluation_if_signed(application, on=TODAY)
+    assert evaluation.form_findings == ()
+    assert quote_for(application, TODAY).due_now == Decimal(
+        85 + 85 + 85
+    )  # sponsorship, processing, biometrics (15)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    with pytest.raises(services.ApplicationError) as refused:
+        sj.sign(applicant, application, 1, "Linh Nguyen")
+    assert refused.value.reasons[0].code == "NOT_A_SIGNER"
+    with pytest.raises(services.ApplicationError):
+        sj.sign(applicant, application, guardian.position, "Linh Nguyen")
+    sj.sign(applicant, application, 0, sj.SPONSOR_NAME)
+    sj.sign(applicant, application, guardian.position, sj.GUARDIAN_NAME)
+    assert application.status == Status.SIGNED
+    services.application_submit(actor=applicant, public_id=application.public_id, on=TODAY)
+
+
+@pytest.mark.django_db
+def test_without_a_declared_guardian_a_minor_principal_applicant_cannot_be_signed_for(applicant):
+    application, guardian = sj.child_with_guardian(applicant)
+    from portique.applications import people
+
+    application.refresh_from_db()
+    people.person_remove(
+        actor=applicant,
+        public_id=application.public_id,
+        position=guardian.position,
+        reason="wrong person",
+        expected_version=application.version,
+    )
+    codes = [r.code for r in missing_signatures(application, on=TODAY)]
+    assert "GUARDIAN_NOT_DECLARED" in codes
+
+
+@pytest.mark.django_db
+def test_officers_and_representatives_cannot_open_a_sponsorship_through_the_applicant_pages(
+    client, applicant, officer, representative
+):
+    application = sj.started(applicant)
+    for user in (officer, representative):
+        client.force_login(user)
+        for path in ("", "people/1/IMM0008/personal/", "people/0/sign/"):
+            assert client.get(f"/en/applications/{application.public_id}/{path}").status_code in (403, 404)
