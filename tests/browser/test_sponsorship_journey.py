@@ -1,0 +1,208 @@
+"""A spouse sponsorship in a real browser, once in English and once in French.
+
+The sponsor starts (a first try with a date of birth under 18 is refused), declares an
+accompanying and a non-accompanying child, fills every section of every person's forms,
+pays in the sandbox, signs the undertaking, has the principal applicant sign (a wrong
+name first) and submits — with axe-core finding nothing on the pages visited. The
+documents are uploaded through the same service the documents pages call (their pages
+have their own browser tests).
+"""
+
+import copy
+import datetime
+import re
+
+import pytest
+
+from portique.applications.models import Application
+from portique.rules.programs import registry
+from tests import journey
+from tests import sponsorship_journey as sj
+from tests.browser.test_payments import sign_in
+
+WORDS = {
+    "en": {
+        "start_link": "Start a sponsorship",
+        "start": "Start the application",
+        "check": "Check and start the application",
+        "too_young": "A sponsor must be at least 18 years old",
+        "add_child": "Add a dependent child",
+        "pay_link": "Pay fees and download receipts",
+        "card_name": "Name on the card",
+        "card_number": "Card number",
+        "month": "Expiry month (MM)",
+        "year": "Expiry year (YYYY)",
+        "code": "Security code",
+        "name": "Your full name, exactly as it appears on your passport or travel document",
+        "sign": "Sign",
+        "mismatch": "type your full name exactly as it is shown in your passport",
+        "submit": "Submit",
+        "received": "We have received your application",
+    },
+    "fr": {
+        "start_link": "Commencer un parrainage",
+        "start": "Commencer la demande",
+        "check": "Vérifier et commencer la demande",
+        "too_young": "Le répondant doit avoir au moins 18 ans",
+        "add_child": "Ajouter un enfant à charge",
+        "pay_link": "Payer les frais et télécharger les reçus",
+        "card_name": "Nom figurant sur la carte",
+        "card_number": "Numéro de la carte",
+        "month": "Mois d’expiration (MM)",
+        "year": "Année d’expiration (AAAA)",
+        "code": "Code de sécurité",
+        "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
+        "sign": "Signer",
+        "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
+        "submit": "Soumettre",
+        "received": "Nous avons reçu votre demande",
+    },
+}
+
+
+def _value(value) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+def _fill(page, answers: dict, prefix: str = ""):
+    for code, value in answers.items():
+        name = f"{prefix}{code}"
+        field = page.locator(f"[name='{name}']")
+        kind = field.first.evaluate("e => e.tagName.toLowerCase() + ':' + (e.type || '')")
+        if kind.startswith("select"):
+            field.select_option(_value(value))
+        elif kind in ("input:radio", "input:checkbox"):
+            page.locator(f"[name='{name}'][value='{_value(value)}']").check()
+        else:
+            field.fill(_value(value))
+
+
+def _save_section(page, language, application, position, form_code, section_code, answers):
+    page.goto(
+        f"/{language}/applications/{application.public_id}/people/{position}/{form_code}/{section_code}/"
+    )
+    if isinstance(answers, list):
+        for number, row in enumerate(answers):
+            _fill(page, row, f"{section_code}-{number}-")
+    else:
+        _fill(page, answers)
+    page.locator("button[name=save]").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
+
+
+def _screening_answers(date_of_birth: str) -> dict:
+    sponsor = {
+        k: sj.SPONSOR["sponsor"][k] for k in ("status", "residence", "resides_in_quebec", "social_assistance")
+    }
+    answers = {f"sponsor-{k}": v for k, v in sponsor.items()}
+    answers["sponsor-date_of_birth"] = date_of_birth
+    answers.update({f"history-{k}": v for k, v in sj.SPONSOR["history"].items()})
+    answers.update({f"application-{k}": sj.APPLICATION[k] for k in ("relationship", "location", "category")})
+    return answers
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
+    page, live_server, assert_accessible, applicant, language
+):
+    words = WORDS[language]
+    today = datetime.date.today()
+    sign_in(page, live_server, applicant)
+    page.goto(f"/{language}/applications/")
+    page.get_by_role("link", name=words["start_link"]).click()
+    assert_accessible(page)
+    page.get_by_role("button", name=words["start"]).click()
+    assert_accessible(page)
+
+    # A sponsor under 18 is told why, and nothing is created.
+    _fill(page, _screening_answers((today - datetime.timedelta(days=17 * 366)).isoformat()))
+    page.get_by_role("button", name=words["check"]).click()
+    assert words["too_young"] in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
+    assert not Application.objects.exists()
+    _fill(page, {"sponsor-date_of_birth": sj.SPONSOR["sponsor"]["date_of_birth"]})
+    page.get_by_role("button", name=words["check"]).click()
+    page.wait_for_load_state()
+    application = Application.objects.get(owner=applicant)
+    assert_accessible(page)
+
+    # The two children: one comes, one does not (and says why).
+    page.get_by_role("button", name=words["add_child"]).click()
+    page.goto(f"/{language}/applications/{application.public_id}/")
+    page.locator("#accompanying-no").check()
+    page.locator("#why-not").fill("Lives with his mother, who has custody")
+    page.get_by_role("button", name=words["add_child"]).click()
+    page.goto(f"/{language}/applications/{application.public_id}/")
+    assert "Lives with his mother" in page.content()
+    assert_accessible(page)
+
+    # Every section of every person, through the section pages.
+    forms = {
+        0: {"IMM1344": {"sponsor": sj.SPONSOR["sponsor"], "convictions": []}},
+        1: {
+            "IMM0008": {
+                "application": sj.APPLICATION,
+                "personal": sj.PA["IMM0008"]["personal"],
+                "marriage": sj.PA["IMM0008"]["marriage"],
+            },
+            "IMM5669": sj.PA["IMM5669"],
+            "IMM5406": {"mother": sj.PARENTS["mother"], "father": sj.PARENTS["father"], "siblings": []},
+            "IMM5562": {"trips": []},
+        },
+        2: {"IMM0008": {"personal": sj.personal("Okafor", "Ada", "2015-01-20")}},
+        3: {"IMM0008": {"personal": sj.personal("Okafor", "Obi", "2012-06-02")}},
+    }
+    for position, by_form in forms.items():
+        for form_code, sections in by_form.items():
+            for section_code, answers in sections.items():
+                _save_section(
+                    page, language, application, position, form_code, section_code, copy.deepcopy(answers)
+                )
+    for position in (2, 3):
+        dependant = {"has_spouse_or_common_law_partner": False, "has_dependent_child": False}
+        _save_section(page, language, application, position, "IMM0008", "dependant", dependant)
+    assert_accessible(page)
+    page.goto(f"/{language}/applications/{application.public_id}/people/1/IMM0008/marriage/")
+    assert_accessible(page)
+
+    journey.upload_checklist(applicant, application, on=today)
+
+    page.goto(f"/{language}/applications/{application.public_id}/")
+    page.get_by_role("link", name=words["pay_link"]).click()
+    page.get_by_label(words["card_name"]).fill(sj.SPONSOR_NAME)
+    page.get_by_label(words["card_number"]).fill("4242 4242 4242 4242")
+    page.get_by_label(words["month"]).fill("12")
+    page.get_by_label(words["year"]).fill("2030")
+    page.get_by_label(words["code"]).fill("123")
+    page.get_by_role("button", name=re.compile("^(Pay|Payer) ")).click()
+    page.wait_for_load_state()
+
+    # The sponsor signs the undertaking; the principal applicant signs the whole application.
+    for position, wrong, right in ((0, None, sj.SPONSOR_NAME), (1, "Chidi Okafor", sj.PA_NAME)):
+        page.goto(f"/{language}/applications/{application.public_id}/")
+        page.locator(f"a[href$='/people/{position}/sign/']").click()
+        assert_accessible(page)
+        if wrong:
+            page.get_by_label(words["name"]).fill(wrong)
+            page.get_by_role("button", name=words["sign"], exact=True).click()
+            assert words["mismatch"] in page.locator("#id_typed_name_error").inner_text()
+            assert_accessible(page)
+        page.get_by_label(words["name"]).fill(right)
+        page.get_by_role("button", name=words["sign"], exact=True).click()
+        page.wait_for_load_state()
+
+    assert_accessible(page)
+    page.get_by_role("button", name=words["submit"], exact=True).click()
+    page.wait_for_load_state()
+    assert words["received"] in page.content()
+    assert_accessible(page)
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert {p.role for p in application.people.all()} >= {"sponsor", "principal_applicant", "dependent_child"}
+    assert registry.program(application.program).forms_for("sponsor")
