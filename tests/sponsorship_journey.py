@@ -134,12 +134,24 @@ def save_form(actor, application, position: int, form_code: str, by_section: dic
     application.refresh_from_db()
 
 
-def started(actor, *, on=TODAY, sponsor=None, application_answers=None, program=Program.SPOUSE_SPONSORSHIP):
+def started(
+    actor,
+    *,
+    on=TODAY,
+    sponsor=None,
+    question_1=None,
+    application_answers=None,
+    program=Program.SPOUSE_SPONSORSHIP,
+):
     answers = copy.deepcopy(sponsor or SPONSOR)
     return people.sponsorship_screen_and_start(
         actor=actor,
         program=program,
-        sponsor_answers={"sponsor": answers["sponsor"], "history": answers["history"], "question_1": {}},
+        sponsor_answers={
+            "sponsor": answers["sponsor"],
+            "history": answers["history"],
+            "question_1": question_1 or {},
+        },
         application_answers=dict(application_answers or APPLICATION),
         on=on,
     )
@@ -159,11 +171,14 @@ def add_child(actor, application, *, accompanying=True, why=""):
     return child
 
 
-def spouse_with_children(actor, *, on=TODAY):
+def spouse_with_children(actor, *, on=TODAY, sponsor=None, question_1=None):
     """A spouse abroad with one accompanying and one non-accompanying child, every form answered."""
-    application = started(actor, on=on)
-    sponsor = {"sponsor": SPONSOR["sponsor"], "history": SPONSOR["history"], "convictions": []}
-    save_form(actor, application, 0, "IMM1344", sponsor, on=on)
+    given = sponsor or SPONSOR
+    application = started(actor, on=on, sponsor=given, question_1=question_1)
+    answers = {"sponsor": given["sponsor"], "history": given["history"], "convictions": []}
+    if question_1:
+        answers["question_1"] = question_1
+    save_form(actor, application, 0, "IMM1344", answers, on=on)
     for form_code, by_section in PA.items():
         save_form(actor, application, 1, form_code, by_section, on=on)
     for given, born, accompanying, why in (
@@ -192,8 +207,8 @@ def sign(actor, application, position: int, typed_name: str, *, on=TODAY):
     return signature
 
 
-def ready_to_submit(actor, *, on: datetime.date = TODAY):
-    application = spouse_with_children(actor, on=on)
+def ready_to_submit(actor, *, on: datetime.date = TODAY, sponsor=None, question_1=None):
+    application = spouse_with_children(actor, on=on, sponsor=sponsor, question_1=question_1)
     journey.upload_checklist(actor, application, on=on)
     journey.pay(actor, application, on=on, payer_name=SPONSOR_NAME)
     sign(actor, application, 0, SPONSOR_NAME, on=on)

@@ -365,3 +365,23 @@ class FileAccess(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.at.isoformat()} {self.officer_email} {self.kind} {self.application_id}"
+
+
+class SponsorAssessment(AppendOnly):
+    """The sponsor assessed first (IMM 5289 — « Examen d'admissibilité »): approved, or refused with reasons.
+
+    ``imm1344_choice`` is what the sponsor chose at IMM 1344 question 1, as it stood when the
+    sponsor was refused: withdraw (the application is withdrawn, fees refunded but the
+    sponsorship fee) or proceed (the application for permanent residence goes on to its
+    decision, likely a refusal).
+    """
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="sponsor_assessment")
+    approved = models.BooleanField()
+    reasons = models.TextField(blank=True)
+    imm1344_choice = models.CharField(max_length=10, blank=True)
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assessed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.application} sponsor {'approved' if self.approved else 'refused'}"

@@ -962,6 +962,9 @@ def pending_work(application: Application) -> list:
         waiting.append(_("A medical exam result is awaited."))
     if application.interviews.filter(outcome="").exists():
         waiting.append(_("An interview has no recorded outcome."))
+    from .sponsorship import pending as sponsor_pending
+
+    waiting.extend(sponsor_pending(application))
     return waiting
 
 

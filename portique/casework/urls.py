@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import sponsorship_views, views
 
 app_name = "casework"
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("files/<uuid:public_id>/medical/", views.medical, name="medical"),
     path("files/<uuid:public_id>/interviews/", views.interview, name="interview"),
     path("files/<uuid:public_id>/decision/", views.decision, name="decision"),
+    path(
+        "files/<uuid:public_id>/sponsor-assessment/",
+        sponsorship_views.sponsor_assessment,
+        name="sponsor_assessment",
+    ),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
     path(
