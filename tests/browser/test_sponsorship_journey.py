@@ -3,7 +3,9 @@
 The sponsor starts (a first try with a date of birth under 18 is refused), declares an
 accompanying and a non-accompanying child, fills every section of every person's forms,
 pays in the sandbox, signs the undertaking, has the principal applicant sign (a wrong
-name first) and submits — with axe-core finding nothing on the pages visited. The
+name first) and submits; the officers screen it, acknowledge it, approve the sponsor
+first and then the application, and the sponsor sees the approval — with axe-core
+finding nothing on the pages visited. The
 documents are uploaded through the same service the documents pages call (their pages
 have their own browser tests).
 """
@@ -15,10 +17,14 @@ import re
 import pytest
 
 from portique.applications.models import Application
+from portique.casework import services as casework
+from portique.casework.choices import CardDelivery, DecisionOutcome
+from portique.casework.sponsorship import sponsor_assess
 from portique.rules.programs import registry
 from tests import journey
 from tests import sponsorship_journey as sj
 from tests.browser.test_payments import sign_in
+from tests.conftest import _officer
 
 WORDS = {
     "en": {
@@ -38,6 +44,7 @@ WORDS = {
         "mismatch": "type your full name exactly as it is shown in your passport",
         "submit": "Submit",
         "received": "We have received your application",
+        "approved": "Approved",
     },
     "fr": {
         "start_link": "Commencer un parrainage",
@@ -56,6 +63,7 @@ WORDS = {
         "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
         "submit": "Soumettre",
         "received": "Nous avons reçu votre demande",
+        "approved": "Approuvé",
     },
 }
 
@@ -206,3 +214,21 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     assert application.status == "submitted"
     assert {p.role for p in application.people.all()} >= {"sponsor", "principal_applicant", "dependent_child"}
     assert registry.program(application.program).forms_for("sponsor")
+
+    # The officers: screening across every person and form, the AOR, the sponsor first, then the decision.
+    screener = _officer("screener@example.ca", ["screening_officer"], first_name="Jordan", last_name="Singh")
+    decider = _officer("decider@example.ca", ["decision_maker"], first_name="Dana", last_name="Decider")
+    screening = casework.screening_run(application=application)
+    assert not screening.findings.exists()
+    casework.application_accept(actor=screener, public_id=application.public_id, on=today, draw=lambda: 0.99)
+    sponsor_assess(actor=decider, public_id=application.public_id, approved=True, on=today)
+    casework.application_decide(
+        actor=decider,
+        public_id=application.public_id,
+        outcome=DecisionOutcome.APPROVED,
+        card_delivery=CardDelivery.MAIL,
+        on=today,
+    )
+    page.goto(f"/{language}/applications/{application.public_id}/")
+    assert words["approved"] in page.content()
+    assert_accessible(page)
