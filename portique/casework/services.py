@@ -804,6 +804,10 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
         person = application.people.filter(position=position).first()
         if person is None:
             raise CaseworkError.at("position", _("Choose a person of this application."))
+        from .sponsorship import not_examined
+
+        if not_examined(person):
+            raise CaseworkError.at("position", not_examined(person))
         if application.medical_instructions.filter(person=person, result_on__isnull=True).exists():
             raise CaseworkError.at(
                 "position", _("This person already has medical instructions waiting for a result.")

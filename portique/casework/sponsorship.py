@@ -39,6 +39,19 @@ def pending(application) -> list:
     return []
 
 
+def not_examined(person):
+    """Why ``person`` gets no medical instructions, or None.
+
+    Every family member of the principal applicant is examined, accompanying or not
+    (SP-115, SP-116); the sponsor and the parent or guardian who signs are not applicants.
+    """
+    if person.role in ("sponsor", "parent_or_guardian"):
+        return _(
+            "Only the principal applicant and the family members are examined, not the sponsor or the guardian."
+        )
+    return None
+
+
 def _imm1344_choice(application) -> str:
     sponsor = application.people.filter(role="sponsor").first()
     choice = (

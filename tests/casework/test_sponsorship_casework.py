@@ -154,7 +154,10 @@ def test_the_decision_maker_assesses_the_sponsor_from_the_file(client, officer, 
     client.force_login(officer)
     assert client.get(url).status_code == 404  # a screening officer does not decide
     client.force_login(decision_maker)
-    assert "Assess the sponsor first" in client.get(f"/en/officer/files/{sponsorship.public_id}/").content.decode()
+    assert (
+        "Assess the sponsor first"
+        in client.get(f"/en/officer/files/{sponsorship.public_id}/").content.decode()
+    )
     page = client.get(url).content.decode()
     assert "Le répondant est évalué en premier" in page
     refused = client.post(url, {"decision": "refuse", "reasons": ""})
@@ -163,3 +166,16 @@ def test_the_decision_maker_assesses_the_sponsor_from_the_file(client, officer, 
     response = client.post(url, {"decision": "approve"})
     assert response.status_code == 302
     assert SponsorAssessment.objects.get().approved
+
+
+@pytest.mark.django_db
+def test_every_family_member_is_examined_accompanying_or_not_but_not_the_sponsor(officer, sponsorship):
+    _accepted(officer, sponsorship)
+    evaluation = application_services.application_evaluate(application=sponsorship, on=ON)
+    assert evaluation.details["medical"]["must_be_examined"] == ["p1", "p2", "p3"]
+    for position in (1, 2, 3):  # the principal applicant, the child who comes, the child who does not
+        services.medical_instruct(actor=officer, public_id=sponsorship.public_id, position=position, on=ON)
+    with pytest.raises(services.CaseworkError) as refused:
+        services.medical_instruct(actor=officer, public_id=sponsorship.public_id, position=0, on=ON)
+    assert list(refused.value.errors) == ["position"]
+    assert sponsorship.medical_instructions.count() == 3
