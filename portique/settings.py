@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "portique.payments",
     "portique.casework",
     "portique.alternatives",
+    "portique.representation",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("applications/<uuid:public_id>/fees/", include("portique.payments.urls")),
     path("applications/<uuid:public_id>/", include("portique.casework.applicant_urls")),
     path("officer/", include("portique.casework.urls")),
+    path("representative/", include("portique.representation.urls")),
+    path("applications/represented/", include("portique.representation.client_urls")),
     path("alternatives/", include("portique.alternatives.urls")),
     prefix_default_language=True,
 )

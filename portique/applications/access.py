@@ -1,20 +1,116 @@
-"""Who may see or change an application. "Not found" and "not yours" look the same."""
+"""Who may see or change an application. "Not found" and "not yours" look the same.
 
+Three capabilities: ``PREPARE`` (change answers and documents, pay, submit, answer an
+officer's request), ``SIGN`` (the applicant's e-signature) and ``READ``. Without a
+representative, the owner has all three. With a current representation (portique.
+representation, seed 004): the representative prepares, never signs (ACT-35); the client,
+once they accepted in their own account, reads and signs, never changes (ACT-34, REP-10).
+A revoked representation gives nothing, from the moment it is revoked.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import get_language
 
-from portique.accounts.choices import Role
+from portique.accounts.choices import RepresentativeStatus, Role
+from portique.rules import signatures as signature_rules
 
 from .models import Application
 
 
-def access_application(*, actor, public_id, for_update: bool = False) -> Application:
-    """The application if ``actor`` owns it; 404 otherwise (never says which)."""
-    if not actor.is_authenticated or actor.role != Role.APPLICANT:
+class Capability(str, Enum):
+    READ = "read"
+    PREPARE = "prepare"
+    SIGN = "sign"
+
+
+ALL = frozenset(Capability)
+
+
+class AccessRefused(PermissionDenied):
+    """The actor may see the application but not do this; ``reasons`` say why, in both languages."""
+
+    def __init__(self, reasons):
+        self.reasons = tuple(reasons)
+        language = (get_language() or "en")[:2]
+        super().__init__(" ".join(r.message(language) for r in self.reasons))
+
+
+def current_representation(application: Application):
+    """The representation that is not revoked, if any (at most one: a database constraint)."""
+    from portique.representation.choices import State
+
+    return application.representations.exclude(state=State.REVOKED).select_related("representative").first()
+
+
+def capabilities(*, actor, application: Application) -> frozenset[Capability]:
+    from portique.representation.choices import Origin, State
+
+    if not actor.is_authenticated or actor.role not in (Role.APPLICANT, Role.REPRESENTATIVE):
+        return frozenset()
+    current = current_representation(application)
+    if current is None:
+        if actor.role == Role.APPLICANT and application.owner_id == actor.pk:
+            return ALL
+        return frozenset()
+    if actor.role == Role.REPRESENTATIVE:
+        if current.representative_id != actor.pk or not _verified(actor):
+            return frozenset()
+        # An application the representative created is theirs to prepare before the client
+        # accepts; a client's existing application only once the client consented (ACT-39).
+        if current.state == State.ACTIVE or current.origin == Origin.CREATED:
+            return frozenset({Capability.READ, Capability.PREPARE})
+        return frozenset()
+    if current.state == State.ACTIVE and current.client_id == actor.pk:
+        return frozenset({Capability.READ, Capability.SIGN})
+    if current.origin == Origin.LINKED and application.owner_id == actor.pk:
+        # The client has not consented to the link yet: the application is still theirs alone.
+        return ALL
+    return frozenset()
+
+
+def _verified(actor) -> bool:
+    profile = getattr(actor, "representative_profile", None)
+    return profile is not None and profile.status == RepresentativeStatus.VERIFIED
+
+
+def _refusal(actor) -> tuple:
+    if actor.role == Role.REPRESENTATIVE:
+        action = signature_rules.PortalAction.E_SIGN_APPLICATION
+        return signature_rules.portal_permission(
+            actor=signature_rules.Actor.PAID_REPRESENTATIVE, action=action
+        ).reasons
+    return signature_rules.portal_permission(
+        actor=signature_rules.Actor.CLIENT,
+        action=signature_rules.PortalAction.EDIT_APPLICATION,
+        represented_by=signature_rules.Representation.PAID,
+        application_created_by_representative=True,
+    ).reasons
+
+
+def access_application(
+    *, actor, public_id, for_update: bool = False, capability: Capability = Capability.PREPARE
+) -> Application:
+    """The application if ``actor`` may do ``capability`` on it.
+
+    404 when the actor may not even read it (never says whether it exists);
+    ``AccessRefused`` (403, with the rule's reason) when they may read it but not do this.
+    """
+    if not actor.is_authenticated or actor.role not in (Role.APPLICANT, Role.REPRESENTATIVE):
         raise Http404
-    queryset = Application.objects.filter(public_id=public_id, owner=actor)
+    queryset = Application.objects.filter(public_id=public_id)
     if for_update:
         queryset = queryset.select_for_update()
     application = queryset.first()
     if application is None:
         raise Http404
+    allowed = capabilities(actor=actor, application=application)
+    if Capability.READ not in allowed:
+        raise Http404
+    if capability not in allowed:
+        raise AccessRefused(_refusal(actor))
     return application

@@ -17,7 +17,7 @@ from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
 from . import notifications, signals, signing, submitted_record
-from .access import access_application
+from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, NUMBER_PREFIX, PersonRole, Program, Status
 from .lifecycle import can_move
@@ -216,13 +216,15 @@ def _birth_date(application: Application) -> date | None:
         return None
 
 
-def _e_signatures(application: Application) -> tuple[signature_rules.ESignature, ...]:
+def _e_signatures(application: Application, representation=None) -> tuple[signature_rules.ESignature, ...]:
     return tuple(
         signature_rules.ESignature(
             document=signature_rules.SignedDocument.CONSENT_AND_DECLARATION,
             signed_by=signature_rules.SignerRole.APPLICANT,
             typed_name=signature.typed_name,
             signed_at=signature.signed_at,
+            # Represented: only the client's own account signs (ACT-35, ACT-52).
+            entered_from_client_account=representation is None or signature.signer_id == representation.client_id,
         )
         for signature in application.signatures.filter(cleared_at__isnull=True)
     )
@@ -239,7 +241,10 @@ def application_sign(
     from .declarations import BY_PROGRAM
 
     with transaction.atomic():
-        application = access_application(actor=actor, public_id=public_id, for_update=True)
+        # Only the applicant signs, in their own account: never their representative (ACT-35).
+        application = access_application(
+            actor=actor, public_id=public_id, for_update=True, capability=Capability.SIGN
+        )
         if application.status not in EDITABLE:
             raise ApplicationError((_closed_reason(),))
         if application.version != expected_version:
@@ -306,12 +311,18 @@ def submission_blockers(*, application: Application, on: date, evaluation: Evalu
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
     born = _birth_date(application)
     if born is not None:
+        # Represented (seed 004): the client's signature, then the representative's declaration.
+        from portique.representation.selectors import gate_inputs
+
+        represented = gate_inputs(application=application)
         gate = signature_rules.submission_gate(
-            flow=signature_rules.SubmissionFlow.SELF,
+            flow=represented.flow,
             principal_applicant_birth_date=born,
             on=on,
             applicant_passport_name=_passport_name(application),
-            signatures=_e_signatures(application),
+            signatures=_e_signatures(application, represented.representation),
+            representative_declaration_at=represented.declared_at,
+            client_documents=represented.client_documents,
         )
         problems.extend(r for r in gate.reasons if r.severity is Severity.BLOCKING)
     current = signing.content_hash(signing.signed_content(application))
@@ -331,6 +342,15 @@ def submission_blockers(*, application: Application, on: date, evaluation: Evalu
     for found in problems:
         unique.setdefault((found.code, found.subject), found)
     return tuple(unique.values())
+
+
+def application_owner_hand_over(*, application: Application, to_owner) -> None:
+    """Give ``application`` to ``to_owner``: a client ending their representative's mandate (seed 004).
+
+    The caller holds the row locked and records who did it and why (portique.representation).
+    """
+    application.owner = to_owner
+    application.save(update_fields=["owner", "updated_at"])
 
 
 def application_transition(*, application: Application, to_status: Status, actor, reason: str) -> None:

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import address_changes, submitted_selectors
-from .access import access_application
+from .access import Capability, access_application
 from .choices import EDITABLE
 from .form_rendering import section_form_class
 from .models import Application, Submission
@@ -64,7 +64,7 @@ def status_page(request: HttpRequest, application: Application) -> HttpResponse:
 @never_cache
 def submitted_copy(request: HttpRequest, public_id) -> HttpResponse:
     """The whole application as submitted, as a PDF in the page's language (/en/… or /fr/…)."""
-    application = access_application(actor=request.user, public_id=public_id)
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
     submission = _submission_of(application)
     language = _language()
     response = HttpResponse(submitted_copy_pdf(submission, language), content_type="application/pdf")

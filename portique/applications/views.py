@@ -18,7 +18,7 @@ from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
 from . import declarations, selectors, services, submitted_views
-from .access import access_application
+from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, SPONSORSHIPS, Program
 from .form_rendering import cleaned_answers, section_form_class, section_formset_class
 
@@ -56,10 +56,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def overview(request: HttpRequest, public_id) -> HttpResponse:
-    application = access_application(actor=request.user, public_id=public_id)
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
     if application.submitted_at is not None:
         # Once submitted, the overview is the status page (timeline, messages, copy as submitted).
         return submitted_views.status_page(request, application)
+    if Capability.PREPARE not in capabilities(actor=request.user, application=application):
+        # The represented client reviews and signs only (ACT-34, REP-10).
+        return redirect("representation_client:review", public_id=public_id)
+    if request.user.role == Role.REPRESENTATIVE:
+        return redirect("representation:file", public_id=public_id)
     if application.program in SPONSORSHIPS:
         from . import people_views
 
@@ -257,7 +262,7 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def sign(request: HttpRequest, public_id) -> HttpResponse:
-    application = access_application(actor=request.user, public_id=public_id)
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.SIGN)
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
     language = _language()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from portique.applications.access import access_application
+from portique.applications.access import Capability, access_application
 from portique.applications.choices import EDITABLE
 from portique.applications.models import Application
 
@@ -56,7 +56,8 @@ def access_access_log(*, user) -> None:
 
 
 def access_own_letter(*, user, public_id, letter_id) -> Letter:
-    application = access_application(actor=user, public_id=public_id)
+    # A represented client reads their letters too (ACT-40); answering is the representative's.
+    application = access_application(actor=user, public_id=public_id, capability=Capability.READ)
     letter = Letter.objects.filter(application=application, public_id=letter_id).first()
     if letter is None:
         raise Http404
@@ -64,7 +65,7 @@ def access_own_letter(*, user, public_id, letter_id) -> Letter:
 
 
 def access_own_request(*, user, public_id, request_id) -> DocumentRequest:
-    application = access_application(actor=user, public_id=public_id)
+    application = access_application(actor=user, public_id=public_id, capability=Capability.READ)
     request = (
         DocumentRequest.objects.select_related("application")
         .filter(application=application, public_id=request_id)

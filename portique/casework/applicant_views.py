@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portique.accounts.choices import Role
 from portique.applications import services as application_services
 from portique.applications.access import access_application
 from portique.applications.choices import Status
@@ -136,6 +137,12 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
 @require_POST
 def restart(request: HttpRequest, public_id) -> HttpResponse:
     """Start a new application filled in with the answers of a returned one (IRPR 12)."""
+    if request.user.role == Role.REPRESENTATIVE:
+        # For the same client, with a new IMM 5476 and invitation (portique.representation).
+        from portique.representation.services import representation_restart
+
+        restarted = representation_restart(actor=request.user, public_id=public_id)
+        return redirect("representation:file", public_id=restarted.application.public_id)
     returned = access_application(actor=request.user, public_id=public_id)
     if returned.status != Status.RETURNED:
         raise Http404

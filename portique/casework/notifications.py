@@ -27,10 +27,18 @@ def _status_url(application, language: str) -> str:
         return settings.SITE_URL + reverse("applications:overview", args=[application.public_id])
 
 
+def _correspondent(application):
+    """Who is told: the paid representative when there is one (ACT-40), else the account holder."""
+    from portique.representation.selectors import acting_representation
+
+    representation = acting_representation(application=application)
+    return representation.representative if representation is not None else application.owner
+
+
 def send_letter_notice(*, letter_id: int) -> None:
     letter = Letter.objects.select_related("application__owner").get(pk=letter_id)
     application = letter.application
-    owner = application.owner
+    owner = _correspondent(application)
     context = {
         "application": application,
         "letter": letter,
@@ -43,7 +51,7 @@ def send_letter_notice(*, letter_id: int) -> None:
 def send_request_reminder(*, request_id: int, overdue: bool) -> None:
     request = DocumentRequest.objects.select_related("application__owner").get(pk=request_id)
     application = request.application
-    owner = application.owner
+    owner = _correspondent(application)
     with translation.override(owner.preferred_language):
         answer_url = settings.SITE_URL + reverse(
             "casework_applicant:request", args=[application.public_id, request.public_id]

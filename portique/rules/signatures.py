@@ -212,6 +212,7 @@ def submission_gate(
     guardian_passport_name: PassportName | None = None,
     representative_declaration_at: datetime | None = None,
     missing_items: tuple[str, ...] = (),
+    client_documents: tuple[SignedDocument, ...] | None = None,
 ) -> SubmissionGate:
     """Enable Submit only when every required signature and declaration is in and nothing is missing.
 
@@ -219,7 +220,9 @@ def submission_gate(
     validation and the checklist). ``guardian_passport_name``: the signing parent's or
     guardian's passport name when the principal applicant is under 18 (they type their
     own name). ``representative_declaration_at``: when the representative ticked their
-    declaration (representative flow).
+    declaration (representative flow). ``client_documents``: what the client e-signs when
+    the program says so; by default the flow's list (a PR card application has no IMM 5669,
+    so its client signs the consent and declaration only).
     """
     reasons: list[Reason] = []
     signer = required_signer(principal_applicant_birth_date=principal_applicant_birth_date, on=on)
@@ -236,7 +239,7 @@ def submission_gate(
             signature.signed_at, valid_at.get(signature.document, signature.signed_at)
         )
 
-    for document in _REQUIRED_DOCUMENTS[flow]:
+    for document in client_documents or _REQUIRED_DOCUMENTS[flow]:
         if document not in valid_at:
             label_en, label_fr = _DOCUMENT_LABELS[document]
             reasons.append(

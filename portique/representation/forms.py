@@ -1,0 +1,23 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ClientForm(forms.Form):
+    client_name = forms.CharField(label=_("Client's full name"), max_length=200)
+    client_email = forms.EmailField(
+        label=_("Client's own e-mail address"),
+        max_length=254,
+        help_text=_("The client receives the invitation there and signs in their own account."),
+    )
+
+
+class LinkForm(ClientForm):
+    number = forms.CharField(
+        label=_("Application number"), max_length=20, help_text=_("For example, PRC20260000123.")
+    )
+
+
+class Imm5476Form(forms.Form):
+    file = forms.FileField(
+        label=_("IMM 5476 signed by hand by the client (PDF, JPEG or PNG, 10 MB at most)"),
+    )

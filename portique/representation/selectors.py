@@ -1,0 +1,203 @@
+"""Reads about representations: the dashboard, what each file waits for, the gate's inputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
+
+from portique.applications import signing
+from portique.applications.choices import EDITABLE, Program, Status
+from portique.applications.models import Application
+from portique.rules import signatures as signature_rules
+
+from .choices import Origin, State
+from .models import Representation
+
+# What the client e-signs, by program, when it differs from the representative flow's
+# default (consent and declaration + IMM 5669, REP-11): PR card applicants have no IMM 5669.
+CLIENT_SIGNS = {
+    Program.PR_CARD: (signature_rules.SignedDocument.CONSENT_AND_DECLARATION,),
+}
+
+
+def acting_representation(*, application: Application) -> Representation | None:
+    """The representation that governs the application now, if any.
+
+    A representative's own creation governs from the start; a client's existing application
+    only once the client consented to the link (ACT-39).
+    """
+    current = application.representations.exclude(state=State.REVOKED).first()
+    if current is None:
+        return None
+    if current.state == State.ACTIVE or current.origin == Origin.CREATED:
+        return current
+    return None
+
+
+def declaration_is_current(*, representation: Representation, application: Application) -> bool:
+    """The declaration covers exactly the content now in the file (any change clears it)."""
+    if representation.declared_at is None or representation.declared_version != application.version:
+        return False
+    current = signing.content_hash(signing.signed_content(application))
+    return representation.declared_content_hash == current
+
+
+@dataclass(frozen=True)
+class GateInputs:
+    flow: signature_rules.SubmissionFlow
+    representation: Representation | None
+    declared_at: datetime | None
+    client_documents: tuple[signature_rules.SignedDocument, ...] | None
+
+
+def gate_inputs(*, application: Application) -> GateInputs:
+    representation = acting_representation(application=application)
+    if representation is None:
+        return GateInputs(signature_rules.SubmissionFlow.SELF, None, None, None)
+    declared = (
+        representation.declared_at
+        if declaration_is_current(representation=representation, application=application)
+        else None
+    )
+    return GateInputs(
+        signature_rules.SubmissionFlow.REPRESENTATIVE,
+        representation,
+        declared,
+        CLIENT_SIGNS.get(Program(application.program)),
+    )
+
+
+# --- What a file waits for, and on whom ---------------------------------------------------
+
+WAITING = {
+    # code: (English, on whom) — labels are translated in the template (choices below).
+    "imm5476": "representative",
+    "invite": "representative",
+    "accept": "client",
+    "prepare": "representative",
+    "client_signature": "client",
+    "declaration": "representative",
+    "submit": "representative",
+    "request": "representative",
+    "officer": "officer",
+    "returned": "representative",
+    "closed": "",
+}
+
+
+@dataclass
+class Row:
+    representation: Representation
+    application: Application
+    waiting: str
+    on_whom: str
+    request_due: date | None
+
+
+def _waiting(representation: Representation, application: Application, latest_signature, open_due) -> str:
+    if representation.state == State.REVOKED:
+        return "closed"
+    if application.status == Status.RETURNED:
+        return "returned"
+    if application.status not in EDITABLE:
+        if open_due is not None:
+            return "request"
+        if application.status in (Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROCESSING):
+            return "officer"
+        return "closed"
+    if not representation.imm5476_sha256:
+        return "imm5476"
+    if representation.invited_at is None:
+        return "invite"
+    if representation.state == State.INVITED:
+        return "accept"
+    if application.status == Status.DRAFT:
+        return "prepare"
+    if application.status == Status.READY_TO_SIGN:
+        return "client_signature"
+    declared = (
+        representation.declared_at is not None
+        and representation.declared_version == application.version
+        and (latest_signature is None or representation.declared_at >= latest_signature)
+    )
+    return "submit" if declared else "declaration"
+
+
+SORTS = {
+    "updated": ("-application__updated_at", "-id"),
+    "client": ("client_name", "id"),
+    "status": ("application__status", "-application__updated_at"),
+    "due": ("next_due", "-application__updated_at"),
+}
+
+
+def dashboard_rows(*, representative, state: str = "", waiting: str = "", sort: str = "updated") -> list[Row]:
+    """The representative's clients' files, newest change first; never another representative's."""
+    queryset: QuerySet[Representation] = (
+        Representation.objects.filter(representative=representative)
+        .select_related("application")
+        .annotate(
+            latest_signature=Max(
+                "application__signatures__signed_at",
+                filter=Q(application__signatures__cleared_at__isnull=True),
+            ),
+            next_due=Min(
+                "application__document_requests__due_on",
+                filter=Q(application__document_requests__state="open"),
+            ),
+        )
+    )
+    if state in State.values:
+        queryset = queryset.filter(state=state)
+    else:
+        queryset = queryset.exclude(state=State.REVOKED)
+    queryset = queryset.order_by(*SORTS.get(sort, SORTS["updated"]))
+    rows = []
+    for representation in queryset:
+        code = _waiting(
+            representation,
+            representation.application,
+            representation.latest_signature,
+            representation.next_due,
+        )
+        if waiting in ("representative", "client", "officer") and WAITING[code] != waiting:
+            continue
+        if waiting in ("request", "returned") and code != waiting:
+            continue
+        rows.append(
+            Row(representation, representation.application, code, WAITING[code], representation.next_due)
+        )
+    return rows
+
+
+def dashboard_counts(rows: list[Row]) -> dict[str, int]:
+    return {
+        "total": len(rows),
+        "on_client": sum(1 for r in rows if r.on_whom == "client"),
+        "on_representative": sum(1 for r in rows if r.on_whom == "representative"),
+        "returned": sum(1 for r in rows if r.waiting == "returned"),
+    }
+
+
+def representations_of_client(*, client) -> QuerySet[Representation]:
+    """What a client sees: invitations to their address and representations they accepted."""
+    return (
+        Representation.objects.filter(
+            Q(client=client) | Q(client__isnull=True, client_email__iexact=client.email)
+        )
+        .exclude(invited_at__isnull=True)
+        .select_related("application", "representative")
+        .order_by("-created_at", "-id")
+    )
+
+
+def history_of(*, representation: Representation):
+    return representation.events.select_related("actor")
+
+
+def files_of(*, representative) -> QuerySet[Application]:
+    return Application.objects.filter(representations__representative=representative).prefetch_related(
+        Prefetch("representations", queryset=Representation.objects.all())
+    )
