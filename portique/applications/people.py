@@ -282,3 +282,47 @@ def sponsorship_screen_and_start(
         sponsor_answers=sponsor_answers,
         pa_answers={"application": application_answers},
     )
+
+
+PENDING = frozenset({Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROCESSING})
+
+
+def _identity(person: Person) -> tuple[str, str] | None:
+    personal = (person.answers.get("IMM0008") or {}).get("personal") or {}
+    family, born = str(personal.get("family_name") or "").strip().casefold(), personal.get("date_of_birth")
+    return (family, born) if family and born else None
+
+
+def pending_sponsorship_of_same_person(application: Application) -> tuple[Reason, ...]:
+    """IRPR 10(5): the sponsor's earlier sponsorship of the same principal applicant is still pending.
+
+    The same person: the same family name and date of birth, in another sponsorship of the same
+    owner that is submitted and not yet decided.
+    """
+    if application.program not in SPONSORSHIPS:
+        return ()
+    principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
+    identity = _identity(principal) if principal else None
+    if identity is None:
+        return ()
+    others = Person.objects.filter(
+        role=PersonRole.PRINCIPAL_APPLICANT,
+        application__owner=application.owner,
+        application__program__in=SPONSORSHIPS,
+        application__status__in=PENDING,
+    ).exclude(application=application)
+    for other in others:
+        if _identity(other) == identity:
+            return (
+                reason(
+                    "PENDING_SPONSORSHIP_OF_SAME_PERSON",
+                    rule="SP-42, IRPR-10-5",
+                    citation="IRPR 10(5); IMM 5289 — « Vous pourriez ne pas être autorisé à parrainer une personne si… »",
+                    en="You already sponsor this person in application {number}, not yet decided: a new sponsorship "
+                    "application for them cannot be filed until then.",
+                    fr="Vous parrainez déjà cette personne dans la demande {number}, sans décision à ce jour : une "
+                    "nouvelle demande de parrainage pour elle ne peut pas être déposée d’ici là.",
+                    number=other.application.number,
+                ),
+            )
+    return ()

@@ -223,3 +223,16 @@ def test_officers_and_representatives_cannot_open_a_sponsorship_through_the_appl
         client.force_login(user)
         for path in ("", "people/1/IMM0008/personal/", "people/0/sign/"):
             assert client.get(f"/en/applications/{application.public_id}/{path}").status_code in (403, 404)
+
+
+@pytest.mark.django_db
+def test_a_second_sponsorship_of_the_same_person_cannot_be_submitted_while_the_first_is_pending(applicant):
+    first = sj.ready_to_submit(applicant)
+    services.application_submit(actor=applicant, public_id=first.public_id, on=TODAY)
+    second = sj.ready_to_submit(applicant)
+    with pytest.raises(services.ApplicationError) as refused:
+        services.application_submit(actor=applicant, public_id=second.public_id, on=TODAY)
+    found = next(r for r in refused.value.reasons if r.code == "PENDING_SPONSORSHIP_OF_SAME_PERSON")
+    assert first.number in found.en and first.number in found.fr and "10(5)" in found.citation
+    second.refresh_from_db()
+    assert second.status == Status.SIGNED
