@@ -470,42 +470,58 @@ def _ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
-def _children(pid: int) -> list[int]:
-    found = []
+def _processes(server_pid: int, database: str | None) -> tuple[list[int], list[int]]:
+    """The gunicorn workers (children of the master), and PostgreSQL's backends serving ``database``."""
+    workers, backends = [], []
+    marker = f" {database} ".encode() if database else None
     for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        found.append(int(entry))
-            except (OSError, IndexError, ValueError):
-                continue
-    return found
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                if int(stat.read().rsplit(")", 1)[1].split()[1]) == server_pid:
+                    workers.append(int(entry))
+                    continue
+            if marker:
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    command = cmdline.read()
+                if command.startswith(b"postgres:") and marker in command:
+                    backends.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    return workers, backends
 
 
 class CpuMeter:
-    """CPU seconds used by the server (gunicorn master and workers), the client, and the machine."""
+    """CPU seconds used by the server (gunicorn), the database (PostgreSQL's backends for the
+    bench database; SQLite runs inside the workers), the client, and the whole machine."""
 
     HZ = os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, server_pid: int):
+    def __init__(self, server_pid: int, database: str | None):
         self.server_pid = server_pid
+        self.database = database
 
-    def read(self) -> tuple[float, float, float, float]:
-        pids = [self.server_pid, *_children(self.server_pid)]
-        server = 0
-        for pid in pids:
+    def read(self) -> tuple[float, ...]:
+        workers, backends = _processes(self.server_pid, self.database)
+        server = database = 0
+        for pid in [self.server_pid, *workers]:
             with contextlib.suppress(OSError):
                 server += _ticks(pid)
+        for pid in backends:
+            with contextlib.suppress(OSError):
+                database += _ticks(pid)
         with open("/proc/stat") as stat:
             cpu = [int(v) for v in stat.readline().split()[1:]]
         busy = sum(cpu) - cpu[3] - cpu[4]
-        return time.perf_counter(), server / self.HZ, time.process_time(), busy / self.HZ
+        return time.perf_counter(), server / self.HZ, database / self.HZ, time.process_time(), busy / self.HZ
 
     @staticmethod
-    def usage(before, after) -> tuple[float, float, float]:
+    def usage(before, after) -> tuple[float, ...]:
+        """Percent of one core: server, database, client, machine; and CPU seconds of server + database."""
         wall = after[0] - before[0]
-        return tuple(100 * (after[i] - before[i]) / wall for i in (1, 2, 3))
+        percents = tuple(100 * (after[i] - before[i]) / wall for i in (1, 2, 3, 4))
+        return (*percents, (after[1] - before[1]) + (after[2] - before[2]))
 
 
 @dataclass
@@ -522,8 +538,10 @@ class Result:
     achieved: float
     window: float  # from the first arrival to the last answer (at least the step's duration)
     server_cpu: float
+    database_cpu: float
     client_cpu: float
     machine_cpu: float
+    cpu_per_action: float  # seconds of server and database CPU per completed action
     late: float  # p99 of how late the client started requests (its own lag)
 
 
@@ -589,7 +607,7 @@ async def run_step(
     requests: dict[str, list[Sample]] = {}
     for sample in b.samples:
         requests.setdefault(sample.label, []).append(sample)
-    server, client, machine = CpuMeter.usage(before, after)
+    server, database, client, machine, seconds = CpuMeter.usage(before, after)
     return Result(
         step=step,
         offered=rate,
@@ -603,6 +621,8 @@ async def run_step(
         achieved=len(latencies) / window,
         window=window,
         server_cpu=server,
+        database_cpu=database,
+        cpu_per_action=seconds / max(1, len(latencies)),
         client_cpu=client,
         machine_cpu=machine,
         late=percentile(lags, 99),
@@ -616,7 +636,8 @@ async def settle(meter: CpuMeter, limit: float = 90.0) -> None:
     while time.perf_counter() < deadline:
         await asyncio.sleep(0.5)
         current = meter.read()
-        if CpuMeter.usage(previous, current)[0] < 5:
+        usage = CpuMeter.usage(previous, current)
+        if usage[0] + usage[1] < 5:
             return
         previous = current
 
@@ -860,7 +881,8 @@ def print_result(result: Result, ceiling: float | None) -> None:
     print(
         f"{result.step:<34} {result.offered:>7.0f} {result.achieved:>8.1f} {ms(percentile(result.latencies, 50)):>6}"
         f" {ms(percentile(result.latencies, 95)):>6} {ms(percentile(result.latencies, 99)):>6} {error_rate:>6.1f}%"
-        f" {ratio} {result.server_cpu:>5.0f}% {result.client_cpu:>5.0f}% {result.machine_cpu:>5.0f}%"
+        f" {ratio} {result.server_cpu:>5.0f}% {result.database_cpu:>4.0f}% {result.client_cpu:>5.0f}%"
+        f" {result.machine_cpu:>5.0f}% {result.cpu_per_action * 1000:>6.1f}"
     )
     for label, samples in result.requests.items():
         good = [s.ended - s.began for s in samples if s.ok]
@@ -879,14 +901,15 @@ def print_result(result: Result, ceiling: float | None) -> None:
 
 HEADER = (
     f"{'step / request':<34} {'offered':>7} {'achieved':>8} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>7}"
-    f" {'vs ceil':>6} {'server':>6} {'client':>6} {'machine':>6}\n"
-    f"{'':<34} {'/s':>7} {'/s':>8} {'ms':>6} {'ms':>6} {'ms':>6} {'':>7} {'req/s':>6} {'CPU':>6} {'CPU':>6} {'CPU':>6}"
+    f" {'vs ceil':>6} {'server':>6} {'db':>5} {'client':>6} {'machine':>6} {'CPU ms':>6}\n"
+    f"{'':<34} {'/s':>7} {'/s':>8} {'ms':>6} {'ms':>6} {'ms':>6} {'':>7} {'req/s':>6} {'CPU':>6} {'CPU':>5}"
+    f" {'CPU':>6} {'CPU':>6} {'/action':>6}"
 )
 
 
 async def measure(server: Server, seed: dict, options) -> None:
     journey = journey_from(seed)
-    meter = CpuMeter(server.process.pid)
+    meter = CpuMeter(server.process.pid, BENCH_DATABASE if server.database == "postgres" else None)
     browser = Browser(f"http://127.0.0.1:{server.port}", [])
     try:
         print(
@@ -1044,8 +1067,9 @@ def main() -> None:
         f" gunicorn {options.workers} sync workers, DEBUG=0, tasks {options.tasks}; started {datetime.datetime.now():%Y-%m-%d %H:%M}"
     )
     print(
-        "NOTE: the load generator runs on the same cores as the server (and the database): its CPU is in the"
-        " 'client' column,\n      the server's (gunicorn) in 'server', everything on the machine (others' work too) in 'machine'."
+        "NOTE: the load generator shares the 2 cores with the server and the database. CPU columns, in % of one core:"
+        "\n      'server' gunicorn (with SQLite in it), 'db' PostgreSQL's backends, 'client' the load generator,"
+        "\n      'machine' everything (others' work too); 'CPU ms/action' is server + db CPU per completed action."
     )
     for database in ("sqlite", "postgres") if options.db == "both" else (options.db,):
         server = Server.prepare(database, options.workers, options.tasks)
