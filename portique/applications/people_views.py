@@ -183,6 +183,9 @@ def person_section(
                     errors.setdefault(found.subject or "", []).append(found.message(language))
             else:
                 messages.success(request, _("Section saved."))
+                _tell_what_the_rules_found(
+                    request, application=outcome.application, person=person, language=language
+                )
                 codes = [s.code for s in form.sections]
                 following = codes[codes.index(section) + 1] if codes.index(section) + 1 < len(codes) else None
                 if "continue" in request.POST and following:
@@ -225,6 +228,20 @@ def person_section(
             "person_label": people_selectors.person_label(person, language),
         },
     )
+
+
+def _tell_what_the_rules_found(request: HttpRequest, *, application, person, language: str) -> None:
+    """Say at once what the rules decide about this person (e.g. a child who is not a dependent child)."""
+    from portique.rules.reasons import Severity
+
+    evaluation = services.application_evaluate(application=application, on=timezone.localdate())
+    for found in evaluation.findings:
+        if found.subject != f"p{person.position}":
+            continue
+        if found.severity is Severity.BLOCKING:
+            messages.error(request, found.message(language))
+        elif found.severity is Severity.WARNING:
+            messages.warning(request, found.message(language))
 
 
 def overview(request: HttpRequest, application) -> HttpResponse:

@@ -248,3 +248,29 @@ def test_starting_a_sponsorship_from_the_page_leads_to_the_eligibility_questions
         "/sponsorship/start/child_sponsorship/"
     )
     assert client.post("/en/applications/sponsorship/start/", {"program": "pr_card"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_child_of_22_without_a_qualifying_condition_or_with_a_spouse_is_told_at_once(client, applicant):
+    from tests import sponsorship_journey as sj
+
+    application = sj.spouse_with_children(applicant)
+    client.force_login(applicant)
+    data = {**sj.personal("Okafor", "Ada", "2003-01-20"), "is_citizen_or_pr": "false", "save": "1"}
+    url = f"/fr/applications/{application.public_id}/people/2/IMM0008/personal/"
+    body = client.post(url, {**data, "version": application.version}, follow=True).content.decode()
+    assert (
+        "n&#x27;est un enfant à charge que s&#x27;il dépend" in body
+        or "n'est un enfant à charge que s'il dépend" in body
+    )
+    assert not services.application_evaluate(application=application, on=TODAY).complete
+    application.refresh_from_db()
+    url = f"/en/applications/{application.public_id}/people/3/IMM0008/dependant/"
+    answers = {
+        "accompanying": "false",
+        "why_not_accompanying": "Custody",
+        "has_spouse_or_common_law_partner": "true",
+    }
+    answers.update({"has_dependent_child": "false", "save": "1", "version": application.version})
+    body = client.post(url, answers, follow=True).content.decode()
+    assert "with a spouse or common-law partner is not a dependent child" in body
