@@ -236,3 +236,17 @@ def test_a_second_sponsorship_of_the_same_person_cannot_be_submitted_while_the_f
     assert first.number in found.en and first.number in found.fr and "10(5)" in found.citation
     second.refresh_from_db()
     assert second.status == Status.SIGNED
+
+
+@pytest.mark.django_db
+def test_a_child_travelling_without_the_other_parent_needs_the_hand_signed_imm_5604_uploaded(applicant):
+    application = sj.spouse_with_children(applicant)
+    dependant = {
+        "accompanying": True,
+        "has_spouse_or_common_law_partner": False,
+        "has_dependent_child": False,
+        "travels_without_both_parents": True,
+    }
+    sj.save_form(applicant, application, 2, "IMM0008", {"dependant": dependant})
+    slots = [(item.code, item.person_position) for item in document_selectors.checklist_for(application, TODAY)]
+    assert ("IMM5604", 2) in slots and ("IMM5604", 3) not in slots
