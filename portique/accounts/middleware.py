@@ -114,7 +114,10 @@ class UserSessionsMiddleware:
     sends ``session_client_changed`` as before) when the row may be missing (a session
     key not recorded yet), when the address or the browser changed, or when the last
     record is SESSION_ACTIVITY_SECONDS old; otherwise it writes nothing. What it last
-    recorded is kept in the session (``RECORDED``), set at sign-in by allauth's signal.
+    recorded is kept in the session (``RECORDED``), set at sign-in by allauth's signal,
+    and updated only along with a session write that happens anyway (so a session opened
+    without allauth's sign-in, as a test's ``force_login``, is recorded on each request,
+    as allauth does, until its first ``touch``).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
