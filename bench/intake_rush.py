@@ -629,8 +629,8 @@ async def run_step(
     )
 
 
-async def settle(meter: CpuMeter, limit: float = 90.0) -> None:
-    """Wait until the server has finished what is queued (its CPU falls idle)."""
+async def settle(meter: CpuMeter, limit: float = 60.0) -> bool:
+    """Wait until the server has finished what is queued (its CPU falls idle); False if it has not."""
     deadline = time.perf_counter() + limit
     previous = meter.read()
     while time.perf_counter() < deadline:
@@ -638,8 +638,9 @@ async def settle(meter: CpuMeter, limit: float = 90.0) -> None:
         current = meter.read()
         usage = CpuMeter.usage(previous, current)
         if usage[0] + usage[1] < 5:
-            return
+            return True
         previous = current
+    return False
 
 
 class Profiler:
@@ -793,7 +794,7 @@ class Server:
         return done.stdout.strip()
 
     def start(self) -> None:
-        self.port = free_port()
+        self.port = self.port or free_port()
         self.process = subprocess.Popen(
             [
                 str(VENV_BIN / "gunicorn"),
@@ -817,13 +818,18 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError("gunicorn did not start")
 
-    def stop(self, keep: bool) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
+    def terminate(self) -> None:
+        """Quick shutdown (SIGQUIT): the requests still queued are dropped, not served."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=30)
             if self.process.poll() is None:
                 self.process.kill()
+                self.process.wait()
+
+    def stop(self, keep: bool) -> None:
+        self.terminate()
         if keep:
             return
         if self.database == "postgres":
@@ -911,15 +917,30 @@ async def measure(server: Server, seed: dict, options) -> None:
     journey = journey_from(seed)
     meter = CpuMeter(server.process.pid, BENCH_DATABASE if server.database == "postgres" else None)
     browser = Browser(f"http://127.0.0.1:{server.port}", [])
+
+    async def warm_up() -> None:
+        # Not reported: each worker imports its views and compiles its templates.
+        await run_step(browser, "warm-up", 50, 2, trivial, [], journey, meter)
+        await run_step(browser, "warm-up", 20, 2, dashboard, applicants(seed, "submit")[-40:], journey, meter)
+        await settle(meter)
+
+    async def recover() -> None:
+        """Let the server finish the step's queue; one that cannot (a step far over its
+        capacity leaves thousands of queued requests) is restarted, so that the next step
+        is not measured against the last one's leftovers."""
+        if not await settle(meter):
+            print("    (the server was still working through this step's queue a minute later: restarted it)")
+            server.terminate()
+            server.start()
+            meter.server_pid = server.process.pid
+            await warm_up()
+
     try:
         print(
             f"\n-- ceiling: GET {CEILING_PATH} (anonymous home page) at rising rates, {options.ceiling_seconds:.0f} s each"
         )
         print(HEADER)
-        # Warm-up, not reported: each worker imports its views and compiles its templates.
-        await run_step(browser, "warm-up", 50, 2, trivial, [], journey, meter)
-        await run_step(browser, "warm-up", 20, 2, dashboard, applicants(seed, "submit")[-40:], journey, meter)
-        await settle(meter)
+        await warm_up()
         ceiling = 0.0
         for rate in options.ceiling_rates:
             result = await run_step(
@@ -934,7 +955,7 @@ async def measure(server: Server, seed: dict, options) -> None:
             )
             print_result(result, None)
             ceiling = max(ceiling, result.achieved)
-            await settle(meter)
+            await recover()
             saturated = (
                 result.achieved < 0.9 * rate
                 or percentile(result.latencies, 99) > 1.0
@@ -957,7 +978,7 @@ async def measure(server: Server, seed: dict, options) -> None:
             print_result(result, ceiling)
             if profiler is not None:
                 profiler.report()
-            await settle(meter)
+            await recover()
             target = TARGETS.get(step)
             if target:
                 rate, p99 = target
