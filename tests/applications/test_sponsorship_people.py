@@ -16,6 +16,15 @@ def _start(actor, program=Program.SPOUSE_SPONSORSHIP):
     return people.sponsorship_start(actor=actor, program=program)
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # A request to /fr/ leaves French active in this thread: the next test's reverse() must not inherit it.
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 @pytest.mark.django_db
 def test_the_sponsor_opens_the_application_and_owns_it_with_the_principal_applicant(applicant):
     application = _start(applicant)

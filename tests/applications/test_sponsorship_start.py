@@ -54,6 +54,15 @@ def _refused(actor, answers, application=ABROAD, program=Program.SPOUSE_SPONSORS
     return refused.value.reasons
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # A request to /fr/ leaves French active in this thread: the next test's reverse() must not inherit it.
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 @pytest.mark.django_db
 def test_an_eligible_sponsor_starts_with_the_answers_carried_into_the_forms(applicant):
     application = _start(applicant, sponsor_answers())

@@ -15,6 +15,15 @@ from tests import sponsorship_journey as sj
 TODAY = sj.TODAY
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # A request to /fr/ leaves French active in this thread: the next test's reverse() must not inherit it.
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 @pytest.mark.django_db
 def test_the_forms_of_every_person_are_complete_and_only_signatures_fees_and_documents_remain(applicant):
     application = sj.spouse_with_children(applicant)
@@ -248,5 +257,7 @@ def test_a_child_travelling_without_the_other_parent_needs_the_hand_signed_imm_5
         "travels_without_both_parents": True,
     }
     sj.save_form(applicant, application, 2, "IMM0008", {"dependant": dependant})
-    slots = [(item.code, item.person_position) for item in document_selectors.checklist_for(application, TODAY)]
+    slots = [
+        (item.code, item.person_position) for item in document_selectors.checklist_for(application, TODAY)
+    ]
     assert ("IMM5604", 2) in slots and ("IMM5604", 3) not in slots

@@ -18,6 +18,15 @@ from tests import sponsorship_journey as sj
 ON = sj.TODAY
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # A request to /fr/ leaves French active in this thread: the next test's reverse() must not inherit it.
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 @pytest.fixture
 def sponsorship(applicant):
     application = sj.ready_to_submit(applicant)
