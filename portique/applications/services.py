@@ -19,7 +19,7 @@ from portique.rules.reasons import Reason, Severity, reason
 from . import notifications, signals, signing, submitted_record
 from .access import Capability, access_application
 from .case_builder import case_for
-from .choices import EDITABLE, NUMBER_PREFIX, PersonRole, Program, Status
+from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, Status
 from .lifecycle import can_move
 from .models import Application, Person, Signature, StatusChange, Submission
 
@@ -231,15 +231,35 @@ def _e_signatures(application: Application, representation=None) -> tuple[signat
 
 
 def application_sign(
-    *, actor, public_id, typed_name: str, declaration_version: str, expected_version: int, on: date
+    *,
+    actor,
+    public_id,
+    typed_name: str,
+    declaration_version: str,
+    expected_version: int,
+    on: date,
+    position: int | None = None,
 ) -> Signature:
     """Sign a validated application: the typed name must be the passport name (ACT-51).
 
     The signature records the declaration's version and a hash of the content signed
     (answers and documents); any later change clears it (``application_changed``).
+    A sponsorship has several signers (``sponsorship_signing``): ``position`` says who signs.
     """
     from .declarations import BY_PROGRAM
 
+    if Application.objects.filter(public_id=public_id, program__in=SPONSORSHIPS).exists():
+        from . import sponsorship_signing
+
+        return sponsorship_signing.sign(
+            actor=actor,
+            public_id=public_id,
+            position=1 if position is None else position,
+            typed_name=typed_name,
+            declaration_version=declaration_version,
+            expected_version=expected_version,
+            on=on,
+        )
     with transaction.atomic():
         # Only the applicant signs, in their own account: never their representative (ACT-35).
         application = access_application(
@@ -310,6 +330,14 @@ def submission_blockers(*, application: Application, on: date, evaluation: Evalu
     if balance.blocks_submission:
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
     born = _birth_date(application)
+    if application.program in SPONSORSHIPS:
+        # A sponsorship's signers are checked by the rules' gate (in the evaluation) and here.
+        from .people import pending_sponsorship_of_same_person
+        from .sponsorship_signing import missing_signatures
+
+        problems.extend(missing_signatures(application, on=on))
+        problems.extend(pending_sponsorship_of_same_person(application))
+        born = None
     if born is not None:
         # Represented (seed 004): the client's signature, then the representative's declaration.
         from portique.representation.selectors import gate_inputs
