@@ -7,7 +7,7 @@ from datetime import date
 
 from django.http import Http404
 
-from portique.applications.access import access_application
+from portique.applications.access import Capability, access_application
 from portique.applications.models import Application
 from portique.rules.case import CaseDocument
 
@@ -91,7 +91,7 @@ def item_rows(application: Application, checklist: tuple[Item, ...]) -> list[Ite
 def document_for_download(*, actor, public_id, document_id) -> Document:
     """A file that is part of the application, if ``actor`` may read it; 404 alike
     for "no such file", "not part of the application any more" and "not yours"."""
-    application = access_application(actor=actor, public_id=public_id)
+    application = access_application(actor=actor, public_id=public_id, capability=Capability.READ)
     document = (
         Document.objects.filter(application=application, public_id=document_id, state=DocumentState.CURRENT)
         .select_related("application")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from portique.applications.access import access_application
+from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.choices import EDITABLE
 
 from . import document_types, photo_spec, selectors, services
@@ -73,7 +73,9 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
                 for row in rows
             ],
             "summary": summary,
-            "editable": application.status in EDITABLE,
+            # A represented client reads the list without the forms (ACT-34).
+            "editable": application.status in EDITABLE
+            and Capability.PREPARE in capabilities(actor=request.user, application=application),
             "photo_months": limits.max_age_months,
             "language": language,
         },
@@ -84,7 +86,8 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
 @login_required
 @require_GET
 def index(request: HttpRequest, public_id) -> HttpResponse:
-    application = access_application(actor=request.user, public_id=public_id)
+    # A represented client reads the list too; every change below asks for more than reading.
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
     return _page(request, application, timezone.localdate())
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portique.applications.access import access_application
+from portique.applications.access import Capability, access_application
 from portique.applications.choices import EDITABLE
 
 from . import selectors, services
@@ -153,7 +153,7 @@ def pay(request: HttpRequest, public_id) -> HttpResponse:
 
 
 def _receipt(request: HttpRequest, public_id, receipt_number: str) -> Payment:
-    application = access_application(actor=request.user, public_id=public_id)
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
     try:
         return selectors.receipt_of(application=application, receipt_number=receipt_number)
     except Payment.DoesNotExist:

@@ -20,6 +20,9 @@ from portique.applications.access import Capability, access_application, capabil
 from portique.applications.choices import EDITABLE
 from portique.applications.declarations import BY_PROGRAM
 from portique.casework import selectors as casework_selectors
+from portique.casework import services as casework_services
+from portique.casework.access import access_case
+from portique.casework.choices import AccessKind
 from portique.rules.programs import registry
 
 from . import selectors, services
@@ -221,9 +224,22 @@ def imm5476_upload(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 @never_cache
 def imm5476_download(request: HttpRequest, public_id) -> HttpResponse:
-    """The signed IMM 5476, to the representative and to the client (both may read the file)."""
-    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
-    representation = acting_representation(application=application)
+    """The signed IMM 5476, to the representative, the client, and the officers on the file."""
+    if request.user.role == Role.OFFICER:
+        application = access_case(user=request.user, public_id=public_id)
+        # Who viewed what on a file is in its access log, as for every other document.
+        casework_services.file_access_record(
+            actor=request.user,
+            application=application,
+            kind=AccessKind.DOCUMENT_VIEWED,
+            what="IMM 5476 (signed)",
+            request=request,
+        )
+        # The representative at submission, even if the client has ended the representation since.
+        representation = application.representations.order_by("-created_at", "-id").first()
+    else:
+        application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
+        representation = acting_representation(application=application)
     if representation is None or not representation.imm5476:
         raise Http404
     extension = representation.imm5476.name.rsplit(".", 1)[-1]

@@ -273,3 +273,64 @@ def test_the_client_accepts_and_revokes_from_their_account(representative, appli
         == 404
     )
     assert client.get(_url("applications:overview", public_id=application.public_id)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_client_reads_the_documents_and_receipts_but_gets_no_upload_form(representative, applicant):
+    application, _ = accepted(representative, applicant)
+    client = _client(applicant)
+    page = client.get(_url("documents:index", public_id=application.public_id))
+    assert page.status_code == 200 and 'type="file"' not in page.content.decode()
+    assert (
+        'type="file"'
+        in _client(representative)
+        .get(_url("documents:index", public_id=application.public_id))
+        .content.decode()
+    )
+    document = application.documents.filter(state="current").first()
+    download = client.get(
+        _url("documents:download", public_id=application.public_id, document_id=document.public_id)
+    )
+    assert download.status_code == 200
+    review = client.get(
+        _url("representation_client:review", public_id=application.public_id)
+    ).content.decode()
+    assert (
+        _url("documents:download", public_id=application.public_id, document_id=document.public_id) in review
+    )
+    receipt = application.payments.filter(status="approved").first()
+    page = client.get(
+        _url("payments:received", public_id=application.public_id, receipt_number=receipt.receipt_number)
+    )
+    assert page.status_code == 200
+    # Paying, uploading, removing: the client only reads (403 with the reason).
+    assert client.get(_url("payments:pay", public_id=application.public_id)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_officer_sees_the_representative_and_the_signed_imm5476_and_it_is_logged(
+    representative, applicant, officer
+):
+    from portique.casework.models import FileAccess
+    from portique.representation import services
+
+    application, _ = signed_and_declared(representative, applicant)
+    services.representation_submit(actor=representative, public_id=application.public_id, on=journey.TODAY)
+    officer_client = _client(officer)
+    page = officer_client.get(_url("casework:file", public_id=application.public_id)).content.decode()
+    assert "R700001" in page and "Paid representative (IMM 5476)" in page
+    download = officer_client.get(_url("representation:imm5476_download", public_id=application.public_id))
+    assert download.status_code == 200 and "no-store" in download["Cache-Control"]
+    assert FileAccess.objects.filter(
+        application=application, what="IMM 5476 (signed)", officer=officer
+    ).exists()
+    # Nobody else: another applicant gets a 404.
+    from tests.conftest import _user
+
+    outsider = _user("nobody@example.ca", "applicant")
+    assert (
+        _client(outsider)
+        .get(_url("representation:imm5476_download", public_id=application.public_id))
+        .status_code
+        == 404
+    )
