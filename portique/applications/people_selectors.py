@@ -55,6 +55,8 @@ class PersonProgress:
     accompanying: bool | None
     why_not_accompanying: str
     removable: bool
+    # Forms this person completes only in some cases, not yet started: IMM 5476 when represented.
+    optional: tuple[Form, ...] = ()
 
 
 def people_progress(*, application: Application, on: date, language: str) -> tuple[PersonProgress, ...]:
@@ -69,8 +71,11 @@ def people_progress(*, application: Application, on: date, language: str) -> tup
         pid = f"p{person.position}"
         codes = required_codes(person.role, pid, required)
         forms = []
+        optional = []
         for form in program.forms_for(person.role):
             if form.code not in codes:
+                if form.code == "IMM5476":
+                    optional.append(form)
                 continue
             form_answers = person.answers.get(form.code) or {}
             sections = []
@@ -93,6 +98,7 @@ def people_progress(*, application: Application, on: date, language: str) -> tup
                 accompanying=accompanying,
                 why_not_accompanying=str(dependant.get("why_not_accompanying") or ""),
                 removable=person.role in (PersonRole.DEPENDENT_CHILD, PersonRole.PARENT_OR_GUARDIAN),
+                optional=tuple(optional),
             )
         )
     return tuple(found)

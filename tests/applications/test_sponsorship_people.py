@@ -283,3 +283,26 @@ def test_a_child_of_22_without_a_qualifying_condition_or_with_a_spouse_is_told_a
     answers.update({"has_dependent_child": "false", "save": "1", "version": application.version})
     body = client.post(url, answers, follow=True).content.decode()
     assert "with a spouse or common-law partner is not a dependent child" in body
+
+
+@pytest.mark.django_db
+def test_a_representative_form_is_offered_and_once_answered_becomes_required(client, applicant):
+    from tests import sponsorship_journey as sj
+
+    application = sj.spouse_with_children(applicant)
+    client.force_login(applicant)
+    body = client.get(f"/fr/applications/{application.public_id}/").content.decode()
+    assert "A recours à un représentant? Remplir :" in body
+    assert f"/applications/{application.public_id}/people/1/IMM5476/representative/" in body
+    services.application_save_section(
+        actor=applicant,
+        public_id=application.public_id,
+        position=1,
+        form_code="IMM5476",
+        section_code="representative",
+        answers={"role": "representative", "name": "Julie Tremblay"},
+        expected_version=application.version,
+        on=TODAY,
+    )
+    evaluation = services.application_evaluate(application=application, on=TODAY)
+    assert "p1/IMM5476/representative.telephone" in {r.subject for r in evaluation.form_findings}
