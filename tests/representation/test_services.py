@@ -380,3 +380,21 @@ def test_a_linked_applications_letters_are_announced_to_the_representative(
         )
     assert own.owner == applicant
     assert [message.to for message in mail.outbox] == [[representative.email]]
+
+
+@pytest.mark.django_db
+def test_a_client_without_an_account_signs_up_themselves_then_accepts(representative):
+    from portique.representation.selectors import representations_of_client
+    from tests.conftest import _user
+
+    application, representation = prepared(representative, "New.Client@example.ca")
+    services.representation_invite(actor=representative, public_id=application.public_id)
+    # No account was made for them: the representative cannot create the client's account (ACT-30).
+    from portique.accounts.models import User
+
+    assert not User.objects.filter(email__iexact="new.client@example.ca").exists()
+    client = _user("new.client@example.ca", "applicant", first_name="New", last_name="Client")
+    assert list(representations_of_client(client=client)) == [representation]
+    services.representation_accept(actor=client, public_id=representation.public_id)
+    representation.refresh_from_db()
+    assert representation.client == client and representation.state == State.ACTIVE

@@ -334,3 +334,21 @@ def test_the_officer_sees_the_representative_and_the_signed_imm5476_and_it_is_lo
         .status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_the_dashboard_costs_the_same_queries_for_one_client_or_many(representative, applicant):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    accepted(representative, applicant)
+    client = _client(representative)
+    client.get(_url("representation:dashboard"))  # the session's first request writes its bookkeeping
+    with CaptureQueriesContext(connection) as one:
+        client.get(_url("representation:dashboard"))
+    for number in range(3):
+        created(representative, client_email=f"client{number}@example.ca", client_name=f"Client {number}")
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(_url("representation:dashboard"))
+    assert page.context["counts"]["total"] == 4
+    assert len(four) == len(one), [q["sql"] for q in four.captured_queries]
