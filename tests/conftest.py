@@ -112,3 +112,18 @@ def supervisor(db):
 @pytest.fixture
 def administrator(db):
     return _officer("admin@example.ca", ["administrator"], first_name="Robin", last_name="Gagnon")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a /fr/ request leaves French active in its thread."""
+    from django.conf import settings
+
+    if not settings.configured:  # the rules' tests also run without Django (-p no:django)
+        yield
+        return
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
