@@ -628,17 +628,24 @@ async def run_step(
     )
 
 
-async def settle(meter: CpuMeter, limit: float = 60.0) -> bool:
-    """Wait until the server has finished what is queued (its CPU falls idle); False if it has not."""
+async def settle(meter: CpuMeter, browser: Browser, limit: float = 60.0) -> bool:
+    """Wait until the server has finished what is queued: its CPU falls idle for a second and
+    a trivial request is answered at once (not behind a queue). False if that never happens."""
     deadline = time.perf_counter() + limit
     previous = meter.read()
+    quiet = 0
     while time.perf_counter() < deadline:
         await asyncio.sleep(0.5)
         current = meter.read()
         usage = CpuMeter.usage(previous, current)
-        if usage[0] + usage[1] < 5:
-            return True
         previous = current
+        quiet = quiet + 1 if usage[0] + usage[1] < 5 else 0
+        if quiet >= 2:
+            began = time.perf_counter()
+            with contextlib.suppress(StepFailed):
+                await browser.request("probe", None, "GET", CEILING_PATH)
+                if time.perf_counter() - began < 0.2:
+                    return True
     return False
 
 
@@ -804,6 +811,8 @@ class Server:
                 str(self.workers),
                 "--access-logfile",
                 str(self.var / "access.log"),
+                "--error-logfile",
+                str(self.var / "error.log"),
                 "--forwarded-allow-ips",
                 "127.0.0.1",
             ],
@@ -921,13 +930,13 @@ async def measure(server: Server, seed: dict, options) -> None:
         # Not reported: each worker imports its views and compiles its templates.
         await run_step(browser, "warm-up", 50, 2, trivial, [], journey, meter)
         await run_step(browser, "warm-up", 20, 2, dashboard, applicants(seed, "submit")[-40:], journey, meter)
-        await settle(meter)
+        await settle(meter, browser)
 
     async def recover() -> None:
         """Let the server finish the step's queue; one that cannot (a step far over its
         capacity leaves thousands of queued requests) is restarted, so that the next step
         is not measured against the last one's leftovers."""
-        if not await settle(meter):
+        if not await settle(meter, browser):
             print("    (the server was still working through this step's queue a minute later: restarted it)")
             server.terminate()
             server.start()
