@@ -503,26 +503,33 @@ class CpuMeter:
         self.server_pid = server_pid
         self.database = database
 
-    def read(self) -> tuple[float, ...]:
+    def read(self) -> tuple:
         workers, backends = _processes(self.server_pid, self.database)
-        server = database = 0
-        for pid in [self.server_pid, *workers]:
-            with contextlib.suppress(OSError):
-                server += _ticks(pid)
-        for pid in backends:
-            with contextlib.suppress(OSError):
-                database += _ticks(pid)
+        server: dict[int, int] = {}
+        database: dict[int, int] = {}
+        for pids, ticks in (([self.server_pid, *workers], server), (backends, database)):
+            for pid in pids:
+                with contextlib.suppress(OSError):
+                    ticks[pid] = _ticks(pid)
         with open("/proc/stat") as stat:
             cpu = [int(v) for v in stat.readline().split()[1:]]
         busy = sum(cpu) - cpu[3] - cpu[4]
-        return time.perf_counter(), server / self.HZ, database / self.HZ, time.process_time(), busy / self.HZ
+        return time.perf_counter(), server, database, time.process_time(), busy / self.HZ
 
-    @staticmethod
-    def usage(before, after) -> tuple[float, ...]:
-        """Percent of one core: server, database, client, machine; and CPU seconds of server + database."""
+    @classmethod
+    def usage(cls, before, after) -> tuple[float, ...]:
+        """Percent of one core: server, database, client, machine; and CPU seconds of server + database.
+
+        Per process: one that started during the window counts whole, one that ended in it
+        is missed (the database's backends come and go with the workers' connections)."""
         wall = after[0] - before[0]
-        percents = tuple(100 * (after[i] - before[i]) / wall for i in (1, 2, 3, 4))
-        return (*percents, (after[1] - before[1]) + (after[2] - before[2]))
+
+        def spent(index: int) -> float:
+            return sum(t - before[index].get(pid, 0) for pid, t in after[index].items()) / cls.HZ
+
+        server, database = spent(1), spent(2)
+        percents = (server, database, after[3] - before[3], after[4] - before[4])
+        return (*(100 * value / wall for value in percents), server + database)
 
 
 @dataclass
@@ -800,6 +807,9 @@ class Server:
         return done.stdout.strip()
 
     def start(self) -> None:
+        # The server's own output (Django's log, tracebacks of requests cut short by a
+        # restart) goes to var/bench/<database>/server.log, not into the figures.
+        self.log = open(self.var / "server.log", "ab")
         self.port = self.port or free_port()
         self.process = subprocess.Popen(
             [
@@ -817,6 +827,8 @@ class Server:
                 "127.0.0.1",
             ],
             env=self.environment,
+            stdout=self.log,
+            stderr=self.log,
             cwd=ROOT,
         )
         deadline = time.time() + 30
