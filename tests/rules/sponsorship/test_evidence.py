@@ -10,9 +10,6 @@ from portique.rules.sponsorship.evidence import (
     FamilyMember,
     MarriageProof,
     PassportKind,
-    TranslationOutcome,
-    Translator,
-    TranslatorRelation,
     VisaDocuments,
     check_family_declared,
     communication_evidence,
@@ -20,7 +17,6 @@ from portique.rules.sponsorship.evidence import (
     marriage_proof,
     passport_acceptable,
     pr_visa_latest_expiry,
-    translation_acceptable,
 )
 
 from ._helpers import codes, well_formed
@@ -177,30 +173,6 @@ def test_declared_non_accompanying_members_are_examined_citizens_are_not():
         "NON_ACCOMPANYING_MUST_BE_EXAMINED",
         "ALL_FAMILY_MEMBERS_DECLARED",
     ]
-
-
-def test_AS_111_translations():
-    cousin = translation_acceptable(
-        translator=Translator.FLUENT_NOT_CERTIFIED, relation=TranslatorRelation.FIRST_COUSIN, affidavit=True
-    )
-    assert cousin.outcome is TranslationOutcome.REJECTED and codes(cousin) == ["TRANSLATION_BY_FAMILY"]
-    friend = translation_acceptable(translator=Translator.FLUENT_NOT_CERTIFIED)
-    assert friend.outcome is TranslationOutcome.INCOMPLETE and codes(friend) == [
-        "TRANSLATION_AFFIDAVIT_MISSING"
-    ]
-    certified = translation_acceptable(translator=Translator.CANADIAN_CERTIFIED)
-    assert certified.outcome is TranslationOutcome.ACCEPTED and codes(certified) == ["TRANSLATION_ACCEPTED"]
-    police = translation_acceptable(
-        translator=Translator.FLUENT_NOT_CERTIFIED, affidavit=True, police_certificate=True
-    )
-    assert police.outcome is TranslationOutcome.REJECTED
-    assert codes(police) == ["POLICE_CERTIFICATE_NEEDS_CERTIFIED_TRANSLATOR"]
-    no_copy = translation_acceptable(
-        translator=Translator.CANADIAN_CERTIFIED, certified_copy_of_original=False
-    )
-    assert no_copy.outcome is TranslationOutcome.INCOMPLETE
-    for result in (cousin, friend, certified, police, no_copy):
-        well_formed(result.reasons)
 
 
 @given(pages=st.integers(min_value=0, max_value=100))
