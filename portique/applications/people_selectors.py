@@ -147,6 +147,6 @@ def signing_steps(*, application: Application, on: date, language: str = "en") -
         fees_paid=balance.paid,
         ready_to_sign=if_signed.complete and not signers.reasons,
         signers=tuple(Signer(p, person_label(p, language), p.pk in signed) for p in signers.people),
-        blockers=submission_blockers(application=application, on=on),
+        blockers=submission_blockers(application=application, on=on, balance=balance),
         before_signing=tuple(if_signed.blocking) + signers.reasons,
     )

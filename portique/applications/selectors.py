@@ -79,7 +79,7 @@ def progress_of(*, application: Application, person: Person, form: Form, on: dat
         signed=application.signatures.filter(cleared_at__isnull=True).exists(),
         blockers=tuple(
             _as_next_step(found, balance.outstanding)
-            for found in submission_blockers(application=application, on=on, evaluation=evaluation)
+            for found in submission_blockers(application=application, on=on, evaluation=evaluation, balance=balance)
         ),
     )
 

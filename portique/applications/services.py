@@ -316,17 +316,21 @@ def application_sign(
     return signature
 
 
-def submission_blockers(*, application: Application, on: date, evaluation: Evaluation | None = None) -> tuple[Reason, ...]:
+def submission_blockers(
+    *, application: Application, on: date, evaluation: Evaluation | None = None, balance=None
+) -> tuple[Reason, ...]:
     """Everything that keeps ``application`` from being submitted on ``on``, in both languages.
 
     The same evaluation as the Validate button (answers, eligibility, documents), then the
     fees (IRPR 10(1)(d)) and the signature (IRPR 10(1)(b)); empty when it can be submitted.
+    A caller that already holds the evaluation or the fee balance for ``on`` passes them,
+    so that one page asks the rules once.
     """
     from portique.payments.selectors import balance_for
 
     evaluation = evaluation or application_evaluate(application=application, on=on)
     problems = list(evaluation.blocking)
-    balance = balance_for(application, on)
+    balance = balance or balance_for(application, on)
     if balance.blocks_submission:
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
     born = _birth_date(application)
