@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,9 @@ class Case:
     documents: tuple[CaseDocument, ...] = ()
     payments: tuple[CasePayment, ...] = ()
     signatures: tuple[CaseSignature, ...] = ()
+    # The day a paid representative gave their declaration on this content (seed 004,
+    # ACT-36, REP-12): a fact of the portal, not an answer of a form.
+    representative_declared_on: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def person(self, person_id: str) -> CasePerson:
@@ -122,8 +125,23 @@ def case_from_dict(data: dict[str, Any]) -> Case:
             CaseSignature(person=s["person"], typed_name=s["typed_name"], signed_on=_date(s["signed_on"], "signatures"))
             for s in data.get("signatures", ())
         ),
+        representative_declared_on=(
+            _date(data["representative_declared_on"], "representative_declared_on")
+            if data.get("representative_declared_on")
+            else None
+        ),
         extra={k: v for k, v in data.items() if k not in _KNOWN},
     )
 
 
-_KNOWN = {"schema_version", "program", "application_date", "people", "channel", "documents", "payments", "signatures"}
+_KNOWN = {
+    "schema_version",
+    "program",
+    "application_date",
+    "people",
+    "channel",
+    "documents",
+    "payments",
+    "signatures",
+    "representative_declared_on",
+}

@@ -392,6 +392,11 @@ def schema() -> dict[str, Any]:
                 )
                 | {"required": ["person", "typed_name", "signed_on"]},
             },
+            "representative_declared_on": _described(
+                DATE,
+                "The day the paid representative ticked their declaration, after the client's e-signature "
+                "(representative portal, ACT-36, REP-12).",
+            ),
         },
         "allOf": [
             {

@@ -869,8 +869,9 @@ class _Evaluation:
             )
         declared = None
         if flow is sig.SubmissionFlow.REPRESENTATIVE:
-            rep = Section(pa.person.answers, pa.person.id, "IMM5476", "representative", self.form_findings)
-            declared_on = rep.date("declaration_signed_on")
+            # The representative's declaration is ticked in the portal after the client's
+            # e-signature (seed 004): a fact of the case, not an answer of IMM 5476.
+            declared_on = self.case.representative_declared_on
             declared = datetime.combine(declared_on, time.max) if declared_on else None
         gate = sig.submission_gate(
             flow=flow,
