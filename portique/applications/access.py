@@ -6,6 +6,10 @@ representative, the owner has all three. With a current representation (portique
 representation, seed 004): the representative prepares, never signs (ACT-35); the client,
 once they accepted in their own account, reads and signs, never changes (ACT-34, REP-10).
 A revoked representation gives nothing, from the moment it is revoked.
+
+A paper application has no account: an officer who takes in paper applications
+(``PAPER_INTAKE_PERMISSION``) reads and prepares it (types in the forms, attaches the
+scans) until it is sent to screening; nobody signs it in the portal (it is signed by hand).
 """
 
 from __future__ import annotations
@@ -19,7 +23,12 @@ from django.utils.translation import get_language
 from portique.accounts.choices import RepresentativeStatus, Role
 from portique.rules import signatures as signature_rules
 
+from .choices import EDITABLE
 from .models import Application
+
+# Taking in a paper application is intake work, like sending alternative-format kits: the
+# officers who screen applications (screening officers and supervisors) do it.
+PAPER_INTAKE_PERMISSION = "accounts.screen_application"
 
 
 class Capability(str, Enum):
@@ -47,9 +56,23 @@ def current_representation(application: Application):
     return application.representations.exclude(state=State.REVOKED).select_related("representative").first()
 
 
+def can_take_in_paper(actor) -> bool:
+    return bool(
+        actor is not None
+        and actor.is_authenticated
+        and actor.is_active
+        and actor.role == Role.OFFICER
+        and actor.has_perm(PAPER_INTAKE_PERMISSION)
+    )
+
+
 def capabilities(*, actor, application: Application) -> frozenset[Capability]:
     from portique.representation.choices import Origin, State
 
+    if application.on_paper:
+        if can_take_in_paper(actor) and application.status in EDITABLE:
+            return frozenset({Capability.READ, Capability.PREPARE})
+        return frozenset()
     if not actor.is_authenticated or actor.role not in (Role.APPLICANT, Role.REPRESENTATIVE):
         return frozenset()
     current = current_representation(application)
@@ -100,7 +123,7 @@ def access_application(
     404 when the actor may not even read it (never says whether it exists);
     ``AccessRefused`` (403, with the rule's reason) when they may read it but not do this.
     """
-    if not actor.is_authenticated or actor.role not in (Role.APPLICANT, Role.REPRESENTATIVE):
+    if not actor.is_authenticated or actor.role not in (Role.APPLICANT, Role.REPRESENTATIVE, Role.OFFICER):
         raise Http404
     queryset = Application.objects.filter(public_id=public_id)
     if for_update:

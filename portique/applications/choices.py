@@ -40,3 +40,38 @@ class PersonRole(models.TextChoices):
     DEPENDENT_CHILD = "dependent_child", _("Dependent child")
     # Signs for a principal applicant under 18 (IMM 5289 — Step 6); not an applicant.
     PARENT_OR_GUARDIAN = "parent_or_guardian", _("Parent or legal guardian")
+
+
+class Channel(models.TextChoices):
+    """How the application was made: in the portal, or on paper at the address the Minister specifies (IRPR 11)."""
+
+    ONLINE = "online", pgettext_lazy("application channel", "Online")
+    PAPER = "paper", pgettext_lazy("application channel", "Paper")
+
+
+class SignatureMethod(models.TextChoices):
+    ELECTRONIC = "electronic", _("Electronic (typed name)")
+    # On a paper application the forms are signed by hand; an officer records that each
+    # required signature is on them (never a signature made for the person).
+    HANDWRITTEN = "handwritten", _("Handwritten on the paper forms")
+
+
+class ReceiptChannel(models.TextChoices):
+    """How a paper application reached the address specified for it."""
+
+    MAIL = "mail", _("Mail")
+    COURIER = "courier", _("Courier")
+    IN_PERSON = "in_person", _("In person")
+
+
+class PaperBasis(models.TextChoices):
+    """What a paper application relies on to be made other than online (seed 000, IRPR 9.2–9.5, EX-32)."""
+
+    SYSTEM_RESTRICTION = "system_restriction", _("A situation in the table of exemptions (system restrictions)")
+    # IRPR 9.5: the person never has to say what the disability is, so nothing about it is recorded.
+    DISABILITY = "disability", _("A disability prevents applying online (accommodation, IRPR 9.5)")
+    EXCEPTIONAL_CIRCUMSTANCES = (
+        "exceptional_circumstances",
+        _("Exceptional circumstances established by an officer (IRPR 9.4)"),
+    )
+    NONE = "none", _("No exemption or accommodation stated")

@@ -18,5 +18,14 @@ ALLOWED: dict[Status, frozenset[Status]] = {
 }
 
 
-def can_move(from_status: str, to_status: str) -> bool:
+# A paper application was made when it arrived at the specified address (IRPR 11), not
+# when an officer finished typing it in: sending it to screening moves it from wherever
+# data entry stopped. Whether it is complete is the screening's question (s.10, s.12),
+# not a gate, so an incomplete paper application is returned, never held in draft.
+PAPER_TO_SCREENING = frozenset({Status.DRAFT, Status.READY_TO_SIGN, Status.SIGNED})
+
+
+def can_move(from_status: str, to_status: str, *, channel: str = "online") -> bool:
+    if channel == "paper" and to_status == Status.SUBMITTED and from_status in PAPER_TO_SCREENING:
+        return True
     return Status(to_status) in ALLOWED[Status(from_status)]

@@ -4,11 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import PersonRole, Program, Status
+from .choices import Channel, PaperBasis, PersonRole, Program, ReceiptChannel, SignatureMethod, Status
 
 
 class Application(models.Model):
-    """An application ("dossier"): one program, one owner, its people and their answers.
+    """An application ("dossier"): one program, its people and their answers.
+
+    An online application has one owner (the account it is made from). A paper one has
+    none: it was received at the address the Minister specifies (IRPR 11) and is
+    registered by an officer (``PaperIntake``); ``received_on`` is then its application date.
 
     ``public_id`` appears in URLs (never the sequential key); ``number`` is what the
     applicant quotes. ``version`` increases with every change so that a stale page
@@ -19,8 +23,15 @@ class Application(models.Model):
     number = models.CharField(_("application number"), max_length=20, unique=True, null=True, blank=True)
     program = models.CharField(_("program"), max_length=40, choices=Program.choices)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications", verbose_name=_("owner")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
     )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    received_on = models.DateField(_("date received"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -32,9 +43,24 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["owner", "-created_at"]), models.Index(fields=["status", "submitted_at"])]
+        constraints = [
+            # The database, not only the services, keeps the two channels apart: an online
+            # application has its account; a paper one has its date of receipt and no account.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(channel=Channel.ONLINE, owner__isnull=False, received_on__isnull=True)
+                    | models.Q(channel=Channel.PAPER, owner__isnull=True, received_on__isnull=False)
+                ),
+                name="application_channel_owner_received_on",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number or str(self.public_id)
+
+    @property
+    def on_paper(self) -> bool:
+        return self.channel == Channel.PAPER
 
 
 class Person(models.Model):
@@ -73,7 +99,11 @@ class StatusChange(models.Model):
 
 
 class Signature(models.Model):
-    """An electronic signature: the typed name, what was declared, and what was signed.
+    """A signature: the name, what was declared, and what was signed.
+
+    Online, the signer types their name (``signer`` is their account). On paper, the forms
+    are signed by hand: an officer records that the person's handwritten signature is on
+    them (``method`` handwritten, ``recorded_by`` the officer, no ``signer`` account).
 
     ``content_hash`` is the SHA-256 of the application's content at signing, so the
     officer can tell that what was submitted is what was signed. An edit after
@@ -82,7 +112,13 @@ class Signature(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="signatures")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="signatures")
-    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    method = models.CharField(max_length=12, choices=SignatureMethod.choices, default=SignatureMethod.ELECTRONIC)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     typed_name = models.CharField(max_length=200)
     declaration_version = models.CharField(max_length=60)
     content_hash = models.CharField(max_length=64)
@@ -93,6 +129,15 @@ class Signature(models.Model):
 
     class Meta:
         ordering = ["signed_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(method=SignatureMethod.ELECTRONIC, signer__isnull=False)
+                    | models.Q(method=SignatureMethod.HANDWRITTEN, signer__isnull=True, recorded_by__isnull=False)
+                ),
+                name="signature_signed_online_or_recorded_from_paper",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.application} signed by {self.typed_name}"
@@ -160,3 +205,41 @@ class PersonChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} #{self.position} {'+' if self.added else '−'}{self.role}"
+
+
+class PaperIntake(models.Model):
+    """How a paper application came in, registered by an officer (IRPR 11; seed 000).
+
+    Nothing about a disability is recorded beyond the fact that the application relies
+    on the accommodation (IRPR 9.5: the person never has to describe it). ``flag`` holds
+    the rules' reason when the application relies on no valid exemption
+    (``rules.paper_submission.paper_application_check``), as data: code, rule, citation,
+    English and French.
+    """
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="paper_intake")
+    receipt_channel = models.CharField(_("how it arrived"), max_length=12, choices=ReceiptChannel.choices)
+    basis = models.CharField(_("exemption or accommodation relied on"), max_length=30, choices=PaperBasis.choices)
+    system_restriction = models.CharField(_("situation in the table of exemptions"), max_length=60, blank=True)
+    applicant_name = models.CharField(_("applicant's name"), max_length=200)
+    mailing_address = models.TextField(_("mailing address"))
+    email = models.EmailField(_("e-mail address"), blank=True)
+    language = models.CharField(_("language of correspondence"), max_length=2)
+    flag = models.JSONField(default=dict, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("paper intake")
+        verbose_name_plural = _("paper intakes")
+
+    def __str__(self) -> str:
+        return f"{self.application} ({self.get_receipt_channel_display()})"
+
+    @property
+    def by_mail(self) -> bool:
+        """Letters go by mail unless an e-mail address was given (X-10)."""
+        return not self.email
+
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.mailing_address.splitlines() if line.strip()]

@@ -299,7 +299,9 @@ def pending_sponsorship_of_same_person(application: Application) -> tuple[Reason
     The same person: the same family name and date of birth, in another sponsorship of the same
     owner that is submitted and not yet decided.
     """
-    if application.program not in SPONSORSHIPS:
+    if application.program not in SPONSORSHIPS or application.owner_id is None:
+        # A paper sponsorship has no account to tie it to the sponsor's other applications:
+        # the officer checks IRPR 10(5) against the department's records at screening.
         return ()
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     identity = _identity(principal) if principal else None

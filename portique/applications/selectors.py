@@ -100,3 +100,42 @@ def _as_next_step(found: Reason, outstanding: Decimal) -> Reason:
         amount_en=format_cad(outstanding, "en"),
         amount_fr=format_cad(outstanding, "fr"),
     )
+
+
+@dataclass(frozen=True)
+class Correspondent:
+    """Whom the department writes to about an application, and how.
+
+    Online: the account holder (letters in the account, the e-mail announces them). On
+    paper: the person named at intake, at the e-mail address they gave, else by mail to
+    their mailing address (X-10: no account, then e-mail, then mail).
+    """
+
+    name: str
+    email: str
+    language: str
+    account: object | None
+    mailing_address: tuple[str, ...] = ()
+
+    @property
+    def by_mail(self) -> bool:
+        return self.account is None and not self.email
+
+
+def correspondent_of(application: Application) -> Correspondent:
+    if application.owner_id is not None:
+        owner = application.owner
+        return Correspondent(
+            name=owner.get_full_name() or owner.email,
+            email=owner.email,
+            language=owner.preferred_language,
+            account=owner,
+        )
+    intake = application.paper_intake
+    return Correspondent(
+        name=intake.applicant_name,
+        email=intake.email,
+        language=intake.language,
+        account=None,
+        mailing_address=tuple(intake.address_lines()),
+    )

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 
 from portique.rules import signatures as signature_rules
@@ -19,7 +20,7 @@ from portique.rules.reasons import Reason, Severity, reason
 from . import notifications, signals, signing, submitted_record
 from .access import Capability, access_application
 from .case_builder import case_for
-from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, Status
+from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, SignatureMethod, Status
 from .lifecycle import can_move
 from .models import Application, Person, Signature, StatusChange, Submission
 
@@ -37,7 +38,7 @@ class StaleVersion(Exception):
 
 
 def _transition(*, application: Application, to_status: Status, actor, reason: str = "") -> None:
-    if not can_move(application.status, to_status):
+    if not can_move(application.status, to_status, channel=application.channel):
         raise ValueError(f"{application.status} → {to_status} is not a lifecycle transition")
     StatusChange.objects.create(
         application=application, from_status=application.status, to_status=to_status, actor=actor, reason=reason
@@ -180,6 +181,9 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         submission = Submission.objects.create(
             application=application,
             confirmation_number=_new_confirmation_number(),
+        if application.on_paper:
+            # A paper application goes to screening through paper_intake.paper_application_send_to_screening.
+            raise Http404
             submitted_by=actor,
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
@@ -344,6 +348,17 @@ def submission_blockers(
         born = None
     if born is not None:
         # Represented (seed 004): the client's signature, then the representative's declaration.
+    if application.on_paper and application.program not in SPONSORSHIPS:
+        # Signed by hand on paper: the e-signature gate (typed name, client account) does
+        # not apply; the officer's record of the handwritten signature does.
+        from portique.rules.paper_submission import handwritten_signature
+
+        current = signing.content_hash(signing.signed_content(application))
+        recorded = application.signatures.filter(
+            cleared_at__isnull=True, content_hash=current, method=SignatureMethod.HANDWRITTEN
+        ).exists()
+        problems.extend(handwritten_signature(principal_applicant_birth_date=born, on=on, recorded=recorded))
+        born = None
         from portique.representation.selectors import gate_inputs
 
         represented = gate_inputs(application=application)

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from portique.applications.choices import PersonRole
 from portique.applications.models import Application
+from portique.applications.selectors import correspondent_of
 from portique.rules.programs import registry
 
 from .choices import LetterKind
@@ -42,7 +43,7 @@ def addressee(application: Application) -> dict[str, Any]:
     name = " ".join(
         part for part in (personal.get("given_names"), personal.get("family_name")) if part
     ).strip()
-    owner = application.owner
+    correspondent = correspondent_of(application)
     lines = [
         contact.get("mailing_street"),
         " ".join(
@@ -55,10 +56,14 @@ def addressee(application: Application) -> dict[str, Any]:
             if part
         ),
     ]
+    lines = [line for line in lines if line]
+    if not lines:
+        # A paper application whose forms give no mailing address: the one taken in at intake.
+        lines = list(correspondent.mailing_address)
     return {
-        "name": name or owner.get_full_name() or owner.email,
-        "address": [line for line in lines if line],
-        "email": owner.email,
+        "name": name or correspondent.name,
+        "address": lines,
+        "email": correspondent.email,
     }
 
 

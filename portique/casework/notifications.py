@@ -35,9 +35,34 @@ def _correspondent(application):
     return representation.representative if representation is not None else application.owner
 
 
+def _send_letter_to_paper_applicant(letter: Letter) -> None:
+    """A paper applicant has no account: the letter itself goes to the e-mail given, both languages attached.
+
+    Without an e-mail address the letter goes by mail (``Letter.channel``): nothing is sent here.
+    """
+    from portique.applications.selectors import correspondent_of
+
+    correspondent = correspondent_of(letter.application)
+    if not correspondent.email:
+        return
+    context = {"application": letter.application, "letter": letter, "correspondent": correspondent}
+    with translation.override(correspondent.language):
+        subject = render_to_string("casework/email/paper_letter_subject.txt", context).strip()
+        body = render_to_string("casework/email/paper_letter_body.txt", context)
+    message = EmailMessage(subject=" ".join(subject.splitlines()), body=body, to=[correspondent.email])
+    for language in ("en", "fr"):
+        field = letter.pdf(language)
+        with field.open("rb") as stored:
+            message.attach(f"{letter.application.number}-{letter.kind}-{language}.pdf", stored.read(), "application/pdf")
+    message.send()
+
+
 def send_letter_notice(*, letter_id: int) -> None:
     letter = Letter.objects.select_related("application__owner").get(pk=letter_id)
     application = letter.application
+    if application.owner_id is None:
+        _send_letter_to_paper_applicant(letter)
+        return
     owner = _correspondent(application)
     context = {
         "application": application,
@@ -51,6 +76,10 @@ def send_letter_notice(*, letter_id: int) -> None:
 def send_request_reminder(*, request_id: int, overdue: bool) -> None:
     request = DocumentRequest.objects.select_related("application__owner").get(pk=request_id)
     application = request.application
+    if application.owner_id is None:
+        # A paper applicant has no account to answer in: the request letter (by e-mail or
+        # mail) says how to answer, and no reminder points to an account.
+        return
     owner = _correspondent(application)
     with translation.override(owner.preferred_language):
         answer_url = settings.SITE_URL + reverse(

@@ -33,8 +33,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.accounts.choices import Role
 from portique.applications.access import access_application
-from portique.applications.choices import EDITABLE, PersonRole, Status
+from portique.applications.choices import EDITABLE, SPONSORSHIPS, PersonRole, Status
 from portique.applications.models import Application
+from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_transition, submission_blockers
 from portique.documents.choices import EXTENSIONS
 from portique.documents.formatting import file_size
@@ -175,12 +176,14 @@ def _atomic() -> Iterator[list[str]]:
 
 
 def _channel(application: Application) -> str:
-    # Every application is made from an applicant's online account: the rules send
-    # correspondence there first; the e-mail only announces it.
+    # An online application is linked to the applicant's account: the rules send
+    # correspondence there first; the e-mail only announces it. A paper one has no
+    # account: the e-mail address given at intake, else the mail.
+    correspondent = correspondent_of(application)
     routing = route_correspondence(
-        linked_account=LinkedAccount.APPLICANT,
+        linked_account=LinkedAccount.APPLICANT if correspondent.account is not None else LinkedAccount.NONE,
         representative=Representative.NONE,
-        applicant_email=application.owner.email,
+        applicant_email=correspondent.email or None,
     )
     return routing.channel.value
 
@@ -192,7 +195,7 @@ def _issue_letter(
     letter = Letter(
         application=application,
         kind=kind,
-        language=application.owner.preferred_language,
+        language=correspondent_of(application).language,
         channel=_channel(application),
         issued_by=actor,
     )
@@ -236,6 +239,9 @@ def _refund(application: Application, *, event: fees.RefundEvent, on: date) -> d
 
 
 def _application_date(application: Application) -> date:
+    if application.received_on is not None:
+        # A paper application's date is the day it was received (IRPR 11), not the day it was typed in.
+        return application.received_on
     return timezone.localdate(application.submitted_at) if application.submitted_at else timezone.localdate()
 
 
@@ -1013,6 +1019,11 @@ def application_decide(
             _require_stage(application, (Status.SUBMITTED, *PROCESSING))
         else:
             _require_stage(application, PROCESSING)
+            if application.program in SPONSORSHIPS:
+                # A sponsorship is decided person by person (casework.sponsorship.sponsorship_decide).
+                raise CaseworkError.at(
+                    "outcome", _("A sponsorship is decided person by person: use the sponsorship decision.")
+                )
         if outcome == DecisionOutcome.APPROVED:
             waiting = pending_work(application)
             if waiting:

@@ -165,15 +165,16 @@ def balance_for(application: Application, on: date) -> Balance:
 
 
 def applicant_name(application: Application) -> str:
-    """The principal applicant's name as on the form, else the account holder's."""
+    """The principal applicant's name as on the form, else the account holder's (or, on paper, the name taken in)."""
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     if principal is not None:
         personal = _section(_answers(principal, application), "personal")
         name = " ".join(part for part in (personal.get("given_names"), personal.get("family_name")) if part)
         if name.strip():
             return name.strip()
-    owner = application.owner
-    return owner.get_full_name() or owner.email
+    from portique.applications.selectors import correspondent_of
+
+    return correspondent_of(application).name
 
 
 def case_payments(application: Application) -> tuple[CasePayment, ...]:

@@ -30,6 +30,10 @@ from .models import Payment, Refund
 
 logger = logging.getLogger(__name__)
 
+# A fee paid online outside Portique whose receipt came with a paper application: the
+# portal did not charge it and cannot pay it back through its gateway.
+RECEIPT_RECORDED = "receipt_recorded"
+
 # Unambiguous to read aloud or type from paper (no 0/O, 1/I/L).
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -116,6 +120,9 @@ def payment_make(
         with transaction.atomic():
             # The lock serialises payments on one application: two tabs cannot both pay the balance.
             application = access_application(actor=actor, public_id=public_id, for_update=True)
+            if application.on_paper:
+                # Nobody pays by card for a paper applicant: its receipt is recorded instead.
+                raise Http404
             replayed = _replay(key=key, application=application)
             if replayed is not None:
                 return replayed
@@ -193,7 +200,8 @@ def _refund_excess(*, application: Application, on: date, actor) -> list[Refund]
     made: list[Refund] = []
     processor = gateway()
     # Newest payments first: the excess is what the latest payment put over the fees.
-    for payment in selectors.approved_payments(application).order_by("-created_at", "-id"):
+    payments = selectors.approved_payments(application).exclude(gateway=RECEIPT_RECORDED)
+    for payment in payments.order_by("-created_at", "-id"):
         refunded = selectors.refunded_on(payment)
         amount = min(left, payment.amount - refunded)
         if amount <= 0:
@@ -264,7 +272,9 @@ def event_refund(*, application: Application, event: fees.RefundEvent, on: date,
         left = assessment.refundable
         made: list[Refund] = []
         processor = gateway()
-        for payment in paid.order_by("-created_at", "-id"):
+        # A receipt recorded from a paper application was not charged here: its refund is
+        # assessed (the letter states it) and paid outside the portal.
+        for payment in paid.exclude(gateway=RECEIPT_RECORDED).order_by("-created_at", "-id"):
             amount = min(left, payment.amount - selectors.refunded_on(payment))
             if amount <= 0:
                 continue
@@ -292,3 +302,68 @@ def event_refund(*, application: Application, event: fees.RefundEvent, on: date,
         if made:
             logger.info("refund on %s after %s: %s", locked.number, event.value, sum(r.amount for r in made))
         return made
+
+
+class ReceiptInvalid(PaymentError):
+    """A payment receipt that cannot be recorded; ``errors`` maps each field to its messages."""
+
+    def __init__(self, errors: dict[str, list]):
+        super().__init__(", ".join(errors))
+        self.errors = errors
+
+
+def payment_record_receipt(
+    *, actor, public_id, receipt_number: str, amount, paid_on: date | None, payer_name: str, today: date
+) -> Payment:
+    """Record the receipt of a fee paid online that came with a paper application (PRC-70).
+
+    The fee of a paper PR card application is paid online and the receipt is sent with
+    the forms (IMM 5445 — Step 3): the officer copies it here so that the fees are
+    assessed as for an online application. One receipt number is recorded once, on one
+    application. Raises ``ReceiptInvalid`` (nothing saved) for a missing or wrong entry.
+    """
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.translation import gettext_lazy as _
+
+    errors: dict[str, list] = {}
+    number = " ".join((receipt_number or "").split()).upper()
+    if not number:
+        errors.setdefault("receipt_number", []).append(_("Enter the receipt number printed on the receipt."))
+    elif len(number) > 20:
+        errors.setdefault("receipt_number", []).append(_("A receipt number has at most 20 characters."))
+    try:
+        value = Decimal(str(amount)).quantize(Decimal("0.01")) if amount not in (None, "") else None
+    except InvalidOperation:
+        value = None
+    if value is None or value <= 0:
+        errors.setdefault("amount", []).append(_("Enter the amount paid, in dollars, as on the receipt."))
+    if paid_on is None:
+        errors.setdefault("paid_on", []).append(_("Enter the date of payment printed on the receipt."))
+    elif paid_on > today:
+        errors.setdefault("paid_on", []).append(_("The date of payment cannot be in the future."))
+    with transaction.atomic():
+        application = access_application(actor=actor, public_id=public_id, for_update=True)
+        if not application.on_paper:
+            raise Http404
+        if application.status not in EDITABLE:
+            raise ApplicationSubmitted
+        if number and Payment.objects.filter(receipt_number=number).exists():
+            errors.setdefault("receipt_number", []).append(
+                _("This receipt number is already recorded: one payment counts for one application only.")
+            )
+        if errors:
+            raise ReceiptInvalid(errors)
+        return Payment.objects.create(
+            application=application,
+            made_by=actor,
+            idempotency_key=f"receipt-{number}",
+            status=PaymentStatus.APPROVED,
+            amount=value,
+            gateway=RECEIPT_RECORDED,
+            sandbox=False,
+            payer_name=" ".join((payer_name or "").split())[:200],
+            receipt_number=number,
+            fees_on=paid_on,
+            quote=selectors.quote_as_data(selectors.quote_for(application, application.received_on), on=paid_on),
+        )

@@ -26,6 +26,7 @@ from .online import (
 from .parameters import value
 from .reasons import Reason, Severity
 from .reasons import reason as build_reason
+from .signatures import SignerRole, required_signer
 
 reason = lru_cache(maxsize=256)(build_reason)
 
@@ -172,3 +173,40 @@ def paper_application_check(
         provision=required_by.citation,
     )
     return PaperApplicationCheck(True, result, (flag, *result.reasons))
+
+
+# --- A paper application's handwritten signature (IRPR 10(1)(b)) -------------------------------
+
+
+def handwritten_signature(
+    *, principal_applicant_birth_date: date | None, on: date, recorded: bool
+) -> tuple[Reason, ...]:
+    """Whether the signature a paper application needs is on its forms, as the officer recorded it.
+
+    Reading: IRPR 10(1)(b) asks that the application be signed; on paper that is the
+    handwritten signature on the forms (IMM 5445 — Step 2 for the PR card: the applicant,
+    or a parent or legal guardian for an applicant under 18). Nobody can see it but the
+    officer holding the forms, so the rules take the officer's record of it as the fact.
+    """
+    if recorded:
+        return ()
+    minor = principal_applicant_birth_date is not None and (
+        required_signer(principal_applicant_birth_date=principal_applicant_birth_date, on=on).signer
+        is SignerRole.PARENT_OR_GUARDIAN
+    )
+    who_en, who_fr = (
+        ("a parent or legal guardian of the applicant (under 18)", "l’un des parents ou le tuteur légal du demandeur (moins de 18 ans)")
+        if minor
+        else ("the applicant", "le demandeur")
+    )
+    return (
+        reason(
+            "SIGNATURE_MISSING",
+            rule="ACT-54, ACT-56, IRPR-10-1",
+            citation="IRPR 10(1)(b), 10(2)(d); IMM 5445 — Step 2",
+            en="The paper forms do not carry the handwritten signature of {who_en}, or it was not recorded for the forms as entered.",
+            fr="Les formulaires papier ne portent pas la signature manuscrite de {who_fr}, ou elle n’a pas été consignée pour les formulaires tels que saisis.",
+            who_en=who_en,
+            who_fr=who_fr,
+        ),
+    )
