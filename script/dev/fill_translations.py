@@ -1,6 +1,7 @@
 """Fill French msgstr entries in portique/locale/fr from a JSON file of {msgid: msgstr}.
 
-A translator's helper, not run by setup: `python script/dev/fill_translations.py FILE.json`.
+A translator's helper, not run by setup: `python script/dev/fill_translations.py FILE.json…`
+(several files are read in order; a later file's entry wins).
 Entries already translated are left as they are unless --overwrite is given; fuzzy
 guesses from makemessages are replaced. A key "context|msgid" fills one context only.
 """
@@ -15,7 +16,9 @@ PO = Path(__file__).resolve().parents[2] / "portique/locale/fr/LC_MESSAGES/djang
 
 
 def main() -> None:
-    translations = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    translations = {}
+    for name in (argument for argument in sys.argv[1:] if not argument.startswith("--")):
+        translations.update(json.loads(Path(name).read_text(encoding="utf-8")))
     overwrite = "--overwrite" in sys.argv
     with PO.open("rb") as handle:
         catalog = read_po(handle, locale="fr")

@@ -43,5 +43,17 @@ def test_a_demo_applicant_can_sign_in_and_out(page, applicant):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     assert page.get_by_text(f"Signed in as {applicant.email}").is_visible()
+    # From any page, the header leads to the applicant's applications.
+    page.get_by_role("link", name="My applications", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "My applications"
     page.get_by_role("button", name="Sign out").click()
-    assert page.get_by_role("link", name="Sign in").is_visible()
+    assert page.get_by_role("link", name="Sign in", exact=True).first.is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_home_page_invites_a_visitor_to_sign_in_or_create_an_account(page, assert_accessible):
+    for language, create in (("en", "Create an account"), ("fr", "Créer un compte")):
+        page.goto(f"/{language}/")
+        page.locator("main").get_by_role("link", name=create, exact=True).click()
+        page.wait_for_url(f"**/{language}/account/signup/")
+        assert_accessible(page)
