@@ -51,10 +51,20 @@ def case_for(application: Application, *, application_date: date, assume_signed:
         CasePerson(id=f"p{person.position}", role=person.role, answers=person.answers)
         for person in application.people.all()
     )
-    signatures, signed_documents = (), ()
+    signatures, signed_documents, declared_on = (), (), None
     if application.program in SPONSORSHIPS:
+        # Represented (seed 004): the representative's declaration follows the client's signature.
+        from portique.representation.selectors import declared_on_for_case, imm5476_uploaded
+
         signatures, signed_documents = _sponsorship_signatures(
             application, on=application_date, assume_signed=assume_signed
+        )
+        if imm5476_uploaded(application=application):
+            # The IMM 5476 the principal applicant signed by hand, uploaded by the representative (REP-07).
+            principal = next(p for p in application.people.all() if p.role == PersonRole.PRINCIPAL_APPLICANT)
+            signed_documents += (CaseDocument(code="IMM5476", person=f"p{principal.position}"),)
+        declared_on = declared_on_for_case(
+            application=application, assume_declared_on=application_date if assume_signed else None
         )
     return Case(
         program=application.program,
@@ -63,4 +73,5 @@ def case_for(application: Application, *, application_date: date, assume_signed:
         documents=case_documents_for(application) + signed_documents,
         payments=case_payments(application),
         signatures=signatures,
+        representative_declared_on=declared_on,
     )

@@ -144,6 +144,43 @@ def sponsorship_start(
     return application
 
 
+def sponsorship_restart(*, actor, returned: Application) -> Application:
+    """A new draft sponsorship owned by ``actor``, pre-filled with every person and answer of ``returned``.
+
+    For an application returned as incomplete (IRPR 12): a new file (new number and history,
+    no documents, payments or signatures). The caller holds ``returned`` locked and has
+    checked that ``actor`` may prepare it.
+    """
+    people = list(returned.people.order_by("position"))
+    by_role = {person.role: person for person in people}
+    sponsor, principal = by_role[PersonRole.SPONSOR], by_role[PersonRole.PRINCIPAL_APPLICANT]
+    with transaction.atomic():
+        application = sponsorship_start(
+            actor=actor,
+            program=Program(returned.program),
+            sponsor_answers=sponsor.answers.get("IMM1344"),
+            pa_answers=principal.answers.get("IMM0008"),
+        )
+        for person in people:
+            if person.pk in (sponsor.pk, principal.pk):
+                target = application.people.get(role=person.role)
+                target.answers = person.answers
+                target.save(update_fields=["answers"])
+                continue
+            Person.objects.create(
+                application=application, role=person.role, position=person.position, answers=person.answers
+            )
+            PersonChange.objects.create(
+                application=application,
+                position=person.position,
+                role=person.role,
+                added=True,
+                actor=actor,
+                reason=f"restarted from {returned.number}",
+            )
+    return application
+
+
 def _locked(*, actor, public_id, expected_version: int) -> Application:
     application = access_application(actor=actor, public_id=public_id, for_update=True)
     if application.program not in SPONSORSHIPS:

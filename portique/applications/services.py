@@ -148,7 +148,17 @@ def application_validate(*, actor, public_id, on: date) -> Evaluation:
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         evaluation = application_evaluate(application=application, on=on)
-        if evaluation.complete and application.status == Status.DRAFT:
+        complete = evaluation.complete
+        if not complete and application.program in SPONSORSHIPS:
+            # A sponsorship's own evaluation waits for its signatures: ready to sign means
+            # nothing is missing but them (sponsorship_signing.evaluation_if_signed).
+            from .sponsorship_signing import evaluation_if_signed, required_signers
+
+            complete = (
+                evaluation_if_signed(application, on=on).complete
+                and not required_signers(application, on=on).reasons
+            )
+        if complete and application.status == Status.DRAFT:
             _transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
             application.save(update_fields=["status", "updated_at"])
     return evaluation
@@ -346,6 +356,10 @@ def submission_blockers(
         problems.extend(missing_signatures(application, on=on))
         problems.extend(pending_sponsorship_of_same_person(application))
         born = None
+    # Represented (seed 004): the hand-signed IMM 5476, and a sponsorship's declaration.
+    from portique.representation.selectors import portal_blockers
+
+    problems.extend(portal_blockers(application=application))
     if born is not None:
         # Represented (seed 004): the client's signature, then the representative's declaration.
     if application.on_paper and application.program not in SPONSORSHIPS:

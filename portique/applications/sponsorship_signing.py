@@ -26,7 +26,7 @@ from portique.rules.evaluate import evaluate
 from portique.rules.reasons import Reason, reason
 
 from . import signing
-from .access import access_application
+from .access import Capability, access_application
 from .choices import EDITABLE, SPONSORSHIPS, PersonRole, Status
 from .declarations import Declaration
 from .models import Application, Person, Signature
@@ -122,10 +122,25 @@ def _guardian_missing() -> Reason:
     )
 
 
+def represented(application: Application) -> bool:
+    """A paid representative prepares it (portique.representation, seed 004)."""
+    from portique.representation.selectors import governing_representation
+
+    return governing_representation(application=application) is not None
+
+
 def required_signers(application: Application, *, on: date) -> Signers:
-    """The sponsor, then the principal applicant, or their parent or guardian if they are under 18 (ACT-56)."""
+    """The sponsor, then the principal applicant, or their parent or guardian if they are under 18 (ACT-56).
+
+    Represented (seed 004, « Créer une demande »): the forms a third party signs — the
+    sponsor's IMM 1344 — are printed, signed by hand by the principal applicant and the
+    sponsor, and uploaded; only the client (the principal applicant, or their parent or
+    guardian) e-signs, in their own account.
+    """
     people = {person.role: person for person in application.people.order_by("-position")}
-    signers = [people[PersonRole.SPONSOR]] if PersonRole.SPONSOR in people else []
+    signers = (
+        [people[PersonRole.SPONSOR]] if PersonRole.SPONSOR in people and not represented(application) else []
+    )
     principal = people.get(PersonRole.PRINCIPAL_APPLICANT)
     if principal is None:
         return Signers(tuple(signers), ())
@@ -180,6 +195,18 @@ def _signature_missing(person: Person) -> Reason:
     )
 
 
+def _sponsor_signs_by_hand() -> Reason:
+    return reason(
+        "SPONSOR_SIGNS_BY_HAND",
+        rule="REP-07, ACT-35",
+        citation="Representative portal (seed 004) — « Créer une demande »",
+        en="A representative prepares this application: the sponsor signs the IMM 1344 by hand with the principal "
+        "applicant, and the representative uploads it with the documents.",
+        fr="Un représentant prépare cette demande : le répondant signe le formulaire IMM 1344 à la main avec le "
+        "demandeur principal, et le représentant le téléverse avec les documents.",
+    )
+
+
 def _not_a_signer() -> Reason:
     return reason(
         "NOT_A_SIGNER",
@@ -214,7 +241,11 @@ def sign(
     from .services import ApplicationError, StaleVersion, _closed_reason, _transition
 
     with transaction.atomic():
-        application = access_application(actor=actor, public_id=public_id, for_update=True)
+        # Only a signer's own account signs: never a representative (ACT-35); a represented
+        # client may sign but not change anything (ACT-34).
+        application = access_application(
+            actor=actor, public_id=public_id, for_update=True, capability=Capability.SIGN
+        )
         if application.program not in SPONSORSHIPS:
             raise ApplicationError((_not_a_signer(),))
         if application.status not in EDITABLE:
@@ -228,6 +259,8 @@ def sign(
         if signers.reasons:
             raise ApplicationError(signers.reasons)
         if person not in signers.people:
+            if person.role == PersonRole.SPONSOR:
+                raise ApplicationError((_sponsor_signs_by_hand(),))
             raise ApplicationError((_not_a_signer(),))
         if declaration_version != declaration_for(person).version:
             raise StaleVersion

@@ -28,11 +28,18 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
     from portique.applications.services import application_evaluate
 
     evaluation = application_evaluate(application=application, on=on)
+    not_uploaded = PORTAL_FORMS
+    if application.program != "pr_card":
+        from portique.applications.sponsorship_signing import represented
+
+        if represented(application):
+            # Through a representative the sponsor's IMM 1344 is signed by hand and uploaded (seed 004).
+            not_uploaded = PORTAL_FORMS - {"IMM1344"}
     found = [
         checklist_items.from_rules(raw, on)
         for raw in evaluation.details.get("checklist", ()) or ()
         # Forms filled in the portal, and the sponsor's undertaking signed in it, are not uploads.
-        if raw.get("code") not in PORTAL_FORMS
+        if raw.get("code") not in not_uploaded
     ]
     if application.program == "pr_card":
         codes = {item.code for item in found}

@@ -6,14 +6,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from portique.applications import signing
-from portique.applications.choices import EDITABLE, Program, Status
+from portique.applications.choices import EDITABLE, SPONSORSHIPS, Program, Status
 from portique.applications.models import Application
 from portique.rules import signatures as signature_rules
+from portique.rules.reasons import Reason, reason
 
 from .choices import Origin, State
+from .declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
 from .models import Representation
+
+REPRESENTATIVE_DECLARATION_VERSION = _REPRESENTATIVE_DECLARATION.version
 
 # What the client e-signs, by program, when it differs from the representative flow's
 # default (consent and declaration + IMM 5669, REP-11): PR card applicants have no IMM 5669.
@@ -33,6 +38,45 @@ def acting_representation(*, application: Application) -> Representation | None:
         return None
     if current.state == State.ACTIVE or current.origin == Origin.CREATED:
         return current
+    return None
+
+
+def governing_representation(*, application: Application) -> Representation | None:
+    """The representation whose rules apply to the content: the acting one, or for a submitted
+    application the one that gave its declaration before submission (the client may have
+    ended it since; what was submitted does not change)."""
+    current = acting_representation(application=application)
+    if current is not None or application.submitted_at is None:
+        return current
+    return (
+        application.representations.filter(
+            declared_at__isnull=False, declared_at__lte=application.submitted_at
+        )
+        .order_by("-declared_at", "-id")
+        .first()
+    )
+
+
+def imm5476_uploaded(*, application: Application) -> bool:
+    """The governing representation holds the IMM 5476 signed by hand (REP-07)."""
+    representation = governing_representation(application=application)
+    return representation is not None and bool(representation.imm5476_sha256)
+
+
+def declared_on_for_case(*, application: Application, assume_declared_on: date | None = None) -> date | None:
+    """The day the representative declared the current content, for the rules' ``Case``.
+
+    ``assume_declared_on``: ask the rules as if the declaration were given that day (what
+    "ready to sign" means in the representative flow: nothing missing but the signatures
+    and the declaration that follows them).
+    """
+    representation = governing_representation(application=application)
+    if representation is None:
+        return None
+    if assume_declared_on is not None:
+        return assume_declared_on
+    if declaration_is_current(representation=representation, application=application):
+        return timezone.localdate(representation.declared_at)
     return None
 
 
@@ -67,6 +111,77 @@ def gate_inputs(*, application: Application) -> GateInputs:
         declared,
         CLIENT_SIGNS.get(Program(application.program)),
     )
+
+
+def _imm5476_missing() -> Reason:
+    return reason(
+        "IMM5476_MISSING",
+        rule="REP-07, REP-17, IRPR-10-2",
+        citation="IRPR 10(2)(c.1)–(c.3); Representative portal (seed 004)",
+        en="Upload the Use of a Representative form (IMM 5476), signed by hand by the client.",
+        fr="Téléversez le formulaire Recours aux services d’un représentant (IMM 5476), signé à la main par le "
+        "client.",
+    )
+
+
+def _declaration_missing() -> Reason:
+    # The same reason as the rules' gate (signatures.submission_gate), so that one gap is said once.
+    return reason(
+        "REPRESENTATIVE_DECLARATION_MISSING",
+        rule="ACT-36, REP-12",
+        citation="Representative portal — « Signer et présenter la demande »; IMM 5289 — Step 3 (Remarque)",
+        en="Once the client has signed, the representative must give their declaration by ticking the "
+        "declaration box.",
+        fr="Une fois que le client a apposé sa signature électronique, le représentant doit fournir sa "
+        "déclaration en cochant la case de déclaration.",
+    )
+
+
+def portal_blockers(*, application: Application) -> tuple[Reason, ...]:
+    """What the representative portal itself requires before a represented application is submitted.
+
+    The hand-signed IMM 5476 (REP-07), and for a sponsorship the declaration on the current
+    content (the PR card's gate in ``submission_blockers`` already asks it; a sponsorship's
+    rules ask it only when IMM 5476 names a paid representative, so it is asked here too).
+    """
+    representation = acting_representation(application=application)
+    if representation is None:
+        return ()
+    found = []
+    # Reading: a client's own application linked later (ACT-39) may already hold their
+    # signature; the hand-signed form is asked of the applications a representative creates.
+    if representation.origin == Origin.CREATED and not representation.imm5476_sha256:
+        found.append(_imm5476_missing())
+    if application.program in SPONSORSHIPS and not declaration_is_current(
+        representation=representation, application=application
+    ):
+        found.append(_declaration_missing())
+    return tuple(found)
+
+
+def submission_record(*, application: Application) -> dict | None:
+    """The representative's particulars, signed IMM 5476 and declaration, kept with a submission."""
+    representation = acting_representation(application=application)
+    if representation is None:
+        return None
+    return {
+        "name": representation.rep_name,
+        "organisation": representation.rep_organisation,
+        "address": representation.rep_address,
+        "telephone": representation.rep_telephone,
+        "fax": representation.rep_fax,
+        "email": representation.rep_email,
+        "membership_body": representation.membership_body,
+        "membership_number": representation.membership_number,
+        "client_name": representation.client_name,
+        "imm5476_sha256": representation.imm5476_sha256,
+        "imm5476_content_type": representation.imm5476_content_type,
+        "imm5476_uploaded_at": (
+            representation.imm5476_uploaded_at.isoformat() if representation.imm5476_uploaded_at else None
+        ),
+        "declared_at": representation.declared_at.isoformat() if representation.declared_at else None,
+        "declaration_version": REPRESENTATIVE_DECLARATION_VERSION,
+    }
 
 
 # --- What a file waits for, and on whom ---------------------------------------------------

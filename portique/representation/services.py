@@ -13,12 +13,13 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from portique.accounts.choices import RepresentativeStatus, Role
+from portique.accounts.choices import MembershipBody, RepresentativeStatus, Role
 from portique.accounts.models import User
+from portique.applications import people as application_people
 from portique.applications import services as application_services
-from portique.applications import signing
+from portique.applications import signing, sponsorship_signing
 from portique.applications.access import Capability, access_application
-from portique.applications.choices import EDITABLE, Program, Status
+from portique.applications.choices import EDITABLE, SPONSORSHIPS, PersonRole, Program, Status
 from portique.applications.models import Application
 from portique.applications.services import ApplicationError, StaleVersion
 from portique.documents.choices import ContentType
@@ -135,10 +136,11 @@ def _client_name(name: str) -> str:
     return name
 
 
-# Reading: REP-01 lets representatives submit every PR application but Express Entry; the
-# sponsorship signatures in the representative flow (the client's IMM 5669, REP-11) are not
-# built yet, so a sponsorship is neither created nor linked here until they are.
-SUPPORTED_PROGRAMS = frozenset({Program.PR_CARD})
+# REP-01: representatives submit every PR application but Express Entry. A sponsorship's
+# client is the principal applicant (or their parent or guardian), who e-signs the consent
+# and declaration and IMM 5669 in their own account; the sponsor signs IMM 1344 by hand
+# (seed 004; ``applications.sponsorship_signing.required_signers``).
+SUPPORTED_PROGRAMS = frozenset({Program.PR_CARD, *SPONSORSHIPS})
 
 
 def _unsupported_program() -> ApplicationError:
@@ -158,17 +160,56 @@ def representation_create(*, actor, program: Program, client_name: str, client_e
     if program not in SUPPORTED_PROGRAMS:
         raise _unsupported_program()
     with transaction.atomic():
-        application = application_services.application_start(actor=actor, program=program)
+        if program in SPONSORSHIPS:
+            # The same sponsorship as a sponsor starts; the eligibility questions are the
+            # sponsor's IMM 1344 sections, answered on the same pages and judged by Validate.
+            application = application_people.sponsorship_start(actor=actor, program=program)
+        else:
+            application = application_services.application_start(actor=actor, program=program)
+        particulars = _particulars(actor)
         representation = Representation.objects.create(
             application=application,
             representative=actor,
             origin=Origin.CREATED,
             client_name=name,
             client_email=email,
-            **_particulars(actor),
+            **particulars,
         )
         _event(representation, EventKind.CREATED, actor, application.number or "")
+        if program in SPONSORSHIPS:
+            _record_imm5476_answers(actor=actor, application=application, particulars=particulars)
     return representation
+
+
+def _record_imm5476_answers(*, actor, application: Application, particulars: dict) -> None:
+    """The principal applicant's IMM 5476 names the representative (IRPR 10(2)(c.1)–(c.4), REP-17).
+
+    Saved through the same service as any answer, so the rules see a paid representative
+    (their gate then waits for the client's signature and the representative's declaration)
+    and the officer reads the particulars with the other forms.
+    """
+    principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
+    body = dict(MembershipBody.choices).get(particulars["membership_body"], particulars["membership_body"])
+    answers = {
+        "role": "paid_representative",
+        "name": particulars["rep_name"],
+        "postal_address": particulars["rep_address"],
+        "telephone": particulars["rep_telephone"],
+        "email": particulars["rep_email"],
+        "member_body": str(body),
+        "membership_number": particulars["membership_number"],
+    }
+    application.refresh_from_db()
+    application_services.application_save_section(
+        actor=actor,
+        public_id=application.public_id,
+        position=principal.position,
+        form_code="IMM5476",
+        section_code="representative",
+        answers=answers,
+        expected_version=application.version,
+        on=timezone.localdate(),
+    )
 
 
 def _locked_own(*, actor, public_id) -> tuple[Application, Representation]:
@@ -356,6 +397,9 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
         client_signed = application.signatures.filter(
             cleared_at__isnull=True, content_hash=current, signer_id=representation.client_id
         ).exists()
+        if client_signed and application.program in SPONSORSHIPS:
+            # Every required signer (the principal applicant, or their parent or guardian) has signed.
+            client_signed = not sponsorship_signing.missing_signatures(application, on=on)
         if representation.state != State.ACTIVE or not client_signed:
             raise _refuse(
                 "CLIENT_SIGNATURE_BEFORE_DECLARATION",
@@ -410,11 +454,15 @@ def representation_restart(*, actor, public_id) -> Representation:
         returned, old = _locked_own(actor=actor, public_id=public_id)
         if returned.status != Status.RETURNED:
             raise Http404
-        principal = returned.people.order_by("position").first()
-        form_code = registry.program(returned.program).forms_for(principal.role)[0].code
-        application = application_services.application_start(
-            actor=actor, program=returned.program, answers=principal.answers.get(form_code, {})
-        )
+        if returned.program in SPONSORSHIPS:
+            # Every person and answer, the representative's IMM 5476 particulars included.
+            application = application_people.sponsorship_restart(actor=actor, returned=returned)
+        else:
+            principal = returned.people.order_by("position").first()
+            form_code = registry.program(returned.program).forms_for(principal.role)[0].code
+            application = application_services.application_start(
+                actor=actor, program=returned.program, answers=principal.answers.get(form_code, {})
+            )
         representation = Representation.objects.create(
             application=application,
             representative=actor,

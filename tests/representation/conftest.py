@@ -73,3 +73,58 @@ DECLARATION = _declaration_version()
 def client_account(applicant):
     """The client: an applicant account the client created themselves."""
     return applicant
+
+
+# --- A sponsorship through a representative ---------------------------------------------------
+# The client is the principal applicant (seed 004: the client e-signs the consent and
+# declaration and IMM 5669; the sponsor signs IMM 1344 by hand and it is uploaded).
+
+
+def sponsorship_created(representative, client_email="applicant@example.ca", client_name="Chidi Okafor"):
+    representation = services.representation_create(
+        actor=representative, program="spouse_sponsorship", client_name=client_name, client_email=client_email
+    )
+    return representation.application, representation
+
+
+def sponsorship_filled(representative, client_email="applicant@example.ca"):
+    """Every person's forms answered by the representative on the sponsor's own pages (one child)."""
+    from tests import sponsorship_journey as sj
+
+    application, representation = sponsorship_created(representative, client_email)
+    sponsor = {"sponsor": sj.SPONSOR["sponsor"], "history": sj.SPONSOR["history"], "convictions": []}
+    sj.save_form(representative, application, 0, "IMM1344", sponsor)
+    sj.save_form(representative, application, 1, "IMM0008", {"application": sj.APPLICATION})
+    for form_code, by_section in sj.PA.items():
+        sj.save_form(representative, application, 1, form_code, by_section)
+    child = sj.add_child(representative, application)
+    sj.save_form(
+        representative, application, child.position, "IMM0008", sj.child_answers("Ada", "2015-01-20")["IMM0008"]
+    )
+    representation.refresh_from_db()
+    return application, representation
+
+
+def sponsorship_prepared(representative, client_email="applicant@example.ca"):
+    """Filled, every checklist document (the IMM 1344 signed by hand included) uploaded, paid, IMM 5476 uploaded."""
+    from portique.applications import services as application_services
+    from tests import sponsorship_journey as sj
+
+    application, representation = sponsorship_filled(representative, client_email)
+    journey.upload_checklist(representative, application)
+    journey.pay(representative, application, payer_name=sj.SPONSOR_NAME)
+    services.representation_imm5476_upload(
+        actor=representative, public_id=application.public_id, upload=imm5476_upload()
+    )
+    application_services.application_validate(actor=representative, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    representation.refresh_from_db()
+    return application, representation
+
+
+def sponsorship_accepted(representative, client):
+    application, representation = sponsorship_prepared(representative, client.email)
+    services.representation_invite(actor=representative, public_id=application.public_id)
+    services.representation_accept(actor=client, public_id=representation.public_id)
+    representation.refresh_from_db()
+    return application, representation

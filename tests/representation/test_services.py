@@ -337,25 +337,6 @@ def test_a_returned_application_is_restarted_for_the_same_client(representative,
 
 
 @pytest.mark.django_db
-def test_a_sponsorship_is_neither_created_nor_linked_yet(representative, applicant):
-    with pytest.raises(application_services.ApplicationError) as refused:
-        services.representation_create(
-            actor=representative,
-            program="spouse_sponsorship",
-            client_name="Alex",
-            client_email=applicant.email,
-        )
-    assert _codes(refused) == {"PROGRAM_NOT_IN_REPRESENTATIVE_PORTAL"}
-    sponsorship = application_services.application_start(actor=applicant, program="spouse_sponsorship")
-    with pytest.raises(application_services.ApplicationError) as refused:
-        services.representation_link_request(
-            actor=representative, number=sponsorship.number, client_name="Alex", client_email=applicant.email
-        )
-    assert _codes(refused) == {"PROGRAM_NOT_IN_REPRESENTATIVE_PORTAL"}
-    assert not Representation.objects.exists()
-
-
-@pytest.mark.django_db
 def test_a_linked_applications_letters_are_announced_to_the_representative(
     representative, applicant, officer, django_capture_on_commit_callbacks
 ):
