@@ -36,3 +36,27 @@ def access_kit_request(*, user, reference: str) -> KitRequest:
         return KitRequest.objects.select_related("sent_by").get(reference=reference)
     except KitRequest.DoesNotExist:
         raise Http404 from None
+
+
+def access_paper_intake(*, user) -> None:
+    """The paper intake pages: an officer who takes in paper applications (the same as kit requests)."""
+    from portique.applications.access import can_take_in_paper
+
+    if not can_take_in_paper(user):
+        raise Http404
+
+
+def access_paper_application(*, user, public_id):
+    """A paper application still being entered. Once sent to screening, the casework file is its page."""
+    from portique.applications.choices import EDITABLE, Channel
+    from portique.applications.models import Application
+
+    access_paper_intake(user=user)
+    application = (
+        Application.objects.select_related("paper_intake", "paper_intake__registered_by")
+        .filter(public_id=public_id, channel=Channel.PAPER, status__in=EDITABLE)
+        .first()
+    )
+    if application is None:
+        raise Http404
+    return application

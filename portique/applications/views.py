@@ -57,13 +57,17 @@ def start(request: HttpRequest) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest, public_id) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
+    if application.on_paper:
+        # Only an intake officer reaches a paper application here: its page is the intake's.
+        return redirect("alternatives:paper_file", public_id=public_id)
     if application.submitted_at is not None:
         # Once submitted, the overview is the status page (timeline, messages, copy as submitted).
         return submitted_views.status_page(request, application)
     if Capability.PREPARE not in capabilities(actor=request.user, application=application):
         # The represented client reviews and signs only (ACT-34, REP-10).
         return redirect("representation_client:review", public_id=public_id)
-    if request.user.role == Role.REPRESENTATIVE:
+    if request.user.role == Role.REPRESENTATIVE and application.program not in SPONSORSHIPS:
+        # A sponsorship's people and forms are on its own page, for the representative too.
         return redirect("representation:file", public_id=public_id)
     if application.program in SPONSORSHIPS:
         from . import people_views
@@ -131,7 +135,8 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
                     section_code=section,
                     answers=answers,
                     expected_version=int(request.POST.get("version", "0")),
-                    on=timezone.localdate(),
+                    # On paper the application date is the date received (IRPR 11).
+                    on=application.received_on or timezone.localdate(),
                 )
             except services.StaleVersion:
                 messages.error(request, _("This application was changed in another window. Here is the latest version; enter your changes again."))

@@ -121,7 +121,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "people": selectors.people_as_submitted(application, language),
             "documents": documents,
             "payments": selectors.payments_of(application),
-            "signatures": application.signatures.select_related("signer").all(),
+            "signatures": application.signatures.select_related("signer", "recorded_by").all(),
             "screening": Screening.objects.filter(application=application).first(),
             "requests": application.document_requests.prefetch_related("files").all(),
             "letters": application.letters.select_related("issued_by").all(),

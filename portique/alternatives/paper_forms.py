@@ -1,0 +1,115 @@
+"""The officer's forms for a paper application: what the envelope, the forms and the receipt say."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from portique.applications.choices import PaperBasis, Program, ReceiptChannel
+from portique.applications.paper_intake import PaperIntakeInput
+from portique.rules.online import system_restriction_table
+
+from .choices import KitLanguage
+
+_DATE_HELP = _("For example, 2026-11-22.")
+
+
+class PaperIntakeForm(forms.Form):
+    """Everything is optional here: the service says, in both languages, what is missing."""
+
+    program = forms.ChoiceField(
+        label=_("Program"), choices=[("", "—"), *Program.choices], required=False
+    )
+    received_on = forms.DateField(
+        label=_("Date received"),
+        help_text=_("The day the application arrived at the address specified for it. It is the application date."),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date received as year-month-day, for example 2026-11-22.")},
+    )
+    receipt_channel = forms.ChoiceField(
+        label=_("How it arrived"), choices=ReceiptChannel.choices, required=False, widget=forms.RadioSelect
+    )
+    basis = forms.ChoiceField(
+        label=_("What the application relies on to be made on paper"),
+        help_text=_("Never ask or record what a disability is."),
+        choices=PaperBasis.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    system_restriction = forms.ChoiceField(
+        label=_("Situation in the table of exemptions"),
+        help_text=_("Only if the application relies on a situation in the table."),
+        required=False,
+    )
+    applicant_name = forms.CharField(label=_("Applicant’s name, as on the forms"), required=False, max_length=400)
+    mailing_address = forms.CharField(
+        label=_("Mailing address"),
+        help_text=_("One line per line of the address."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1200,
+    )
+    email = forms.CharField(
+        label=_("E-mail address (optional)"),
+        help_text=_("Only if the applicant gave one. Without it, every letter goes by mail."),
+        required=False,
+        max_length=400,
+    )
+    language = forms.ChoiceField(
+        label=_("Language of correspondence"), choices=KitLanguage.choices, required=False, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, on, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = (get_language() or "en")[:2]
+        self.fields["system_restriction"].choices = [("", "—")] + [
+            (row.id, f"{row.id} — {row.label(language)}") for row in system_restriction_table(on)
+        ]
+
+    def intake_input(self) -> PaperIntakeInput:
+        data = self.cleaned_data
+        return PaperIntakeInput(
+            program=data.get("program") or "",
+            received_on=data.get("received_on"),
+            receipt_channel=data.get("receipt_channel") or "",
+            basis=data.get("basis") or "",
+            system_restriction=data.get("system_restriction") or "",
+            applicant_name=data.get("applicant_name") or "",
+            mailing_address=data.get("mailing_address") or "",
+            email=data.get("email") or "",
+            language=data.get("language") or "",
+        )
+
+
+class ReceiptForm(forms.Form):
+    receipt_number = forms.CharField(label=_("Receipt number"), required=False, max_length=60)
+    amount = forms.DecimalField(
+        label=_("Amount paid (dollars)"),
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        error_messages={"invalid": _("Enter the amount paid as a number, for example 50.00.")},
+    )
+    paid_on = forms.DateField(
+        label=_("Date of payment"),
+        help_text=_DATE_HELP,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date of payment as year-month-day, for example 2026-11-22.")},
+    )
+    payer_name = forms.CharField(label=_("Payer’s name on the receipt (optional)"), required=False, max_length=200)
+
+
+class SignaturesForm(forms.Form):
+    """One box per required signer: ticked only when the handwritten signature is on the forms."""
+
+    def __init__(self, *args, signers: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for position, label in signers:
+            self.fields[f"signed_{position}"] = forms.BooleanField(label=label, required=False)
+
+    def positions(self) -> list[int]:
+        return [int(name.split("_", 1)[1]) for name, ticked in self.cleaned_data.items() if ticked]
