@@ -25,7 +25,7 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 
 from . import people, people_selectors, selectors, services, submitted_views
-from .access import access_application
+from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, SPONSORSHIPS, PersonRole, Program
 from .form_rendering import _django_field
 
@@ -267,6 +267,8 @@ def overview(request: HttpRequest, application) -> HttpResponse:
             "roles": [(PersonRole.DEPENDENT_CHILD, PersonRole.DEPENDENT_CHILD.label)],
             "guardian_allowed": not application.people.filter(role=PersonRole.PARENT_OR_GUARDIAN).exists(),
             "steps": steps,
+            # A representative prepares; the client signs in their own account (seed 004).
+            "represented": Capability.SIGN not in capabilities(actor=request.user, application=application),
         },
     )
 

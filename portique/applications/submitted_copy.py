@@ -232,6 +232,24 @@ def _fees(record: dict[str, Any], language: str) -> dict[str, Any] | None:
     }
 
 
+def _representative(record: dict[str, Any], language: str) -> dict[str, Any] | None:
+    representative = record.get("representative")
+    if not representative:
+        return None
+    from portique.accounts.choices import MembershipBody
+    from portique.representation.declarations import REPRESENTATIVE
+
+    body = representative.get("membership_body") or ""
+    declared = representative.get("declaration_version") == REPRESENTATIVE.version
+    return {
+        **representative,
+        "membership_body": str(dict(MembershipBody.choices).get(body, body)),
+        "imm5476_uploaded": _date_text(_local(representative.get("imm5476_uploaded_at")), "DATETIME_FORMAT"),
+        "declared": _date_text(_local(representative.get("declared_at")), "DATETIME_FORMAT"),
+        "paragraphs": REPRESENTATIVE.paragraphs(language) if declared else (),
+    }
+
+
 def copy_context(submission: Submission, language: str) -> dict[str, Any]:
     """What the PDF shows, in ``language`` ("en" or "fr"), from the snapshot alone."""
     snapshot = submission.snapshot
@@ -253,6 +271,7 @@ def copy_context(submission: Submission, language: str) -> dict[str, Any]:
             "documents": _documents(snapshot, record.get("items", {}), language),
             "signature": _signature(record, language),
             "fees": _fees(record, language),
+            "representative": _representative(record, language),
         }
 
 

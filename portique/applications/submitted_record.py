@@ -3,7 +3,8 @@
 ``Submission.snapshot`` is the signed content (``signing.signed_content``: answers and
 files by hash) plus, under the key ``"record"``, what other rows said at the moment of
 submission: the signature that covered that content, the fees and the receipts that
-paid them, and the title of each checklist item a file was uploaded for. The copy of
+paid them, the title of each checklist item a file was uploaded for, and the paid
+representative, if any (particulars, signed IMM 5476 by hash, declaration). The copy of
 the application "as submitted" (``submitted_copy``) reads the snapshot and nothing
 else, so it reads the same next week as in ten years, whatever happens to the rows.
 
@@ -97,5 +98,13 @@ def snapshot_with_record(content: dict[str, Any], *, application: Application, o
             "signature": _signature(application, signing.content_hash(content)),
             "fees": _fees(application, on),
             "items": _items(application, on),
+            "representative": _representative(application),
         },
     }
+
+
+def _representative(application: Application) -> dict[str, Any] | None:
+    # The paid representative's particulars, signed IMM 5476 (by hash) and declaration (seed 004, REP-17).
+    from portique.representation.selectors import submission_record
+
+    return submission_record(application=application)

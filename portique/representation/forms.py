@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portique.applications.choices import Program
+
 
 class ClientForm(forms.Form):
     client_name = forms.CharField(label=_("Client's full name"), max_length=200)
@@ -9,6 +11,22 @@ class ClientForm(forms.Form):
         max_length=254,
         help_text=_("The client receives the invitation there and signs in their own account."),
     )
+
+
+class CreateForm(ClientForm):
+    program = forms.ChoiceField(
+        label=_("Kind of application"),
+        choices=Program.choices,
+        initial=Program.PR_CARD,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For a sponsorship, the client is the principal applicant (the person sponsored), or their parent "
+            "or legal guardian if they are under 18: they sign in their own account. The sponsor signs the "
+            "IMM 1344 by hand and you upload it."
+        ),
+    )
+
+    field_order = ["program", "client_name", "client_email"]
 
 
 class LinkForm(ClientForm):

@@ -14,10 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import RepresentativeStatus, Role
+from portique.applications import people_selectors, sponsorship_signing
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
-from portique.applications.choices import EDITABLE
+from portique.applications.choices import EDITABLE, SPONSORSHIPS
 from portique.applications.declarations import BY_PROGRAM
 from portique.casework import selectors as casework_selectors
 from portique.casework import services as casework_services
@@ -28,7 +29,7 @@ from portique.rules.programs import registry
 from . import selectors, services
 from .choices import State
 from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
-from .forms import ClientForm, Imm5476Form, LinkForm
+from .forms import CreateForm, Imm5476Form, LinkForm
 from .selectors import acting_representation
 
 
@@ -106,7 +107,7 @@ def create(request: HttpRequest) -> HttpResponse:
     def _create(data):
         representation = services.representation_create(
             actor=request.user,
-            program="pr_card",
+            program=data["program"],
             client_name=data["client_name"],
             client_email=data["client_email"],
         )
@@ -115,7 +116,7 @@ def create(request: HttpRequest) -> HttpResponse:
         )
         return representation
 
-    return _client_page(request, form_class=ClientForm, template="representation/create.html", create=_create)
+    return _client_page(request, form_class=CreateForm, template="representation/create.html", create=_create)
 
 
 @login_required
@@ -167,13 +168,17 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     today = timezone.localdate()
     language = _language()
     editable = application.status in EDITABLE
-    person = application.people.get(position=0)
-    form = registry.program(application.program).forms_for(person.role)[0]
-    progress = (
-        application_selectors.progress_of(application=application, person=person, form=form, on=today)
-        if editable
-        else None
-    )
+    sponsorship = application.program in SPONSORSHIPS
+    form, progress, signers = None, None, ()
+    if editable and sponsorship:
+        # The sponsor's own application page (people, forms per person, documents, fees) is the
+        # representative's too; here, what is left and who signs.
+        progress = people_selectors.signing_steps(application=application, on=today, language=language)
+        signers = progress.signers
+    elif editable:
+        person = application.people.get(position=0)
+        form = registry.program(application.program).forms_for(person.role)[0]
+        progress = application_selectors.progress_of(application=application, person=person, form=form, on=today)
     client_signed = False
     if editable:
         client_signed = (
@@ -191,6 +196,8 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "representation": representation,
             "form": form,
             "progress": progress,
+            "sponsorship": sponsorship,
+            "signers": signers,
             "editable": editable,
             "language": language,
             "client_signed": client_signed,
@@ -367,7 +374,18 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
     if application.submitted_at is not None:
         return redirect("applications:overview", public_id=public_id)
     language = _language()
-    declaration = BY_PROGRAM[application.program]
+    today = timezone.localdate()
+    signer, signer_label, signer_reasons = None, "", ()
+    if application.program in SPONSORSHIPS:
+        # The client signs for the whole family: as the principal applicant, or as the parent
+        # or guardian of a principal applicant under 18 (IMM 5289 — Step 6; seed 004).
+        signers = sponsorship_signing.required_signers(application, on=today)
+        signer_reasons = tuple(found.message(language) for found in signers.reasons)
+        signer = signers.people[0] if signers.people else None
+        signer_label = people_selectors.person_label(signer, language) if signer else ""
+        declaration = sponsorship_signing.APPLICANT_DECLARATION
+    else:
+        declaration = BY_PROGRAM[application.program]
     errors: list[str] = []
     typed_name = ""
     if request.method == "POST":
@@ -379,7 +397,8 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
                 typed_name=typed_name,
                 declaration_version=request.POST.get("declaration_version", ""),
                 expected_version=int(request.POST.get("version", "0") or 0),
-                on=timezone.localdate(),
+                on=today,
+                position=signer.position if signer is not None else None,
             )
         except application_services.StaleVersion:
             errors = [
@@ -408,6 +427,9 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
             "errors": errors,
             "typed_name": typed_name,
             "signed": signed,
+            "sponsorship": application.program in SPONSORSHIPS,
+            "signer_label": signer_label,
+            "signer_reasons": signer_reasons,
             "can_sign": Capability.SIGN in capabilities(actor=request.user, application=application)
             and application.status in EDITABLE,
         },

@@ -99,7 +99,11 @@ def sponsorship_filled(representative, client_email="applicant@example.ca"):
         sj.save_form(representative, application, 1, form_code, by_section)
     child = sj.add_child(representative, application)
     sj.save_form(
-        representative, application, child.position, "IMM0008", sj.child_answers("Ada", "2015-01-20")["IMM0008"]
+        representative,
+        application,
+        child.position,
+        "IMM0008",
+        sj.child_answers("Ada", "2015-01-20")["IMM0008"],
     )
     representation.refresh_from_db()
     return application, representation

@@ -77,7 +77,8 @@ def test_a_pending_representative_is_told_why_and_nothing_is_created(other_repre
     page = client.get(_url("representation:dashboard", language))
     assert page.status_code == 200 and _url("representation:create", language) not in page.content.decode()
     response = client.post(
-        _url("representation:create", language), {"client_name": "Alex", "client_email": "alex@example.ca"}
+        _url("representation:create", language),
+        {"program": "pr_card", "client_name": "Alex", "client_email": "alex@example.ca"},
     )
     assert response.status_code == 200 and text in response.content.decode()
     assert not Representation.objects.exists()
@@ -93,7 +94,7 @@ def test_creating_for_a_representatives_address_is_refused_in_both_languages(
 ):
     response = _client(representative).post(
         _url("representation:create", language),
-        {"client_name": "Alex", "client_email": other_representative.email},
+        {"program": "pr_card", "client_name": "Alex", "client_email": other_representative.email},
     )
     assert response.status_code == 200 and text in response.content.decode()
     assert not Representation.objects.exists()
@@ -103,7 +104,8 @@ def test_creating_for_a_representatives_address_is_refused_in_both_languages(
 def test_creating_and_linking_through_the_pages(representative, applicant):
     client = _client(representative)
     response = client.post(
-        _url("representation:create"), {"client_name": "Alex Tremblay", "client_email": applicant.email}
+        _url("representation:create"),
+        {"program": "pr_card", "client_name": "Alex Tremblay", "client_email": applicant.email},
     )
     representation = Representation.objects.get()
     assert response.status_code == 302

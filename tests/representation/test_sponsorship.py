@@ -1,0 +1,319 @@
+"""A sponsorship through a paid representative (seed 004; IMM 5289 — Step 3, Remarque; REP-07, REP-11).
+
+The representative prepares it on the sponsor's own pages; the client — the principal
+applicant, or their parent or guardian — reviews and e-signs in their own account; the
+sponsor's IMM 1344 is signed by hand and uploaded; the representative declares and submits.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from portique.applications import services as application_services
+from portique.applications.access import AccessRefused
+from portique.applications.choices import Status
+from portique.applications.models import Submission
+from portique.documents import selectors as document_selectors
+from portique.representation import services
+from portique.representation.choices import EventKind, State
+from tests import sponsorship_journey as sj
+from tests.representation.conftest import (
+    DECLARATION,
+    TODAY,
+    sponsorship_accepted,
+    sponsorship_created,
+    sponsorship_filled,
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+def _codes(refused) -> set[str]:
+    return {found.code for found in refused.value.reasons}
+
+
+def _blockers(application) -> set[str]:
+    application.refresh_from_db()
+    return {r.code for r in application_services.submission_blockers(application=application, on=TODAY)}
+
+
+def _client_signs(client, application, typed_name=sj.PA_NAME):
+    return sj.sign(client, application, 1, typed_name)
+
+
+def _declare(representative, application):
+    return services.representation_declare(
+        actor=representative, public_id=application.public_id, declaration_version=DECLARATION, on=TODAY
+    )
+
+
+@pytest.mark.django_db
+def test_a_representative_creates_a_sponsorship_with_the_sponsor_and_the_principal_applicant(representative):
+    application, representation = sponsorship_created(representative)
+    assert application.program == "spouse_sponsorship" and application.owner == representative
+    assert [p.role for p in application.people.order_by("position")] == ["sponsor", "principal_applicant"]
+    # The principal applicant's IMM 5476 names the representative (IRPR 10(2)(c.1)–(c.2), REP-17).
+    imm5476 = application.people.get(position=1).answers["IMM5476"]["representative"]
+    assert imm5476["role"] == "paid_representative"
+    assert imm5476["name"] == representation.rep_name and imm5476["membership_number"]
+    assert representation.events.filter(kind=EventKind.CREATED, actor=representative).exists()
+
+
+@pytest.mark.django_db
+def test_the_checklist_asks_the_sponsors_imm_1344_signed_by_hand_and_the_imm_5476(representative):
+    application, _representation = sponsorship_filled(representative)
+    codes = {item.code for item in document_selectors.checklist_for(application, TODAY)}
+    # Seed 004: forms a third party signs (the sponsor's) are printed, signed by hand and uploaded.
+    assert "IMM1344" in codes
+    evaluation = application_services.application_evaluate(application=application, on=TODAY)
+    assert "p1:IMM5476" in evaluation.details["documents_missing"]
+    services.representation_imm5476_upload(
+        actor=representative, public_id=application.public_id, upload=_imm5476()
+    )
+    evaluation = application_services.application_evaluate(application=application, on=TODAY)
+    assert "p1:IMM5476" not in evaluation.details["documents_missing"]
+
+
+def _imm5476():
+    from tests.representation.conftest import imm5476_upload
+
+    return imm5476_upload()
+
+
+@pytest.mark.django_db
+def test_the_client_signs_for_the_family_then_the_representative_declares_and_submits(
+    representative, applicant, django_capture_on_commit_callbacks
+):
+    application, representation = sponsorship_accepted(representative, applicant)
+    assert application.status == Status.READY_TO_SIGN
+    before = _blockers(application)
+    assert {"SIGNATURE_MISSING", "REPRESENTATIVE_DECLARATION_MISSING"} <= before
+    # Only the principal applicant (the client) e-signs: the sponsor signed IMM 1344 by hand.
+    with pytest.raises(application_services.ApplicationError) as refused:
+        sj.sign(applicant, application, 0, sj.SPONSOR_NAME)
+    assert _codes(refused) == {"SPONSOR_SIGNS_BY_HAND"}
+    with pytest.raises(application_services.ApplicationError) as refused:
+        sj.sign(applicant, application, 2, "Ada Okafor")
+    assert _codes(refused) == {"NOT_A_SIGNER"}
+    _client_signs(applicant, application)
+    assert application.status == Status.SIGNED
+    after = _blockers(application)
+    assert "REPRESENTATIVE_DECLARATION_MISSING" in after and "SIGNATURE_MISSING" not in after
+    with pytest.raises(application_services.ApplicationError):
+        services.representation_submit(actor=representative, public_id=application.public_id, on=TODAY)
+    _declare(representative, application)
+    assert _blockers(application) == set()
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = services.representation_submit(
+            actor=representative, public_id=application.public_id, on=TODAY
+        )
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and submission.submitted_by == representative
+    assert application.history.filter(to_status=Status.SUBMITTED, actor=representative).exists()
+    assert application.history.filter(to_status=Status.SIGNED, actor=applicant).exists()
+    # The copy as submitted keeps the representative, their signed IMM 5476 and their declaration.
+    record = Submission.objects.get(application=application).snapshot["record"]["representative"]
+    assert record["imm5476_sha256"] == representation.imm5476_sha256 and record["declared_at"]
+    from django.template.loader import render_to_string
+
+    from portique.applications.submitted_copy import copy_context
+
+    for language, heading in (
+        ("en", "Paid representative (IMM 5476)"),
+        ("fr", "Représentant rémunéré (IMM 5476)"),
+    ):
+        context = copy_context(submission, language)
+        assert context["representative"]["membership_number"] == representation.membership_number
+        assert context["representative"]["paragraphs"]
+        from django.utils import translation
+
+        with translation.override(language):
+            html = render_to_string("applications/submitted_copy_pdf.html", context)
+        assert heading in html and representation.imm5476_sha256 in html
+    assert any(representative.email in message.to for message in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_the_representative_cannot_sign_for_the_client_or_the_sponsor(representative, applicant):
+    application, _representation = sponsorship_accepted(representative, applicant)
+    for position, name in ((1, sj.PA_NAME), (0, sj.SPONSOR_NAME)):
+        with pytest.raises(AccessRefused):
+            sj.sign(representative, application, position, name)
+    assert not application.signatures.exists()
+
+
+@pytest.mark.django_db
+def test_the_client_cannot_change_anything(representative, applicant):
+    application, _representation = sponsorship_accepted(representative, applicant)
+    version = application.version
+    with pytest.raises(AccessRefused):
+        sj.save_form(applicant, application, 1, "IMM5562", {"trips": []})
+    with pytest.raises(AccessRefused):
+        sj.add_child(applicant, application)
+    application.refresh_from_db()
+    assert application.version == version and application.people.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_change_by_the_representative_after_the_signature_clears_it_and_the_declaration(
+    representative, applicant
+):
+    application, representation = sponsorship_accepted(representative, applicant)
+    _client_signs(applicant, application)
+    _declare(representative, application)
+    sj.save_form(
+        representative,
+        application,
+        1,
+        "IMM5562",
+        {"trips": [{"country": "GH", "start": "2024-01-02", "end": "2024-01-09", "purpose": "Visit"}]},
+    )
+    blockers = _blockers(application)
+    assert {"SIGNATURE_MISSING", "REPRESENTATIVE_DECLARATION_MISSING"} <= blockers
+    assert application.status == Status.DRAFT
+    with pytest.raises(application_services.ApplicationError) as refused:
+        _declare(representative, application)
+    assert _codes(refused) == {"CLIENT_SIGNATURE_BEFORE_DECLARATION"}
+
+
+@pytest.mark.django_db
+def test_the_declaration_waits_for_the_clients_signature(representative, applicant):
+    application, _representation = sponsorship_accepted(representative, applicant)
+    with pytest.raises(application_services.ApplicationError) as refused:
+        _declare(representative, application)
+    assert _codes(refused) == {"CLIENT_SIGNATURE_BEFORE_DECLARATION"}
+
+
+@pytest.mark.django_db
+def test_a_guardian_signs_in_the_client_account_for_a_principal_applicant_under_18(representative, applicant):
+    representation = services.representation_create(
+        actor=representative,
+        program="child_sponsorship",
+        client_name="Mai Nguyen",
+        client_email=applicant.email,
+    )
+    application = representation.application
+    sponsor = {"sponsor": sj.SPONSOR["sponsor"], "history": sj.SPONSOR["history"], "convictions": []}
+    sj.save_form(representative, application, 0, "IMM1344", sponsor)
+    sj.save_form(
+        representative,
+        application,
+        1,
+        "IMM0008",
+        {
+            "application": {"location": "outside_canada", "category": "family_class"},
+            "personal": sj.personal("Nguyen", "Linh", "2011-04-10"),
+            "dependant": {
+                "has_spouse_or_common_law_partner": False,
+                "has_dependent_child": False,
+                "custody": "joint",
+            },
+        },
+    )
+    sj.save_form(representative, application, 1, "IMM5406", {**sj.PARENTS, "siblings": []})
+    sj.save_form(
+        representative, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}]}
+    )
+    sj.save_form(representative, application, 1, "IMM5562", {"trips": []})
+    from portique.applications import people
+    from portique.applications.choices import PersonRole
+
+    application.refresh_from_db()
+    guardian = people.person_add(
+        actor=representative,
+        public_id=application.public_id,
+        role=PersonRole.PARENT_OR_GUARDIAN,
+        expected_version=application.version,
+    )
+    sj.save_form(
+        representative,
+        application,
+        guardian.position,
+        "IMM0008",
+        {"personal": {"family_name": "Nguyen", "given_names": "Mai"}},
+    )
+    from tests import journey
+
+    journey.upload_checklist(representative, application)
+    journey.pay(representative, application, payer_name=sj.SPONSOR_NAME)
+    services.representation_imm5476_upload(
+        actor=representative, public_id=application.public_id, upload=_imm5476()
+    )
+    services.representation_invite(actor=representative, public_id=application.public_id)
+    services.representation_accept(actor=applicant, public_id=representation.public_id)
+    # The child does not sign; her mother does, with her own name, in her own account.
+    with pytest.raises(application_services.ApplicationError) as refused:
+        sj.sign(applicant, application, 1, "Linh Nguyen")
+    assert _codes(refused) == {"NOT_A_SIGNER"}
+    sj.sign(applicant, application, guardian.position, sj.GUARDIAN_NAME)
+    _declare(representative, application)
+    assert _blockers(application) == set()
+
+
+@pytest.mark.django_db
+def test_another_representative_and_another_applicant_see_nothing(
+    representative, other_representative, applicant, other_applicant
+):
+    from django.http import Http404
+
+    from portique.accounts.choices import RepresentativeStatus
+    from portique.applications.access import access_application
+
+    application, _representation = sponsorship_accepted(representative, applicant)
+    other_representative.representative_profile.status = RepresentativeStatus.VERIFIED
+    other_representative.representative_profile.save(update_fields=["status"])
+    for outsider in (other_representative, other_applicant):
+        with pytest.raises(Http404):
+            access_application(actor=outsider, public_id=application.public_id)
+        with pytest.raises(Http404):
+            sj.sign(outsider, application, 1, sj.PA_NAME)
+
+
+@pytest.mark.django_db
+def test_a_returned_sponsorship_restarts_with_every_person_and_answer(representative, applicant):
+    application, _representation = sponsorship_accepted(representative, applicant)
+    _client_signs(applicant, application)
+    _declare(representative, application)
+    services.representation_submit(actor=representative, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    application_services.application_transition(
+        application=application, to_status=Status.RETURNED, actor=None, reason="incomplete"
+    )
+    restarted = services.representation_restart(actor=representative, public_id=application.public_id)
+    new = restarted.application
+    assert new != application and new.program == application.program and new.status == Status.DRAFT
+    assert restarted.state == State.INVITED and not restarted.imm5476_sha256 and restarted.invited_at is None
+    old_people = [(p.position, p.role, p.answers) for p in application.people.order_by("position")]
+    assert [(p.position, p.role, p.answers) for p in new.people.order_by("position")] == old_people
+    assert not new.signatures.exists() and not new.documents.exists()
+
+
+@pytest.mark.django_db
+def test_the_pages_take_a_sponsorship_from_creation_to_the_clients_signature(
+    client, representative, applicant
+):
+    client.force_login(representative)
+    response = client.post(
+        reverse("representation:create"),
+        {"program": "spouse_sponsorship", "client_name": "Chidi Okafor", "client_email": applicant.email},
+    )
+    application = representative.representations.get().application
+    assert response.status_code == 302
+    # The representative reaches the sponsor's own application page: people and forms.
+    page = client.get(reverse("applications:overview", args=[application.public_id]))
+    assert (
+        page.status_code == 200
+        and reverse("representation:file", args=[application.public_id]) in page.content.decode()
+    )
+    assert reverse("applications:person_sign", args=[application.public_id, 1]) not in page.content.decode()
+    file_page = client.get(reverse("representation:file", args=[application.public_id]))
+    assert file_page.status_code == 200
+    assert reverse("applications:overview", args=[application.public_id]) in file_page.content.decode()
