@@ -317,3 +317,62 @@ def test_the_pages_take_a_sponsorship_from_creation_to_the_clients_signature(
     file_page = client.get(reverse("representation:file", args=[application.public_id]))
     assert file_page.status_code == 200
     assert reverse("applications:overview", args=[application.public_id]) in file_page.content.decode()
+
+
+@pytest.mark.django_db
+def test_after_submission_the_officer_reads_the_imm5476_and_requests_go_to_the_representative(
+    representative, applicant, officer, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from portique.casework import services as casework_services
+    from portique.casework.models import Screening
+    from tests.documents.files import pdf_bytes, upload
+
+    application, _representation = sponsorship_accepted(representative, applicant)
+    _client_signs(applicant, application)
+    _declare(representative, application)
+    services.representation_submit(actor=representative, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    # Screening (IRPR 10) finds nothing missing: the hand-signed forms and the declaration are in.
+    casework_services.screening_run(application=application)
+    assert not Screening.objects.get(application=application).findings.exists()
+    casework_services.application_accept(
+        actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 0.99
+    )
+    casework_services.processing_start(actor=officer, public_id=application.public_id)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        request = casework_services.request_send(
+            actor=officer,
+            public_id=application.public_id,
+            description="Police certificate from Ghana",
+            due_on=TODAY.replace(year=2027),
+            on=TODAY,
+        )
+    assert [message.to for message in mail.outbox] == [[representative.email]]
+    # The client reads it; only the representative answers it.
+    with pytest.raises(AccessRefused):
+        casework_services.request_answer(
+            actor=applicant,
+            public_id=application.public_id,
+            request_id=request.public_id,
+            files=[],
+            text="x",
+            on=TODAY,
+        )
+    casework_services.request_answer(
+        actor=representative,
+        public_id=application.public_id,
+        request_id=request.public_id,
+        files=[upload("police.pdf", pdf_bytes(1))],
+        text="",
+        on=TODAY,
+    )
+    request.refresh_from_db()
+    assert request.state != "open"
+    officer_client = Client()
+    officer_client.force_login(officer)
+    page = officer_client.get(reverse("casework:file", args=[application.public_id])).content.decode()
+    assert "Paid representative (IMM 5476)" in page
+    assert reverse("representation:imm5476_download", args=[application.public_id]) in page
