@@ -98,6 +98,25 @@ def _actions(user, application) -> dict[str, bool]:
     }
 
 
+def _tell_paper_letter(request: HttpRequest, application, done) -> bool:
+    """A paper applicant has no account: say where the letter goes (e-mail given, else mail)."""
+    if not application.on_paper:
+        return False
+    messages.success(request, done)
+    intake = application.paper_intake
+    if intake.email:
+        messages.info(
+            request,
+            _("The applicant has no online account: the letter is e-mailed to %(email)s.") % {"email": intake.email},
+        )
+    else:
+        messages.warning(
+            request,
+            _("The applicant has no online account and gave no e-mail address: print the letter and mail it."),
+        )
+    return True
+
+
 @login_required
 @require_GET
 @never_cache
@@ -226,19 +245,21 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
                 messages.success(request, _("The missing item is added."))
             elif action == "return":
                 services.application_return(actor=request.user, public_id=application.public_id, on=on)
-                messages.success(
-                    request,
-                    _("The application is returned. The return letter is in the applicant's account."),
-                )
+                if not _tell_paper_letter(request, application, _("The application is returned.")):
+                    messages.success(
+                        request,
+                        _("The application is returned. The return letter is in the applicant's account."),
+                    )
                 return redirect("casework:file", public_id=application.public_id)
             elif action == "accept":
                 services.application_accept(actor=request.user, public_id=application.public_id, on=on)
-                messages.success(
-                    request,
-                    _(
-                        "The application is accepted. The acknowledgement of receipt is in the applicant's account."
-                    ),
-                )
+                if not _tell_paper_letter(request, application, _("The application is accepted.")):
+                    messages.success(
+                        request,
+                        _(
+                            "The application is accepted. The acknowledgement of receipt is in the applicant's account."
+                        ),
+                    )
                 return redirect("casework:file", public_id=application.public_id)
             else:
                 raise Http404
@@ -586,9 +607,10 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             form.add_refusal({k: v for k, v in refused.errors.items() if k})
             errors = [str(m) for m in refused.errors.get("", [])]
         else:
-            messages.success(
-                request, _("The decision is recorded and its letter is in the applicant's account.")
-            )
+            if not _tell_paper_letter(request, application, _("The decision is recorded.")):
+                messages.success(
+                    request, _("The decision is recorded and its letter is in the applicant's account.")
+                )
             return redirect("casework:file", public_id=application.public_id)
     else:
         _opened(request, application, "decision")
