@@ -181,6 +181,9 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
 
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
+        if application.on_paper:
+            # A paper application goes to screening through paper_intake.paper_application_send_to_screening.
+            raise Http404
         existing = Submission.objects.filter(application=application).first()
         if existing is not None:
             return existing
@@ -191,9 +194,6 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         submission = Submission.objects.create(
             application=application,
             confirmation_number=_new_confirmation_number(),
-        if application.on_paper:
-            # A paper application goes to screening through paper_intake.paper_application_send_to_screening.
-            raise Http404
             submitted_by=actor,
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
@@ -348,6 +348,17 @@ def submission_blockers(
     if balance.blocks_submission:
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
     born = _birth_date(application)
+    if application.on_paper and application.program not in SPONSORSHIPS:
+        # Signed by hand on paper: the e-signature gate (typed name, client account) does
+        # not apply; the officer's record of the handwritten signature does.
+        from portique.rules.paper_submission import handwritten_signature
+
+        current = signing.content_hash(signing.signed_content(application))
+        recorded = application.signatures.filter(
+            cleared_at__isnull=True, content_hash=current, method=SignatureMethod.HANDWRITTEN
+        ).exists()
+        problems.extend(handwritten_signature(principal_applicant_birth_date=born, on=on, recorded=recorded))
+        born = None
     if application.program in SPONSORSHIPS:
         # A sponsorship's signers are checked by the rules' gate (in the evaluation) and here.
         from .people import pending_sponsorship_of_same_person
@@ -362,17 +373,6 @@ def submission_blockers(
     problems.extend(portal_blockers(application=application))
     if born is not None:
         # Represented (seed 004): the client's signature, then the representative's declaration.
-    if application.on_paper and application.program not in SPONSORSHIPS:
-        # Signed by hand on paper: the e-signature gate (typed name, client account) does
-        # not apply; the officer's record of the handwritten signature does.
-        from portique.rules.paper_submission import handwritten_signature
-
-        current = signing.content_hash(signing.signed_content(application))
-        recorded = application.signatures.filter(
-            cleared_at__isnull=True, content_hash=current, method=SignatureMethod.HANDWRITTEN
-        ).exists()
-        problems.extend(handwritten_signature(principal_applicant_birth_date=born, on=on, recorded=recorded))
-        born = None
         from portique.representation.selectors import gate_inputs
 
         represented = gate_inputs(application=application)
