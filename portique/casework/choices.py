@@ -41,6 +41,7 @@ class LetterKind(models.TextChoices):
     APPROVAL = "approval", _("Decision: approved")
     REFUSAL = "refusal", _("Decision: refused")
     WITHDRAWAL = "withdrawal", _("Withdrawal of the application")
+    QUEBEC_UNDERTAKING = "quebec_undertaking", _("Federal approval: Quebec undertaking requested")
 
 
 class RequestState(models.TextChoices):
@@ -96,6 +97,14 @@ class EventKind(models.TextChoices):
     PROCESSING_STARTED = "processing_started", _("Processing started")
     DECIDED = "decided", _("Decision made")
     NOTE_ADDED = "note_added", _("Internal note added")
+    QUEBEC_REQUESTED = "quebec_requested", _("Federal approval; Quebec undertaking requested")
+    QUEBEC_DECIDED = "quebec_decided", _("Quebec's decision on the undertaking recorded")
+    POLICE_REQUESTED = "police_requested", _("Police certificate requested")
+    POLICE_RECEIVED = "police_received", _("Police certificate received")
+    POLICE_EXPLANATION_ACCEPTED = (
+        "police_explanation",
+        _("Letter of explanation accepted for a police certificate"),
+    )
 
 
 class AccessKind(models.TextChoices):
@@ -103,3 +112,31 @@ class AccessKind(models.TextChoices):
     DOCUMENT_VIEWED = "document_viewed", _("Viewed a document")
     REQUEST_FILE_VIEWED = "request_file_viewed", _("Viewed a file sent in answer to a request")
     LETTER_VIEWED = "letter_viewed", _("Viewed a letter")
+
+
+class PersonOutcome(models.TextChoices):
+    """One person's outcome in a sponsorship decision (``rules.sponsorship.decisions``)."""
+
+    APPROVED = "approved", pgettext_lazy("person outcome", "Approved: permanent residence")
+    REFUSED = "refused", pgettext_lazy("person outcome", "Refused")
+    EXAMINED_ONLY = (
+        "examined_only",
+        pgettext_lazy("person outcome", "Examined only: does not accompany, not made a permanent resident"),
+    )
+
+
+class PoliceCertificateState(models.TextChoices):
+    """Where one required police certificate stands (``rules.sponsorship.decisions.CertificateState``)."""
+
+    PROVIDED = "provided", pgettext_lazy("police certificate", "Provided with the application")
+    EXPLANATION_GIVEN = (
+        "explanation_given",
+        pgettext_lazy("police certificate", "Letter of explanation given, to assess"),
+    )
+    NOT_PROVIDED = "not_provided", pgettext_lazy("police certificate", "Not provided")
+    REQUESTED = "requested", pgettext_lazy("police certificate", "Requested")
+    RECEIVED = "received", pgettext_lazy("police certificate", "Received")
+    EXPLANATION_ACCEPTED = (
+        "explanation_accepted",
+        pgettext_lazy("police certificate", "Letter of explanation accepted"),
+    )

@@ -255,3 +255,70 @@ class AnswerForm(CaseworkForm):
         self.fields["files"].help_text = _(
             "PDF, JPEG or PNG files, up to %(limit)s each. You can choose several files."
         ) % {"limit": limit}
+
+
+# --- Sponsorship: the Quebec step, police certificates, the decision per person ------------------
+
+
+class QuebecDecisionForm(CaseworkForm):
+    quebec_decision = forms.ChoiceField(
+        label=_("Quebec's decision on the undertaking"),
+        choices=[("approved", _("Approved by Quebec")), ("refused", _("Refused by Quebec"))],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    decided_on = date_field(_("Date of Quebec's decision"))
+    reference = forms.CharField(label=_("Quebec's reference"), required=False, max_length=100)
+    notes = forms.CharField(
+        label=_("Quebec's reasons (required when refused)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PoliceRequestForm(CaseworkForm):
+    due_on = date_field(_("Deadline"))
+
+
+class PoliceReceivedForm(CaseworkForm):
+    received_on = date_field(_("Date received"))
+
+
+class PoliceExplanationForm(CaseworkForm):
+    note = forms.CharField(
+        label=_("Why the explanation is accepted"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PersonFindingForm(CaseworkForm):
+    """The decision-maker's finding about one person of a sponsorship (prefix: the position)."""
+
+    meets = forms.ChoiceField(
+        label=_("Does this person meet the requirements?"),
+        choices=[
+            ("yes", _("Yes: meets the requirements (admissible)")),
+            ("no", _("No: does not meet them or is inadmissible")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    reasons = forms.CharField(
+        label=_("Reasons (required when not met; quoted in the letter)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, custody_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if custody_choices is not None:
+            self.fields["custody"] = forms.ChoiceField(
+                label=_("Who has custody of this child (IRPR 23)"),
+                choices=[("", _("As declared in IMM 0008")), *custody_choices],
+                required=False,
+                help_text=_(
+                    "A child who does not accompany makes the principal applicant inadmissible only if "
+                    "the principal applicant has custody, alone or jointly."
+                ),
+            )

@@ -26,6 +26,8 @@ from .choices import (
     InterviewOutcome,
     InterviewPurpose,
     LetterKind,
+    PersonOutcome,
+    PoliceCertificateState,
     RequestState,
     ScreeningOutcome,
     Verdict,
@@ -385,3 +387,88 @@ class SponsorAssessment(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.application} sponsor {'approved' if self.approved else 'refused'}"
+
+
+class PersonDecision(models.Model):
+    """One person's outcome in a sponsorship decision: the officer's finding, the rules' outcome.
+
+    The principal applicant and each accompanying family member are approved or refused;
+    a family member who does not accompany is examined only (IRPR 10(3), 117(9)(d)).
+    ``reasons`` are the rules' reasons (``Reason.as_dict()``) as they stood.
+    """
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="people")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    accompanying = models.BooleanField()
+    # The decision-maker's finding: meets the requirements (admissible) or not; null when not
+    # needed (the sponsorship itself failed).
+    meets_requirements = models.BooleanField(null=True)
+    findings = models.TextField(blank=True)
+    # For a family member who does not accompany: who has custody (IRPR 23(b)).
+    custody = models.CharField(max_length=20, blank=True)
+    outcome = models.CharField(max_length=15, choices=PersonOutcome.choices)
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["person__position"]
+        constraints = [models.UniqueConstraint(fields=["decision", "person"], name="one_outcome_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.decision} person {self.person.position}: {self.outcome}"
+
+
+class QuebecUndertaking(models.Model):
+    """The Quebec step of a sponsorship whose sponsor lives in Quebec (SP-70): federal
+    approval and the letter asking for the Quebec undertaking, then Quebec's answer."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="quebec_undertaking"
+    )
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="+")
+    # The date of the letter: Quebec cannot have decided before it.
+    requested_on = models.DateField()
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    # Quebec's answer as Quebec gave it: null until it is recorded.
+    quebec_approved = models.BooleanField(null=True)
+    quebec_decided_on = models.DateField(null=True, blank=True)
+    quebec_reference = models.CharField(max_length=100, blank=True)
+    quebec_notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.application} Quebec undertaking"
+
+
+class PoliceCertificate(models.Model):
+    """The officer's follow-up of one required police certificate (SP-185): requested (through
+    a ``DocumentRequest`` and its letter), received, or a letter of explanation accepted.
+
+    Certificates provided with the application have no row: the documents say so.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="police_certificates")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    country = models.CharField(max_length=2)
+    state = models.CharField(max_length=20, choices=PoliceCertificateState.choices)
+    request = models.ForeignKey(
+        DocumentRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    received_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["person__position", "country"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "person", "country"], name="one_follow_up_per_certificate"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} police {self.person.position} {self.country}: {self.state}"

@@ -21,6 +21,13 @@ urlpatterns = [
         sponsorship_views.sponsor_assessment,
         name="sponsor_assessment",
     ),
+    path("files/<uuid:public_id>/quebec/", sponsorship_views.quebec, name="quebec"),
+    path("files/<uuid:public_id>/police-certificates/", sponsorship_views.police, name="police"),
+    path(
+        "files/<uuid:public_id>/sponsorship-decision/",
+        sponsorship_views.decision,
+        name="sponsorship_decision",
+    ),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
     path(

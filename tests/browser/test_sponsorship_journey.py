@@ -18,8 +18,7 @@ import pytest
 
 from portique.applications.models import Application
 from portique.casework import services as casework
-from portique.casework.choices import CardDelivery, DecisionOutcome
-from portique.casework.sponsorship import sponsor_assess
+from portique.casework.sponsorship import PersonFinding, sponsor_assess, sponsorship_decide
 from portique.rules.programs import registry
 from tests import journey
 from tests import sponsorship_journey as sj
@@ -222,13 +221,12 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     assert not screening.findings.exists()
     casework.application_accept(actor=screener, public_id=application.public_id, on=today, draw=lambda: 0.99)
     sponsor_assess(actor=decider, public_id=application.public_id, approved=True, on=today)
-    casework.application_decide(
-        actor=decider,
-        public_id=application.public_id,
-        outcome=DecisionOutcome.APPROVED,
-        card_delivery=CardDelivery.MAIL,
-        on=today,
-    )
+    # The decision, person by person: the principal applicant and every family member, accompanying or not.
+    everyone = {
+        person.position: PersonFinding(meets_requirements=True)
+        for person in application.people.filter(role__in=("principal_applicant", "dependent_child"))
+    }
+    sponsorship_decide(actor=decider, public_id=application.public_id, findings=everyone, on=today)
     page.goto(f"/{language}/applications/{application.public_id}/")
     assert words["approved"] in page.content()
     assert_accessible(page)

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from portique.applications import services as application_services
 from portique.applications.choices import Status
 from portique.casework import services
-from portique.casework.choices import CardDelivery, DecisionOutcome
+from portique.casework.choices import DecisionOutcome
 from portique.casework.models import SponsorAssessment
-from portique.casework.sponsorship import sponsor_assess
+from portique.casework.sponsorship import PersonFinding, sponsor_assess, sponsorship_decide
 from portique.payments import selectors as payment_selectors
 from tests import sponsorship_journey as sj
 
@@ -50,13 +50,8 @@ def _accepted(officer, application):
 
 
 def _approve(decider, application):
-    return services.application_decide(
-        actor=decider,
-        public_id=application.public_id,
-        outcome=DecisionOutcome.APPROVED,
-        card_delivery=CardDelivery.MAIL,
-        on=ON,
-    )
+    everyone = {position: PersonFinding(meets_requirements=True) for position in (1, 2, 3)}
+    return sponsorship_decide(actor=decider, public_id=application.public_id, findings=everyone, on=ON)
 
 
 @pytest.mark.django_db
@@ -138,15 +133,18 @@ def test_a_refused_sponsor_who_chose_to_proceed_leaves_the_pr_application_to_its
     )
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
-    services.application_decide(
-        actor=decision_maker,
-        public_id=application.public_id,
-        outcome=DecisionOutcome.REFUSED,
-        reasons="The sponsor does not meet the requirements.",
-        on=ON,
-    )
+    # Refused with the sponsor whatever the people's findings: none is needed (SP-229).
+    decision = sponsorship_decide(actor=decision_maker, public_id=application.public_id, findings={}, on=ON)
     application.refresh_from_db()
     assert application.status == Status.REFUSED
+    assert decision.outcome == DecisionOutcome.REFUSED
+    assert list(decision.people.values_list("person__position", "outcome")) == [
+        (1, "refused"),
+        (2, "refused"),
+        (3, "examined_only"),
+    ]
+    # SP-200: the right of permanent residence fee comes back when PR is not obtained.
+    assert Decimal(decision.refund["refunded"]) > 0
 
 
 @pytest.mark.django_db
