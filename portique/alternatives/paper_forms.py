@@ -18,12 +18,12 @@ _DATE_HELP = _("For example, 2026-11-22.")
 class PaperIntakeForm(forms.Form):
     """Everything is optional here: the service says, in both languages, what is missing."""
 
-    program = forms.ChoiceField(
-        label=_("Program"), choices=[("", "—"), *Program.choices], required=False
-    )
+    program = forms.ChoiceField(label=_("Program"), choices=[("", "—"), *Program.choices], required=False)
     received_on = forms.DateField(
         label=_("Date received"),
-        help_text=_("The day the application arrived at the address specified for it. It is the application date."),
+        help_text=_(
+            "The day the application arrived at the address specified for it. It is the application date."
+        ),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter the date received as year-month-day, for example 2026-11-22.")},
@@ -43,7 +43,9 @@ class PaperIntakeForm(forms.Form):
         help_text=_("Only if the application relies on a situation in the table."),
         required=False,
     )
-    applicant_name = forms.CharField(label=_("Applicant’s name, as on the forms"), required=False, max_length=400)
+    applicant_name = forms.CharField(
+        label=_("Applicant’s name, as on the forms"), required=False, max_length=400
+    )
     mailing_address = forms.CharField(
         label=_("Mailing address"),
         help_text=_("One line per line of the address."),
@@ -58,7 +60,10 @@ class PaperIntakeForm(forms.Form):
         max_length=400,
     )
     language = forms.ChoiceField(
-        label=_("Language of correspondence"), choices=KitLanguage.choices, required=False, widget=forms.RadioSelect
+        label=_("Language of correspondence"),
+        choices=KitLanguage.choices,
+        required=False,
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args, on, **kwargs):
@@ -100,7 +105,9 @@ class ReceiptForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter the date of payment as year-month-day, for example 2026-11-22.")},
     )
-    payer_name = forms.CharField(label=_("Payer’s name on the receipt (optional)"), required=False, max_length=200)
+    payer_name = forms.CharField(
+        label=_("Payer’s name on the receipt (optional)"), required=False, max_length=200
+    )
 
 
 class SignaturesForm(forms.Form):

@@ -21,7 +21,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portique.applications import paper_intake, people_selectors
 from portique.applications.choices import EDITABLE, SPONSORSHIPS, Channel
 from portique.applications.models import Application
-from portique.applications.services import ApplicationError, StaleVersion, application_evaluate, submission_blockers
+from portique.applications.services import (
+    ApplicationError,
+    StaleVersion,
+    application_evaluate,
+    submission_blockers,
+)
 from portique.payments import selectors as payment_selectors
 from portique.payments import services as payment_services
 from portique.rules.online import system_restriction_table
@@ -147,7 +152,11 @@ def _file_page(request, application, *, receipt_form=None, signatures_form=None,
     row = None
     if intake.system_restriction:
         row = next(
-            (r for r in system_restriction_table(application.received_on) if r.id == intake.system_restriction),
+            (
+                r
+                for r in system_restriction_table(application.received_on)
+                if r.id == intake.system_restriction
+            ),
             None,
         )
     return render(
@@ -223,7 +232,9 @@ def paper_signatures(request: HttpRequest, public_id) -> HttpResponse:
             expected_version=int(request.POST.get("version", "0") or 0),
         )
     except StaleVersion:
-        messages.error(request, _("The application changed since this page was opened. Check the forms again."))
+        messages.error(
+            request, _("The application changed since this page was opened. Check the forms again.")
+        )
         return redirect("alternatives:paper_file", public_id=application.public_id)
     except ApplicationError as refused:
         for found in refused.reasons:

@@ -105,7 +105,10 @@ def _validate(data: PaperIntakeInput, today: date) -> tuple[dict, dict[str, list
     if not values["receipt_channel"]:
         add("receipt_channel", _("Choose how the application arrived: by mail, by courier or in person."))
     if not values["basis"]:
-        add("basis", _("Choose the exemption or accommodation the application relies on, or say that none is stated."))
+        add(
+            "basis",
+            _("Choose the exemption or accommodation the application relies on, or say that none is stated."),
+        )
     if values["basis"] == PaperBasis.SYSTEM_RESTRICTION:
         rows = {row.id for row in system_restriction_table(data.received_on or today)}
         if values["system_restriction"] not in rows:
@@ -120,7 +123,10 @@ def _validate(data: PaperIntakeInput, today: date) -> tuple[dict, dict[str, list
     if not values["mailing_address"]:
         add("mailing_address", _("Enter the applicant’s mailing address: letters go there by mail."))
     if values["email"] and not email_is_well_formed(values["email"]):
-        add("email", _("Enter an e-mail address in the correct format, like name@example.com, or leave it blank."))
+        add(
+            "email",
+            _("Enter an e-mail address in the correct format, like name@example.com, or leave it blank."),
+        )
     if not values["language"]:
         add("language", _("Choose the language of correspondence: English or French."))
     for field, limit in _LIMITS.items():
@@ -166,9 +172,16 @@ def paper_application_register(*, actor, data: PaperIntakeInput, today: date) ->
         if program in SPONSORSHIPS:
             people = ((PersonRole.SPONSOR, "IMM1344"), (PersonRole.PRINCIPAL_APPLICANT, "IMM0008"))
         else:
-            people = ((PersonRole.PRINCIPAL_APPLICANT, definition.forms_for(PersonRole.PRINCIPAL_APPLICANT)[0].code),)
+            people = (
+                (
+                    PersonRole.PRINCIPAL_APPLICANT,
+                    definition.forms_for(PersonRole.PRINCIPAL_APPLICANT)[0].code,
+                ),
+            )
         for position, (role, form_code) in enumerate(people):
-            Person.objects.create(application=application, role=role, position=position, answers={form_code: {}})
+            Person.objects.create(
+                application=application, role=role, position=position, answers={form_code: {}}
+            )
             if program in SPONSORSHIPS:
                 PersonChange.objects.create(
                     application=application,
@@ -226,7 +239,9 @@ def _signed_name(application: Application, person: Person) -> str:
     return typed or application.paper_intake.applicant_name
 
 
-def paper_signatures_record(*, actor, public_id, positions: list[int], expected_version: int) -> list[Signature]:
+def paper_signatures_record(
+    *, actor, public_id, positions: list[int], expected_version: int
+) -> list[Signature]:
     """Record that each person at ``positions`` signed the paper forms by hand, as entered now.
 
     Each record covers the content as typed in at this moment (its hash): any later

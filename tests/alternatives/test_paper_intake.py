@@ -215,8 +215,7 @@ def test_a_receipt_is_recorded_once_and_bad_entries_change_nothing(officer):
 def test_a_change_after_the_signature_was_recorded_clears_it(officer):
     application = entered_complete(officer)
     blockers = lambda: {  # noqa: E731
-        found.code
-        for found in submission_blockers(application=application, on=RECEIVED)
+        found.code for found in submission_blockers(application=application, on=RECEIVED)
     }
     assert blockers() == set()
 
@@ -226,11 +225,15 @@ def test_a_change_after_the_signature_was_recorded_clears_it(officer):
     assert blockers() == {"SIGNATURE_MISSING"}
 
 
-def test_a_complete_paper_pr_card_application_is_screened_and_accepted(officer, django_capture_on_commit_callbacks):
+def test_a_complete_paper_pr_card_application_is_screened_and_accepted(
+    officer, django_capture_on_commit_callbacks
+):
     application = entered_complete(officer)
 
     with django_capture_on_commit_callbacks(execute=True):
-        submission = paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id)
+        submission = paper_intake.paper_application_send_to_screening(
+            actor=officer, public_id=application.public_id
+        )
 
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
@@ -240,10 +243,15 @@ def test_a_complete_paper_pr_card_application_is_screened_and_accepted(officer, 
     screening = Screening.objects.get(application=application)
     assert screening.screened_on == RECEIVED
     assert list(screening.findings.values_list("code", flat=True)) == []
-    assert paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id) == submission
+    assert (
+        paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id)
+        == submission
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
-        letter = casework.application_accept(actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 1.0)
+        letter = casework.application_accept(
+            actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 1.0
+        )
 
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
@@ -256,7 +264,9 @@ def test_a_complete_paper_pr_card_application_is_screened_and_accepted(officer, 
     assert sent.actor == officer and "sent to screening" in sent.reason
 
 
-def test_letters_of_a_paper_applicant_who_gave_an_e_mail_go_to_it(officer, django_capture_on_commit_callbacks):
+def test_letters_of_a_paper_applicant_who_gave_an_e_mail_go_to_it(
+    officer, django_capture_on_commit_callbacks
+):
     application = paper_intake.paper_application_register(
         actor=officer, data=pr_card_by_mail(email="alex@example.ca", language="en"), today=TODAY
     )
@@ -267,7 +277,9 @@ def test_letters_of_a_paper_applicant_who_gave_an_e_mail_go_to_it(officer, djang
     with django_capture_on_commit_callbacks(execute=True):
         paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id)
     with django_capture_on_commit_callbacks(execute=True):
-        letter = casework.application_accept(actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 1.0)
+        letter = casework.application_accept(
+            actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 1.0
+        )
 
     assert letter.channel == "email"
     [message] = mail.outbox

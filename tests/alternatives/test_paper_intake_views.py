@@ -62,8 +62,20 @@ def test_only_intake_officers_see_the_paper_pages(officer, applicant, representa
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["Enter the date the paper application was received.", "Enter the applicant’s name as it is written on the forms."]),
-        ("fr", ["Entrez la date de réception de la demande papier.", "Entrez le nom du demandeur tel qu’il est écrit sur les formulaires."]),
+        (
+            "en",
+            [
+                "Enter the date the paper application was received.",
+                "Enter the applicant’s name as it is written on the forms.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Entrez la date de réception de la demande papier.",
+                "Entrez le nom du demandeur tel qu’il est écrit sur les formulaires.",
+            ],
+        ),
     ],
 )
 def test_a_registration_without_date_or_name_is_refused_in_the_page_language(officer, language, expected):

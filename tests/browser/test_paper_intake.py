@@ -137,7 +137,9 @@ def test_an_officer_registers_enters_and_sends_a_paper_pr_card_application_that_
     page.get_by_label(text["name"]).fill("Alex Marie Tremblay")
     page.get_by_role("button", name=text["submit_registration"]).click()
     application = Application.objects.get()
-    assert page.get_by_role("heading", level=1).inner_text() == text["paper_file"].format(number=application.number)
+    assert page.get_by_role("heading", level=1).inner_text() == text["paper_file"].format(
+        number=application.number
+    )
     assert page.get_by_text(text["by_mail"]).is_visible()
     assert_accessible(page)
 
@@ -152,7 +154,9 @@ def test_an_officer_registers_enters_and_sends_a_paper_pr_card_application_that_
     assert_accessible(page)
     page.get_by_role("group", name=text["question"]).get_by_label(text["no"], exact=True).check()
     page.get_by_role("button", name=text["save"]).click()
-    assert page.get_by_role("heading", level=1).inner_text() == text["paper_file"].format(number=application.number)
+    assert page.get_by_role("heading", level=1).inner_text() == text["paper_file"].format(
+        number=application.number
+    )
     page.get_by_role("link", name=text["documents"]).click()
     assert_accessible(page)
     page.get_by_role("link", name=text["back"].format(number=application.number)).click()
