@@ -39,3 +39,9 @@ class Imm5476Form(forms.Form):
     file = forms.FileField(
         label=_("IMM 5476 signed by hand by the client (PDF, JPEG or PNG, 10 MB at most)"),
     )
+
+
+class ClientLinkForm(forms.Form):
+    number = forms.CharField(
+        label=_("Application number"), max_length=20, help_text=_("For example, SPS20260000123.")
+    )

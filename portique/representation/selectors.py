@@ -248,7 +248,9 @@ SORTS = {
 }
 
 
-def dashboard_rows(*, representative, state: str = "", waiting: str = "", sort: str = "updated") -> list[Row]:
+def dashboard_rows(
+    *, representative, state: str = "", waiting: str = "", sort: str = "updated", program: str = ""
+) -> list[Row]:
     """The representative's clients' files, newest change first; never another representative's."""
     queryset: QuerySet[Representation] = (
         Representation.objects.filter(representative=representative)
@@ -264,6 +266,8 @@ def dashboard_rows(*, representative, state: str = "", waiting: str = "", sort: 
             ),
         )
     )
+    if program in Program.values:
+        queryset = queryset.filter(application__program=program)
     if state in State.values:
         queryset = queryset.filter(state=state)
     else:
@@ -315,4 +319,66 @@ def history_of(*, representation: Representation):
 def files_of(*, representative) -> QuerySet[Application]:
     return Application.objects.filter(representations__representative=representative).prefetch_related(
         Prefetch("representations", queryset=Representation.objects.all())
+    )
+
+
+# --- An applicant who tries to link an application to their own account (ACT-39) -----------
+
+
+@dataclass(frozen=True)
+class LinkAnswer:
+    reasons: tuple[Reason, ...]
+    # Where the applicant goes next: their representatives (to end one) or the application.
+    representation: Representation | None = None
+    application: Application | None = None
+
+
+def link_attempt(*, actor, number: str) -> LinkAnswer:
+    """What an applicant is told when they try to link an application to their own account.
+
+    Seed 003 (« Communiquer avec IRCC »): someone who uses a representative must not link the
+    application to their personal account; they cancel the representative's designation
+    first. A number that does not exist and one that is not theirs get the same answer.
+    Nothing is written: the link itself is the representative's (REP-16) or, once the
+    representation ends, the application is already in the client's account.
+    """
+    number = (number or "").strip()
+    application = Application.objects.filter(number__iexact=number).first() if number else None
+    if application is not None:
+        current = application.representations.exclude(state=State.REVOKED).first()
+        concerns_actor = current is not None and (
+            current.client_id == actor.pk
+            or application.owner_id == actor.pk
+            or (current.client_id is None and current.client_email.lower() == actor.email.lower())
+        )
+        if concerns_actor:
+            permission = signature_rules.portal_permission(
+                actor=signature_rules.Actor.CLIENT,
+                action=signature_rules.PortalAction.LINK_APPLICATION_TO_OWN_ACCOUNT,
+                represented_by=signature_rules.Representation.PAID,
+            )
+            return LinkAnswer(permission.reasons, representation=current)
+        if current is None and application.owner_id == actor.pk:
+            return LinkAnswer(
+                (
+                    reason(
+                        "APPLICATION_ALREADY_IN_ACCOUNT",
+                        rule="ACT-39",
+                        citation="IMM 5289 — « Communiquer avec IRCC »",
+                        en="This application is already in your account.",
+                        fr="Cette demande se trouve déjà dans votre compte.",
+                    ),
+                ),
+                application=application,
+            )
+    return LinkAnswer(
+        (
+            reason(
+                "APPLICATION_NOT_FOUND_FOR_LINK",
+                rule="ACT-39",
+                citation="IMM 5289 — « Communiquer avec IRCC »",
+                en="No application with this number can be linked to your account. Check the number.",
+                fr="Aucune demande portant ce numéro ne peut être liée à votre compte. Vérifiez le numéro.",
+            ),
+        )
     )

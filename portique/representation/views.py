@@ -18,7 +18,7 @@ from portique.applications import people_selectors, sponsorship_signing
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
-from portique.applications.choices import EDITABLE, SPONSORSHIPS
+from portique.applications.choices import EDITABLE, SPONSORSHIPS, Program
 from portique.applications.declarations import BY_PROGRAM
 from portique.casework import selectors as casework_selectors
 from portique.casework import services as casework_services
@@ -29,7 +29,7 @@ from portique.rules.programs import registry
 from . import selectors, services
 from .choices import State
 from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
-from .forms import CreateForm, Imm5476Form, LinkForm
+from .forms import ClientLinkForm, CreateForm, Imm5476Form, LinkForm
 from .selectors import acting_representation
 
 
@@ -67,8 +67,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     waiting = request.GET.get("waiting", "")
     sort = request.GET.get("sort", "updated")
-    rows = selectors.dashboard_rows(representative=request.user, state=state, waiting=waiting, sort=sort)
-    everything = selectors.dashboard_rows(representative=request.user) if (state or waiting) else rows
+    program = request.GET.get("program", "")
+    rows = selectors.dashboard_rows(
+        representative=request.user, state=state, waiting=waiting, sort=sort, program=program
+    )
+    everything = (
+        selectors.dashboard_rows(representative=request.user) if (state or waiting or program) else rows
+    )
     return render(
         request,
         "representation/dashboard.html",
@@ -79,6 +84,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "waiting": waiting,
             "sort": sort,
             "states": State.choices,
+            "program": program,
+            "programs": Program.choices,
             "verified": _profile_status(request.user) == RepresentativeStatus.VERIFIED,
             "profile_status": _profile_status(request.user),
         },
@@ -178,7 +185,9 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     elif editable:
         person = application.people.get(position=0)
         form = registry.program(application.program).forms_for(person.role)[0]
-        progress = application_selectors.progress_of(application=application, person=person, form=form, on=today)
+        progress = application_selectors.progress_of(
+            application=application, person=person, form=form, on=today
+        )
     client_signed = False
     if editable:
         client_signed = (
@@ -322,6 +331,24 @@ def client_index(request: HttpRequest) -> HttpResponse:
         request,
         "representation/client_index.html",
         {"representations": selectors.representations_of_client(client=request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_link(request: HttpRequest) -> HttpResponse:
+    """An applicant tries to link an application to their own account (ACT-39): told what to do."""
+    _applicant_only(request)
+    form = ClientLinkForm(request.POST or None)
+    answer = None
+    if request.method == "POST" and form.is_valid():
+        answer = selectors.link_attempt(actor=request.user, number=form.cleaned_data["number"])
+    summary = [(form[name].id_for_label, message) for name in form.errors for message in form.errors[name]]
+    if answer is not None:
+        language = _language()
+        summary += [(form["number"].id_for_label, found.message(language)) for found in answer.reasons]
+    return render(
+        request, "representation/client_link.html", {"form": form, "summary": summary, "answer": answer}
     )
 
 

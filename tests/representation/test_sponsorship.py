@@ -376,3 +376,54 @@ def test_after_submission_the_officer_reads_the_imm5476_and_requests_go_to_the_r
     page = officer_client.get(reverse("casework:file", args=[application.public_id])).content.decode()
     assert "Paid representative (IMM 5476)" in page
     assert reverse("representation:imm5476_download", args=[application.public_id]) in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "cancel the representative’s designation first"), ("fr", "annulez d’abord la désignation")],
+)
+def test_a_client_who_tries_to_link_a_represented_application_is_told_to_cancel_first(
+    client, representative, applicant, other_applicant, language, text
+):
+    from django.utils import translation
+
+    application, _representation = sponsorship_accepted(representative, applicant)
+    client.force_login(applicant)
+    with translation.override(language):
+        url = reverse("representation_client:link")
+    page = client.post(url, {"number": application.number}).content.decode()
+    assert text in page and reverse("representation_client:index") in page
+    # Someone else, or a number that does not exist: the same answer, and nothing about the file.
+    client.force_login(other_applicant)
+    for number in (application.number, "SPS20269999999"):
+        page = client.post(url, {"number": number}).content.decode()
+        assert text not in page and representative.email not in page
+    assert application.representations.get().state == State.ACTIVE
+
+
+@pytest.mark.django_db
+def test_the_dashboard_filters_by_program_and_two_representatives_of_one_client_see_only_their_own(
+    client, representative, other_representative, applicant
+):
+    from portique.accounts.choices import RepresentativeStatus
+    from portique.representation import selectors
+    from tests.representation.conftest import created
+
+    other_representative.representative_profile.status = RepresentativeStatus.VERIFIED
+    other_representative.representative_profile.save(update_fields=["status"])
+    pr_card, _ = created(representative, applicant.email)
+    sponsorship, _ = sponsorship_created(representative, applicant.email)
+    theirs, _ = sponsorship_created(other_representative, applicant.email)
+    rows = selectors.dashboard_rows(representative=representative, program="spouse_sponsorship")
+    assert [row.application for row in rows] == [sponsorship]
+    assert {row.application for row in selectors.dashboard_rows(representative=representative)} == {
+        pr_card,
+        sponsorship,
+    }
+    client.force_login(representative)
+    page = client.get(reverse("representation:dashboard"), {"program": "pr_card"}).content.decode()
+    assert pr_card.number in page and sponsorship.number not in page and theirs.number not in page
+    # The same client's draft with another representative: not found, not even its file.
+    assert client.get(reverse("representation:file", args=[theirs.public_id])).status_code == 404
+    assert client.get(reverse("applications:overview", args=[theirs.public_id])).status_code == 404
