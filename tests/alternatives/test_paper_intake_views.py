@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 
 from portique.applications import paper_intake
 from portique.applications.choices import Status
@@ -116,3 +117,25 @@ def test_sending_to_screening_opens_the_casework_file(officer):
     assert "Received on paper" in page
     # Once sent, the intake pages no longer change it.
     assert client.get(f"/en/alternatives/officer/paper/{application.public_id}/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_flagged_paper_sponsorship_shows_the_rule_on_its_file(officer, language):
+    client = signed_in(officer)
+    client.post(
+        REGISTER.format(language=language),
+        registration(program="spouse_sponsorship", basis="none", language=language),
+    )
+    application = Application.objects.get()
+
+    page = client.get(f"/{language}/alternatives/officer/paper/{application.public_id}/").content.decode()
+
+    flag = application.paper_intake.flag
+    assert flag["code"] == "PAPER_APPLICATION_WITHOUT_EXEMPTION"
+    assert (
+        "Relies on no valid exemption" if language == "en" else "Ne s’appuie sur aucune exception valide"
+    ) in page
+    assert escape(flag[language]) in page
+    assert escape(flag["citation"]) in page
+    # Both signers of a sponsorship are offered: the sponsor and the principal applicant.
+    assert page.count('type="checkbox"') == 2
