@@ -145,3 +145,130 @@ def test_the_representative_prepares_the_client_signs_and_the_representative_sub
     assert application.status == Status.SUBMITTED
     assert application.submission.submitted_by == representative
     assert application.signatures.get(cleared_at__isnull=True).signer == applicant
+
+
+SPONSORSHIP_WORDS = {
+    "en": {
+        "file_link": re.compile(r"^SPS"),
+        "forms": "The sponsor's, the principal applicant's and each family member's forms",
+        "to_file": "The client's file: IMM 5476, invitation, declaration, Submit",
+        "sign_as": "You sign as:",
+        "signer": "Signed",
+    },
+    "fr": {
+        "file_link": re.compile(r"^SPS"),
+        "forms": "Les formulaires du répondant, du demandeur principal et de chaque membre de la famille",
+        "to_file": "Le dossier du client : IMM 5476, invitation, déclaration, Soumettre",
+        "sign_as": "Vous signez en tant que :",
+        "signer": "Signé",
+    },
+}
+
+
+def _prepared_sponsorship(representative, client):
+    """A spouse sponsorship with one child, every form, document (the IMM 1344 signed by hand) and fee."""
+    from tests import sponsorship_journey as sj
+
+    today = datetime.date.today()
+    representation = services.representation_create(
+        actor=representative,
+        program="spouse_sponsorship",
+        client_name="Chidi Okafor",
+        client_email=client.email,
+    )
+    application = representation.application
+    sponsor = {"sponsor": sj.SPONSOR["sponsor"], "history": sj.SPONSOR["history"], "convictions": []}
+    sj.save_form(representative, application, 0, "IMM1344", sponsor, on=today)
+    sj.save_form(representative, application, 1, "IMM0008", {"application": sj.APPLICATION}, on=today)
+    for form_code, by_section in sj.PA.items():
+        sj.save_form(representative, application, 1, form_code, by_section, on=today)
+    child = sj.add_child(representative, application)
+    sj.save_form(
+        representative,
+        application,
+        child.position,
+        "IMM0008",
+        sj.child_answers("Ada", "2015-01-20")["IMM0008"],
+        on=today,
+    )
+    journey.upload_checklist(representative, application, on=today)
+    journey.pay(representative, application, on=today, payer_name=sj.SPONSOR_NAME)
+    return application
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_represented_sponsorship_the_principal_applicant_signs_in_their_own_session(
+    browser, live_server, assert_accessible, representative, applicant, mailoutbox, language
+):
+    words = {**WORDS[language], **SPONSORSHIP_WORDS[language]}
+    application = _prepared_sponsorship(representative, applicant)
+    contexts = [
+        browser.new_context(base_url=live_server.url, bypass_csp=True, locale=f"{language}-CA")
+        for _ in range(2)
+    ]
+    rep, client = (context.new_page() for context in contexts)
+    for page in (rep, client):
+        page.set_default_timeout(10_000)
+    try:
+        sign_in(rep, live_server, representative)
+        sign_in(client, live_server, applicant)
+
+        # The representative: the file, the sponsor's own application page, the IMM 5476, validate, invite.
+        rep.goto(f"/{language}/representative/")
+        rep.get_by_role("link", name=words["file_link"]).click()
+        assert rep.get_by_role("button", name=words["submit"], exact=True).is_disabled()
+        assert_accessible(rep)
+        rep.get_by_role("link", name=words["forms"]).click()
+        assert_accessible(rep)
+        # No Sign link for the representative: the client signs in their own account.
+        assert rep.get_by_role("link", name=words["sign"], exact=True).count() == 0
+        rep.get_by_role("link", name=words["to_file"]).click()
+        rep.get_by_label(words["imm5476"]).set_input_files(
+            files=[{"name": "imm5476.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes(1)}]
+        )
+        rep.get_by_role("button", name=words["upload"]).click()
+        rep.wait_for_load_state()
+        rep.get_by_role("button", name=words["validate"]).click()
+        assert_accessible(rep)
+        rep.get_by_role("link", name=words["back_to_file"]).click()
+        rep.get_by_role("button", name=words["invite"]).click()
+        assert words["sent"] in rep.get_by_role("status").inner_text()
+        assert mailoutbox[-1].to == [applicant.email]
+
+        # The client (the principal applicant), in their own session: accept, read, sign for the family.
+        client.goto(f"/{language}/applications/")
+        client.get_by_role("link", name=words["representatives"]).click()
+        client.get_by_role("button", name=words["accept"]).click()
+        main = client.locator("main").inner_text()
+        assert words["sign_as"] in main and "Okafor" in main and "Tremblay" in main
+        assert_accessible(client)
+        client.get_by_label(words["name"]).fill("Chidi Okafor")
+        client.get_by_role("button", name=words["sign"], exact=True).click()
+        assert words["mismatch"] in client.locator("#id_typed_name_error").inner_text()
+        assert_accessible(client)
+        client.get_by_label(words["name"]).fill("Chidi Emeka Okafor")
+        client.get_by_role("button", name=words["sign"], exact=True).click()
+        assert words["signed"] in client.locator("main").inner_text()
+        assert_accessible(client)
+
+        # The representative: the signature is in, the declaration, then Submit.
+        rep.reload()
+        assert rep.get_by_role("button", name=words["submit"], exact=True).is_disabled()
+        assert words["signer"] in rep.locator("main").inner_text()
+        rep.get_by_label(words["declare_box"]).check()
+        rep.get_by_role("button", name=words["declare"]).click()
+        assert_accessible(rep)
+        submit = rep.get_by_role("button", name=words["submit"], exact=True)
+        assert submit.is_enabled()
+        submit.click()
+        assert words["received"] in rep.locator("main").inner_text()
+        assert_accessible(rep)
+    finally:
+        for context in contexts:
+            context.close()
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
+    assert application.submission.submitted_by == representative
+    (signature,) = application.signatures.filter(cleared_at__isnull=True)
+    assert signature.signer == applicant and signature.person.role == "principal_applicant"
