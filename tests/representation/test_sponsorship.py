@@ -427,3 +427,49 @@ def test_the_dashboard_filters_by_program_and_two_representatives_of_one_client_
     # The same client's draft with another representative: not found, not even its file.
     assert client.get(reverse("representation:file", args=[theirs.public_id])).status_code == 404
     assert client.get(reverse("applications:overview", args=[theirs.public_id])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_demo_representative_and_client_take_a_sponsorship_through_an_officers_request(
+    settings, tmp_path
+):
+    """What script/server offers: the demo accounts, as created by `portique demo`."""
+    from django.core.management import call_command
+
+    from portique.accounts.models import User
+    from portique.casework import services as casework_services
+
+    settings.VAR_DIR = tmp_path
+    call_command("demo", stdout=open(tmp_path / "out.txt", "w"))
+    representative = User.objects.get(email="representative@demo.portique.localhost")
+    client_account = User.objects.get(email="applicant@demo.portique.localhost")
+    officer = User.objects.get(email="officer@demo.portique.localhost")
+    application, _representation = sponsorship_accepted(representative, client_account)
+    _client_signs(client_account, application)
+    _declare(representative, application)
+    services.representation_submit(actor=representative, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    casework_services.screening_run(application=application)
+    casework_services.application_accept(
+        actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 0.99
+    )
+    casework_services.processing_start(actor=officer, public_id=application.public_id)
+    request = casework_services.request_send(
+        actor=officer,
+        public_id=application.public_id,
+        description="Proof of the relationship",
+        due_on=TODAY.replace(year=2027),
+        on=TODAY,
+    )
+    from tests.documents.files import pdf_bytes, upload
+
+    casework_services.request_answer(
+        actor=representative,
+        public_id=application.public_id,
+        request_id=request.public_id,
+        files=[upload("proof.pdf", pdf_bytes(1))],
+        text="",
+        on=TODAY,
+    )
+    request.refresh_from_db()
+    assert request.state != "open"
