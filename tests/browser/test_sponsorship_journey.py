@@ -18,10 +18,11 @@ import pytest
 
 from portique.applications.models import Application
 from portique.casework import services as casework
-from portique.casework.sponsorship import PersonFinding, sponsor_assess, sponsorship_decide
+from portique.casework.sponsorship import sponsor_assess
 from portique.rules.programs import registry
 from tests import journey
 from tests import sponsorship_journey as sj
+from tests.browser.test_officer import sign_in as fresh_sign_in
 from tests.browser.test_payments import sign_in
 from tests.conftest import _officer
 
@@ -44,6 +45,8 @@ WORDS = {
         "submit": "Submit",
         "received": "We have received your application",
         "approved": "Approved",
+        "decide": "Record the decision and send the letter",
+        "decided": "The decision is recorded",
     },
     "fr": {
         "start_link": "Commencer un parrainage",
@@ -63,6 +66,8 @@ WORDS = {
         "submit": "Soumettre",
         "received": "Nous avons reçu votre demande",
         "approved": "Approuvé",
+        "decide": "Inscrire la décision et envoyer la lettre",
+        "decided": "La décision est inscrite",
     },
 }
 
@@ -221,12 +226,27 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     assert not screening.findings.exists()
     casework.application_accept(actor=screener, public_id=application.public_id, on=today, draw=lambda: 0.99)
     sponsor_assess(actor=decider, public_id=application.public_id, approved=True, on=today)
-    # The decision, person by person: the principal applicant and every family member, accompanying or not.
-    everyone = {
-        person.position: PersonFinding(meets_requirements=True)
-        for person in application.people.filter(role__in=("principal_applicant", "dependent_child"))
-    }
-    sponsorship_decide(actor=decider, public_id=application.public_id, findings=everyone, on=today)
+    # The decision-maker's pages: police certificates per person and country, then the decision,
+    # person by person: the principal applicant and every family member, accompanying or not.
+    fresh_sign_in(page, live_server, decider)
+    page.goto(f"/{language}/officer/files/{application.public_id}/police-certificates/")
+    assert_accessible(page)
+    page.goto(f"/{language}/officer/files/{application.public_id}/sponsorship-decision/")
+    assert_accessible(page)
+    examined = list(application.people.filter(role__in=("principal_applicant", "dependent_child")))
+    page.locator(f"#id_person-{examined[0].position}-meets_0").check()
+    page.get_by_role("button", name=words["decide"]).click()
+    assert page.locator(".error-summary").count() == 1  # every person needs a finding
+    assert_accessible(page)
+    for person in examined:
+        page.locator(f"#id_person-{person.position}-meets_0").check()
+    page.get_by_role("button", name=words["decide"]).click()
+    page.wait_for_load_state()
+    assert words["decided"] in page.content()
+    application.refresh_from_db()
+    assert application.status == "approved"
+    assert application.decision.people.count() == len(examined)
+    fresh_sign_in(page, live_server, applicant)
     page.goto(f"/{language}/applications/{application.public_id}/")
     assert words["approved"] in page.content()
     assert_accessible(page)
