@@ -195,9 +195,12 @@ def handwritten_signature(
         is SignerRole.PARENT_OR_GUARDIAN
     )
     who_en, who_fr = (
-        ("a parent or legal guardian of the applicant (under 18)", "l’un des parents ou le tuteur légal du demandeur (moins de 18 ans)")
+        (
+            "a parent or legal guardian of the applicant (under 18)",
+            "de l’un des parents ou du tuteur légal du demandeur (moins de 18 ans)",
+        )
         if minor
-        else ("the applicant", "le demandeur")
+        else ("the applicant", "du demandeur")
     )
     return (
         reason(
@@ -205,7 +208,7 @@ def handwritten_signature(
             rule="ACT-54, ACT-56, IRPR-10-1",
             citation="IRPR 10(1)(b), 10(2)(d); IMM 5445 — Step 2",
             en="The paper forms do not carry the handwritten signature of {who_en}, or it was not recorded for the forms as entered.",
-            fr="Les formulaires papier ne portent pas la signature manuscrite de {who_fr}, ou elle n’a pas été consignée pour les formulaires tels que saisis.",
+            fr="Les formulaires papier ne portent pas la signature manuscrite {who_fr}, ou elle n’a pas été consignée pour les formulaires tels que saisis.",
             who_en=who_en,
             who_fr=who_fr,
         ),

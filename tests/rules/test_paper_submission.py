@@ -5,7 +5,7 @@ from datetime import date
 
 from portique.rules import parameters
 from portique.rules.online import Kit, PermitPeriod, Stream
-from portique.rules.paper_submission import paper_application_check, paper_submission
+from portique.rules.paper_submission import handwritten_signature, paper_application_check, paper_submission
 
 ON = date(2026, 11, 22)
 
@@ -91,3 +91,33 @@ def test_an_eta_on_paper_is_flagged_even_with_a_disability():
     )
     assert check.flagged
     assert check.reasons[0].citation == "IRPR 12.04(1)"
+
+
+# --- The handwritten signature of a paper application (IRPR 10(1)(b)) -------------------------
+
+
+def test_a_paper_application_whose_signature_the_officer_recorded_is_signed():
+    assert (
+        handwritten_signature(
+            principal_applicant_birth_date=date(1988, 4, 2), on=date(2026, 11, 22), recorded=True
+        )
+        == ()
+    )
+
+
+def test_an_adult_applicant_s_missing_handwritten_signature_is_a_missing_signature():
+    (found,) = handwritten_signature(
+        principal_applicant_birth_date=date(1988, 4, 2), on=date(2026, 11, 22), recorded=False
+    )
+    assert found.code == "SIGNATURE_MISSING"
+    assert found.citation.startswith("IRPR 10(1)(b)")
+    assert "handwritten signature of the applicant" in found.en
+    assert "ne portent pas la signature manuscrite du demandeur" in found.fr
+
+
+def test_an_applicant_under_18_on_the_date_received_needs_a_parent_s_or_guardian_s_signature():
+    (found,) = handwritten_signature(
+        principal_applicant_birth_date=date(2009, 11, 23), on=date(2026, 11, 22), recorded=False
+    )
+    assert "a parent or legal guardian of the applicant (under 18)" in found.en
+    assert "de l’un des parents ou du tuteur légal du demandeur" in found.fr
