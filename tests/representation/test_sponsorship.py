@@ -473,3 +473,23 @@ def test_the_demo_representative_and_client_take_a_sponsorship_through_an_office
     )
     request.refresh_from_db()
     assert request.state != "open"
+
+
+@pytest.mark.django_db
+def test_a_sponsors_own_application_is_linked_with_their_consent_and_their_signatures_stand(
+    representative, applicant
+):
+    own = sj.ready_to_submit(applicant)
+    representation = services.representation_link_request(
+        actor=representative, number=own.number, client_name="Julie Tremblay", client_email=applicant.email
+    )
+    # Before the sponsor consents, the representative cannot even read it.
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        _declare(representative, own)
+    services.representation_accept(actor=applicant, public_id=representation.public_id)
+    _declare(representative, own)
+    services.representation_submit(actor=representative, public_id=own.public_id, on=TODAY)
+    own.refresh_from_db()
+    assert own.status == Status.SUBMITTED and own.owner == applicant
