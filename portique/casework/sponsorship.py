@@ -589,18 +589,23 @@ def _examined(person, finding: PersonFinding | None) -> rules.Examined:
     )
 
 
-def decision_blockers(application, *, approving: bool, on: date) -> list:
-    """Why no decision can be made on a sponsorship now (messages in the current language)."""
+def decision_blockers(application, *, approving: bool, on: date, sponsorship_fails: bool = False) -> list:
+    """Why no decision can be made on a sponsorship now (messages in the current language).
+
+    ``sponsorship_fails``: the sponsor was refused (and proceeded) or Quebec refused; the
+    refusal follows whatever the people's police certificates show, so they hold nothing up.
+    """
     waiting = []
     assessment = SponsorAssessment.objects.filter(application=application).first()
     if assessment is None:
         waiting.append(_("The sponsor has not been assessed yet: the sponsor is assessed first."))
     language = _language()
     waiting.extend(_messages(rules.quebec_blockers(quebec_state(application)), language))
-    waiting.extend(
-        f"{row.name}: {message}"
-        for row, message in _police_messages(police_certificates(application), on=on, approving=approving)
-    )
+    if not sponsorship_fails:
+        waiting.extend(
+            f"{row.name}: {message}"
+            for row, message in _police_messages(police_certificates(application), on=on, approving=approving)
+        )
     if approving:
         waiting.extend(
             item for item in services.pending_work(application) if str(item) not in {str(w) for w in waiting}
@@ -648,7 +653,13 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
                     found.message(language)
                 )
             raise services.CaseworkError(by_subject)
-        waiting = decision_blockers(application, approving=family.approved, on=on)
+        waiting = decision_blockers(
+            application,
+            approving=family.approved,
+            on=on,
+            sponsorship_fails=(assessment is not None and not assessment.approved)
+            or step is rules.QuebecStep.REFUSED_BY_QUEBEC,
+        )
         if waiting:
             raise services.CaseworkError({"": [_("No decision can be made yet:"), *waiting]})
         outcome = DecisionOutcome.APPROVED if family.approved else DecisionOutcome.REFUSED

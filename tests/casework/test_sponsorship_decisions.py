@@ -536,3 +536,32 @@ def test_the_pages_answer_not_found_to_anyone_but_an_officer(
     sponsorship.refresh_from_db()
     assert sponsorship.status == Status.APPROVED
     assert "Examined only" in client.get(base + "/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refusal_by_quebec_does_not_wait_for_a_requested_police_certificate(
+    applicant, officer, decision_maker
+):
+    application = _submitted(applicant, sponsor=_quebec_sponsor(), explain_police=True)
+    _accepted(officer, application)
+    sponsor_assess(actor=decision_maker, public_id=application.public_id, approved=True, on=ON)
+    police_certificate_request(
+        actor=officer,
+        public_id=application.public_id,
+        position=PA,
+        country="NG",
+        due_on=ON + timedelta(days=30),
+        on=ON,
+    )
+    quebec_decision_record(
+        actor=officer,
+        public_id=application.public_id,
+        approved=False,
+        decided_on=ON,
+        reference="Q-7",
+        notes="Support obligations not met.",
+        on=ON,
+    )
+    decision = sponsorship_decide(actor=decision_maker, public_id=application.public_id, findings={}, on=ON)
+    assert decision.outcome == DecisionOutcome.REFUSED
+    assert "Q-7" in pdf_text(decision.letter.pdf_en)
