@@ -306,3 +306,55 @@ def test_a_paper_application_without_its_signature_is_found_incomplete_at_screen
     assert finding.code == "SIGNATURE_MISSING"
     assert finding.citation.startswith("IRPR 10(1)(b)")
     assert "handwritten signature of the applicant" in finding.en
+
+
+def test_a_paper_application_is_decided_like_an_online_one_and_its_letters_go_by_mail(
+    officer, django_capture_on_commit_callbacks
+):
+    from portique.casework.choices import CardDelivery, DecisionOutcome
+
+    decider = _officer("decider@example.ca", ["decision_maker"])
+    application = entered_complete(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id)
+    casework.application_accept(actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 1.0)
+
+    decision = casework.application_decide(
+        actor=decider,
+        public_id=application.public_id,
+        outcome=DecisionOutcome.APPROVED,
+        card_delivery=CardDelivery.MAIL,
+        on=TODAY,
+    )
+
+    application.refresh_from_db()
+    assert application.status == Status.APPROVED
+    assert decision.letter.channel == "mail"
+    assert [letter.channel for letter in Letter.objects.filter(application=application)] == ["mail", "mail"]
+
+
+def test_a_returned_paper_application_s_fee_is_not_paid_back_through_the_portal(
+    officer, django_capture_on_commit_callbacks
+):
+    from portique.payments.models import Refund
+
+    application = paper_intake.paper_application_register(actor=officer, data=pr_card_by_mail(), today=TODAY)
+    type_in(officer, application, complete_answers())
+    record_receipt(officer, application)
+    with django_capture_on_commit_callbacks(execute=True):
+        paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id)
+
+    screening = Screening.objects.get(application=application)
+    for finding in screening.findings.all():
+        casework.finding_judge(
+            actor=officer, public_id=application.public_id, finding_id=finding.public_id, verdict="confirmed"
+        )
+    letter = casework.application_return(actor=officer, public_id=application.public_id, on=TODAY)
+
+    application.refresh_from_db()
+    assert application.status == Status.RETURNED
+    assert letter.channel == "mail"
+    # The fee was paid outside the portal: nothing goes back through its gateway.
+    assert not Refund.objects.filter(application=application).exists()
+    codes = set(Screening.objects.get(application=application).findings.values_list("code", flat=True))
+    assert "SIGNATURE_MISSING" in codes
