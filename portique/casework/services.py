@@ -810,7 +810,7 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
         person = application.people.filter(position=position).first()
         if person is None:
             raise CaseworkError.at("position", _("Choose a person of this application."))
-        from .sponsorship import not_examined
+        from .sponsorship import not_examined, person_name
 
         if not_examined(person):
             raise CaseworkError.at("position", not_examined(person))
@@ -828,7 +828,13 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
             kind=LetterKind.MEDICAL,
             actor=actor,
             on=on,
-            context={"instruction": instruction, "person_name": letters.addressee(application)["name"]},
+            context={
+                "instruction": instruction,
+                # Each family member's own instructions name them (SP-222: one set per person).
+                "person_name": person_name(person)
+                if application.program in SPONSORSHIPS
+                else letters.addressee(application)["name"],
+            },
         )
         instruction.save()
         _event(

@@ -1,10 +1,12 @@
 """A submitted sponsorship on the officers' side: screening across every person, the sponsor first."""
 
 import copy
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from pypdf import PdfReader
 
 from portique.applications import services as application_services
 from portique.applications.choices import Status
@@ -186,3 +188,8 @@ def test_every_family_member_is_examined_accompanying_or_not_but_not_the_sponsor
         services.medical_instruct(actor=officer, public_id=sponsorship.public_id, position=0, on=ON)
     assert list(refused.value.errors) == ["position"]
     assert sponsorship.medical_instructions.count() == 3
+    # Each person's instructions name that person, not the principal applicant.
+    letter = sponsorship.medical_instructions.get(person__position=3).letter
+    with letter.pdf_en.open("rb") as stored:
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(stored.read())).pages)
+    assert "Obi Okafor must take" in " ".join(text.split())
