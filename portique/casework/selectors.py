@@ -97,7 +97,7 @@ def queue_counts(*, user, today: date) -> list[tuple[Queue, int]]:
 
 def queue_items(*, queue: Queue, today: date, program: str = "", search: str = "", sort: str = "oldest"):
     """The files of ``queue``, oldest submission first unless asked otherwise."""
-    items = _queue_queryset(queue, today=today).select_related("owner", "submission")
+    items = _queue_queryset(queue, today=today).select_related("owner", "submission", "paper_intake")
     items = items.annotate(
         next_due_on=Min("document_requests__due_on", filter=Q(document_requests__state=RequestState.OPEN))
     )
