@@ -115,6 +115,10 @@ def test_sending_to_screening_opens_the_casework_file(officer):
     assert response["Location"] == f"/en/officer/files/{application.public_id}/"
     page = client.get(response["Location"]).content.decode()
     assert "Received on paper" in page
+    # The work queue lists it with the name taken in: it has no account holder.
+    queue = client.get("/en/officer/?queue=screening").content.decode()
+    assert application.number in queue
+    assert "Alex Marie Tremblay (paper)" in queue
     # Once sent, the intake pages no longer change it.
     assert client.get(f"/en/alternatives/officer/paper/{application.public_id}/").status_code == 404
 
