@@ -381,7 +381,10 @@ def test_after_submission_the_officer_reads_the_imm5476_and_requests_go_to_the_r
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "text"),
-    [("en", "cancel the representative’s designation first"), ("fr", "annulez d’abord la désignation")],
+    [
+        ("en", "Do not link the application to your personal account while you use a representative"),
+        ("fr", "N’essayez pas de lier la demande à votre compte en ligne personnel"),
+    ],
 )
 def test_a_client_who_tries_to_link_a_represented_application_is_told_to_cancel_first(
     client, representative, applicant, other_applicant, language, text
