@@ -42,6 +42,7 @@ class LetterKind(models.TextChoices):
     REFUSAL = "refusal", _("Decision: refused")
     WITHDRAWAL = "withdrawal", _("Withdrawal of the application")
     QUEBEC_UNDERTAKING = "quebec_undertaking", _("Federal approval: Quebec undertaking requested")
+    SPONSOR_ASSESSMENT = "sponsor_assessment", _("Assessment of the sponsor")
 
 
 class RequestState(models.TextChoices):

@@ -314,6 +314,17 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
         if approved and sponsor_resides_in_quebec(application):
             # SP-70: the federal requirements are met; the sponsor now gives Quebec's undertaking.
             _quebec_request(stored=stored, application=application, actor=actor, on=on)
+        elif choice != "withdraw":
+            # IMM 5289 — "Répondants": the sponsor is told of the assessment by letter; refused,
+            # the letter explains why. (A withdrawal's letter and the Quebec letter say it already.)
+            services._issue_letter(
+                stored=stored,
+                application=application,
+                kind=LetterKind.SPONSOR_ASSESSMENT,
+                actor=actor,
+                on=on,
+                context={"assessment": assessment, "to": _sponsor_addressee(application)},
+            )
         if choice == "withdraw":
             # SP-48, SP-202: withdrawn at the sponsor's choice, every fee back but the sponsorship fee.
             refund = services._refund(

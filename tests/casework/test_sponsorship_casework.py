@@ -135,6 +135,13 @@ def test_a_refused_sponsor_who_chose_to_proceed_leaves_the_pr_application_to_its
     )
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
+    # The sponsor is told why by letter (IMM 5289 — "Répondants").
+    letter = application.letters.get(kind="sponsor_assessment")
+    with letter.pdf_en.open("rb") as stored:
+        text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(io.BytesIO(stored.read())).pages).split()
+        )
+    assert "Undischarged bankrupt." in text and "You chose, at question 1" in text
     # Refused with the sponsor whatever the people's findings: none is needed (SP-229).
     decision = sponsorship_decide(actor=decision_maker, public_id=application.public_id, findings={}, on=ON)
     application.refresh_from_db()

@@ -565,3 +565,20 @@ def test_a_refusal_by_quebec_does_not_wait_for_a_requested_police_certificate(
     decision = sponsorship_decide(actor=decision_maker, public_id=application.public_id, findings={}, on=ON)
     assert decision.outcome == DecisionOutcome.REFUSED
     assert "Q-7" in pdf_text(decision.letter.pdf_en)
+
+
+@pytest.mark.django_db
+def test_the_sponsor_is_told_of_the_assessment_by_letter(applicant, officer, decision_maker, sponsorship):
+    letter = sponsorship.letters.get(kind=LetterKind.SPONSOR_ASSESSMENT)
+    text = pdf_text(letter.pdf_en)
+    assert "Julie Tremblay" in text and "you meet the requirements to be a sponsor" in text
+    assert "vous satisfaites aux exigences pour agir comme répondant" in pdf_text(letter.pdf_fr)
+
+
+@pytest.mark.django_db
+def test_a_quebec_sponsor_gets_the_quebec_letter_instead(decision_maker, quebec_sponsorship):
+    sponsor_assess(actor=decision_maker, public_id=quebec_sponsorship.public_id, approved=True, on=ON)
+    assert list(quebec_sponsorship.letters.values_list("kind", flat=True)) == [
+        LetterKind.ACKNOWLEDGEMENT,
+        LetterKind.QUEBEC_UNDERTAKING,
+    ]
