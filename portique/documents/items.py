@@ -22,6 +22,8 @@ from .choices import ContentType, ItemKind
 
 PHOTO_FRONT = "PHOTO"
 PHOTO_BACK = "PHOTO_BACK"
+# A paper application's forms as they arrived (issue #9): not asked by the rules.
+PAPER_FORMS = "PAPER_FORMS"
 PHOTO_CODES = (PHOTO_FRONT, PHOTO_BACK)
 
 IMAGES = frozenset({ContentType.JPEG, ContentType.PNG})
@@ -148,6 +150,22 @@ def photo_back(position: int | None, on: date) -> Item:
         code=PHOTO_BACK, en=en, fr=fr, citation=photo_spec.CITATION, why_en=why_en, why_fr=why_fr,
         person_position=position, kind=ItemKind.PHOTO_BACK, single=True, explanation_allowed=False,
         document_types=("PHOTO_BACK", "PHOTO_STUDIO_CONFIRMATION"),
+    )
+
+
+def paper_forms() -> Item:
+    """The scan of a paper application's forms as received, signatures included.
+
+    Not a requirement of the rules (``required=False``): it keeps on file what the
+    officer typed in and the handwritten signatures the officer recorded (IRPR 10(1)(b), 11).
+    """
+    en, fr = both_languages(_("The paper forms as received, with their handwritten signatures (scan)"))
+    why_en, why_fr = both_languages(
+        _("Optional: keeps on file what was typed in from the paper forms and the signatures recorded.")
+    )
+    return Item(
+        code=PAPER_FORMS, en=en, fr=fr, citation="IRPR 10(1)(b), 11", why_en=why_en, why_fr=why_fr,
+        person_position=None, explanation_allowed=False, required=False,
     )
 
 

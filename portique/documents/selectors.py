@@ -49,6 +49,8 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
             if code not in codes
         ]
         found = photos + found
+    if application.on_paper:
+        found.append(checklist_items.paper_forms())
     return tuple(found)
 
 

@@ -20,6 +20,7 @@ from tests.alternatives.test_paper_intake import type_in
 from tests.browser.test_officer import sign_in
 from tests.casework.factories import upload_every_document
 from tests.conftest import _officer
+from tests.documents.files import pdf_bytes
 from tests.rules.forms.test_imm5444_validation import complete_answers
 
 RECEIVED = date(2026, 11, 22)
@@ -46,6 +47,8 @@ TEXT = {
         "save": "Save and return to the application",
         "documents": "Scanned forms and documents",
         "back": "Back to application {number}",
+        "scan": "Choose a file: The paper forms as received, with their handwritten signatures (scan)",
+        "upload": "Upload",
         "receipt_number": "Receipt number",
         "amount": "Amount paid (dollars)",
         "paid_on": "Date of payment",
@@ -86,6 +89,8 @@ TEXT = {
         "save": "Enregistrer et revenir à la demande",
         "documents": "Formulaires et documents numérisés",
         "back": "Retour à la demande {number}",
+        "scan": "Choisir un fichier : Les formulaires papier tels que reçus, avec leurs signatures manuscrites (numérisation)",
+        "upload": "Téléverser",
         "receipt_number": "Numéro de reçu",
         "amount": "Montant payé (dollars)",
         "paid_on": "Date du paiement",
@@ -158,6 +163,13 @@ def test_an_officer_registers_enters_and_sends_a_paper_pr_card_application_that_
         number=application.number
     )
     page.get_by_role("link", name=text["documents"]).click()
+    # The scanned forms go with the other documents, checked by their content.
+    scan = page.get_by_label(text["scan"])
+    scan.set_input_files(
+        files=[{"name": "imm5444-signed.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes(2)}]
+    )
+    page.locator("form", has=scan).get_by_role("button", name=text["upload"]).click()
+    assert page.get_by_role("link", name="imm5444-signed.pdf").count() == 1
     assert_accessible(page)
     page.get_by_role("link", name=text["back"].format(number=application.number)).click()
 
