@@ -1,4 +1,10 @@
 import pytest
+from hypothesis import settings
+
+# Tests do not time things (benchmarks in bench/ do): Hypothesis's per-example deadline
+# failed a property test when the machine was busy, so it is off for the whole suite.
+settings.register_profile("portique", deadline=None)
+settings.load_profile("portique")
 
 PASSWORD = "correct horse battery staple 42"
 
