@@ -60,3 +60,17 @@ def access_paper_application(*, user, public_id):
     if application is None:
         raise Http404
     return application
+
+
+def access_paper_request(*, user, public_id, request_id):
+    """An open or answered request on a paper application sent to screening, for an officer who works files."""
+    from portique.casework.access import access_case
+    from portique.casework.models import DocumentRequest
+
+    application = access_case(user=user, public_id=public_id)
+    if not application.on_paper:
+        raise Http404
+    request = DocumentRequest.objects.filter(application=application, public_id=request_id).first()
+    if request is None:
+        raise Http404
+    return application, request

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.applications.choices import PaperBasis, Program, ReceiptChannel
 from portique.applications.paper_intake import PaperIntakeInput
+from portique.casework.forms import MultipleFileField
 from portique.rules.online import system_restriction_table
 
 from .choices import KitLanguage
@@ -120,3 +121,27 @@ class SignaturesForm(forms.Form):
 
     def positions(self) -> list[int]:
         return [int(name.split("_", 1)[1]) for name, ticked in self.cleaned_data.items() if ticked]
+
+
+class PaperAnswerForm(forms.Form):
+    """The answer to a request, received by mail: the date, what came, and its scans."""
+
+    received_on = forms.DateField(
+        label=_("Date received"),
+        help_text=_DATE_HELP,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date received as year-month-day, for example 2026-11-22.")},
+    )
+    text = forms.CharField(
+        label=_("What was received"),
+        help_text=_("The documents or the information, as sent. Copy any written answer."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+    )
+    files = MultipleFileField(
+        label=_("Scans of what was received (optional)"),
+        help_text=_("PDF, JPEG or PNG; each file is checked by its content."),
+        required=False,
+    )

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,8 +33,8 @@ from portique.payments import services as payment_services
 from portique.rules.online import system_restriction_table
 from portique.rules.programs import registry
 
-from .access import access_paper_application, access_paper_intake
-from .paper_forms import PaperIntakeForm, ReceiptForm, SignaturesForm
+from .access import access_paper_application, access_paper_intake, access_paper_request
+from .paper_forms import PaperAnswerForm, PaperIntakeForm, ReceiptForm, SignaturesForm
 
 
 def _language() -> str:
@@ -88,8 +89,6 @@ def _register_page(request, form, *, status: int = 200) -> HttpResponse:
 
 def _forms_to_enter(application: Application, language: str) -> list[dict]:
     """Each person's forms and their sections, with the page that enters each one."""
-    from django.urls import reverse
-
     evaluation = application_evaluate(application=application, on=application.received_on)
     open_sections = {(found.subject or "").split(".", 1)[0] for found in evaluation.form_findings}
     entries = []
@@ -252,3 +251,45 @@ def paper_send(request: HttpRequest, public_id) -> HttpResponse:
     paper_intake.paper_application_send_to_screening(actor=request.user, public_id=application.public_id)
     messages.success(request, _("The paper application is sent to screening."))
     return redirect("casework:file", public_id=application.public_id)
+
+
+def _answer_page(request, application, request_, form, *, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "alternatives/paper/request_answer.html",
+        {"application": application, "request_": request_, "form": form, "intake": application.paper_intake},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def paper_request_answer(request: HttpRequest, public_id, request_id) -> HttpResponse:
+    """Record the answer a paper applicant mailed in: it closes the request as an online answer does."""
+    from portique.casework import services as casework
+
+    application, request_ = access_paper_request(
+        user=request.user, public_id=public_id, request_id=request_id
+    )
+    if request.method == "GET":
+        return _answer_page(request, application, request_, PaperAnswerForm())
+    form = PaperAnswerForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _answer_page(request, application, request_, form, status=400)
+    data = form.cleaned_data
+    try:
+        casework.request_answer_received_on_paper(
+            actor=request.user,
+            public_id=application.public_id,
+            request_id=request_.public_id,
+            received_on=data.get("received_on"),
+            text=data.get("text") or "",
+            files=data.get("files") or [],
+            on=timezone.localdate(),
+        )
+    except casework.CaseworkError as refused:
+        _add_errors(form, refused.errors)
+        return _answer_page(request, application, request_, form, status=400)
+    messages.success(request, _("The answer received by mail is recorded and the request is closed."))
+    return redirect(reverse("casework:file", args=[application.public_id]) + "#requests")

@@ -18,4 +18,9 @@ urlpatterns = [
     path("officer/paper/<uuid:public_id>/receipt/", paper_views.paper_receipt, name="paper_receipt"),
     path("officer/paper/<uuid:public_id>/signatures/", paper_views.paper_signatures, name="paper_signatures"),
     path("officer/paper/<uuid:public_id>/send/", paper_views.paper_send, name="paper_send"),
+    path(
+        "officer/paper/<uuid:public_id>/requests/<uuid:request_id>/answer/",
+        paper_views.paper_request_answer,
+        name="paper_request_answer",
+    ),
 ]

@@ -77,8 +77,8 @@ def send_request_reminder(*, request_id: int, overdue: bool) -> None:
     request = DocumentRequest.objects.select_related("application__owner").get(pk=request_id)
     application = request.application
     if application.owner_id is None:
-        # A paper applicant has no account to answer in: the request letter (by e-mail or
-        # mail) says how to answer, and no reminder points to an account.
+        # A paper applicant has no account to point to: services.requests_remind issues a
+        # reminder letter instead, which goes out as every letter does.
         return
     owner = _correspondent(application)
     with translation.override(owner.preferred_language):

@@ -539,18 +539,11 @@ def _clean_name(name: str | None, extension: str) -> str:
     return cleaned or f"document.{extension}"
 
 
-def request_answer(*, actor, public_id, request_id, files: list, text: str, on: date) -> DocumentRequest:
-    """The applicant answers a request by uploading into it; the request then closes.
-
-    Each file is checked by its content (portique.documents.inspection): a PDF, JPEG or
-    PNG, sound, without scripts, within the size limit. A refused file stores nothing.
-    """
-    application = access_application(actor=actor, public_id=public_id)
-    request = application.document_requests.filter(public_id=request_id).first()
-    if request is None:
-        raise Http404
+def _checked_files(files: list, *, language: str, required: bool) -> list:
+    """Each file checked by its content (portique.documents.inspection): a PDF, JPEG or PNG,
+    sound, without scripts, within the size limit. A refused file stops everything."""
     files = [upload for upload in files if upload is not None]
-    if not files:
+    if required and not files:
         raise CaseworkError.at("files", _("Choose at least one file to send."))
     if len(files) > MAX_REQUEST_FILES:
         raise CaseworkError.at(
@@ -569,51 +562,154 @@ def request_answer(*, actor, public_id, request_id, files: list, text: str, on: 
             checked.append((upload, inspect(upload, accepts=ANY_DOCUMENT)))
         except UploadRejected as refused:
             raise CaseworkError(
-                {
-                    "files": [
-                        f"“{upload.name}”: {problem.message(actor.preferred_language)}"
-                        for problem in refused.problems
-                    ]
-                }
+                {"files": [f"“{upload.name}”: {problem.message(language)}" for problem in refused.problems]}
             ) from refused
+    return checked
+
+
+def _request_close(
+    *,
+    stored: list[str],
+    application: Application,
+    request: DocumentRequest,
+    checked: list,
+    text: str,
+    actor,
+    answered_at: datetime,
+    detail: str,
+) -> None:
+    """Store the checked files with the request and close it: the one path of every answer."""
+    if request.state != RequestState.OPEN:
+        raise CaseworkError.at("", _("This request has already been answered."))
+    if application.status not in PROCESSING:
+        raise _wrong_stage(application)
+    for upload, inspected in checked:
+        extension = EXTENSIONS[inspected.content_type]
+        upload.seek(0)
+        name = default_storage.save(private_name(None, f"upload.{extension}"), upload)
+        stored.append(name)
+        RequestFile.objects.create(
+            request=request,
+            file=name,
+            original_name=_clean_name(getattr(upload, "name", ""), extension),
+            content_type=inspected.content_type,
+            size=inspected.size,
+            sha256=inspected.sha256,
+            page_count=inspected.page_count,
+            uploaded_by=actor,
+        )
+    request.state = RequestState.ANSWERED
+    request.answer_text = (text or "").strip()
+    request.answered_by = actor
+    request.answered_at = answered_at
+    request.save(update_fields=["state", "answer_text", "answered_by", "answered_at"])
+    _event(application=application, kind=EventKind.REQUEST_ANSWERED, actor=actor, detail=detail)
+
+
+def request_answer(*, actor, public_id, request_id, files: list, text: str, on: date) -> DocumentRequest:
+    """The applicant answers a request by uploading into it; the request then closes.
+
+    Each file is checked by its content; a refused file stores nothing.
+    """
+    application = access_application(actor=actor, public_id=public_id)
+    request = application.document_requests.filter(public_id=request_id).first()
+    if request is None:
+        raise Http404
+    checked = _checked_files(files, language=actor.preferred_language, required=True)
     with _atomic() as stored:
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         request = DocumentRequest.objects.select_for_update().get(pk=request.pk)
-        if request.state != RequestState.OPEN:
-            raise CaseworkError.at("", _("This request has already been answered."))
-        if application.status not in PROCESSING:
-            raise _wrong_stage(application)
-        for upload, inspected in checked:
-            extension = EXTENSIONS[inspected.content_type]
-            upload.seek(0)
-            name = default_storage.save(private_name(None, f"upload.{extension}"), upload)
-            stored.append(name)
-            RequestFile.objects.create(
-                request=request,
-                file=name,
-                original_name=_clean_name(getattr(upload, "name", ""), extension),
-                content_type=inspected.content_type,
-                size=inspected.size,
-                sha256=inspected.sha256,
-                page_count=inspected.page_count,
-                uploaded_by=actor,
-            )
-        request.state = RequestState.ANSWERED
-        request.answer_text = (text or "").strip()
-        request.answered_by = actor
-        request.answered_at = timezone.now()
-        request.save(update_fields=["state", "answer_text", "answered_by", "answered_at"])
         late = " (after the deadline)" if request.due_on < on else ""
-        _event(
+        _request_close(
+            stored=stored,
             application=application,
-            kind=EventKind.REQUEST_ANSWERED,
+            request=request,
+            checked=checked,
+            text=text,
             actor=actor,
+            answered_at=timezone.now(),
             detail=f"{len(checked)} file(s){late}",
         )
     return request
 
 
+def request_answer_received_on_paper(
+    *, actor, public_id, request_id, received_on: date | None, text: str, files: list, on: date
+) -> DocumentRequest:
+    """An officer records the answer a paper applicant mailed (there is no account to answer in).
+
+    The request closes exactly as an online answer closes it, with the officer as the one
+    who answered and the scans checked by content like any upload. The answer counts from
+    the day it was received (``answered_at`` is that day; the history keeps when and by
+    whom it was recorded), so the deadline is judged on the day of receipt.
+    """
+    _require(actor, *PROCESS)
+    errors: dict[str, list] = {}
+    text = (text or "").strip()
+    if received_on is None:
+        errors["received_on"] = [_("Enter the date the answer was received, for example 2027-01-15.")]
+    elif received_on > on:
+        errors["received_on"] = [_("The date received cannot be in the future.")]
+    if not text:
+        errors["text"] = [_("Say what was received: the documents or the information, as sent.")]
+    if errors:
+        raise CaseworkError(errors)
+    checked = _checked_files(files, language=actor.preferred_language, required=False)
+    with _atomic() as stored:
+        application = _locked_case(public_id=public_id)
+        if not application.on_paper:
+            raise Http404
+        request = (
+            DocumentRequest.objects.select_for_update()
+            .filter(application=application, public_id=request_id)
+            .first()
+        )
+        if request is None:
+            raise Http404
+        if received_on < timezone.localdate(request.requested_at):
+            raise CaseworkError.at(
+                "received_on", _("The answer cannot have been received before the request was sent.")
+            )
+        late = " (after the deadline)" if request.due_on < received_on else ""
+        _request_close(
+            stored=stored,
+            application=application,
+            request=request,
+            checked=checked,
+            text=text,
+            actor=actor,
+            answered_at=timezone.make_aware(datetime.combine(received_on, datetime.min.time())),
+            detail=f"received on paper on {received_on.isoformat()}; {len(checked)} scanned file(s){late}",
+        )
+    return request
+
+
 REMINDER_DAYS_BEFORE = 7
+
+
+def _remind(*, stored: list[str], request: DocumentRequest, overdue: bool, on: date) -> str:
+    """Tell the applicant, after commit; returns what the history adds about how.
+
+    An account holder gets an e-mail that points to the request in the account. A paper
+    applicant has no account: the reminder is a letter, like the request itself, in the
+    name of the officer who made the request, e-mailed if an address was given at intake,
+    otherwise printed and mailed by an officer (the file lists it as such).
+    """
+    application = request.application
+    if application.owner_id is not None:
+        transaction.on_commit(
+            lambda pk=request.pk: notifications.send_request_reminder(request_id=pk, overdue=overdue)
+        )
+        return ""
+    letter = _issue_letter(
+        stored=stored,
+        application=application,
+        kind=LetterKind.REQUEST,
+        actor=request.requested_by,
+        on=on,
+        context={"request": request, "notice": "overdue" if overdue else "reminder"},
+    )
+    return f"; letter by {letter.channel}"
 
 
 def requests_remind(*, on: date, days_before: int = REMINDER_DAYS_BEFORE) -> tuple[int, int]:
@@ -630,7 +726,7 @@ def requests_remind(*, on: date, days_before: int = REMINDER_DAYS_BEFORE) -> tup
         due_on__lte=on + timedelta(days=days_before),
     ).values_list("pk", flat=True)
     for pk in candidates:
-        with transaction.atomic():
+        with _atomic() as stored:
             request = DocumentRequest.objects.select_for_update().get(pk=pk)
             if request.reminded_at is not None or request.state != RequestState.OPEN:
                 continue
@@ -640,17 +736,14 @@ def requests_remind(*, on: date, days_before: int = REMINDER_DAYS_BEFORE) -> tup
                 application=request.application,
                 kind=EventKind.REQUEST_REMINDED,
                 actor=None,
-                detail=f"due {request.due_on}",
-            )
-            transaction.on_commit(
-                lambda pk=pk: notifications.send_request_reminder(request_id=pk, overdue=False)
+                detail=f"due {request.due_on}{_remind(stored=stored, request=request, overdue=False, on=on)}",
             )
             reminded += 1
     late = DocumentRequest.objects.filter(
         state=RequestState.OPEN, overdue_notified_at__isnull=True, due_on__lt=on
     ).values_list("pk", flat=True)
     for pk in late:
-        with transaction.atomic():
+        with _atomic() as stored:
             request = DocumentRequest.objects.select_for_update().get(pk=pk)
             if request.overdue_notified_at is not None or request.state != RequestState.OPEN:
                 continue
@@ -660,10 +753,7 @@ def requests_remind(*, on: date, days_before: int = REMINDER_DAYS_BEFORE) -> tup
                 application=request.application,
                 kind=EventKind.REQUEST_OVERDUE,
                 actor=None,
-                detail=f"due {request.due_on}",
-            )
-            transaction.on_commit(
-                lambda pk=pk: notifications.send_request_reminder(request_id=pk, overdue=True)
+                detail=f"due {request.due_on}{_remind(stored=stored, request=request, overdue=True, on=on)}",
             )
             overdue += 1
     return reminded, overdue
