@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.utils import timezone
+
 from portique.rules.case import Case, CaseDocument, CasePerson, CaseSignature
 
 from .choices import SPONSORSHIPS, PersonRole
@@ -19,8 +21,10 @@ def _sponsorship_signatures(application: Application, *, on: date, assume_signed
     from .sponsorship_signing import passport_name, required_signers
 
     people = {person.pk: person for person in application.people.all()}
+    # The day each person signed, in the portal's time zone: the day the representative's
+    # declaration is read on, so an evening signature is not "after" that evening's declaration.
     entries = [
-        (people[signature.person_id], signature.typed_name, signature.signed_at.date())
+        (people[signature.person_id], signature.typed_name, timezone.localdate(signature.signed_at))
         for signature in application.signatures.filter(cleared_at__isnull=True)
         if signature.person_id in people
     ]

@@ -179,26 +179,48 @@ def _documents(
 
 def declaration_of(version: str) -> Declaration | None:
     """The declaration signed under ``version`` (declarations keep their versions)."""
-    for declaration in BY_PROGRAM.values():
+    from .sponsorship_signing import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
+
+    for declaration in (*BY_PROGRAM.values(), SPONSOR_UNDERTAKING, APPLICANT_DECLARATION):
         if declaration.version == version:
             return declaration
     return None
 
 
-def _signature(record: dict[str, Any], language: str) -> dict[str, Any] | None:
-    signature = record.get("signature")
-    if not signature:
-        return None
-    declaration = declaration_of(signature["declaration_version"])
-    signed_at = _local(signature["signed_at"])
-    return {
-        "typed_name": signature["typed_name"],
-        "date": _date_text(signed_at, "DATETIME_FORMAT"),
-        "version": signature["declaration_version"],
-        "paragraphs": declaration.paragraphs(language) if declaration else (),
-        "citation": declaration.citation if declaration else "",
-        "content_hash": signature["content_hash"],
-    }
+def _person_name(snapshot: dict[str, Any], position: int | None) -> str:
+    for person in snapshot.get("people", []):
+        if person.get("position") != position:
+            continue
+        for answers in person.get("answers", {}).values():
+            for section in ("personal", "sponsor"):
+                named = answers.get(section) if isinstance(answers, dict) else None
+                if isinstance(named, dict) and (named.get("given_names") or named.get("family_name")):
+                    return " ".join(p for p in (named.get("given_names"), named.get("family_name")) if p)
+    return ""
+
+
+def _signatures(snapshot: dict[str, Any], record: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    """Every signature of the submission, with whose it is and the declaration it signed."""
+    # Copies of submissions recorded before every signature was kept show the one they have.
+    signatures = record.get("signatures") or ([record["signature"]] if record.get("signature") else [])
+    copies = []
+    for signature in signatures:
+        declaration = declaration_of(signature["declaration_version"])
+        role = signature.get("role")
+        copies.append(
+            {
+                "whose": str(PersonRole(role).label) if role in PersonRole.values else "",
+                "name": _person_name(snapshot, signature.get("position")),
+                "handwritten": signature.get("method") == "handwritten",
+                "typed_name": signature["typed_name"],
+                "date": _date_text(_local(signature["signed_at"]), "DATETIME_FORMAT"),
+                "version": signature["declaration_version"],
+                "paragraphs": declaration.paragraphs(language) if declaration else (),
+                "citation": declaration.citation if declaration else "",
+                "content_hash": signature["content_hash"],
+            }
+        )
+    return copies
 
 
 def _fees(record: dict[str, Any], language: str) -> dict[str, Any] | None:
@@ -269,7 +291,7 @@ def copy_context(submission: Submission, language: str) -> dict[str, Any]:
             "applicant_name": _applicant_name(snapshot),
             "people": _people(snapshot, language),
             "documents": _documents(snapshot, record.get("items", {}), language),
-            "signature": _signature(record, language),
+            "signatures": _signatures(snapshot, record, language),
             "fees": _fees(record, language),
             "representative": _representative(record, language),
         }

@@ -1,8 +1,9 @@
-"""What a submission keeps besides the signed content: the signature, the fees, the checklist.
+"""What a submission keeps besides the signed content: the signatures, the fees, the checklist.
 
 ``Submission.snapshot`` is the signed content (``signing.signed_content``: answers and
 files by hash) plus, under the key ``"record"``, what other rows said at the moment of
-submission: the signature that covered that content, the fees and the receipts that
+submission: the signatures that covered that content (``signature``, the latest, kept
+for copies made before ``signatures`` listed every one), the fees and the receipts that
 paid them, the title of each checklist item a file was uploaded for, and the paid
 representative, if any (particulars, signed IMM 5476 by hash, declaration). The copy of
 the application "as submitted" (``submitted_copy``) reads the snapshot and nothing
@@ -45,6 +46,25 @@ def _signature(application: Application, content_hash: str) -> dict[str, Any] | 
         "declaration_version": signature.declaration_version,
         "content_hash": signature.content_hash,
     }
+
+
+def _signatures(application: Application, content_hash: str) -> list[dict[str, Any]]:
+    # Every signature standing for exactly this content: a sponsorship has the sponsor's and
+    # the principal applicant's (or their guardian's); a paper application its handwritten ones.
+    return [
+        {
+            "position": signature.person.position,
+            "role": signature.person.role,
+            "method": signature.method,
+            "typed_name": signature.typed_name,
+            "signed_at": signature.signed_at.isoformat(),
+            "declaration_version": signature.declaration_version,
+            "content_hash": signature.content_hash,
+        }
+        for signature in application.signatures.filter(cleared_at__isnull=True, content_hash=content_hash)
+        .select_related("person")
+        .order_by("person__position", "signed_at", "id")
+    ]
 
 
 def _fees(application: Application, on: date) -> dict[str, Any]:
@@ -96,6 +116,7 @@ def snapshot_with_record(content: dict[str, Any], *, application: Application, o
             "recorded_at": timezone.now().isoformat(),
             "application_date": on.isoformat(),
             "signature": _signature(application, signing.content_hash(content)),
+            "signatures": _signatures(application, signing.content_hash(content)),
             "fees": _fees(application, on),
             "items": _items(application, on),
             "representative": _representative(application),

@@ -181,3 +181,32 @@ def test_the_submission_email_carries_the_copy_in_the_account_language(applicant
     assert f"Numéro de confirmation {submission.confirmation_number}" in text
     assert "Date de naissance 2 avril 1988" in text
     assert "ci-joint" in message.body
+
+
+@pytest.mark.django_db
+def test_a_sponsorships_copy_has_every_signature_with_whose_it_is_and_what_it_declared(applicant):
+    from portique.applications import services
+    from portique.applications.sponsorship_signing import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
+    from tests import sponsorship_journey as sj
+
+    application = sj.ready_to_submit(applicant)
+    submission = services.application_submit(actor=applicant, public_id=application.public_id, on=sj.TODAY)
+    english = pdf_text(submitted_copy_pdf(submission, "en"))
+    # The sponsor's undertaking (IMM 1344) and the principal applicant's signature for the family.
+    assert f"Sponsor — {sj.SPONSOR_NAME}" in english
+    assert f"Name typed as the signature {sj.SPONSOR_NAME}" in english
+    assert SPONSOR_UNDERTAKING.en[0] in english
+    assert f"Name typed as the signature {sj.PA_NAME}" in english
+    assert APPLICANT_DECLARATION.en[0] in english
+    assert english.index(SPONSOR_UNDERTAKING.en[0]) < english.index(APPLICANT_DECLARATION.en[0])
+    french = pdf_text(submitted_copy_pdf(submission, "fr"))
+    assert SPONSOR_UNDERTAKING.fr[0] in french and APPLICANT_DECLARATION.fr[0] in french
+
+
+@pytest.mark.django_db
+def test_a_copy_recorded_before_every_signature_was_kept_still_shows_its_signature(submitted):
+    _application, submission = submitted
+    del submission.snapshot["record"]["signatures"]
+    text = pdf_text(submitted_copy_pdf(submission, "en"))
+    assert "Name typed as the signature Alex Marie Tremblay" in text
+    assert DECLARATION.en[0] in text

@@ -496,3 +496,19 @@ def test_a_sponsors_own_application_is_linked_with_their_consent_and_their_signa
     services.representation_submit(actor=representative, public_id=own.public_id, on=TODAY)
     own.refresh_from_db()
     assert own.status == Status.SUBMITTED and own.owner == applicant
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("moment", ["2026-11-22T09:00:00-05:00", "2026-11-22T21:30:00-05:00"])
+def test_a_signature_and_a_declaration_given_the_same_evening_are_read_on_the_same_day(
+    representative, applicant, moment
+):
+    # 21:30 in Toronto is already the next day in UTC: the client's signature and the
+    # representative's declaration that follows it are both read on Toronto's day.
+    import time_machine
+
+    with time_machine.travel(moment, tick=True):
+        application, _representation = sponsorship_accepted(representative, applicant)
+        _client_signs(applicant, application)
+        _declare(representative, application)
+        assert _blockers(application) == set()
