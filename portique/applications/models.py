@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -61,6 +62,15 @@ class Application(models.Model):
     @property
     def on_paper(self) -> bool:
         return self.channel == Channel.PAPER
+
+    def application_date(self, today: date) -> date:
+        """The date the rules read for this application, given ``today``.
+
+        A paper application was made on the day it was received (IRPR 11): every
+        validation, evaluation and fee quote of it reads that day, whenever it is typed in.
+        An online one is read on the day asked (``today``, or its submission date).
+        """
+        return self.received_on or today
 
 
 class Person(models.Model):

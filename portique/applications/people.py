@@ -15,13 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from portique.rules.reasons import Reason, reason
 
 from .access import access_application
-from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, Status
+from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, Channel, PersonRole, Program, Status
 from .models import Application, Person, PersonChange, StatusChange
 from .services import ApplicationError, StaleVersion, _closed_reason, application_changed
 
@@ -330,28 +330,58 @@ def _identity(person: Person) -> tuple[str, str] | None:
     return (family, born) if family and born else None
 
 
+def _sponsor_identity(application: Application) -> tuple[str, str] | None:
+    """The sponsor as the IMM 1344 gives them: family name and date of birth."""
+    sponsor = next((p for p in application.people.all() if p.role == PersonRole.SPONSOR), None)
+    answers = ((sponsor.answers.get("IMM1344") or {}).get("sponsor") or {}) if sponsor else {}
+    family, born = str(answers.get("family_name") or "").strip().casefold(), answers.get("date_of_birth")
+    return (family, born) if family and born else None
+
+
+def _same_sponsor(application: Application, other: Application, sponsor: tuple[str, str] | None) -> bool:
+    # Two online applications have the sponsor's account in common. A paper one has no
+    # account: the sponsor is who its forms name (family name and date of birth, as the
+    # principal applicant is matched), against the forms of the other application.
+    if application.owner_id is not None and other.owner_id is not None:
+        return application.owner_id == other.owner_id
+    return sponsor is not None and _sponsor_identity(other) == sponsor
+
+
 def pending_sponsorship_of_same_person(application: Application) -> tuple[Reason, ...]:
     """IRPR 10(5): the sponsor's earlier sponsorship of the same principal applicant is still pending.
 
-    The same person: the same family name and date of birth, in another sponsorship of the same
-    owner that is submitted and not yet decided.
+    The same person: the same family name and date of birth, in another sponsorship of the
+    same sponsor that is submitted and not yet decided. The same sponsor: the same account for
+    two online applications; when either was made on paper, the same family name and date of
+    birth on the sponsor's IMM 1344.
     """
-    if application.program not in SPONSORSHIPS or application.owner_id is None:
-        # A paper sponsorship has no account to tie it to the sponsor's other applications:
-        # the officer checks IRPR 10(5) against the department's records at screening.
+    if application.program not in SPONSORSHIPS:
         return ()
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     identity = _identity(principal) if principal else None
     if identity is None:
         return ()
-    others = Person.objects.filter(
-        role=PersonRole.PRINCIPAL_APPLICANT,
-        application__owner=application.owner,
-        application__program__in=SPONSORSHIPS,
-        application__status__in=PENDING,
-    ).exclude(application=application)
+    sponsor = _sponsor_identity(application)
+    others = (
+        Person.objects.filter(
+            role=PersonRole.PRINCIPAL_APPLICANT,
+            application__program__in=SPONSORSHIPS,
+            application__status__in=PENDING,
+            # Narrowed in the database by the date of birth; the family name is compared below, casefolded.
+            answers__IMM0008__personal__date_of_birth=identity[1],
+        )
+        .exclude(application=application)
+        .select_related("application")
+    )
+    if application.owner_id is not None:
+        others = others.filter(
+            Q(application__owner=application.owner) | Q(application__channel=Channel.PAPER)
+        )
+    elif sponsor is None:
+        return ()
+    others = [other for other in others if _identity(other) == identity]
     for other in others:
-        if _identity(other) == identity:
+        if _same_sponsor(application, other.application, sponsor):
             return (
                 reason(
                     "PENDING_SPONSORSHIP_OF_SAME_PERSON",

@@ -97,6 +97,7 @@ def application_save_section(
             raise ApplicationError((_closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
+        on = application.application_date(on)
         person = application.people.select_for_update().get(position=position)
         form = next(f for f in registry.program(application.program).forms_for(person.role) if f.code == form_code)
         section = form.section(section_code)
@@ -140,7 +141,7 @@ def _closed_reason() -> Reason:
 
 
 def application_evaluate(*, application: Application, on: date) -> Evaluation:
-    return evaluate(case_for(application, application_date=on))
+    return evaluate(case_for(application, application_date=application.application_date(on)))
 
 
 def application_validate(*, actor, public_id, on: date) -> Evaluation:
@@ -342,6 +343,7 @@ def submission_blockers(
     """
     from portique.payments.selectors import balance_for
 
+    on = application.application_date(on)
     evaluation = evaluation or application_evaluate(application=application, on=on)
     problems = list(evaluation.blocking)
     balance = balance or balance_for(application, on)

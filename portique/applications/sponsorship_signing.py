@@ -137,6 +137,7 @@ def required_signers(application: Application, *, on: date) -> Signers:
     sponsor, and uploaded; only the client (the principal applicant, or their parent or
     guardian) e-signs, in their own account.
     """
+    on = application.application_date(on)
     people = {person.role: person for person in application.people.order_by("-position")}
     signers = (
         [people[PersonRole.SPONSOR]] if PersonRole.SPONSOR in people and not represented(application) else []
@@ -224,7 +225,9 @@ def evaluation_if_signed(application: Application, *, on: date):
     """
     from .case_builder import case_for
 
-    return evaluate(case_for(application, application_date=on, assume_signed=True))
+    return evaluate(
+        case_for(application, application_date=application.application_date(on), assume_signed=True)
+    )
 
 
 def sign(

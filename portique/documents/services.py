@@ -163,7 +163,9 @@ def document_upload(
     several kinds of document, ``document_type`` says which one this file is.
     """
     # Who may, before reading a byte of the file: 404 alike for "not found" and "not yours".
-    access_application(actor=actor, public_id=public_id)
+    application = access_application(actor=actor, public_id=public_id)
+    # A paper application's scans are checked against the rules of the day it was received.
+    on = application.application_date(on)
     problems: list[Problem] = []
     if item.kind == ItemKind.PHOTO:
         step = photo_spec.upload_step(compliant=True, declaration=declaration, confirmation=False)

@@ -73,6 +73,7 @@ def _pr_card_applicant(person: Person, application: Application, on: date) -> fe
 
 def quote_for(application: Application, on: date) -> fees.FeeQuote:
     """The rules' fee quote for ``application``, for an application made on ``on``."""
+    on = application.application_date(on)
     if application.program == Program.PR_CARD:
         people = [p for p in application.people.all() if p.role == PersonRole.PRINCIPAL_APPLICANT]
         return fees.quote_pr_card(
