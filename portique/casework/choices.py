@@ -8,8 +8,10 @@ class Queue(models.TextChoices):
 
     SCREENING = "screening", _("New submissions to screen")
     AWAITING_PROCESSING = "awaiting_processing", _("Accepted, processing not started")
+    SPONSOR_TO_ASSESS = "sponsor_to_assess", _("Sponsors to assess first")
     AWAITING_RESPONSE = "awaiting_response", _("Awaiting the applicant's response")
     OVERDUE = "overdue", _("Overdue responses")
+    WAITING_FOR_QUEBEC_OR_POLICE = "waiting_quebec_police", _("Waiting for Quebec or a police certificate")
     READY_FOR_DECISION = "ready_for_decision", _("Ready for decision")
     QUALITY_ASSURANCE = "quality_assurance", _("Selected for quality assurance")
 

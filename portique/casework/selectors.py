@@ -7,8 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.utils import timezone
 
-from portique.applications.choices import Program, Status
+from portique.applications.choices import SPONSORSHIPS, Program, Status
 from portique.applications.form_rendering import countries
 from portique.applications.models import Application, StatusChange
 from portique.documents.choices import DocumentState
@@ -19,7 +20,7 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 
 from .access import can_decide, can_screen
-from .choices import Queue, RequestState
+from .choices import PoliceCertificateState, Queue, RequestState
 from .models import (
     BiometricsInstruction,
     CaseEvent,
@@ -27,8 +28,13 @@ from .models import (
     FileAccess,
     Interview,
     MedicalInstruction,
+    PoliceCertificate,
     QualityAssuranceSelection,
+    QuebecUndertaking,
+    SponsorAssessment,
 )
+from .services import PROCESSING
+from .sponsorship import person_name
 
 # --- Queues ------------------------------------------------------------------------------
 
@@ -39,8 +45,10 @@ def queues_for(user) -> list[Queue]:
     allowed = {
         Queue.SCREENING: screen,
         Queue.AWAITING_PROCESSING: screen,
+        Queue.SPONSOR_TO_ASSESS: decide,
         Queue.AWAITING_RESPONSE: screen or decide,
         Queue.OVERDUE: screen or decide,
+        Queue.WAITING_FOR_QUEBEC_OR_POLICE: screen or decide,
         Queue.READY_FOR_DECISION: decide,
         Queue.QUALITY_ASSURANCE: screen or decide,
     }
@@ -56,18 +64,50 @@ def _open_requests(*, today: date, overdue: bool | None = None):
     return requests
 
 
+# What holds a sponsorship's decision up, read from the rows (the same conditions as
+# ``casework.sponsorship.decision_blockers``, without asking the rules file by file).
+
+
+def _sponsor_not_assessed() -> Q:
+    # The sponsor is assessed first (IMM 5289 — « Examen d'admissibilité »).
+    return Q(program__in=SPONSORSHIPS) & ~Q(
+        Exists(SponsorAssessment.objects.filter(application=OuterRef("pk")))
+    )
+
+
+def _quebec_awaited():
+    # SP-70: asked for, not yet answered (``rules.sponsorship.decisions.quebec_blockers``).
+    return QuebecUndertaking.objects.filter(application=OuterRef("pk"), quebec_approved__isnull=True)
+
+
+def _police_outstanding(*, today: date):
+    # SP-185: a requested certificate holds every decision up until its deadline; after it,
+    # only an approval (``rules.sponsorship.decisions.police_blockers``), so the file can be decided.
+    return PoliceCertificate.objects.filter(
+        Q(request__isnull=True) | Q(request__due_on__gte=today),
+        application=OuterRef("pk"),
+        state=PoliceCertificateState.REQUESTED,
+    )
+
+
 def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
     applications = Application.objects.all()
     if queue == Queue.SCREENING:
         return applications.filter(status=Status.SUBMITTED)
     if queue == Queue.AWAITING_PROCESSING:
         return applications.filter(status=Status.ACCEPTED)
+    if queue == Queue.SPONSOR_TO_ASSESS:
+        return applications.filter(_sponsor_not_assessed(), status__in=PROCESSING)
     if queue == Queue.AWAITING_RESPONSE:
         return applications.filter(Exists(_open_requests(today=today, overdue=False))).exclude(
             Exists(_open_requests(today=today, overdue=True))
         )
     if queue == Queue.OVERDUE:
         return applications.filter(Exists(_open_requests(today=today, overdue=True)))
+    if queue == Queue.WAITING_FOR_QUEBEC_OR_POLICE:
+        return applications.filter(
+            Exists(_quebec_awaited()) | Exists(_police_outstanding(today=today)), status__in=PROCESSING
+        )
     if queue == Queue.READY_FOR_DECISION:
         waiting = (
             Exists(_open_requests(today=today))
@@ -76,12 +116,61 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
             )
             | Exists(MedicalInstruction.objects.filter(application=OuterRef("pk"), result_on__isnull=True))
             | Exists(Interview.objects.filter(application=OuterRef("pk"), outcome=""))
+            | _sponsor_not_assessed()
+            | Exists(_quebec_awaited())
+            | Exists(_police_outstanding(today=today))
         )
         return applications.filter(status=Status.IN_PROCESSING).exclude(waiting)
     return applications.filter(
         Exists(QualityAssuranceSelection.objects.filter(application=OuterRef("pk"))),
         status__in=(Status.ACCEPTED, Status.IN_PROCESSING),
     )
+
+
+@dataclass(frozen=True)
+class Hold:
+    """One thing a sponsorship in processing waits for from outside: Quebec's answer, or a
+    requested police certificate (``due_on`` its deadline; ``answered``: the applicant sent
+    something, an officer has to record it)."""
+
+    kind: str  # "quebec" or "police"
+    since: date | None = None
+    country: str = ""
+    name: str = ""
+    due_on: date | None = None
+    answered: bool = False
+    overdue: bool = False
+
+
+def holds_of(applications, *, today: date) -> dict[int, list[Hold]]:
+    """What each of ``applications`` waits for from Quebec or a police certificate, by its id:
+    two queries for a whole page of a queue, whatever its length."""
+    ids = [application.pk for application in applications]
+    holds: dict[int, list[Hold]] = {pk: [] for pk in ids}
+    if not ids:
+        return holds
+    for undertaking in QuebecUndertaking.objects.filter(application__in=ids, quebec_approved__isnull=True):
+        holds[undertaking.application_id].append(Hold(kind="quebec", since=undertaking.requested_on))
+    requested = (
+        PoliceCertificate.objects.filter(application__in=ids, state=PoliceCertificateState.REQUESTED)
+        .select_related("person", "request")
+        .order_by("application_id", "person__position", "country")
+    )
+    for certificate in requested:
+        request = certificate.request
+        due_on = request.due_on if request else None
+        holds[certificate.application_id].append(
+            Hold(
+                kind="police",
+                since=timezone.localdate(certificate.recorded_at),
+                country=certificate.country,
+                name=person_name(certificate.person),
+                due_on=due_on,
+                answered=request is not None and request.state == RequestState.ANSWERED,
+                overdue=due_on is not None and due_on < today,
+            )
+        )
+    return holds
 
 
 SORTS = {

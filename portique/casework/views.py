@@ -70,6 +70,12 @@ def home(request: HttpRequest) -> HttpResponse:
         sort=cleaned.get("sort") or "oldest",
     )
     page = Paginator(items, 50).get_page(request.GET.get("page"))
+    show_holds = queue in (Queue.WAITING_FOR_QUEBEC_OR_POLICE, Queue.READY_FOR_DECISION)
+    if show_holds:
+        page.object_list = list(page.object_list)
+        holds = selectors.holds_of(page.object_list, today=today)
+        for application in page.object_list:
+            application.holds = holds[application.pk]
     return render(
         request,
         "casework/home.html",
@@ -79,6 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "page": page,
             "today": today,
+            "show_holds": show_holds,
             "can_read_log": access.can_read_access_log(request.user),
         },
     )
