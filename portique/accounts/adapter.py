@@ -19,11 +19,12 @@ from cryptography.fernet import Fernet
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest
+from django.shortcuts import resolve_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .choices import MFA_REQUIRED_ROLES, Language
+from .choices import MFA_REQUIRED_ROLES, Language, RepresentativeStatus, Role
 from .models import User
 
 LOCKED_OUT = _(
@@ -50,6 +51,19 @@ class AccountAdapter(DefaultAccountAdapter):
             raise forms.ValidationError(
                 LOCKED_OUT % {"minutes": settings.LOCKOUT_SECONDS // 60}, code="locked"
             ) from error
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        # Each person lands on their own work: an applicant on their applications, a verified
+        # representative on their clients' applications. Officers, and representatives not yet
+        # verified, land on their account page, which lists their tools or their verification.
+        # A "next" address (a page that asked them to sign in) still comes first.
+        user = request.user
+        if user.role == Role.APPLICANT:
+            return resolve_url("applications:dashboard")
+        profile = getattr(user, "representative_profile", None) if user.role == Role.REPRESENTATIVE else None
+        if profile is not None and profile.status == RepresentativeStatus.VERIFIED:
+            return resolve_url("representation:dashboard")
+        return super().get_login_redirect_url(request)
 
     def authentication_failed(self, request: HttpRequest, **credentials) -> None:
         services.login_failure_record(request=request, email=credentials.get("email", ""))

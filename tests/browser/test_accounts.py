@@ -27,6 +27,7 @@ WORDS = {
         "signed_in_as": "Signed in as",
         "check_email": "Check your e-mail",
         "your_account": "Your account",
+        "my_applications": "My applications",
         "mfa_heading": "Two-step verification",
     },
     "fr": {
@@ -46,6 +47,7 @@ WORDS = {
         "signed_in_as": "Connecté en tant que",
         "check_email": "Consultez vos courriels",
         "your_account": "Votre compte",
+        "my_applications": "Mes demandes",
         "mfa_heading": "Vérification en deux étapes",
     },
 }
@@ -95,7 +97,10 @@ def test_sign_up_verify_sign_in_turn_on_mfa_and_sign_in_with_a_code(
     page.get_by_label(words["email"], exact=True).fill(email)
     page.get_by_label(words["password"], exact=True).fill(password)
     page.get_by_role("button", name=words["sign_in"], exact=True).click()
-    page.wait_for_url(f"**/{language}/account/")
+    # An applicant lands on their applications; the header leads to their account.
+    page.wait_for_url(f"**/{language}/applications/")
+    assert heading() == words["my_applications"]
+    page.get_by_role("link", name=words["your_account"], exact=True).click()
     assert heading() == words["your_account"]
     assert page.get_by_text(f"{words['signed_in_as']} {email}").is_visible()
     assert_accessible(page)
@@ -127,7 +132,7 @@ def test_sign_up_verify_sign_in_turn_on_mfa_and_sign_in_with_a_code(
 
     page.get_by_label(words["code"], exact=True).fill(format_hotp_value(hotp_value(secret, enrolled_at + 1)))
     page.get_by_role("button", name=words["continue"]).click()
-    page.wait_for_url(f"**/{language}/account/")
+    page.wait_for_url(f"**/{language}/applications/")
     assert page.get_by_text(f"{words['signed_in_as']} {email}").is_visible()
     assert_accessible(page)
 
@@ -153,11 +158,11 @@ def test_the_idle_warning_appears_and_stay_signed_in_keeps_the_session(page, ass
     page.get_by_label("E-mail address", exact=True).fill(applicant.email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
-    page.wait_for_url("**/en/account/")
+    page.wait_for_url("**/en/applications/")
     dialog = page.get_by_role("dialog", name="You will be signed out soon")
     dialog.wait_for(state="visible", timeout=8_000)
     assert_accessible(page)
     dialog.get_by_role("button", name="Stay signed in").click()
     dialog.wait_for(state="hidden")
     page.reload()
-    assert page.get_by_role("heading", level=1).inner_text() == "Your account"
+    assert page.get_by_role("heading", level=1).inner_text() == "My applications"
