@@ -58,6 +58,7 @@ class EventKind(models.TextChoices):
     RECEIVED = "received", _("Request received")
     SENT = "sent", _("Kit and covering letter sent")
     LETTER_DOWNLOADED = "letter_downloaded", _("Covering letter downloaded")
+    PAPER_APPLICATION = "paper_application", _("Paper application received")
 
 
 # --- "Do I have to apply online?" ------------------------------------------------------

@@ -145,3 +145,24 @@ class KitRequestEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("This history cannot be deleted.")
+
+
+class KitFollowUp(models.Model):
+    """A paper application that follows a kit request: the officer gave the kit's reference at intake.
+
+    Several applications may follow one kit (one returned as incomplete, then sent again);
+    an application follows at most one kit.
+    """
+
+    kit_request = models.ForeignKey(KitRequest, on_delete=models.PROTECT, related_name="follow_ups")
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.PROTECT, related_name="kit_follow_up"
+    )
+    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    linked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["linked_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kit_request} → {self.application}"

@@ -66,6 +66,12 @@ class PaperIntakeForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
+    kit_reference = forms.CharField(
+        label=_("Reference number of the kit request (optional)"),
+        help_text=_("If the applicant asked for the kit in another format, for example ALT-7KQ2M9XP."),
+        required=False,
+        max_length=40,
+    )
 
     def __init__(self, *args, on, **kwargs):
         super().__init__(*args, **kwargs)

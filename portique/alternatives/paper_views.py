@@ -33,7 +33,9 @@ from portique.payments import services as payment_services
 from portique.rules.online import system_restriction_table
 from portique.rules.programs import registry
 
+from . import services
 from .access import access_paper_application, access_paper_intake, access_paper_request
+from .models import KitFollowUp
 from .paper_forms import PaperAnswerForm, PaperIntakeForm, ReceiptForm, SignaturesForm
 
 
@@ -73,8 +75,11 @@ def paper_register(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _register_page(request, form, status=400)
     try:
-        application = paper_intake.paper_application_register(
-            actor=request.user, data=form.intake_input(), today=today
+        application = services.paper_application_register_following_kit(
+            actor=request.user,
+            data=form.intake_input(),
+            kit_reference=form.cleaned_data.get("kit_reference") or "",
+            today=today,
         )
     except paper_intake.PaperIntakeInvalid as invalid:
         _add_errors(form, invalid.errors)
@@ -164,6 +169,7 @@ def _file_page(request, application, *, receipt_form=None, signatures_form=None,
         {
             "application": application,
             "intake": intake,
+            "follow_up": KitFollowUp.objects.select_related("kit_request").filter(application=application).first(),
             "restriction": row.label(language) if row else "",
             "flag_message": intake.flag.get("fr" if language == "fr" else "en", "") if intake.flag else "",
             "entries": _forms_to_enter(application, language),

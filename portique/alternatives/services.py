@@ -43,7 +43,7 @@ from .choices import (
     Province,
     RequestStatus,
 )
-from .models import KitRequest, KitRequestEvent
+from .models import KitFollowUp, KitRequest, KitRequestEvent
 
 # Canada Post's format: letter digit letter, space, digit letter digit; D, F, I, O, Q and U
 # are never used, nor W and Z in first position.
@@ -396,3 +396,62 @@ def covering_letter_downloaded(*, actor, kit_request: KitRequest) -> None:
     if not can_handle_kit_requests(actor):
         raise PermissionDenied
     _event(kit_request=kit_request, kind=EventKind.LETTER_DOWNLOADED, actor=actor, before=kit_request.status)
+
+
+def _formatted(message, **values):
+    """``message % values`` in whichever language it is read in (the error is shown in the page's)."""
+    return lazy(lambda: str(message) % {key: str(value) for key, value in values.items()}, str)()
+
+
+def paper_application_register_following_kit(*, actor, data, kit_reference: str, today: date):
+    """Register a paper application (``applications.paper_intake``) and link the kit request it follows.
+
+    ``kit_reference`` is optional: blank registers the application alone. Given, it must name
+    a kit request for the same kind of application (a PR card kit, or a sponsorship kit);
+    otherwise nothing is saved and its error joins the intake's. The link is shown on both
+    records and written to the kit request's history.
+    """
+    from portique.applications.choices import SPONSORSHIPS, Program
+    from portique.applications.paper_intake import PaperIntakeInvalid, paper_application_register
+
+    reference = "".join((kit_reference or "").split()).upper()
+    if not reference:
+        return paper_application_register(actor=actor, data=data, today=today)
+    with transaction.atomic():
+        kit_request = KitRequest.objects.select_for_update().filter(reference=reference).first()
+        problems = []
+        if kit_request is None:
+            problems.append(
+                _formatted(
+                    _("No kit request has the reference number %(reference)s. Check it, or leave it blank."),
+                    reference=reference,
+                )
+            )
+        elif data.program in Program.values and (kit_request.kit == KitChoice.SPONSORSHIP) != (
+            data.program in SPONSORSHIPS
+        ):
+            problems.append(
+                _formatted(
+                    _("Kit request %(reference)s was for another kit: %(kit)s."),
+                    reference=reference,
+                    kit=KitChoice(kit_request.kit).label,
+                )
+            )
+        try:
+            # First, so that the intake officer's permission is checked before anything is said.
+            application = paper_application_register(actor=actor, data=data, today=today)
+        except PaperIntakeInvalid as invalid:
+            if problems:
+                invalid.errors["kit_reference"] = problems
+            raise
+        if problems:
+            raise PaperIntakeInvalid({"kit_reference": problems})
+        KitFollowUp.objects.create(kit_request=kit_request, application=application, linked_by=actor)
+        _event(
+            kit_request=kit_request,
+            kind=EventKind.PAPER_APPLICATION,
+            actor=actor,
+            before=kit_request.status,
+            detail=f"paper application {application.number} received on {application.received_on.isoformat()}",
+        )
+    return application

@@ -188,6 +188,7 @@ def _detail_page(
             "form": form,
             "address": services.submission_address_for(kit_request, today),
             "events": list(kit_request.events.select_related("actor")),
+            "follow_ups": list(kit_request.follow_ups.select_related("application")),
             "already_sent": already_sent,
         },
         status=status,
