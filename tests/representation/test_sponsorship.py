@@ -105,8 +105,9 @@ def test_the_client_signs_for_the_family_then_the_representative_declares_and_su
     assert _codes(refused) == {"NOT_A_SIGNER"}
     _client_signs(applicant, application)
     assert application.status == Status.SIGNED
-    after = _blockers(application)
-    assert "REPRESENTATIVE_DECLARATION_MISSING" in after and "SIGNATURE_MISSING" not in after
+    # Signed by the client, only the representative's declaration is left: the application
+    # is not called unsigned, nor "returned", while the representative has still to declare.
+    assert _blockers(application) == {"REPRESENTATIVE_DECLARATION_MISSING"}
     with pytest.raises(application_services.ApplicationError):
         services.representation_submit(actor=representative, public_id=application.public_id, on=TODAY)
     _declare(representative, application)

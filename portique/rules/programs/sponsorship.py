@@ -883,6 +883,13 @@ class _Evaluation:
             representative_declaration_at=declared,
         )
         signed = not any(r.severity is Severity.BLOCKING for r in gate.reasons)
+        # The applicant's signature and declaration (IRPR 10(1)(b), 10(2)(d)) stand once the
+        # client has signed; the representative's declaration that follows is its own
+        # finding (REPRESENTATIVE_DECLARATION_*), not an unsigned application to return.
+        signed_by_applicant = not any(
+            r.severity is Severity.BLOCKING and not r.code.startswith("REPRESENTATIVE_DECLARATION")
+            for r in gate.reasons
+        )
         # SUBMIT_ENABLED speaks only of signatures; whether the whole case may be
         # submitted is ``Evaluation.complete``.
         self.findings.extend(r for r in gate.reasons if r.code != "SUBMIT_ENABLED")
@@ -892,7 +899,7 @@ class _Evaluation:
             "signer": signer.value,
             "signed": signed,
         }
-        return signed
+        return signed_by_applicant
 
     def _completeness(
         self, check: checklist.ChecklistCheck, quote: fees.FeeQuote, signed: bool, biometrics_pending: bool
