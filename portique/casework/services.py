@@ -122,7 +122,8 @@ def _require(actor, *permissions: str) -> None:
         raise PermissionDenied
 
 
-def _locked_case(*, public_id) -> Application:
+def _locked_case(*, public_id, at: Iterable[str] | None = None) -> Application:
+    """The application locked for a change; ``at``: the stages the change is possible in."""
     # Officers never see an application before it is submitted.
     application = (
         Application.objects.select_for_update()
@@ -132,6 +133,8 @@ def _locked_case(*, public_id) -> Application:
     )
     if application is None:
         raise Http404
+    if at is not None:
+        _require_stage(application, at)
     return application
 
 
@@ -150,6 +153,15 @@ def _require_stage(application: Application, allowed: Iterable[str]) -> None:
 
 def _event(*, application: Application, kind: EventKind, actor, detail: str = "") -> CaseEvent:
     return CaseEvent.objects.create(application=application, kind=kind, actor=actor, detail=detail)
+
+
+def _past_date(value: date | None, field: str, *, on: date) -> date:
+    """A date that has happened (a result, a collection, a receipt), given in ``field``."""
+    if value is None:
+        raise CaseworkError.at(field, _("Enter the date as year, month and day, for example 2027-01-15."))
+    if value > on:
+        raise CaseworkError.at(field, _("The date cannot be in the future."))
+    return value
 
 
 def _required_text(value: str | None, field: str, message) -> str:
@@ -206,6 +218,27 @@ def _issue_letter(
     letter.save()
     transaction.on_commit(lambda: notifications.send_letter_notice(letter_id=letter.pk))
     return letter
+
+
+def _save_with_letter(
+    record,
+    *,
+    stored: list[str],
+    kind: LetterKind,
+    actor,
+    on: date,
+    context: dict[str, Any],
+    event: EventKind,
+    detail: str,
+):
+    """Save ``record`` (a request, an instruction, an interview…) with the letter that tells the
+    applicant of it and the ``CaseEvent`` that records it."""
+    record.letter = _issue_letter(
+        stored=stored, application=record.application, kind=kind, actor=actor, on=on, context=context
+    )
+    record.save()
+    _event(application=record.application, kind=event, actor=actor, detail=detail)
+    return record
 
 
 # --- Refunds as the rules say ------------------------------------------------------------------
@@ -304,8 +337,7 @@ def finding_judge(*, actor, public_id, finding_id, verdict: str, reason: str = "
     if verdict == Verdict.OVERRIDDEN and not reason:
         raise CaseworkError.at("reason", _("Say why you override this finding."))
     with transaction.atomic():
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, (Status.SUBMITTED,))
+        application = _locked_case(public_id=public_id, at=(Status.SUBMITTED,))
         screening = _screening_of(application)
         finding = screening.findings.select_for_update().filter(public_id=finding_id).first()
         if finding is None:
@@ -330,8 +362,7 @@ def finding_add(*, actor, public_id, ground: str, detail: str) -> Finding:
         raise CaseworkError.at("ground", _("Choose what is missing."))
     detail = _required_text(detail, "detail", _("Say which item is missing or what is wrong with it."))
     with transaction.atomic():
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, (Status.SUBMITTED,))
+        application = _locked_case(public_id=public_id, at=(Status.SUBMITTED,))
         screening = _screening_of(application)
         finding = Finding.objects.create(
             screening=screening,
@@ -373,8 +404,7 @@ def application_return(*, actor, public_id, on: date) -> Letter:
     """
     _require(actor, SCREEN)
     with _atomic() as stored:
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, (Status.SUBMITTED,))
+        application = _locked_case(public_id=public_id, at=(Status.SUBMITTED,))
         screening = _screening_of(application)
         confirmed = _judged(screening)[1]
         if not confirmed:
@@ -422,8 +452,7 @@ def application_accept(*, actor, public_id, on: date, draw: Callable[[], float] 
     """
     _require(actor, SCREEN)
     with _atomic() as stored:
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, (Status.SUBMITTED,))
+        application = _locked_case(public_id=public_id, at=(Status.SUBMITTED,))
         screening = _screening_of(application)
         findings, confirmed = _judged(screening)
         if confirmed:
@@ -480,8 +509,7 @@ def processing_start(*, actor, public_id, reason: str = "") -> Application:
     """Start processing an accepted application. Not while biometrics are awaited (PRC-32)."""
     _require(actor, *PROCESS)
     with transaction.atomic():
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, (Status.ACCEPTED,))
+        application = _locked_case(public_id=public_id, at=(Status.ACCEPTED,))
         if _biometrics_pending(application):
             raise CaseworkError.at("", _("Processing starts only once the biometrics are received (PRC-32)."))
         _start_processing(
@@ -511,24 +539,18 @@ def request_send(*, actor, public_id, description: str, due_on: date | None, on:
     if errors:
         raise CaseworkError(errors)
     with _atomic() as stored:
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         request = DocumentRequest(
             application=application, description=description, due_on=due_on, requested_by=actor
         )
-        request.letter = _issue_letter(
+        _save_with_letter(
+            request,
             stored=stored,
-            application=application,
             kind=LetterKind.REQUEST,
             actor=actor,
             on=on,
             context={"request": request},
-        )
-        request.save()
-        _event(
-            application=application,
-            kind=EventKind.REQUEST_SENT,
-            actor=actor,
+            event=EventKind.REQUEST_SENT,
             detail=f"due {due_on.isoformat()}",
         )
     return request
@@ -795,8 +817,7 @@ def biometrics_instruct(
     """
     _require(actor, *PROCESS)
     with _atomic() as stored:
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         if _biometrics_pending(application):
             raise CaseworkError.at(
                 "", _("A biometric instruction letter is already waiting for the biometrics.")
@@ -826,24 +847,17 @@ def biometrics_instruct(
                     "Portique cannot yet collect a fee after submission."
                 ),
             )
-        letter = _issue_letter(
+        instruction = BiometricsInstruction(
+            application=application, reasons=[r.as_dict() for r in result.reasons], issued_by=actor
+        )
+        _save_with_letter(
+            instruction,
             stored=stored,
-            application=application,
             kind=LetterKind.BIOMETRICS,
             actor=actor,
             on=on,
             context={"reasons": result.reasons},
-        )
-        instruction = BiometricsInstruction.objects.create(
-            application=application,
-            letter=letter,
-            reasons=[r.as_dict() for r in result.reasons],
-            issued_by=actor,
-        )
-        _event(
-            application=application,
-            kind=EventKind.BIOMETRICS_INSTRUCTED,
-            actor=actor,
+            event=EventKind.BIOMETRICS_INSTRUCTED,
             detail=result.paragraph or "",
         )
     return instruction
@@ -854,15 +868,9 @@ def biometrics_record_collected(
 ) -> BiometricsInstruction:
     """Record that the biometrics were collected; processing starts then (PRC-32)."""
     _require(actor, *PROCESS)
-    if collected_on is None:
-        raise CaseworkError.at(
-            "collected_on", _("Enter the date as year, month and day, for example 2027-01-15.")
-        )
-    if collected_on > on:
-        raise CaseworkError.at("collected_on", _("The date cannot be in the future."))
+    _past_date(collected_on, "collected_on", on=on)
     with transaction.atomic():
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         instruction = (
             application.biometrics_instructions.select_for_update().filter(collected_on__isnull=True).first()
         )
@@ -895,8 +903,7 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
     """
     _require(actor, *PROCESS)
     with _atomic() as stored:
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         person = application.people.filter(position=position).first()
         if person is None:
             raise CaseworkError.at("position", _("Choose a person of this application."))
@@ -912,9 +919,9 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
         instruction = MedicalInstruction(
             application=application, person=person, issued_on=on, due_on=deadline.deadline, issued_by=actor
         )
-        instruction.letter = _issue_letter(
+        _save_with_letter(
+            instruction,
             stored=stored,
-            application=application,
             kind=LetterKind.MEDICAL,
             actor=actor,
             on=on,
@@ -925,12 +932,7 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
                 if application.program in SPONSORSHIPS
                 else letters.addressee(application)["name"],
             },
-        )
-        instruction.save()
-        _event(
-            application=application,
-            kind=EventKind.MEDICAL_INSTRUCTED,
-            actor=actor,
+            event=EventKind.MEDICAL_INSTRUCTED,
             detail=f"person {position}, due {deadline.deadline.isoformat()}",
         )
     return instruction
@@ -940,15 +942,9 @@ def medical_record_result(
     *, actor, public_id, instruction_id, result_on: date | None, on: date
 ) -> MedicalInstruction:
     _require(actor, *PROCESS)
-    if result_on is None:
-        raise CaseworkError.at(
-            "result_on", _("Enter the date as year, month and day, for example 2027-01-15.")
-        )
-    if result_on > on:
-        raise CaseworkError.at("result_on", _("The date cannot be in the future."))
+    _past_date(result_on, "result_on", on=on)
     with transaction.atomic():
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         instruction = (
             application.medical_instructions.select_for_update().filter(public_id=instruction_id).first()
         )
@@ -1001,8 +997,7 @@ def interview_schedule(
     if errors:
         raise CaseworkError(errors)
     with _atomic() as stored:
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         if purpose == InterviewPurpose.QUALITY_ASSURANCE and not hasattr(application, "quality_assurance"):
             raise CaseworkError.at("purpose", _("This application was not selected for quality assurance."))
         interview = Interview(
@@ -1014,19 +1009,14 @@ def interview_schedule(
             documents_to_bring=documents_to_bring.strip(),
             scheduled_by=actor,
         )
-        interview.letter = _issue_letter(
+        _save_with_letter(
+            interview,
             stored=stored,
-            application=application,
             kind=LetterKind.INTERVIEW,
             actor=actor,
             on=timezone.localdate(now),
             context={"interview": interview},
-        )
-        interview.save()
-        _event(
-            application=application,
-            kind=EventKind.INTERVIEW_SCHEDULED,
-            actor=actor,
+            event=EventKind.INTERVIEW_SCHEDULED,
             detail=f"{timezone.localtime(starts_at):%Y-%m-%d %H:%M} {mode}",
         )
     return interview
@@ -1037,8 +1027,7 @@ def interview_record_outcome(*, actor, public_id, interview_id, outcome: str, no
     if outcome not in InterviewOutcome.values:
         raise CaseworkError.at("outcome", _("Choose what happened."))
     with transaction.atomic():
-        application = _locked_case(public_id=public_id)
-        _require_stage(application, PROCESSING)
+        application = _locked_case(public_id=public_id, at=PROCESSING)
         interview = application.interviews.select_for_update().filter(public_id=interview_id).first()
         if interview is None:
             raise Http404

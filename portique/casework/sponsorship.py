@@ -168,24 +168,16 @@ def _sponsor_addressee(application) -> dict[str, Any]:
 
 def _quebec_request(*, stored, application, actor, on: date) -> QuebecUndertaking:
     """Federal approval: tell the sponsor to give the Quebec undertaking (SP-70)."""
-    letter = services._issue_letter(
+    return services._save_with_letter(
+        QuebecUndertaking(application=application, requested_on=on, requested_by=actor),
         stored=stored,
-        application=application,
         kind=LetterKind.QUEBEC_UNDERTAKING,
         actor=actor,
         on=on,
         context={"to": _sponsor_addressee(application)},
-    )
-    undertaking = QuebecUndertaking.objects.create(
-        application=application, letter=letter, requested_on=on, requested_by=actor
-    )
-    services._event(
-        application=application,
-        kind=EventKind.QUEBEC_REQUESTED,
-        actor=actor,
+        event=EventKind.QUEBEC_REQUESTED,
         detail="federal approval; Quebec undertaking requested (SP-70)",
     )
-    return undertaking
 
 
 def quebec_decision_record(
@@ -220,8 +212,7 @@ def quebec_decision_record(
     if errors:
         raise services.CaseworkError(errors)
     with transaction.atomic():
-        application = services._locked_case(public_id=public_id)
-        services._require_stage(application, services.PROCESSING)
+        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
         undertaking = QuebecUndertaking.objects.select_for_update().filter(application=application).first()
         if undertaking is None:
             raise services.CaseworkError.at(
@@ -452,8 +443,7 @@ def police_certificate_request(
     if due_on <= on:
         raise services.CaseworkError.at("due_on", _("The deadline must be after today."))
     with services._atomic() as stored:
-        application = services._locked_case(public_id=public_id)
-        services._require_stage(application, services.PROCESSING)
+        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
         row = _certificate(application, position=position, country=country)
         if row.certificate.state not in (
             rules.CertificateState.NOT_PROVIDED,
@@ -470,15 +460,16 @@ def police_certificate_request(
         request = DocumentRequest(
             application=application, description=description, due_on=due_on, requested_by=actor
         )
-        request.letter = services._issue_letter(
+        services._save_with_letter(
+            request,
             stored=stored,
-            application=application,
             kind=LetterKind.REQUEST,
             actor=actor,
             on=on,
             context={"request": request},
+            event=EventKind.POLICE_REQUESTED,
+            detail=f"person {position}, {country}, due {due_on.isoformat()}",
         )
-        request.save()
         follow_up = PoliceCertificate.objects.create(
             application=application,
             person=row.person,
@@ -486,12 +477,6 @@ def police_certificate_request(
             state=PoliceCertificateState.REQUESTED,
             request=request,
             recorded_by=actor,
-        )
-        services._event(
-            application=application,
-            kind=EventKind.POLICE_REQUESTED,
-            actor=actor,
-            detail=f"person {position}, {country}, due {due_on.isoformat()}",
         )
     return follow_up
 
@@ -501,42 +486,17 @@ def police_certificate_record_received(
 ) -> PoliceCertificate:
     """Record that a police certificate not provided with the application has been received."""
     services._require(actor, *services.PROCESS)
-    if received_on is None:
-        raise services.CaseworkError.at(
-            "received_on", _("Enter the date as year, month and day, for example 2027-01-15.")
-        )
-    if received_on > on:
-        raise services.CaseworkError.at("received_on", _("The date cannot be in the future."))
-    with transaction.atomic():
-        application = services._locked_case(public_id=public_id)
-        services._require_stage(application, services.PROCESSING)
-        row = _certificate(application, position=position, country=country)
-        state = row.certificate.state
-        if state not in (
-            rules.CertificateState.NOT_PROVIDED,
-            rules.CertificateState.EXPLANATION_GIVEN,
-            rules.CertificateState.REQUESTED,
-        ):
-            raise services.CaseworkError.at(
-                "", _("This police certificate is already provided or accounted for.")
-            )
-        follow_up = row.follow_up
-        if follow_up is None:
-            follow_up = PoliceCertificate(
-                application=application, person=row.person, country=row.certificate.country
-            )
-        follow_up.state = PoliceCertificateState.RECEIVED
-        follow_up.received_on = received_on
-        follow_up.recorded_by = actor
-        follow_up.recorded_at = timezone.now()
-        follow_up.save()
-        services._event(
-            application=application,
-            kind=EventKind.POLICE_RECEIVED,
-            actor=actor,
-            detail=f"person {position}, {row.certificate.country}, {received_on.isoformat()}",
-        )
-    return follow_up
+    services._past_date(received_on, "received_on", on=on)
+    return _certificate_close(
+        actor=actor,
+        public_id=public_id,
+        position=position,
+        country=country,
+        state=PoliceCertificateState.RECEIVED,
+        event=EventKind.POLICE_RECEIVED,
+        detail=f", {received_on.isoformat()}",
+        received_on=received_on,
+    )
 
 
 def police_certificate_accept_explanation(*, actor, public_id, position: int, country: str, note: str):
@@ -544,14 +504,30 @@ def police_certificate_accept_explanation(*, actor, public_id, position: int, co
     revient à l'agent », IMM 5289 — Lettre d'explication), with the officer's reasons."""
     services._require(actor, *services.PROCESS)
     note = services._required_text(note, "note", _("Say why the explanation is accepted."))
+    return _certificate_close(
+        actor=actor,
+        public_id=public_id,
+        position=position,
+        country=country,
+        state=PoliceCertificateState.EXPLANATION_ACCEPTED,
+        event=EventKind.POLICE_EXPLANATION_ACCEPTED,
+        detail=f": {note}",
+        note=note,
+    )
+
+
+def _certificate_close(
+    *, actor, public_id, position: int, country: str, state, event: EventKind, detail: str, **recorded
+) -> PoliceCertificate:
+    """Account for a police certificate not yet in hand (``state``: received, or its letter of
+    explanation accepted), with who recorded it and when; ``detail`` ends the event's text."""
     with transaction.atomic():
-        application = services._locked_case(public_id=public_id)
-        services._require_stage(application, services.PROCESSING)
+        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
         row = _certificate(application, position=position, country=country)
         if row.certificate.state not in (
+            rules.CertificateState.NOT_PROVIDED,
             rules.CertificateState.EXPLANATION_GIVEN,
             rules.CertificateState.REQUESTED,
-            rules.CertificateState.NOT_PROVIDED,
         ):
             raise services.CaseworkError.at(
                 "", _("This police certificate is already provided or accounted for.")
@@ -559,16 +535,17 @@ def police_certificate_accept_explanation(*, actor, public_id, position: int, co
         follow_up = row.follow_up or PoliceCertificate(
             application=application, person=row.person, country=row.certificate.country
         )
-        follow_up.state = PoliceCertificateState.EXPLANATION_ACCEPTED
-        follow_up.note = note
+        follow_up.state = state
+        for field, value in recorded.items():
+            setattr(follow_up, field, value)
         follow_up.recorded_by = actor
         follow_up.recorded_at = timezone.now()
         follow_up.save()
         services._event(
             application=application,
-            kind=EventKind.POLICE_EXPLANATION_ACCEPTED,
+            kind=event,
             actor=actor,
-            detail=f"person {position}, {row.certificate.country}: {note}",
+            detail=f"person {position}, {row.certificate.country}{detail}",
         )
     return follow_up
 

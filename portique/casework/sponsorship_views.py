@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from portique.applications.choices import SPONSORSHIPS, Status
 
-from . import access, forms, services, sponsorship
-from .choices import AccessKind, DecisionOutcome
+from . import access, forms, pages, services, sponsorship
+from .choices import DecisionOutcome
 from .models import QuebecUndertaking, SponsorAssessment
 from .services import CaseworkError
 from .sponsorship import sponsor_assess
@@ -69,11 +69,6 @@ def _sponsorship_case(request: HttpRequest, public_id, *, decide: bool = False):
     return application
 
 
-def _refusal(errors: dict[str, list]) -> tuple[dict[str, list], list[str]]:
-    fields = {key: value for key, value in errors.items() if key}
-    return fields, [str(message) for message in errors.get("", [])]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def quebec(request: HttpRequest, public_id) -> HttpResponse:
@@ -100,19 +95,12 @@ def quebec(request: HttpRequest, public_id) -> HttpResponse:
             )
         except CaseworkError as refused:
             status = 400
-            fields, errors = _refusal(refused.errors)
-            form.add_refusal(fields)
+            errors = pages.refuse(form, refused.errors)
         else:
             messages.success(request, _("Quebec's decision is recorded."))
             return redirect("casework:quebec", public_id=application.public_id)
     else:
-        services.file_access_record(
-            actor=request.user,
-            application=application,
-            kind=AccessKind.FILE_OPENED,
-            what="quebec",
-            request=request,
-        )
+        pages.opened(request, application, "quebec")
     step = sponsorship.quebec_state(application)
     return render(
         request,
@@ -178,18 +166,11 @@ def police(request: HttpRequest, public_id) -> HttpResponse:
                 messages.success(request, _("The letter of explanation is accepted."))
         except CaseworkError as refused:
             status = 400
-            fields, errors = _refusal(refused.errors)
-            form.add_refusal(fields)
+            errors = pages.refuse(form, refused.errors)
         else:
             return redirect("casework:police", public_id=application.public_id)
     else:
-        services.file_access_record(
-            actor=request.user,
-            application=application,
-            kind=AccessKind.FILE_OPENED,
-            what="police",
-            request=request,
-        )
+        pages.opened(request, application, "police")
     rows = []
     for row in sponsorship.police_certificates(application):
         key = f"{row.person.position}-{row.certificate.country}"
@@ -278,7 +259,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
                 raise Http404
         except CaseworkError as refused:
             status = 400
-            fields, errors = _refusal(refused.errors)
+            fields, errors = pages.refusal(refused.errors)
             if action == "withdraw":
                 withdraw_form.add_refusal(fields)
             else:
@@ -298,13 +279,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             )
             return redirect("casework:file", public_id=application.public_id)
     else:
-        services.file_access_record(
-            actor=request.user,
-            application=application,
-            kind=AccessKind.FILE_OPENED,
-            what="decision",
-            request=request,
-        )
+        pages.opened(request, application, "decision")
     processing = application.status in services.PROCESSING
     return render(
         request,

@@ -23,7 +23,7 @@ from portique.applications.choices import SPONSORSHIPS, Status
 from portique.documents import document_types
 from portique.rules import biometrics
 
-from . import access, forms, selectors, services
+from . import access, forms, pages, selectors, services
 from .choices import AccessKind, Queue, Verdict
 from .models import Finding, Interview, MedicalInstruction, RequestFile, Screening
 from .services import CaseworkError
@@ -33,13 +33,30 @@ def _language() -> str:
     return (get_language() or "en")[:2]
 
 
-def _opened(request: HttpRequest, application, what: str) -> None:
+def _posted_row(request: HttpRequest, rows, key: str, form_class, bound: dict):
+    """The row of ``rows`` the POST names by ``key`` (404 otherwise) and its form, bound to the
+    POST, validated and kept in ``bound`` by the row's id for the page to show again."""
+    found = rows.filter(public_id=request.POST.get(key)).first()
+    if found is None:
+        raise Http404
+    form = bound[found.pk] = form_class(request.POST, prefix=str(found.public_id))
+    form.is_valid()
+    return found, form
+
+
+def _with_forms(rows, bound: dict, form_class) -> list:
+    """Each row with its form: the one bound to this POST if it was the row's, else a blank one."""
+    return [(row, bound.get(row.pk) or form_class(prefix=str(row.public_id))) for row in rows]
+
+
+def _download(
+    request: HttpRequest, application, *, kind: AccessKind, what: str, file, filename: str, content_type: str
+) -> FileResponse:
+    """Log the opening, then send the file as a private attachment (never cached, never rendered)."""
     services.file_access_record(
-        actor=request.user, application=application, kind=AccessKind.FILE_OPENED, what=what, request=request
+        actor=request.user, application=application, kind=kind, what=what, request=request
     )
-
-
-def _private(response: FileResponse) -> FileResponse:
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -129,7 +146,7 @@ def _tell_paper_letter(request: HttpRequest, application, done) -> bool:
 @never_cache
 def file(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
-    _opened(request, application, "file")
+    pages.opened(request, application, "file")
     language = _language()
     documents = [
         (
@@ -224,14 +241,13 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
         on = timezone.localdate()
         try:
             if action == "judge":
-                finding = Finding.objects.filter(
-                    screening=screening_row, public_id=request.POST.get("finding")
-                ).first()
-                if finding is None:
-                    raise Http404
-                bound = forms.VerdictForm(request.POST, prefix=str(finding.public_id))
-                verdict_forms[finding.pk] = bound
-                bound.is_valid()
+                finding, bound = _posted_row(
+                    request,
+                    Finding.objects.filter(screening=screening_row),
+                    "finding",
+                    forms.VerdictForm,
+                    verdict_forms,
+                )
                 services.finding_judge(
                     actor=request.user,
                     public_id=application.public_id,
@@ -281,12 +297,9 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
         else:
             return redirect("casework:screening", public_id=application.public_id)
     else:
-        _opened(request, application, "screening")
+        pages.opened(request, application, "screening")
     findings = list(screening_row.findings.select_related("verdict_by", "added_by"))
-    rows = [
-        (finding, verdict_forms.get(finding.pk) or forms.VerdictForm(prefix=str(finding.public_id)))
-        for finding in findings
-    ]
+    rows = _with_forms(findings, verdict_forms, forms.VerdictForm)
     bound_errors = [form for _finding, form in rows if form.errors] + ([add_form] if add_form.errors else [])
     return render(
         request,
@@ -333,7 +346,7 @@ def request_new(request: HttpRequest, public_id) -> HttpResponse:
                 return redirect("casework:file", public_id=application.public_id)
         status = 400
     else:
-        _opened(request, application, "new request")
+        pages.opened(request, application, "new request")
     return render(
         request, "casework/request_new.html", {"application": application, "form": form}, status=status
     )
@@ -377,8 +390,7 @@ def biometrics_page(request: HttpRequest, public_id) -> HttpResponse:
                 )
                 messages.success(request, _("The biometric instruction letter is sent."))
             elif action == "collected":
-                collected_form.is_valid()
-                if collected_form.errors:
+                if not collected_form.is_valid():
                     raise CaseworkError({})
                 services.biometrics_record_collected(
                     actor=request.user,
@@ -391,14 +403,11 @@ def biometrics_page(request: HttpRequest, public_id) -> HttpResponse:
                 raise Http404
         except CaseworkError as refused:
             status = 400
-            target = instruct_form if action == "instruct" else collected_form
-            fields = {k: v for k, v in refused.errors.items() if k}
-            target.add_refusal(fields)
-            errors = [str(m) for m in refused.errors.get("", [])]
+            errors = pages.refuse(instruct_form if action == "instruct" else collected_form, refused.errors)
         else:
             return redirect("casework:file", public_id=application.public_id)
     else:
-        _opened(request, application, "biometrics")
+        pages.opened(request, application, "biometrics")
     return render(
         request,
         "casework/biometrics.html",
@@ -448,14 +457,13 @@ def medical(request: HttpRequest, public_id) -> HttpResponse:
                 )
                 messages.success(request, _("The medical exam instructions are sent."))
             elif action == "result":
-                instruction = MedicalInstruction.objects.filter(
-                    application=application, public_id=request.POST.get("instruction")
-                ).first()
-                if instruction is None:
-                    raise Http404
-                bound = forms.MedicalResultForm(request.POST, prefix=str(instruction.public_id))
-                result_forms[instruction.pk] = bound
-                bound.is_valid()
+                instruction, bound = _posted_row(
+                    request,
+                    MedicalInstruction.objects.filter(application=application),
+                    "instruction",
+                    forms.MedicalResultForm,
+                    result_forms,
+                )
                 if bound.errors:
                     raise CaseworkError({})
                 services.medical_record_result(
@@ -471,19 +479,14 @@ def medical(request: HttpRequest, public_id) -> HttpResponse:
         except CaseworkError as refused:
             status = 400
             target = issue_form if action == "instruct" else next(iter(result_forms.values()))
-            target.add_refusal({k: v for k, v in refused.errors.items() if k})
-            errors = [str(m) for m in refused.errors.get("", [])]
+            errors = pages.refuse(target, refused.errors)
         else:
             return redirect("casework:medical", public_id=application.public_id)
     else:
-        _opened(request, application, "medical")
-    instructions = [
-        (
-            instruction,
-            result_forms.get(instruction.pk) or forms.MedicalResultForm(prefix=str(instruction.public_id)),
-        )
-        for instruction in application.medical_instructions.select_related("person")
-    ]
+        pages.opened(request, application, "medical")
+    instructions = _with_forms(
+        application.medical_instructions.select_related("person"), result_forms, forms.MedicalResultForm
+    )
     return render(
         request,
         "casework/medical.html",
@@ -514,8 +517,7 @@ def interview(request: HttpRequest, public_id) -> HttpResponse:
     if request.method == "POST":
         try:
             if action == "schedule":
-                schedule_form.is_valid()
-                if schedule_form.errors:
+                if not schedule_form.is_valid():
                     raise CaseworkError({})
                 data = schedule_form.cleaned_data
                 starts_at = None
@@ -534,14 +536,13 @@ def interview(request: HttpRequest, public_id) -> HttpResponse:
                     request, _("The interview is scheduled and the applicant is told in writing.")
                 )
             elif action == "outcome":
-                found = Interview.objects.filter(
-                    application=application, public_id=request.POST.get("interview")
-                ).first()
-                if found is None:
-                    raise Http404
-                bound = forms.InterviewOutcomeForm(request.POST, prefix=str(found.public_id))
-                outcome_forms[found.pk] = bound
-                bound.is_valid()
+                found, bound = _posted_row(
+                    request,
+                    Interview.objects.filter(application=application),
+                    "interview",
+                    forms.InterviewOutcomeForm,
+                    outcome_forms,
+                )
                 services.interview_record_outcome(
                     actor=request.user,
                     public_id=application.public_id,
@@ -555,19 +556,12 @@ def interview(request: HttpRequest, public_id) -> HttpResponse:
         except CaseworkError as refused:
             status = 400
             target = schedule_form if action == "schedule" else next(iter(outcome_forms.values()))
-            fields = {k: v for k, v in refused.errors.items() if k}
-            if "starts_at" in fields:
-                fields["day"] = fields.pop("starts_at")
-            target.add_refusal(fields)
-            errors = [str(m) for m in refused.errors.get("", [])]
+            errors = pages.refuse(target, refused.errors, renamed={"starts_at": "day"})
         else:
             return redirect("casework:interview", public_id=application.public_id)
     else:
-        _opened(request, application, "interviews")
-    interviews = [
-        (found, outcome_forms.get(found.pk) or forms.InterviewOutcomeForm(prefix=str(found.public_id)))
-        for found in application.interviews.all()
-    ]
+        pages.opened(request, application, "interviews")
+    interviews = _with_forms(application.interviews.all(), outcome_forms, forms.InterviewOutcomeForm)
     return render(
         request,
         "casework/interview.html",
@@ -614,8 +608,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             )
         except CaseworkError as refused:
             status = 400
-            form.add_refusal({k: v for k, v in refused.errors.items() if k})
-            errors = [str(m) for m in refused.errors.get("", [])]
+            errors = pages.refuse(form, refused.errors)
         else:
             if not _tell_paper_letter(request, application, _("The decision is recorded.")):
                 messages.success(
@@ -623,7 +616,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
                 )
             return redirect("casework:file", public_id=application.public_id)
     else:
-        _opened(request, application, "decision")
+        pages.opened(request, application, "decision")
     return render(
         request,
         "casework/decision.html",
@@ -650,20 +643,14 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     found = selectors.documents_of(application).filter(public_id=document_id).first()
     if found is None:
         raise Http404
-    services.file_access_record(
-        actor=request.user,
-        application=application,
+    return _download(
+        request,
+        application,
         kind=AccessKind.DOCUMENT_VIEWED,
         what=f"{found.item_code}: {found.original_name}",
-        request=request,
-    )
-    return _private(
-        FileResponse(
-            found.file.open("rb"),
-            as_attachment=True,
-            filename=found.original_name,
-            content_type=found.content_type,
-        )
+        file=found.file,
+        filename=found.original_name,
+        content_type=found.content_type,
     )
 
 
@@ -676,20 +663,14 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
     ).first()
     if found is None:
         raise Http404
-    services.file_access_record(
-        actor=request.user,
-        application=application,
+    return _download(
+        request,
+        application,
         kind=AccessKind.REQUEST_FILE_VIEWED,
         what=found.original_name,
-        request=request,
-    )
-    return _private(
-        FileResponse(
-            found.file.open("rb"),
-            as_attachment=True,
-            filename=found.original_name,
-            content_type=found.content_type,
-        )
+        file=found.file,
+        filename=found.original_name,
+        content_type=found.content_type,
     )
 
 
@@ -700,20 +681,14 @@ def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileRes
     found = application.letters.filter(public_id=letter_id).first()
     if found is None or language not in ("en", "fr"):
         raise Http404
-    services.file_access_record(
-        actor=request.user,
-        application=application,
+    return _download(
+        request,
+        application,
         kind=AccessKind.LETTER_VIEWED,
         what=f"{found.kind} ({language})",
-        request=request,
-    )
-    return _private(
-        FileResponse(
-            found.pdf(language).open("rb"),
-            as_attachment=True,
-            filename=f"{application.number}-{found.kind}-{language}.pdf",
-            content_type="application/pdf",
-        )
+        file=found.pdf(language),
+        filename=f"{application.number}-{found.kind}-{language}.pdf",
+        content_type="application/pdf",
     )
 
 
