@@ -307,3 +307,27 @@ def test_the_answer_page_records_an_answer_through_http(officer, applicant, pape
     page = client.get(f"/en/officer/files/{application.public_id}/").content.decode()
     assert "Received by mail on" in page
     assert url not in page
+
+
+def test_the_return_letter_of_a_paper_application_does_not_point_to_an_account(
+    officer, django_capture_on_commit_callbacks
+):
+    from portique.casework.models import Screening
+    from tests.casework.test_services import pdf_text
+
+    application = paper_intake.paper_application_register(actor=officer, data=pr_card_by_mail(), today=TODAY)
+    type_in(officer, application, complete_answers())
+    with django_capture_on_commit_callbacks(execute=True):
+        paper_intake.paper_application_send_to_screening(actor=officer, public_id=application.public_id)
+    for finding in Screening.objects.get(application=application).findings.all():
+        casework.finding_judge(
+            actor=officer, public_id=application.public_id, finding_id=finding.public_id, verdict="confirmed"
+        )
+    letter = casework.application_return(actor=officer, public_id=application.public_id, on=TODAY)
+
+    english = " ".join(pdf_text(letter.pdf_en).split())
+    assert "Your application and the documents you sent with it are returned to you" in english
+    assert "account" not in english
+    french = " ".join(pdf_text(letter.pdf_fr).split())
+    assert "vous sont retournés avec la présente lettre" in french
+    assert "compte" not in french
