@@ -30,7 +30,9 @@ from .test_paper_intake import (
 
 pytestmark = pytest.mark.django_db
 
-DUE = TODAY + timedelta(days=30)
+# The request is sent on the real day: the answer cannot have been received before it was sent.
+SENT = timezone.localdate()
+DUE = SENT + timedelta(days=30)
 
 
 def accepted(officer, application, capture) -> None:
@@ -49,7 +51,7 @@ def request_on(officer, application, capture) -> DocumentRequest:
             public_id=application.public_id,
             description="Your two most recent pay slips",
             due_on=DUE,
-            on=TODAY,
+            on=SENT,
         )
 
 
@@ -67,13 +69,13 @@ def answer(officer, application, request, **changes):
         actor=officer,
         public_id=application.public_id,
         request_id=request.public_id,
-        received_on=TODAY + timedelta(days=10),
+        received_on=SENT + timedelta(days=10),
         text="Two pay slips (October and November), mailed with a copy of the letter.",
         files=[
             upload("slips.pdf", pdf_bytes(2), "application/pdf"),
             upload("envelope.png", image_bytes(portrait(), "PNG")),
         ],
-        on=TODAY + timedelta(days=12),
+        on=SENT + timedelta(days=12),
     )
     values.update(changes)
     return casework.request_answer_received_on_paper(**values)
@@ -99,7 +101,7 @@ def test_an_officer_records_the_answer_received_by_mail_and_the_request_closes(o
     assert request.state == RequestState.ANSWERED
     assert request.answered_by == officer
     # The answer counts from the day it was received, not the day it was typed in.
-    assert timezone.localdate(request.answered_at) == TODAY + timedelta(days=10)
+    assert timezone.localdate(request.answered_at) == SENT + timedelta(days=10)
     assert request.answer_text.startswith("Two pay slips")
     assert [(f.original_name, f.content_type, f.uploaded_by) for f in request.files.all()] == [
         ("slips.pdf", "application/pdf", officer),
@@ -108,7 +110,7 @@ def test_an_officer_records_the_answer_received_by_mail_and_the_request_closes(o
     event = CaseEvent.objects.get(application=application, kind=EventKind.REQUEST_ANSWERED)
     assert event.actor == officer
     assert (
-        event.detail == f"received on paper on {(TODAY + timedelta(days=10)).isoformat()}; 2 scanned file(s)"
+        event.detail == f"received on paper on {(SENT + timedelta(days=10)).isoformat()}; 2 scanned file(s)"
     )
     with pytest.raises(casework.CaseworkError, match="already been answered"):
         answer(officer, application, request, files=[])
@@ -138,13 +140,13 @@ def test_an_answer_received_after_the_deadline_is_recorded_as_late(officer, pape
             "Entrez la date de réception",
         ),
         (
-            {"received_on": TODAY + timedelta(days=13)},
+            {"received_on": SENT + timedelta(days=13)},
             "received_on",
             "cannot be in the future",
             "ne peut pas être",
         ),
         (
-            {"received_on": TODAY - timedelta(days=1)},
+            {"received_on": SENT - timedelta(days=1)},
             "received_on",
             "before the request was sent",
             "avant l’envoi",
@@ -296,7 +298,7 @@ def test_the_answer_page_records_an_answer_through_http(officer, applicant, pape
     response = client.post(
         url,
         {
-            "received_on": (TODAY + timedelta(days=5)).isoformat(),
+            "received_on": SENT.isoformat(),
             "text": "Pay slips",
             "files": [upload("slips.pdf", pdf_bytes(1), "application/pdf")],
         },
