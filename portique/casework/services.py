@@ -241,6 +241,27 @@ def _save_with_letter(
     return record
 
 
+def _decision_save(
+    decision: Decision,
+    *,
+    stored: list[str],
+    kind: LetterKind,
+    actor,
+    on: date,
+    context: dict[str, Any],
+    to_status: str,
+    reason: str,
+) -> Decision:
+    """Save a decision with its letter and move the application to its outcome (the history
+    records who, when and why)."""
+    decision.letter = _issue_letter(
+        stored=stored, application=decision.application, kind=kind, actor=actor, on=on, context=context
+    )
+    decision.save()
+    application_transition(application=decision.application, to_status=to_status, actor=actor, reason=reason)
+    return decision
+
+
 # --- Refunds as the rules say ------------------------------------------------------------------
 
 
@@ -1138,29 +1159,19 @@ def application_decide(
             refund=refund,
             decided_by=actor,
         )
-        kind = {
-            DecisionOutcome.APPROVED: LetterKind.APPROVAL,
-            DecisionOutcome.REFUSED: LetterKind.REFUSAL,
-            DecisionOutcome.WITHDRAWN: LetterKind.WITHDRAWAL,
+        kind, to_status = {
+            DecisionOutcome.APPROVED: (LetterKind.APPROVAL, Status.APPROVED),
+            DecisionOutcome.REFUSED: (LetterKind.REFUSAL, Status.REFUSED),
+            DecisionOutcome.WITHDRAWN: (LetterKind.WITHDRAWAL, Status.WITHDRAWN),
         }[DecisionOutcome(outcome)]
-        decision.letter = _issue_letter(
+        _decision_save(
+            decision,
             stored=stored,
-            application=application,
             kind=kind,
             actor=actor,
             on=on,
             context={"decision": decision, "refund": refund},
-        )
-        decision.save()
-        to_status = {
-            DecisionOutcome.APPROVED: Status.APPROVED,
-            DecisionOutcome.REFUSED: Status.REFUSED,
-            DecisionOutcome.WITHDRAWN: Status.WITHDRAWN,
-        }[DecisionOutcome(outcome)]
-        application_transition(
-            application=application,
             to_status=to_status,
-            actor=actor,
             reason=reasons or str(CardDelivery(card_delivery).label if card_delivery else outcome),
         )
         _event(application=application, kind=EventKind.DECIDED, actor=actor, detail=outcome)

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications.choices import SPONSORSHIPS, PersonRole, Status
-from portique.applications.services import application_evaluate, application_transition
+from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose
 from portique.documents.models import Document
 from portique.rules import fees
@@ -330,19 +330,14 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
                 refund=refund,
                 decided_by=actor,
             )
-            decision.letter = services._issue_letter(
+            services._decision_save(
+                decision,
                 stored=stored,
-                application=application,
                 kind=LetterKind.WITHDRAWAL,
                 actor=actor,
                 on=on,
                 context={"decision": decision, "refund": refund},
-            )
-            decision.save()
-            application_transition(
-                application=application,
                 to_status=Status.WITHDRAWN,
-                actor=actor,
                 reason="sponsor refused; withdrawn",
             )
     return assessment
@@ -677,9 +672,9 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
         decision = Decision(
             application=application, outcome=outcome, reasons=summary, refund=refund, decided_by=actor
         )
-        decision.letter = services._issue_letter(
+        services._decision_save(
+            decision,
             stored=stored,
-            application=application,
             kind=LetterKind.APPROVAL if family.approved else LetterKind.REFUSAL,
             actor=actor,
             on=on,
@@ -689,17 +684,12 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
                 "people": [_letter_row(row) for row in rows],
                 "quebec": QuebecUndertaking.objects.filter(application=application).first(),
             },
+            to_status=Status.APPROVED if family.approved else Status.REFUSED,
+            reason="; ".join(f"p{row.person.position} {row.outcome}" for row in rows),
         )
-        decision.save()
         for row in rows:
             row.decision = decision
             row.save()
-        application_transition(
-            application=application,
-            to_status=Status.APPROVED if family.approved else Status.REFUSED,
-            actor=actor,
-            reason="; ".join(f"p{row.person.position} {row.outcome}" for row in rows),
-        )
         services._event(
             application=application,
             kind=EventKind.DECIDED,
