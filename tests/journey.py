@@ -121,3 +121,70 @@ def submitted(actor, *, on: datetime.date = TODAY, answers: dict | None = None):
     submission = services.application_submit(actor=actor, public_id=application.public_id, on=on)
     application.refresh_from_db()
     return application, submission
+
+
+CHILD_NAME = "Léa Tremblay"
+GUARDIAN_PASSPORT_NAME = "Marie-Claude Gagnon"
+
+
+def minor_answers() -> dict:
+    """A renewal for Léa, 15 on TODAY: a parent or legal guardian signs for her (ACT-56)."""
+    answers = complete_answers()
+    answers["personal"] = {
+        **answers["personal"],
+        "given_names": "Léa",
+        "date_of_birth": "2011-03-01",
+        "date_became_pr": "2016-06-01",
+    }
+    answers["activities"] = [
+        {"start": "2021-11-22", "end": "2026-11-22", "activity": "Student", "organisation": "École Lisgar",
+         "city": "Ottawa", "country": "CA"}
+    ]
+    return answers
+
+
+def declare_guardian(
+    actor,
+    application,
+    *,
+    on: datetime.date = TODAY,
+    family_name: str = "Gagnon",
+    given_names: str = "Marie-Claude",
+    relationship: str = "parent",
+):
+    """Add the parent or legal guardian who signs, with their passport name."""
+    from portique.applications import people
+    from portique.applications.choices import PersonRole
+
+    application.refresh_from_db()
+    guardian = people.person_add(
+        actor=actor,
+        public_id=application.public_id,
+        role=PersonRole.PARENT_OR_GUARDIAN,
+        expected_version=application.version,
+        on=on,
+    )
+    application.refresh_from_db()
+    services.application_save_section(
+        actor=actor,
+        public_id=application.public_id,
+        position=guardian.position,
+        form_code="GUARDIAN",
+        section_code="personal",
+        answers={"family_name": family_name, "given_names": given_names, "relationship": relationship},
+        expected_version=application.version,
+        on=on,
+    )
+    application.refresh_from_db()
+    guardian.refresh_from_db()
+    return guardian
+
+
+def minor_ready_to_sign(actor, *, on: datetime.date = TODAY):
+    """A complete and paid renewal for a 15-year-old, her parent declared; not yet signed."""
+    application = services.application_start(actor=actor, program=Program.PR_CARD)
+    save_answers(actor, application, minor_answers(), on=on)
+    guardian = declare_guardian(actor, application, on=on)
+    upload_checklist(actor, application, on=on)
+    pay(actor, application, on=on, payer_name=GUARDIAN_PASSPORT_NAME)
+    return application, guardian

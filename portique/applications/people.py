@@ -12,12 +12,14 @@ through ``access_application`` and writes its history row (``PersonChange``).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from portique.rules.programs import registry
 from portique.rules.reasons import Reason, reason
 
 from .access import access_application
@@ -181,9 +183,11 @@ def sponsorship_restart(*, actor, returned: Application) -> Application:
     return application
 
 
-def _locked(*, actor, public_id, expected_version: int) -> Application:
+def _locked(*, actor, public_id, expected_version: int, guardian: bool = False) -> Application:
     application = access_application(actor=actor, public_id=public_id, for_update=True)
-    if application.program not in SPONSORSHIPS:
+    # A PR card application has one person but for the parent or legal guardian who signs
+    # for an applicant under 18 (ACT-56; pr_card_guardian).
+    if application.program not in SPONSORSHIPS and not (guardian and application.program == Program.PR_CARD):
         raise ApplicationError((_not_a_sponsorship(),))
     if application.status not in EDITABLE:
         raise ApplicationError((_closed_reason(),))
@@ -200,9 +204,12 @@ def person_add(
     accompanying: bool = True,
     why_not_accompanying: str = "",
     expected_version: int,
+    on: date | None = None,
 ) -> Person:
     """Declare a family member (a dependent child, accompanying or not) or the PA's parent or guardian.
 
+    A PR card application takes only the parent or guardian who signs for an applicant
+    under 18 on ``on`` (ACT-56; refused for an applicant who signs themselves).
     A dependent child who does not accompany is still declared and examined (SP-115);
     the reason is required (SP-170). Positions are never reused, so documents and
     history of a removed person never attach to a new one.
@@ -213,15 +220,23 @@ def person_add(
     if role == PersonRole.DEPENDENT_CHILD and not accompanying and not why:
         raise ApplicationError((_why_not_accompanying_required(),))
     with transaction.atomic():
-        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version)
+        application = _locked(
+            actor=actor,
+            public_id=public_id,
+            expected_version=expected_version,
+            guardian=role == PersonRole.PARENT_OR_GUARDIAN,
+        )
         if role == PersonRole.PARENT_OR_GUARDIAN and application.people.filter(role=role).exists():
             raise ApplicationError((_one_guardian(),))
+        if application.program == Program.PR_CARD:
+            _pr_card_guardian_allowed(application, on=on or timezone.localdate())
         used = [
             application.people.aggregate(top=Max("position"))["top"],
             application.people_changes.aggregate(top=Max("position"))["top"],
         ]
         position = max(p for p in used if p is not None) + 1
-        answers: dict[str, Any] = {"IMM0008": {}}
+        form_code = registry.program(application.program).forms_for(role)[0].code
+        answers: dict[str, Any] = {form_code: {}}
         if role == PersonRole.DEPENDENT_CHILD:
             dependant: dict[str, Any] = {"accompanying": accompanying}
             if not accompanying:
@@ -235,17 +250,31 @@ def person_add(
     return person
 
 
+def _pr_card_guardian_allowed(application: Application, *, on: date) -> None:
+    """A parent or guardian signs a PR card application only for an applicant under 18 (ACT-56)."""
+    from portique.rules.programs import pr_card_guardian
+
+    from .services import _birth_date
+
+    on = application.application_date(on)
+    born = _birth_date(application)
+    if not pr_card_guardian.is_minor(born, on):
+        raise ApplicationError((pr_card_guardian.not_needed(born=born, on=on, subject="role"),))
+
+
 def person_remove(*, actor, public_id, position: int, reason: str, expected_version: int) -> None:
     """Take a person declared by mistake out of the application; the history keeps them."""
     why = " ".join(reason.split())
     if not why:
         raise ApplicationError((_removal_reason_required(),))
     with transaction.atomic():
-        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version)
+        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version, guardian=True)
         person = application.people.select_for_update().filter(position=position).first()
         if person is None:
             raise Person.DoesNotExist
-        if person.role not in ADDABLE:
+        if person.role not in ADDABLE or (
+            application.program not in SPONSORSHIPS and person.role != PersonRole.PARENT_OR_GUARDIAN
+        ):
             raise ApplicationError((_not_removable(),))
         PersonChange.objects.create(
             application=application,

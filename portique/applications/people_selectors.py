@@ -17,6 +17,8 @@ from .models import Application, Person
 def person_name(person: Person) -> str:
     """The person's name as they gave it (IMM 0008, or IMM 1344 for the sponsor), else ""."""
     form, section = ("IMM1344", "sponsor") if person.role == PersonRole.SPONSOR else ("IMM0008", "personal")
+    if form not in person.answers and "GUARDIAN" in person.answers:
+        form = "GUARDIAN"  # a PR card applicant's parent or guardian (rules.programs.pr_card_guardian)
     personal = (person.answers.get(form) or {}).get(section) or {}
     if not isinstance(personal, dict):
         return ""

@@ -39,6 +39,8 @@ class Progress:
     signed: bool
     # What still keeps the application from being submitted (answers, documents, fees, signature).
     blockers: tuple[Reason, ...]
+    # A PR card applicant under 18: the parent or legal guardian who signs (pr_card_guardian).
+    guardian: object = None
 
     @property
     def answers_complete(self) -> bool:
@@ -70,7 +72,13 @@ def progress_of(*, application: Application, person: Person, form: Form, on: dat
         for section in form.sections
     )
     balance = balance_for(application, on)
+    from .pr_card_guardian import guardian_step
+    from .services import _birth_date
+
     return Progress(
+        guardian=guardian_step(
+            application, evaluation=evaluation, on=application.application_date(on), born=_birth_date(application)
+        ),
         sections=sections,
         documents_missing=len(evaluation.details.get("documents_missing", ())),
         fees_due=balance.quote.due_now,

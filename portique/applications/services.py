@@ -14,10 +14,11 @@ from django.utils import timezone
 from portique.rules import signatures as signature_rules
 from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.forms.validate import validate_section
+from portique.rules.programs import pr_card_guardian as guardian_rules
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, signals, signing, submitted_record
+from . import notifications, pr_card_guardian, signals, signing, submitted_record
 from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, SignatureMethod, Status
@@ -221,6 +222,11 @@ def _passport_name(application: Application) -> signature_rules.PassportName:
     )
 
 
+def _guardian_passport_name(application: Application) -> signature_rules.PassportName | None:
+    guardian = pr_card_guardian.guardian_of(application)
+    return guardian_rules.passport_name(guardian.answers) if guardian is not None else None
+
+
 def _birth_date(application: Application) -> date | None:
     principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
     form_code = registry.program(application.program).forms_for(principal.role)[0].code
@@ -235,13 +241,16 @@ def _e_signatures(application: Application, representation=None) -> tuple[signat
     return tuple(
         signature_rules.ESignature(
             document=signature_rules.SignedDocument.CONSENT_AND_DECLARATION,
-            signed_by=signature_rules.SignerRole.APPLICANT,
+            # A parent or guardian signs for an applicant under 18 (ACT-56).
+            signed_by=signature_rules.SignerRole.PARENT_OR_GUARDIAN
+            if signature.person.role == PersonRole.PARENT_OR_GUARDIAN
+            else signature_rules.SignerRole.APPLICANT,
             typed_name=signature.typed_name,
             signed_at=signature.signed_at,
             # Represented: only the client's own account signs (ACT-35, ACT-52).
             entered_from_client_account=representation is None or signature.signer_id == representation.client_id,
         )
-        for signature in application.signatures.filter(cleared_at__isnull=True)
+        for signature in application.signatures.filter(cleared_at__isnull=True).select_related("person")
     )
 
 
@@ -290,34 +299,26 @@ def application_sign(
         evaluation = application_evaluate(application=application, on=on)
         if not evaluation.complete:
             raise ApplicationError(evaluation.blocking)
-        born = _birth_date(application)
-        if born is not None:
-            signer = signature_rules.required_signer(principal_applicant_birth_date=born, on=on)
-            if signer.signer is not signature_rules.SignerRole.APPLICANT:
-                # IMM 5444 asks no guardian's passport name, so a guardian's signature
-                # cannot be checked here: said plainly rather than accepted unchecked.
-                raise ApplicationError(
-                    (
-                        reason(
-                            "GUARDIAN_SIGNATURE_NOT_SUPPORTED_ONLINE",
-                            rule="ACT-56",
-                            citation="IMM 5289 — Step 6; IMM 5445 — Step 2",
-                            en="The applicant is under 18: a parent or legal guardian must sign. Portique cannot "
-                            "yet check a guardian's signature online.",
-                            fr="Le demandeur a moins de 18 ans : l’un de ses parents ou son tuteur légal doit signer. "
-                            "Portique ne peut pas encore vérifier en ligne la signature d’un tuteur.",
-                        ),
-                    )
-                )
-        match = signature_rules.signature_name_matches(typed_name=typed_name, passport_name=_passport_name(application))
+        # The applicant signs; under 18, the declared parent or guardian, with their own
+        # passport name (ACT-56, SP-210; pr_card_guardian).
+        signer = pr_card_guardian.signer_for(
+            application, on=on, born=_birth_date(application), applicant_name=_passport_name(application)
+        )
+        if signer.reasons or signer.passport_name is None:
+            raise ApplicationError(signer.reasons or (guardian_rules.not_declared(),))
+        match = signature_rules.signature_name_matches(typed_name=typed_name, passport_name=signer.passport_name)
         if not match.matches:
+            if signer.by_guardian and signature_rules.signature_name_matches(
+                typed_name=typed_name, passport_name=_passport_name(application)
+            ).matches:
+                # The child's own name: said as such, not as a misspelt name.
+                raise ApplicationError((guardian_rules.child_cannot_sign(),))
             raise ApplicationError(match.reasons)
         _clear_signatures(application=application, reason="signed again")
         content = signing.signed_content(application)
-        principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
         signature = Signature.objects.create(
             application=application,
-            person=principal,
+            person=signer.person,
             signer=actor,
             typed_name=" ".join(typed_name.split()),
             declaration_version=declaration.version,
@@ -383,6 +384,7 @@ def submission_blockers(
             principal_applicant_birth_date=born,
             on=on,
             applicant_passport_name=_passport_name(application),
+            guardian_passport_name=_guardian_passport_name(application),
             signatures=_e_signatures(application, represented.representation),
             representative_declaration_at=represented.declared_at,
             client_documents=represented.client_documents,

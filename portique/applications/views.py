@@ -233,8 +233,13 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
     _, form = _form_of(application)
     language = _language()
     by_section: dict[str, list] = defaultdict(list)
+    other_people = []
     for found in evaluation.form_findings:
-        _, _, location = (found.subject or "").split("/", 2)
+        person_id, _, location = (found.subject or "").split("/", 2)
+        if application.program not in SPONSORSHIPS and person_id != "p0":
+            # The parent or guardian who signs for a minor (PR card): their own small form.
+            other_people.append((found, int(person_id.removeprefix("p"))))
+            continue
         section_code = location.split(".", 1)[0]
         by_section[section_code].append(found)
     section_codes = {s.code for s in form.sections}
@@ -258,6 +263,7 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
         {
             "application": application,
             "grouped": grouped,
+            "guardian_findings": other_people,
             "documents_missing": documents_missing,
             "problems": problems,
             "warnings": warnings,
@@ -302,12 +308,31 @@ def sign(request: HttpRequest, public_id) -> HttpResponse:
         "applications/sign.html",
         {
             "application": application,
+            **_who_signs(application),
             "paragraphs": declaration.paragraphs(language),
             "declaration": declaration,
             "errors": errors,
             "typed_name": typed_name,
         },
     )
+
+
+def _who_signs(application) -> dict:
+    """For the sign page: an applicant under 18 is signed for by their parent or guardian (ACT-56)."""
+    from . import pr_card_guardian
+
+    signer = pr_card_guardian.signer_for(
+        application,
+        on=application.application_date(timezone.localdate()),
+        born=services._birth_date(application),
+        applicant_name=services._passport_name(application),
+    )
+    if not signer.by_guardian:
+        return {}
+    return {
+        "child_name": pr_card_guardian.applicant_name(application),
+        "guardian_name": pr_card_guardian.guardian_name(signer.person) if signer.person else "",
+    }
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import RepresentativeStatus, Role
-from portique.applications import people_selectors, sponsorship_signing
+from portique.applications import people_selectors, pr_card_guardian, sponsorship_signing
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
@@ -402,7 +402,7 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         return redirect("applications:overview", public_id=public_id)
     language = _language()
     today = timezone.localdate()
-    signer, signer_label, signer_reasons = None, "", ()
+    signer, signer_label, signer_reasons, guardian_for = None, "", (), ""
     if application.program in SPONSORSHIPS:
         # The client signs for the whole family: as the principal applicant, or as the parent
         # or guardian of a principal applicant under 18 (IMM 5289 — Step 6; seed 004).
@@ -413,6 +413,19 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         declaration = sponsorship_signing.APPLICANT_DECLARATION
     else:
         declaration = BY_PROGRAM[application.program]
+        # A PR card applicant under 18: the client is their parent or legal guardian (ACT-56).
+        card_signer = pr_card_guardian.signer_for(
+            application,
+            on=application.application_date(today),
+            born=application_services._birth_date(application),
+            applicant_name=application_services._passport_name(application),
+        )
+        if card_signer.by_guardian:
+            guardian_for = pr_card_guardian.applicant_name(application)
+            signer_reasons = tuple(found.message(language) for found in card_signer.reasons)
+            signer_label = (
+                people_selectors.person_label(card_signer.person, language) if card_signer.person else ""
+            )
     errors: list[str] = []
     typed_name = ""
     if request.method == "POST":
@@ -457,6 +470,7 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
             "sponsorship": application.program in SPONSORSHIPS,
             "signer_label": signer_label,
             "signer_reasons": signer_reasons,
+            "guardian_for": guardian_for,
             "can_sign": Capability.SIGN in capabilities(actor=request.user, application=application)
             and application.status in EDITABLE,
         },

@@ -28,6 +28,7 @@ from ..case import Case, CasePerson
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
 from ..reasons import Reason, Severity
+from . import pr_card_guardian as guardian_rules
 from .imm5444 import IMM5444
 
 FORM_CODE = IMM5444.code
@@ -216,7 +217,12 @@ class PrCardProgram:
     fr = "Carte de résident permanent"
 
     def forms_for(self, role: str) -> tuple[Form, ...]:
-        return (IMM5444,) if role == "principal_applicant" else ()
+        if role == "principal_applicant":
+            return (IMM5444,)
+        if role == guardian_rules.ROLE:
+            # The parent or legal guardian who signs for an applicant under 18 (ACT-56, SP-210).
+            return (guardian_rules.GUARDIAN_FORM,)
+        return ()
 
     def evaluate(self, case: Case):
         from ..evaluate import Evaluation
@@ -233,6 +239,7 @@ class PrCardProgram:
                 form_findings.extend(_prefixed(person.id, form, found))
             if person.role == "principal_applicant":
                 applicants.append(self._person(case, person, findings, details))
+        self._signer(case, findings, details)
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=online.Stream.PR_CARD, on=on)
@@ -421,6 +428,23 @@ class PrCardProgram:
             indigenous_name_declaration_attached=provided.get("INDIGENOUS_NAME_DECLARATION", 0) > 0,
             indigenous_name_statement_uploaded=provided.get("INDIGENOUS_NAME_FEE_STATEMENT", 0) > 0,
         )
+
+    @staticmethod
+    def _signer(case: Case, findings: list[Reason], details: dict[str, Any]) -> None:
+        """Who signs: the applicant, or under 18 the declared parent or guardian (ACT-56)."""
+        principal = next((p for p in case.people if p.role == "principal_applicant"), None)
+        if principal is None:
+            return
+        guardian = next((p for p in case.people if p.role == guardian_rules.ROLE), None)
+        born = _date(_Answers(principal).section("personal").get("date_of_birth"))
+        found = guardian_rules.signer(
+            principal_id=principal.id,
+            born=born,
+            guardian_id=guardian.id if guardian is not None else None,
+            on=case.application_date,
+        )
+        findings.extend(found.reasons)
+        details["signatures"] = {"signer": found.role.value, "guardian": found.guardian_id}
 
     @staticmethod
     def _name_change(purpose, application: dict[str, Any]) -> documents.NameChange | None:
