@@ -23,6 +23,7 @@ from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
 from portique.rules.programs.imm5444 import IMM5444  # noqa: E402
+from portique.rules.programs.pr_card_guardian import GUARDIAN_FORM  # noqa: E402
 from portique.rules.sponsorship import categories, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
@@ -404,9 +405,16 @@ def schema() -> dict[str, Any]:
                 "then": {
                     "properties": {
                         "people": {
-                            "items": _person(
-                                ["principal_applicant"], _obj({"IMM5444": _form_schema(IMM5444)})
-                            )
+                            "items": {
+                                "oneOf": [
+                                    _person(["principal_applicant"], _obj({"IMM5444": _form_schema(IMM5444)})),
+                                    # The parent or legal guardian who signs for an applicant under 18 (ACT-56).
+                                    _person(
+                                        ["parent_or_guardian"],
+                                        _obj({GUARDIAN_FORM.code: _form_schema(GUARDIAN_FORM)}),
+                                    ),
+                                ]
+                            }
                         }
                     }
                 },
