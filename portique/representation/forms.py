@@ -20,9 +20,9 @@ class CreateForm(ClientForm):
         initial=Program.PR_CARD,
         widget=forms.RadioSelect,
         help_text=_(
-            "For a sponsorship, the client is the principal applicant (the person sponsored), or their parent "
-            "or legal guardian if they are under 18: they sign in their own account. The sponsor signs the "
-            "IMM 1344 by hand and you upload it."
+            "The client is the person who signs in their own account: the applicant (for a sponsorship, the "
+            "principal applicant, the person sponsored), or their parent or legal guardian if they are under 18. "
+            "For a sponsorship, the sponsor signs the IMM 1344 by hand and you upload it."
         ),
     )
 
