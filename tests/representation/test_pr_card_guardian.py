@@ -118,3 +118,32 @@ def test_a_change_to_the_guardians_name_clears_the_signature_and_the_declaration
         journey.sign(applicant, application, typed_name=GUARDIAN_PASSPORT_NAME)
     assert _codes(refused) == {"SIGNATURE_NAME_MISMATCH"}
     journey.sign(applicant, application, typed_name="Marie Gagnon")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "step", "you_sign_as"),
+    [
+        ("en", "Parent or legal guardian who signs", "You sign as: Marie-Claude Gagnon (Parent or legal guardian), for Léa Tremblay"),
+        ("fr", "Parent ou tuteur légal qui signe", "Vous signez à titre de : Marie-Claude Gagnon (Parent ou tuteur légal), pour Léa Tremblay"),
+    ],
+)
+def test_the_file_shows_the_guardian_step_and_the_client_review_says_who_signs(
+    representative, applicant, language, step, you_sign_as
+):
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import translation
+
+    application, _representation, _guardian = _minor_prepared(representative, applicant)
+    with translation.override(language):
+        file_url = reverse("representation:file", args=[application.public_id])
+        review_url = reverse("representation_client:review", args=[application.public_id])
+    as_representative = Client()
+    as_representative.force_login(representative)
+    page = as_representative.get(file_url).content.decode()
+    assert step in page and "GUARDIAN/personal/" in page
+    as_client = Client()
+    as_client.force_login(applicant)
+    review = as_client.get(review_url).content.decode()
+    assert you_sign_as in review
