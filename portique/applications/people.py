@@ -99,6 +99,17 @@ def _removal_reason_required() -> Reason:
     )
 
 
+def _guardian_removal_reason_required() -> Reason:
+    return reason(
+        "REMOVAL_REASON_REQUIRED",
+        rule="ACT-56",
+        citation="IMM 5289 — Étape 6",
+        en="Say why the parent or legal guardian is taken out of the application.",
+        fr="Indiquez pourquoi le parent ou le tuteur légal est retiré de la demande.",
+        subject="reason",
+    )
+
+
 def sponsorship_start(
     *,
     actor,
@@ -265,10 +276,11 @@ def _pr_card_guardian_allowed(application: Application, *, on: date) -> None:
 def person_remove(*, actor, public_id, position: int, reason: str, expected_version: int) -> None:
     """Take a person declared by mistake out of the application; the history keeps them."""
     why = " ".join(reason.split())
-    if not why:
-        raise ApplicationError((_removal_reason_required(),))
     with transaction.atomic():
         application = _locked(actor=actor, public_id=public_id, expected_version=expected_version, guardian=True)
+        if not why:
+            sponsorship = application.program in SPONSORSHIPS
+            raise ApplicationError((_removal_reason_required() if sponsorship else _guardian_removal_reason_required(),))
         person = application.people.select_for_update().filter(position=position).first()
         if person is None:
             raise Person.DoesNotExist

@@ -167,3 +167,29 @@ def test_a_change_after_signing_clears_the_guardians_signature(applicant):
     )
     blockers = {r.code for r in services.submission_blockers(application=application, on=TODAY)}
     assert "SIGNATURE_MISSING" in blockers
+
+
+@pytest.mark.django_db
+def test_taking_the_guardian_out_needs_a_reason_said_for_the_pr_card(applicant):
+    application, guardian = journey.minor_ready_to_sign(applicant)
+    with pytest.raises(services.ApplicationError) as refused:
+        people.person_remove(
+            actor=applicant,
+            public_id=application.public_id,
+            position=guardian.position,
+            reason="  ",
+            expected_version=application.version,
+        )
+    assert _codes(refused) == ["REMOVAL_REASON_REQUIRED"]
+    assert "parent or legal guardian" in refused.value.reasons[0].en
+    assert "tuteur légal" in refused.value.reasons[0].fr
+    # The applicant is never taken out.
+    with pytest.raises(services.ApplicationError) as refused:
+        people.person_remove(
+            actor=applicant,
+            public_id=application.public_id,
+            position=0,
+            reason="mistake",
+            expected_version=application.version,
+        )
+    assert _codes(refused) == ["PERSON_NOT_REMOVABLE"]
