@@ -57,3 +57,17 @@ def test_the_home_page_invites_a_visitor_to_sign_in_or_create_an_account(page, a
         page.locator("main").get_by_role("link", name=create, exact=True).click()
         page.wait_for_url(f"**/{language}/account/signup/")
         assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pages_load_every_resource_they_ask_for_and_have_an_icon(page):
+    # A missing stylesheet or script shows in the browser as a failed load; without an icon
+    # of its own, the browser asks for /favicon.ico, which does not exist.
+    failed = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    for path in ("/", "/en/", "/fr/", "/en/account/login/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        icon = page.locator("link[rel=icon]").get_attribute("href")
+        assert page.request.get(icon).status == 200
+    assert failed == []
