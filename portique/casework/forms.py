@@ -146,6 +146,10 @@ class CollectedForm(CaseworkForm):
     collected_on = date_field(_("Date the biometrics were collected"))
 
 
+class MailedForm(CaseworkForm):
+    mailed_on = date_field(_("Date mailed"))
+
+
 class MedicalForm(CaseworkForm):
     position = forms.TypedChoiceField(label=_("Person"), coerce=int, required=False)
 

@@ -26,6 +26,9 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 LANGUAGES = ("en", "fr")
 
+# A reminder and an overdue notice are the request's letter with their own title and heading.
+NOTICES = {LetterKind.REQUEST_REMINDER: "reminder", LetterKind.REQUEST_OVERDUE: "overdue"}
+
 
 def _principal_answers(application: Application) -> dict[str, Any]:
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
@@ -81,12 +84,13 @@ def render(
         "officer_name": officer.get_full_name() or officer.email,
         "to": addressee(application),
         "submission": getattr(application, "submission", None),
+        "notice": NOTICES.get(kind, ""),
     }
     rendered: dict[str, bytes] = {}
     for language in LANGUAGES:
         with translation.override(language):
             html = render_to_string(
-                f"casework/letters/{kind}.html",
+                f"casework/letters/{LetterKind.REQUEST if kind in NOTICES else kind}.html",
                 {**base, **context, "language": language, "html_lang": f"{language}-CA"},
             )
         rendered[language] = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

@@ -152,6 +152,21 @@ class Letter(models.Model):
         return self.pdf_fr if language == "fr" else self.pdf_en
 
 
+class LetterMailed(AppendOnly):
+    """An officer's record that a letter to be printed and mailed was mailed: the day, and who.
+
+    Only a letter whose channel is the mail has one, and at most one (a letter is mailed once).
+    """
+
+    letter = models.OneToOneField(Letter, on_delete=models.PROTECT, related_name="mailed")
+    mailed_on = models.DateField(_("date mailed"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.letter} mailed {self.mailed_on}"
+
+
 class DocumentRequest(models.Model):
     """An officer's request for documents or information, with its deadline (X-13, SP-225)."""
 

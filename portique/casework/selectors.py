@@ -15,6 +15,7 @@ from portique.applications.models import Application, StatusChange
 from portique.documents.choices import DocumentState
 from portique.documents.models import Document
 from portique.payments import selectors as payment_selectors
+from portique.rules.correspondence import CorrespondenceChannel
 from portique.rules.forms.model import FieldKind, Form, Section
 from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
@@ -27,6 +28,7 @@ from .models import (
     DocumentRequest,
     FileAccess,
     Interview,
+    Letter,
     MedicalInstruction,
     PoliceCertificate,
     QualityAssuranceSelection,
@@ -313,6 +315,16 @@ def history_of(application: Application) -> list[HistoryEntry]:
         for event in CaseEvent.objects.filter(application=application).select_related("actor")
     ]
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def letters_to_mail() -> QuerySet[Letter]:
+    """Letters to be printed and mailed (a paper applicant without e-mail) not yet recorded as
+    mailed, the oldest first."""
+    return (
+        Letter.objects.filter(channel=CorrespondenceChannel.MAIL.value, mailed__isnull=True)
+        .select_related("application", "application__paper_intake")
+        .order_by("issued_at", "id")
+    )
 
 
 def access_log(*, officer_email: str = "", number: str = ""):

@@ -44,7 +44,12 @@ from portique.documents.items import ANY_DOCUMENT, document_max_bytes
 from portique.payments import selectors as payment_selectors
 from portique.payments.services import event_refund
 from portique.rules import biometrics, fees
-from portique.rules.correspondence import LinkedAccount, Representative, route_correspondence
+from portique.rules.correspondence import (
+    CorrespondenceChannel,
+    LinkedAccount,
+    Representative,
+    route_correspondence,
+)
 from portique.rules.sponsorship.police import medical_exam_deadline
 
 from . import grounds, letters, notifications
@@ -72,6 +77,7 @@ from .models import (
     InternalNote,
     Interview,
     Letter,
+    LetterMailed,
     MedicalInstruction,
     QualityAssuranceSelection,
     RequestFile,
@@ -747,10 +753,10 @@ def _remind(*, stored: list[str], request: DocumentRequest, overdue: bool, on: d
     letter = _issue_letter(
         stored=stored,
         application=application,
-        kind=LetterKind.REQUEST,
+        kind=LetterKind.REQUEST_OVERDUE if overdue else LetterKind.REQUEST_REMINDER,
         actor=request.requested_by,
         on=on,
-        context={"request": request, "notice": "overdue" if overdue else "reminder"},
+        context={"request": request},
     )
     return f"; letter by {letter.channel}"
 
@@ -1176,6 +1182,38 @@ def application_decide(
         )
         _event(application=application, kind=EventKind.DECIDED, actor=actor, detail=outcome)
     return decision
+
+
+# --- Letters to print and mail ------------------------------------------------------------------
+
+
+def letter_record_mailed(*, actor, public_id, letter_id, mailed_on: date | None, on: date) -> LetterMailed:
+    """Record that a letter to be printed and mailed (a paper applicant without e-mail) was mailed.
+
+    Once per letter, on a day between its issue and ``on``; the history names the officer.
+    """
+    _require(actor, *PROCESS)
+    _past_date(mailed_on, "mailed_on", on=on)
+    with transaction.atomic():
+        application = _locked_case(public_id=public_id)
+        letter = Letter.objects.filter(application=application, public_id=letter_id).first()
+        if letter is None:
+            raise Http404
+        if letter.channel != CorrespondenceChannel.MAIL.value:
+            raise CaseworkError.at("", _("This letter is not to be mailed: it went to the account or by e-mail."))
+        if LetterMailed.objects.filter(letter=letter).exists():
+            raise CaseworkError.at("", _("This letter is already recorded as mailed."))
+        issued_on = timezone.localdate(letter.issued_at)
+        if mailed_on < issued_on:
+            raise CaseworkError.at("mailed_on", _("The date cannot be before the letter was issued."))
+        mailed = LetterMailed.objects.create(letter=letter, mailed_on=mailed_on, recorded_by=actor)
+        _event(
+            application=application,
+            kind=EventKind.LETTER_MAILED,
+            actor=actor,
+            detail=f"{letter.kind} letter of {issued_on.isoformat()}, mailed on {mailed_on.isoformat()}",
+        )
+    return mailed
 
 
 # --- Notes and the access log ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ app_name = "casework"
 urlpatterns = [
     path("", views.home, name="home"),
     path("access-log/", views.access_log, name="access_log"),
+    path("letters-to-mail/", views.letters_to_mail, name="letters_to_mail"),
     path("files/<uuid:public_id>/", views.file, name="file"),
     path("files/<uuid:public_id>/screening/", views.screening, name="screening"),
     path("files/<uuid:public_id>/processing/start/", views.processing_start, name="processing_start"),
@@ -34,6 +35,9 @@ urlpatterns = [
         "files/<uuid:public_id>/requests/<uuid:request_id>/files/<uuid:file_id>/",
         views.request_file,
         name="request_file",
+    ),
+    path(
+        "files/<uuid:public_id>/letters/<uuid:letter_id>/mailed/", views.letter_mailed, name="letter_mailed"
     ),
     path("files/<uuid:public_id>/letters/<uuid:letter_id>/<str:language>/", views.letter, name="letter"),
 ]

@@ -104,6 +104,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "today": today,
             "show_holds": show_holds,
             "can_read_log": access.can_read_access_log(request.user),
+            "letters_to_mail": selectors.letters_to_mail().count(),
         },
     )
 
@@ -167,7 +168,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "signatures": application.signatures.select_related("signer", "recorded_by").all(),
             "screening": Screening.objects.filter(application=application).first(),
             "requests": application.document_requests.prefetch_related("files").all(),
-            "letters": application.letters.select_related("issued_by").all(),
+            "letters": application.letters.select_related("issued_by", "mailed__recorded_by").all(),
             "biometrics": application.biometrics_instructions.all(),
             "medical": application.medical_instructions.select_related("person").all(),
             "interviews": application.interviews.all(),
@@ -689,6 +690,64 @@ def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileRes
         file=found.pdf(language),
         filename=f"{application.number}-{found.kind}-{language}.pdf",
         content_type="application/pdf",
+    )
+
+
+# --- Letters to print and mail -----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def letters_to_mail(request: HttpRequest) -> HttpResponse:
+    access.access_casework(user=request.user)
+    page = Paginator(selectors.letters_to_mail(), 50).get_page(request.GET.get("page"))
+    return render(request, "casework/letters_to_mail.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_mailed(request: HttpRequest, public_id, letter_id) -> HttpResponse:
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = selectors.letters_to_mail().filter(application=application, public_id=letter_id).first()
+    if found is None:
+        raise Http404
+    form = forms.MailedForm(request.POST if request.method == "POST" else None)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise CaseworkError({})
+            services.letter_record_mailed(
+                actor=request.user,
+                public_id=application.public_id,
+                letter_id=found.public_id,
+                mailed_on=form.cleaned_data.get("mailed_on"),
+                on=timezone.localdate(),
+            )
+        except CaseworkError as refused:
+            status = 400
+            errors = pages.refuse(form, refused.errors)
+        else:
+            messages.success(
+                request,
+                _("The letter to %(number)s is recorded as mailed.") % {"number": application.number},
+            )
+            return redirect("casework:letters_to_mail")
+    else:
+        pages.opened(request, application, f"record letter mailed: {found.kind}")
+    return render(
+        request,
+        "casework/letter_mailed.html",
+        {
+            "application": application,
+            "letter": found,
+            "form": form,
+            "errors": errors,
+            "bound_errors": [form] if form.errors else [],
+        },
+        status=status,
     )
 
 

@@ -226,8 +226,8 @@ def test_reminders_of_a_paper_application_without_e_mail_are_letters_to_print_an
         .exclude(pk=request.letter_id)
         .order_by("issued_at", "id")[1:]
     )
-    for letter in (reminder, overdue):
-        assert (letter.kind, letter.channel, letter.language) == (LetterKind.REQUEST, "mail", "fr")
+    for letter, kind in ((reminder, LetterKind.REQUEST_REMINDER), (overdue, LetterKind.REQUEST_OVERDUE)):
+        assert (letter.kind, letter.channel, letter.language) == (kind, "mail", "fr")
         # Issued in the name of the officer who made the request; the history says it was automatic.
         assert letter.issued_by == officer
     assert "Rappel" in pdf_text(reminder.pdf_fr)
@@ -269,8 +269,8 @@ def test_reminders_of_a_paper_application_with_e_mail_are_e_mailed_as_letters(
     [message] = mail.outbox
     assert message.to == ["alex@example.ca"]
     assert sorted(name for name, _content, _type in message.attachments) == [
-        f"{application.number}-request-en.pdf",
-        f"{application.number}-request-fr.pdf",
+        f"{application.number}-request_reminder-en.pdf",
+        f"{application.number}-request_reminder-fr.pdf",
     ]
     assert (
         Letter.objects.filter(application=application).exclude(pk=request.letter_id).last().channel == "email"
