@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Q
+from django.http import Http404
 from django.utils import timezone
 
 from portique.rules.programs import registry
@@ -157,26 +158,34 @@ def sponsorship_start(
     return application
 
 
-def sponsorship_restart(*, actor, returned: Application) -> Application:
-    """A new draft sponsorship owned by ``actor``, pre-filled with every person and answer of ``returned``.
+def restart_from(*, actor, returned: Application) -> Application:
+    """A new draft application owned by ``actor``, pre-filled with every person and answer of ``returned``.
 
     For an application returned as incomplete (IRPR 12): a new file (new number and history,
-    no documents, payments or signatures). The caller holds ``returned`` locked and has
-    checked that ``actor`` may prepare it.
+    no documents, payments or signatures: it is signed again). Every person comes back at
+    their position with all their answers: a sponsorship's family members, and a PR card's
+    parent or legal guardian who signs for an applicant under 18 (ACT-56). The caller holds
+    ``returned`` locked and has checked that ``actor`` may prepare it.
     """
     people = list(returned.people.order_by("position"))
     by_role = {person.role: person for person in people}
-    sponsor, principal = by_role[PersonRole.SPONSOR], by_role[PersonRole.PRINCIPAL_APPLICANT]
     with transaction.atomic():
-        application = sponsorship_start(
-            actor=actor,
-            program=Program(returned.program),
-            sponsor_answers=sponsor.answers.get("IMM1344"),
-            pa_answers=principal.answers.get("IMM0008"),
-        )
+        if returned.program in SPONSORSHIPS:
+            application = sponsorship_start(
+                actor=actor,
+                program=Program(returned.program),
+                sponsor_answers=by_role[PersonRole.SPONSOR].answers.get("IMM1344"),
+                pa_answers=by_role[PersonRole.PRINCIPAL_APPLICANT].answers.get("IMM0008"),
+            )
+        else:
+            from .services import application_start
+
+            application = application_start(actor=actor, program=Program(returned.program))
+        # The people every application starts with (the principal applicant, and a sponsorship's sponsor).
+        started = {person.role: person for person in application.people.all()}
         for person in people:
-            if person.pk in (sponsor.pk, principal.pk):
-                target = application.people.get(role=person.role)
+            target = started.pop(person.role, None)
+            if target is not None:
                 target.answers = person.answers
                 target.save(update_fields=["answers"])
                 continue
@@ -192,6 +201,15 @@ def sponsorship_restart(*, actor, returned: Application) -> Application:
                 reason=f"restarted from {returned.number}",
             )
     return application
+
+
+def application_restart(*, actor, public_id) -> Application:
+    """The applicant starts a new application from their returned one (IRPR 12): ``restart_from``."""
+    with transaction.atomic():
+        returned = access_application(actor=actor, public_id=public_id, for_update=True)
+        if returned.status != Status.RETURNED:
+            raise Http404
+        return restart_from(actor=actor, returned=returned)
 
 
 def _locked(*, actor, public_id, expected_version: int, guardian: bool = False) -> Application:

@@ -13,13 +13,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import Role
-from portique.applications import services as application_services
+from portique.applications import people as application_people
 from portique.applications.access import access_application
-from portique.applications.choices import Status
 from portique.documents.formatting import file_size
 from portique.documents.items import document_max_bytes
 from portique.documents.upload_handlers import LimitedUploadHandler
-from portique.rules.programs import registry
 
 from . import access, forms, services
 from .choices import RequestState
@@ -144,13 +142,8 @@ def restart(request: HttpRequest, public_id) -> HttpResponse:
         restarted = representation_restart(actor=request.user, public_id=public_id)
         return redirect("representation:file", public_id=restarted.application.public_id)
     returned = access_application(actor=request.user, public_id=public_id)
-    if returned.status != Status.RETURNED:
-        raise Http404
-    principal = returned.people.order_by("position").first()
-    form_code = registry.program(returned.program).forms_for(principal.role)[0].code
-    application = application_services.application_start(
-        actor=request.user, program=returned.program, answers=principal.answers.get(form_code, {})
-    )
+    # Every person and answer (a minor's parent or guardian who signs included); never the signatures.
+    application = application_people.application_restart(actor=request.user, public_id=returned.public_id)
     messages.success(
         request,
         _(

@@ -24,7 +24,6 @@ from portique.applications.models import Application
 from portique.applications.services import ApplicationError, StaleVersion
 from portique.documents.choices import ContentType
 from portique.documents.inspection import UploadRejected, inspect
-from portique.rules.programs import registry
 from portique.rules.reasons import Reason, reason
 
 from . import notifications
@@ -454,15 +453,9 @@ def representation_restart(*, actor, public_id) -> Representation:
         returned, old = _locked_own(actor=actor, public_id=public_id)
         if returned.status != Status.RETURNED:
             raise Http404
-        if returned.program in SPONSORSHIPS:
-            # Every person and answer, the representative's IMM 5476 particulars included.
-            application = application_people.sponsorship_restart(actor=actor, returned=returned)
-        else:
-            principal = returned.people.order_by("position").first()
-            form_code = registry.program(returned.program).forms_for(principal.role)[0].code
-            application = application_services.application_start(
-                actor=actor, program=returned.program, answers=principal.answers.get(form_code, {})
-            )
+        # Every person and answer (a sponsorship's family, a minor's parent or guardian who
+        # signs, the representative's IMM 5476 particulars); never the signatures.
+        application = application_people.restart_from(actor=actor, returned=returned)
         representation = Representation.objects.create(
             application=application,
             representative=actor,

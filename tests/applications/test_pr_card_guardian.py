@@ -193,3 +193,51 @@ def test_taking_the_guardian_out_needs_a_reason_said_for_the_pr_card(applicant):
             expected_version=application.version,
         )
     assert _codes(refused) == ["PERSON_NOT_REMOVABLE"]
+
+
+@pytest.mark.django_db
+def test_a_returned_minors_renewal_restarts_with_her_parent_and_is_signed_again(applicant, client):
+    from django.urls import reverse
+
+    application, guardian = journey.minor_ready_to_sign(applicant)
+    _sign(applicant, application, GUARDIAN_PASSPORT_NAME)
+    services.application_submit(actor=applicant, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    services.application_transition(
+        application=application, to_status=Status.RETURNED, actor=None, reason="IRPR 12: incomplete"
+    )
+
+    client.force_login(applicant)
+    response = client.post(reverse("casework_applicant:restart", args=[application.public_id]))
+
+    new = applicant.applications.exclude(pk=application.pk).get()
+    assert response.status_code == 302 and response.url.endswith(f"/{new.public_id}/")
+    assert new.status == Status.DRAFT and new.number != application.number
+    # Léa and her mother, at the same positions, with every answer (the GUARDIAN form included).
+    old_people = [(p.position, p.role, p.answers) for p in application.people.order_by("position")]
+    assert [(p.position, p.role, p.answers) for p in new.people.order_by("position")] == old_people
+    assert new.people.get(role=PersonRole.PARENT_OR_GUARDIAN).answers == guardian.answers
+    assert guardian.answers["GUARDIAN"]
+    assert list(new.people_changes.values_list("position", "role", "added", "reason")) == [
+        (1, PersonRole.PARENT_OR_GUARDIAN, True, f"restarted from {application.number}")
+    ]
+    # Never the signatures: the new application is signed again, by the parent.
+    assert not Signature.objects.filter(application=new).exists()
+    assert application.signatures.count() == 1
+    evaluation = services.application_validate(actor=applicant, public_id=new.public_id, on=TODAY)
+    assert evaluation.details["signatures"] == {"signer": "parent_or_guardian", "guardian": "p1"}
+    assert "GUARDIAN_NOT_DECLARED" not in {r.code for r in evaluation.blocking}
+
+
+@pytest.mark.django_db
+def test_only_a_returned_application_is_restarted(applicant, other_applicant):
+    from django.http import Http404
+
+    application, _guardian = journey.minor_ready_to_sign(applicant)
+    with pytest.raises(Http404):
+        people.application_restart(actor=applicant, public_id=application.public_id)
+    application.status = Status.RETURNED
+    application.save(update_fields=["status"])
+    with pytest.raises(Http404):
+        people.application_restart(actor=other_applicant, public_id=application.public_id)
+    assert applicant.applications.count() == 1

@@ -147,3 +147,27 @@ def test_the_file_shows_the_guardian_step_and_the_client_review_says_who_signs(
     as_client.force_login(applicant)
     review = as_client.get(review_url).content.decode()
     assert you_sign_as in review
+
+
+@pytest.mark.django_db
+def test_a_returned_minors_renewal_restarts_with_the_parent_who_signs(representative, applicant):
+    application, _representation, guardian = _minor_prepared(representative, applicant)
+    journey.sign(applicant, application, typed_name=GUARDIAN_PASSPORT_NAME)
+    services.representation_declare(
+        actor=representative, public_id=application.public_id, declaration_version=DECLARATION, on=TODAY
+    )
+    services.representation_submit(actor=representative, public_id=application.public_id, on=TODAY)
+    application.refresh_from_db()
+    application_services.application_transition(
+        application=application, to_status=Status.RETURNED, actor=None, reason="IRPR 12: incomplete"
+    )
+
+    restarted = services.representation_restart(actor=representative, public_id=application.public_id)
+
+    new = restarted.application
+    assert new != application and new.status == Status.DRAFT
+    old_people = [(p.position, p.role, p.answers) for p in application.people.order_by("position")]
+    assert [(p.position, p.role, p.answers) for p in new.people.order_by("position")] == old_people
+    assert new.people.get(role=PersonRole.PARENT_OR_GUARDIAN).answers == guardian.answers
+    # Signed again: neither the parent's signature nor the representative's declaration comes along.
+    assert not new.signatures.exists() and not new.documents.exists()
