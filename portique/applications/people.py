@@ -89,6 +89,18 @@ def _not_removable() -> Reason:
     )
 
 
+def _applicant_not_removable() -> Reason:
+    from portique.rules.programs.pr_card_guardian import CITATION
+
+    return reason(
+        "PERSON_NOT_REMOVABLE",
+        rule="ACT-56",
+        citation=CITATION,
+        en="The applicant cannot be taken out of the application: only the parent or legal guardian who signs can be.",
+        fr="Le demandeur ne peut pas être retiré de la demande : seul le parent ou le tuteur légal qui signe peut l’être.",
+    )
+
+
 def _removal_reason_required() -> Reason:
     return reason(
         "REMOVAL_REASON_REQUIRED",
@@ -305,7 +317,8 @@ def person_remove(*, actor, public_id, position: int, reason: str, expected_vers
         if person.role not in ADDABLE or (
             application.program not in SPONSORSHIPS and person.role != PersonRole.PARENT_OR_GUARDIAN
         ):
-            raise ApplicationError((_not_removable(),))
+            sponsorship = application.program in SPONSORSHIPS
+            raise ApplicationError((_not_removable() if sponsorship else _applicant_not_removable(),))
         PersonChange.objects.create(
             application=application,
             position=position,

@@ -193,6 +193,11 @@ def test_taking_the_guardian_out_needs_a_reason_said_for_the_pr_card(applicant):
             expected_version=application.version,
         )
     assert _codes(refused) == ["PERSON_NOT_REMOVABLE"]
+    # Said for the PR card: there is no sponsor here.
+    assert refused.value.reasons[0].en.startswith("The applicant cannot be taken out")
+    assert "sponsor" not in refused.value.reasons[0].en
+    assert "répondant" not in refused.value.reasons[0].fr
+    assert "tuteur légal qui signe" in refused.value.reasons[0].fr
 
 
 @pytest.mark.django_db

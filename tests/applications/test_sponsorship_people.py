@@ -83,6 +83,7 @@ def test_a_removed_person_stays_in_the_history_and_their_position_is_never_reuse
             actor=applicant, public_id=application.public_id, position=1, reason="mistake", expected_version=2
         )
     assert refused.value.reasons[0].code == "PERSON_NOT_REMOVABLE"
+    assert "sponsor and the principal applicant" in refused.value.reasons[0].en
     people.person_remove(
         actor=applicant,
         public_id=application.public_id,
