@@ -198,6 +198,35 @@ def test_reminders_and_overdue_notices_are_letters_of_their_own_kinds(
     assert overdue.get_kind_display() == "Deadline passed: request for documents or information"
 
 
+def test_the_migration_names_the_reminders_issued_before_as_requests(
+    officer, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    application = entered_complete(officer)
+    accepted(officer, application, django_capture_on_commit_callbacks)
+    request = request_on(officer, application, django_capture_on_commit_callbacks)
+    services.requests_remind(on=request.due_on - timedelta(days=3))
+    services.requests_remind(on=request.due_on + timedelta(days=1))
+    # As they were stored before they had kinds of their own.
+    Letter.objects.filter(kind__in=[LetterKind.REQUEST_REMINDER, LetterKind.REQUEST_OVERDUE]).update(
+        kind=LetterKind.REQUEST
+    )
+
+    importlib.import_module("portique.casework.migrations.0007_reminder_letter_kinds").name_the_reminders(
+        apps, None
+    )
+
+    assert list(application.letters.values_list("kind", flat=True)) == [
+        LetterKind.ACKNOWLEDGEMENT,
+        LetterKind.REQUEST,
+        LetterKind.REQUEST_REMINDER,
+        LetterKind.REQUEST_OVERDUE,
+    ]
+
+
 # --- The pages -------------------------------------------------------------------------------------
 
 

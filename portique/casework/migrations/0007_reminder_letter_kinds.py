@@ -5,23 +5,24 @@ from django.db import migrations, models
 
 def name_the_reminders(apps, schema_editor):
     """Reminders and overdue notices were letters of kind "request": the request letters that no
-    request points to. Each was issued with its request's ``reminded_at`` or
-    ``overdue_notified_at`` set in the same transaction: the nearer of the two names it."""
+    request points to. Each was issued right after its request's ``reminded_at`` or
+    ``overdue_notified_at`` was set, in the same transaction: the latest of those set at or
+    before the letter's ``issued_at`` names it."""
     Letter = apps.get_model("casework", "Letter")
     DocumentRequest = apps.get_model("casework", "DocumentRequest")
     sent = set(DocumentRequest.objects.exclude(letter=None).values_list("letter_id", flat=True))
     for letter in Letter.objects.filter(kind="request").exclude(pk__in=sent):
         moments = [
-            (abs((moment - letter.issued_at).total_seconds()), kind)
+            (moment, kind)
             for request in DocumentRequest.objects.filter(application_id=letter.application_id)
             for moment, kind in (
                 (request.reminded_at, "request_reminder"),
                 (request.overdue_notified_at, "request_overdue"),
             )
-            if moment is not None
+            if moment is not None and moment <= letter.issued_at
         ]
         if moments:
-            letter.kind = min(moments)[1]
+            letter.kind = max(moments)[1]
             letter.save(update_fields=["kind"])
 
 
