@@ -18,11 +18,10 @@ from .sponsorship_fields import (
     DATE_OF_BIRTH_HELP_EN,
     DATE_OF_BIRTH_HELP_FR,
     MARITAL_STATUSES,
-    NAME_HELP_EN,
-    NAME_HELP_FR,
     SEXES,
     flag,
     options,
+    passport_name_fields,
 )
 
 CITATION = cite("Formulaire de demande générique pour le Canada (IMM 0008)") + "; IRPR 10(1)(c)"
@@ -211,23 +210,7 @@ PERSONAL = Section(
     "Personal details",
     "Renseignements personnels",
     (
-        Field(
-            "family_name",
-            FieldKind.TEXT,
-            "Family name",
-            "Nom de famille",
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
-        Field(
-            "given_names",
-            FieldKind.TEXT,
-            "Given names",
-            "Prénoms",
-            required=False,
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
+        *passport_name_fields(),
         Field(
             "date_of_birth",
             FieldKind.DATE,
@@ -541,23 +524,7 @@ GUARDIAN_NAME = Section(
     "Your name, as on your passport",
     "Votre nom, comme sur votre passeport",
     (
-        Field(
-            "family_name",
-            FieldKind.TEXT,
-            "Family name",
-            "Nom de famille",
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
-        Field(
-            "given_names",
-            FieldKind.TEXT,
-            "Given names",
-            "Prénoms",
-            required=False,
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
+        *passport_name_fields(),
     ),
     intro_en="The principal applicant is under 18: a parent or legal guardian signs the application on their behalf.",
     intro_fr="Le demandeur principal a moins de 18 ans : l’un de ses parents ou son tuteur légal signe la demande en son nom.",

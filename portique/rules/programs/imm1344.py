@@ -16,10 +16,9 @@ from .sponsorship_fields import (
     DATE_OF_BIRTH_HELP_EN,
     DATE_OF_BIRTH_HELP_FR,
     MARITAL_STATUSES,
-    NAME_HELP_EN,
-    NAME_HELP_FR,
     flag,
     options,
+    passport_name_fields,
 )
 
 CITATION = cite("Étape 3. Remplir la demande") + " (IMM 1344); IRPR 10(1)(c)"
@@ -132,23 +131,7 @@ SPONSOR = Section(
     "About you, the sponsor",
     "À votre sujet, le répondant",
     (
-        Field(
-            "family_name",
-            FieldKind.TEXT,
-            "Family name",
-            "Nom de famille",
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
-        Field(
-            "given_names",
-            FieldKind.TEXT,
-            "Given names",
-            "Prénoms",
-            required=False,
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
+        *passport_name_fields(),
         Field(
             "date_of_birth",
             FieldKind.DATE,

@@ -23,7 +23,7 @@ from ..dates import age_on
 from ..forms.model import Field, FieldKind, Form, Section
 from ..parameters import value
 from ..reasons import Reason, reason
-from .sponsorship_fields import NAME_HELP_EN, NAME_HELP_FR, options
+from .sponsorship_fields import options, passport_name_fields
 
 ROLE = "parent_or_guardian"
 FORM_CODE = "GUARDIAN"
@@ -44,23 +44,7 @@ GUARDIAN_SECTION = Section(
     "The parent or legal guardian who signs",
     "Le parent ou le tuteur légal qui signe",
     (
-        Field(
-            "family_name",
-            FieldKind.TEXT,
-            "Family name",
-            "Nom de famille",
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
-        Field(
-            "given_names",
-            FieldKind.TEXT,
-            "Given names",
-            "Prénoms",
-            required=False,
-            help_en=NAME_HELP_EN,
-            help_fr=NAME_HELP_FR,
-        ),
+        *passport_name_fields(),
         Field(
             "relationship",
             FieldKind.CHOICE,

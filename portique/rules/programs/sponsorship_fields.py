@@ -48,6 +48,29 @@ ADDRESS_HELP_FR = (
 )
 
 
+def passport_name_fields() -> tuple[Field, Field]:
+    """Family name and given names, exactly as on the passport: the name a typed signature must match."""
+    return (
+        Field(
+            "family_name",
+            FieldKind.TEXT,
+            "Family name",
+            "Nom de famille",
+            help_en=NAME_HELP_EN,
+            help_fr=NAME_HELP_FR,
+        ),
+        Field(
+            "given_names",
+            FieldKind.TEXT,
+            "Given names",
+            "Prénoms",
+            required=False,
+            help_en=NAME_HELP_EN,
+            help_fr=NAME_HELP_FR,
+        ),
+    )
+
+
 def flag(code: str, en: str, fr: str, **extra) -> Field:
     """A Yes / No question whose answer the rules read as true / false."""
     return Field(code, FieldKind.FLAG, en, fr, options=YES_NO_FLAG, **extra)
