@@ -10,3 +10,11 @@ register = template.Library()
 def cad(amount) -> str:
     """Format an amount in Canadian dollars for the page's language."""
     return format_cad(amount, get_language() or "en")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number) -> str:
+    """This page's address with its filters kept and ``page`` set to ``number`` (for pagination links)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
