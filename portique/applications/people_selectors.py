@@ -132,23 +132,22 @@ def signing_steps(*, application: Application, on: date, language: str = "en") -
 
     from . import signing
     from .services import submission_blockers
-    from .sponsorship_signing import evaluation_if_signed, required_signers
+    from .sponsorship_signing import before_signing
 
-    if_signed = evaluation_if_signed(application, on=on)
+    readiness = before_signing(application, on=on)
     current = signing.content_hash(signing.signed_content(application))
     signed = set(
         application.signatures.filter(cleared_at__isnull=True, content_hash=current).values_list(
             "person_id", flat=True
         )
     )
-    signers = required_signers(application, on=on)
     balance = balance_for(application, on)
     return SigningSteps(
-        documents_missing=len(if_signed.details.get("documents_missing", ())),
+        documents_missing=len(readiness.evaluation.details.get("documents_missing", ())),
         fees_due=balance.quote.due_now,
         fees_paid=balance.paid,
-        ready_to_sign=if_signed.complete and not signers.reasons,
-        signers=tuple(Signer(p, person_label(p, language), p.pk in signed) for p in signers.people),
+        ready_to_sign=readiness.ready,
+        signers=tuple(Signer(p, person_label(p, language), p.pk in signed) for p in readiness.signers.people),
         blockers=submission_blockers(application=application, on=on, balance=balance),
-        before_signing=tuple(if_signed.blocking) + signers.reasons,
+        before_signing=readiness.reasons,
     )

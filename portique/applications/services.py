@@ -146,20 +146,21 @@ def application_evaluate(*, application: Application, on: date) -> Evaluation:
 
 
 def application_validate(*, actor, public_id, on: date) -> Evaluation:
-    """Ask the rules about the whole application; when nothing blocks, it is ready to sign."""
+    """Ask the rules about the whole application; when nothing blocks, it is ready to sign.
+
+    A sponsorship's own evaluation waits for its several signatures, so for a sponsorship
+    this is the evaluation as it would be once they are given: what is left before signing.
+    """
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
-        evaluation = application_evaluate(application=application, on=on)
-        complete = evaluation.complete
-        if not complete and application.program in SPONSORSHIPS:
-            # A sponsorship's own evaluation waits for its signatures: ready to sign means
-            # nothing is missing but them (sponsorship_signing.evaluation_if_signed).
-            from .sponsorship_signing import evaluation_if_signed, required_signers
+        if application.program in SPONSORSHIPS:
+            from .sponsorship_signing import before_signing
 
-            complete = (
-                evaluation_if_signed(application, on=on).complete
-                and not required_signers(application, on=on).reasons
-            )
+            readiness = before_signing(application, on=on)
+            evaluation, complete = readiness.evaluation, readiness.ready
+        else:
+            evaluation = application_evaluate(application=application, on=on)
+            complete = evaluation.complete
         if complete and application.status == Status.DRAFT:
             _transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
             application.save(update_fields=["status", "updated_at"])

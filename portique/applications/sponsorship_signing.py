@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portique.rules import signatures as signature_rules
-from portique.rules.evaluate import evaluate
+from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.reasons import Reason, reason
 
 from . import signing
@@ -228,6 +228,28 @@ def evaluation_if_signed(application: Application, *, on: date):
     return evaluate(
         case_for(application, application_date=application.application_date(on), assume_signed=True)
     )
+
+
+@dataclass(frozen=True)
+class BeforeSigning:
+    """What stands between a sponsorship and its signatures, for Validate and the application page."""
+
+    # The rules' evaluation as it would be once every required signature is given.
+    evaluation: Evaluation
+    signers: Signers
+
+    @property
+    def ready(self) -> bool:
+        """Ready to sign: nothing is missing but the signatures, and every signer can be named."""
+        return self.evaluation.complete and not self.signers.reasons
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        return tuple(self.evaluation.blocking) + self.signers.reasons
+
+
+def before_signing(application: Application, *, on: date) -> BeforeSigning:
+    return BeforeSigning(evaluation_if_signed(application, on=on), required_signers(application, on=on))
 
 
 def sign(

@@ -223,13 +223,9 @@ def _next_section(form, current: str) -> str | None:
 @login_required
 @require_POST
 def validate(request: HttpRequest, public_id) -> HttpResponse:
+    # For a sponsorship: what is left before signing (the signatures are the next step).
     evaluation = services.application_validate(actor=request.user, public_id=public_id, on=timezone.localdate())
     application = access_application(actor=request.user, public_id=public_id)
-    if application.program in SPONSORSHIPS:
-        # What is left before signing: the signatures themselves are the next step.
-        from .sponsorship_signing import evaluation_if_signed
-
-        evaluation = evaluation_if_signed(application, on=timezone.localdate())
     _, form = _form_of(application)
     language = _language()
     by_section: dict[str, list] = defaultdict(list)
