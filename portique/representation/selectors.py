@@ -124,19 +124,6 @@ def _imm5476_missing() -> Reason:
     )
 
 
-def _declaration_missing() -> Reason:
-    # The same reason as the rules' gate (signatures.submission_gate), so that one gap is said once.
-    return reason(
-        "REPRESENTATIVE_DECLARATION_MISSING",
-        rule="ACT-36, REP-12",
-        citation="Representative portal — « Signer et présenter la demande »; IMM 5289 — Step 3 (Remarque)",
-        en="Once the client has signed, the representative must give their declaration by ticking the "
-        "declaration box.",
-        fr="Une fois que le client a apposé sa signature électronique, le représentant doit fournir sa "
-        "déclaration en cochant la case de déclaration.",
-    )
-
-
 def portal_blockers(*, application: Application) -> tuple[Reason, ...]:
     """What the representative portal itself requires before a represented application is submitted.
 
@@ -155,7 +142,8 @@ def portal_blockers(*, application: Application) -> tuple[Reason, ...]:
     if application.program in SPONSORSHIPS and not declaration_is_current(
         representation=representation, application=application
     ):
-        found.append(_declaration_missing())
+        # The same reason as the rules' gate (signatures.submission_gate), so one gap is said once.
+        found.append(signature_rules.representative_declaration_missing())
     return tuple(found)
 
 

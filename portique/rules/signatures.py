@@ -367,27 +367,34 @@ def _signature_is_valid(
     return True
 
 
+_REPRESENTATIVE_DECLARATION = (
+    "Representative portal — « Signer et présenter la demande »; IMM 5289 — Step 3 (Remarque)"
+)
+
+
+def representative_declaration_missing() -> Reason:
+    """The representative has not given their declaration on the content the client signed."""
+    return reason(
+        "REPRESENTATIVE_DECLARATION_MISSING",
+        rule="ACT-36, REP-12",
+        citation=_REPRESENTATIVE_DECLARATION,
+        en="Once the client has signed, the representative must give their declaration by ticking the declaration box.",
+        fr="Une fois que le client a apposé sa signature électronique, le représentant doit fournir sa déclaration en cochant la case de déclaration.",
+    )
+
+
 def _check_representative_declaration(
     declared_at: datetime | None, signed_at: dict[SignedDocument, datetime], reasons: list[Reason]
 ) -> None:
-    citation = "Representative portal — « Signer et présenter la demande »; IMM 5289 — Step 3 (Remarque)"
     if declared_at is None:
-        reasons.append(
-            reason(
-                "REPRESENTATIVE_DECLARATION_MISSING",
-                rule="ACT-36, REP-12",
-                citation=citation,
-                en="Once the client has signed, the representative must give their declaration by ticking the declaration box.",
-                fr="Une fois que le client a apposé sa signature électronique, le représentant doit fournir sa déclaration en cochant la case de déclaration.",
-            )
-        )
+        reasons.append(representative_declaration_missing())
         return
     if signed_at and declared_at < max(signed_at.values()):
         reasons.append(
             reason(
                 "REPRESENTATIVE_DECLARATION_BEFORE_CLIENT_SIGNATURE",
                 rule="ACT-36, REP-12",
-                citation=citation,
+                citation=_REPRESENTATIVE_DECLARATION,
                 en="The representative’s declaration was ticked before the client signed; tick it again after the client’s signature.",
                 fr="La déclaration du représentant a été cochée avant la signature du client; cochez-la de nouveau après la signature du client.",
             )
