@@ -12,6 +12,7 @@ from portique.rules.reasons import Severity
 
 from .choices import PersonRole
 from .models import Application, Person
+from .selectors import section_state
 
 
 def person_name(person: Person) -> str:
@@ -87,7 +88,7 @@ def people_progress(*, application: Application, on: date, language: str) -> tup
                 prefix = f"{pid}/{form.code}/{section.subject_prefix}"
                 is_open = any(s == prefix or s.startswith(prefix + ".") for s in open_subjects)
                 given = section.answers_in(form_answers)
-                state = "incomplete" if is_open and given else ("not_started" if is_open else "complete")
+                state = section_state(is_open=is_open, given=given)
                 sections.append(SectionState(section.code, section.title(language), state))
             forms.append(FormProgress(form, form.title(language), tuple(sections)))
         dependant = (person.answers.get("IMM0008") or {}).get("dependant") or {}

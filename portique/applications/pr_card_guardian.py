@@ -18,6 +18,7 @@ from portique.rules.reasons import Reason, Severity
 
 from .choices import PersonRole
 from .models import Application, Person
+from .selectors import section_state
 
 
 def guardian_of(application: Application) -> Person | None:
@@ -82,8 +83,8 @@ def guardian_step(application: Application, *, evaluation, on: date, born: date 
             f for f in evaluation.form_findings
             if f.severity is Severity.BLOCKING and (f.subject or "").startswith(prefix)
         ]
-        given = (guardian.answers.get(rules.FORM_CODE) or {}).get("personal")
-        state = "complete" if not open_ else ("incomplete" if given else "not_started")
+        given = (guardian.answers.get(rules.FORM_CODE) or {}).get(rules.GUARDIAN_SECTION.code)
+        state = section_state(is_open=bool(open_), given=given)
     problems = tuple(
         f
         for f in evaluation.findings

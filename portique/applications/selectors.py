@@ -47,6 +47,14 @@ class Progress:
         return all(section.state == "complete" for section in self.sections)
 
 
+def section_state(*, is_open: bool, given) -> str:
+    """A section's state on the application pages: "complete" when the rules find nothing
+    open in it, else "incomplete" once something is given, else "not_started"."""
+    if not is_open:
+        return "complete"
+    return "incomplete" if given else "not_started"
+
+
 def progress_of(*, application: Application, person: Person, form: Form, on: date) -> Progress:
     from portique.payments.selectors import balance_for
 
@@ -65,9 +73,7 @@ def progress_of(*, application: Application, person: Person, form: Form, on: dat
             code=section.code,
             en=section.en,
             fr=section.fr,
-            state="complete"
-            if section.code not in open_sections
-            else ("incomplete" if answers.get(section.code) else "not_started"),
+            state=section_state(is_open=section.code in open_sections, given=answers.get(section.code)),
         )
         for section in form.sections
     )
