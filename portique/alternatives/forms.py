@@ -33,6 +33,14 @@ _AUTOCOMPLETE = {
 }
 
 
+def add_service_errors(form: forms.Form, errors: dict[str, list]) -> None:
+    """Put a service's refusal on ``form``: each message at its field, the rest ("__all__",
+    or a name the form does not have) in the error summary."""
+    for field, messages in errors.items():
+        for message in messages:
+            form.add_error(None if field == "__all__" or field not in form.fields else field, message)
+
+
 def _blank_first(choices) -> list[tuple[str, str]]:
     return [("", _("Choose…")), *choices]
 

@@ -35,18 +35,13 @@ from portique.rules.programs import registry
 
 from . import services
 from .access import access_paper_application, access_paper_intake, access_paper_request
+from .forms import add_service_errors
 from .models import KitFollowUp
 from .paper_forms import PaperAnswerForm, PaperIntakeForm, ReceiptForm, SignaturesForm
 
 
 def _language() -> str:
     return (get_language() or "en")[:2]
-
-
-def _add_errors(form, errors: dict) -> None:
-    for field, found in errors.items():
-        for message in found:
-            form.add_error(None if field == "__all__" or field not in form.fields else field, message)
 
 
 @login_required
@@ -82,7 +77,7 @@ def paper_register(request: HttpRequest) -> HttpResponse:
             today=today,
         )
     except paper_intake.PaperIntakeInvalid as invalid:
-        _add_errors(form, invalid.errors)
+        add_service_errors(form, invalid.errors)
         return _register_page(request, form, status=400)
     messages.success(request, _("The paper application is registered. Enter its forms and documents."))
     return redirect("alternatives:paper_file", public_id=application.public_id)
@@ -92,9 +87,8 @@ def _register_page(request, form, *, status: int = 200) -> HttpResponse:
     return render(request, "alternatives/paper/register.html", {"form": form}, status=status)
 
 
-def _forms_to_enter(application: Application, language: str) -> list[dict]:
+def _forms_to_enter(application: Application, evaluation, language: str) -> list[dict]:
     """Each person's forms and their sections, with the page that enters each one."""
-    evaluation = application_evaluate(application=application, on=application.received_on)
     open_sections = {(found.subject or "").split(".", 1)[0] for found in evaluation.form_findings}
     entries = []
     for person in application.people.all():
@@ -163,6 +157,9 @@ def _file_page(request, application, *, receipt_form=None, signatures_form=None,
             ),
             None,
         )
+    # One evaluation and one fee balance, on the date received, for the whole page.
+    evaluation = application_evaluate(application=application, on=application.received_on)
+    balance = payment_selectors.balance_for(application, application.received_on)
     return render(
         request,
         "alternatives/paper/file.html",
@@ -172,14 +169,16 @@ def _file_page(request, application, *, receipt_form=None, signatures_form=None,
             "follow_up": KitFollowUp.objects.select_related("kit_request").filter(application=application).first(),
             "restriction": row.label(language) if row else "",
             "flag_message": intake.flag.get("fr" if language == "fr" else "en", "") if intake.flag else "",
-            "entries": _forms_to_enter(application, language),
+            "entries": _forms_to_enter(application, evaluation, language),
             "payments": payment_selectors.approved_payments(application),
-            "balance": payment_selectors.balance_for(application, application.received_on),
+            "balance": balance,
             "receipt_form": receipt_form or ReceiptForm(),
             "signatures_form": signatures_form,
             "blockers": [
                 found.message(language)
-                for found in submission_blockers(application=application, on=application.received_on)
+                for found in submission_blockers(
+                    application=application, on=application.received_on, evaluation=evaluation, balance=balance
+                )
             ],
             "history": application.history.select_related("actor").order_by("at", "id"),
         },
@@ -215,7 +214,7 @@ def paper_receipt(request: HttpRequest, public_id) -> HttpResponse:
             today=timezone.localdate(),
         )
     except payment_services.ReceiptInvalid as invalid:
-        _add_errors(form, invalid.errors)
+        add_service_errors(form, invalid.errors)
         return _file_page(request, application, receipt_form=form, status=400)
     messages.success(request, _("The payment receipt is recorded."))
     return redirect("alternatives:paper_file", public_id=application.public_id)
@@ -295,7 +294,7 @@ def paper_request_answer(request: HttpRequest, public_id, request_id) -> HttpRes
             on=timezone.localdate(),
         )
     except casework.CaseworkError as refused:
-        _add_errors(form, refused.errors)
+        add_service_errors(form, refused.errors)
         return _answer_page(request, application, request_, form, status=400)
     messages.success(request, _("The answer received by mail is recorded and the request is closed."))
     return redirect(reverse("casework:file", args=[application.public_id]) + "#requests")

@@ -17,7 +17,7 @@ from portique.rules.parameters import value
 from . import ratelimit, selectors, services
 from .access import access_kit_request, access_kit_request_queue
 from .choices import Answerer, KitChoice, RequestStatus
-from .forms import DispatchForm, KitRequestForm, OnlineQuestionsForm
+from .forms import DispatchForm, KitRequestForm, OnlineQuestionsForm, add_service_errors
 from .models import KitRequest
 from .questionnaire import answer
 
@@ -86,9 +86,7 @@ def kit_request(request: HttpRequest) -> HttpResponse:
             data=form.request_input(), language=_language(), on=timezone.localdate()
         )
     except services.KitRequestInvalid as invalid:
-        for field, messages in invalid.errors.items():
-            for message in messages:
-                form.add_error(None if field == "__all__" else field, message)
+        add_service_errors(form, invalid.errors)
         return _kit_request_page(request, form, status=400)
     ratelimit.hit("kit_request_created", request)
     mine = request.session.get(SESSION_KEY, [])
@@ -167,9 +165,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             actor=request.user, public_id=kit_request.public_id, dispatch=form.dispatch(), today=today
         )
     except services.KitRequestInvalid as invalid:
-        for field, messages in invalid.errors.items():
-            for message in messages:
-                form.add_error(None if field == "__all__" else field, message)
+        add_service_errors(form, invalid.errors)
         return _detail_page(request, kit_request, form, today=today, status=400)
     except services.KitRequestAlreadySent:
         kit_request.refresh_from_db()
