@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications.choices import SPONSORSHIPS, PersonRole, Status
+from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose
 from portique.documents.models import Document
@@ -157,12 +158,15 @@ def quebec_state(application) -> rules.QuebecStep:
 
 
 def _sponsor_addressee(application) -> dict[str, Any]:
+    # The sponsor as IMM 1344 gives them; what the form leaves out comes from whoever the
+    # department writes to (the account holder, or a paper application's intake).
     sponsor = _sponsor(application)
     about = ((sponsor.answers.get("IMM1344") or {}).get("sponsor") or {}) if sponsor else {}
+    correspondent = correspondent_of(application)
     return {
-        "name": person_name(sponsor) if sponsor else application.owner.email,
-        "address": [about["address"]] if about.get("address") else [],
-        "email": application.owner.email,
+        "name": person_name(sponsor) if sponsor else correspondent.name,
+        "address": [about["address"]] if about.get("address") else list(correspondent.mailing_address),
+        "email": correspondent.email,
     }
 
 

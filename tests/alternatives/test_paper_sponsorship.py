@@ -177,3 +177,25 @@ def test_an_online_sponsorship_pending_for_the_same_people_is_found_for_a_paper_
     screening = sent(officer, paper, django_capture_on_commit_callbacks)
 
     assert list(screening.findings.values_list("code", flat=True)) == ["PENDING_SPONSORSHIP_OF_SAME_PERSON"]
+
+
+def test_the_sponsor_of_a_paper_sponsorship_is_assessed_and_a_quebec_sponsor_asked_for_the_undertaking(
+    officer, supervisor, django_capture_on_commit_callbacks
+):
+    from portique.casework.models import QuebecUndertaking, SponsorAssessment
+    from portique.casework.sponsorship import sponsor_assess
+
+    sponsor = copy.deepcopy(sj.SPONSOR)
+    sponsor["sponsor"]["resides_in_quebec"] = True
+    sponsor["sponsor"]["address"] = "12, rue Saint-Paul, Montréal (Québec) H2Y 1G6"
+    application = complete(officer, typed_in(officer, sponsor=sponsor))
+    sent(officer, application, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        casework.application_accept(actor=officer, public_id=application.public_id, on=TODAY, draw=lambda: 1.0)
+    # No account: the letters are addressed from the forms and go by mail.
+    with django_capture_on_commit_callbacks(execute=True):
+        sponsor_assess(actor=supervisor, public_id=application.public_id, approved=True, on=TODAY)
+    assert SponsorAssessment.objects.get(application=application).approved
+    undertaking = QuebecUndertaking.objects.get(application=application)
+    assert undertaking.letter.channel == "mail"
+    assert mail.outbox == []
