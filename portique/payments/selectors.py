@@ -107,6 +107,17 @@ def approved_payments(application: Application):
     return Payment.objects.filter(application=application, status=PaymentStatus.APPROVED).order_by("created_at", "id")
 
 
+# A fee paid online outside Portique whose receipt came with a paper application: the
+# portal did not charge it and cannot pay it back through its gateway.
+RECEIPT_RECORDED = "receipt_recorded"
+
+
+def refundable_through_gateway(application: Application):
+    """The approved payments the portal charged, newest first (the excess is what the latest
+    put over the fees): those a refund can go back to through the gateway."""
+    return approved_payments(application).exclude(gateway=RECEIPT_RECORDED).order_by("-created_at", "-id")
+
+
 def attempts_of(application: Application):
     return Payment.objects.filter(application=application).order_by("created_at", "id")
 

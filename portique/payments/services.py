@@ -30,10 +30,6 @@ from .models import Payment, Refund
 
 logger = logging.getLogger(__name__)
 
-# A fee paid online outside Portique whose receipt came with a paper application: the
-# portal did not charge it and cannot pay it back through its gateway.
-RECEIPT_RECORDED = "receipt_recorded"
-
 # Unambiguous to read aloud or type from paper (no 0/O, 1/I/L).
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -200,8 +196,7 @@ def _refund_excess(*, application: Application, on: date, actor) -> list[Refund]
     made: list[Refund] = []
     processor = gateway()
     # Newest payments first: the excess is what the latest payment put over the fees.
-    payments = selectors.approved_payments(application).exclude(gateway=RECEIPT_RECORDED)
-    for payment in payments.order_by("-created_at", "-id"):
+    for payment in selectors.refundable_through_gateway(application):
         refunded = selectors.refunded_on(payment)
         amount = min(left, payment.amount - refunded)
         if amount <= 0:
@@ -274,7 +269,7 @@ def event_refund(*, application: Application, event: fees.RefundEvent, on: date,
         processor = gateway()
         # A receipt recorded from a paper application was not charged here: its refund is
         # assessed (the letter states it) and paid outside the portal.
-        for payment in paid.exclude(gateway=RECEIPT_RECORDED).order_by("-created_at", "-id"):
+        for payment in selectors.refundable_through_gateway(locked):
             amount = min(left, payment.amount - selectors.refunded_on(payment))
             if amount <= 0:
                 continue
@@ -360,7 +355,7 @@ def payment_record_receipt(
             idempotency_key=f"receipt-{number}",
             status=PaymentStatus.APPROVED,
             amount=value,
-            gateway=RECEIPT_RECORDED,
+            gateway=selectors.RECEIPT_RECORDED,
             sandbox=False,
             payer_name=" ".join((payer_name or "").split())[:200],
             receipt_number=number,
