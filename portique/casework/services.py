@@ -299,10 +299,9 @@ def _refund(application: Application, *, event: fees.RefundEvent, on: date) -> d
 
 
 def _application_date(application: Application) -> date:
-    if application.received_on is not None:
-        # A paper application's date is the day it was received (IRPR 11), not the day it was typed in.
-        return application.received_on
-    return timezone.localdate(application.submitted_at) if application.submitted_at else timezone.localdate()
+    # The day it was submitted; for a paper application, the day it was received (IRPR 11).
+    submitted = timezone.localdate(application.submitted_at) if application.submitted_at else timezone.localdate()
+    return application.application_date(submitted)
 
 
 # --- Screening (IRPR 10, 12) ------------------------------------------------------------------
