@@ -90,14 +90,14 @@ def pay(actor, application, *, on: datetime.date = TODAY, payer_name: str = PASS
 
 
 def sign(actor, application, *, on: datetime.date = TODAY, typed_name: str = PASSPORT_NAME):
-    from portique.applications.declarations import BY_PROGRAM
+    from portique.rules.programs import registry
 
     application.refresh_from_db()
     signature = services.application_sign(
         actor=actor,
         public_id=application.public_id,
         typed_name=typed_name,
-        declaration_version=BY_PROGRAM[application.program].version,
+        declaration_version=registry.program(application.program).declaration_for("principal_applicant").version,
         expected_version=application.version,
         on=on,
     )

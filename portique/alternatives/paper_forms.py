@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portique.applications.choices import PaperBasis, Program, ReceiptChannel
+from portique.applications.choices import PaperBasis, ReceiptChannel, program_choices
 from portique.applications.paper_intake import PaperIntakeInput
 from portique.casework.forms import MultipleFileField
 from portique.rules.online import system_restriction_table
@@ -19,7 +19,7 @@ _DATE_HELP = _("For example, 2026-11-22.")
 class PaperIntakeForm(forms.Form):
     """Everything is optional here: the service says, in both languages, what is missing."""
 
-    program = forms.ChoiceField(label=_("Program"), choices=[("", "—"), *Program.choices], required=False)
+    program = forms.ChoiceField(label=_("Program"), choices=lambda: [("", "—"), *program_choices()], required=False)
     received_on = forms.DateField(
         label=_("Date received"),
         help_text=_(

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.applications import paper_intake, people_selectors
-from portique.applications.choices import EDITABLE, SPONSORSHIPS, Channel
+from portique.applications.choices import EDITABLE, Channel
 from portique.applications.models import Application
 from portique.applications.services import (
     ApplicationError,
@@ -96,13 +96,10 @@ def _forms_to_enter(application: Application, evaluation, language: str) -> list
             sections = []
             for section in form.sections:
                 subject = f"p{person.position}/{form.code}/{section.code}"
-                if application.program in SPONSORSHIPS:
-                    url = reverse(
-                        "applications:person_section",
-                        args=[application.public_id, person.position, form.code, section.code],
-                    )
-                else:
-                    url = reverse("applications:section", args=[application.public_id, section.code])
+                url = reverse(
+                    "applications:person_section",
+                    args=[application.public_id, person.position, form.code, section.code],
+                )
                 sections.append(
                     {
                         "label": section.fr if language == "fr" else section.en,
@@ -113,7 +110,7 @@ def _forms_to_enter(application: Application, evaluation, language: str) -> list
             entries.append(
                 {
                     "person": people_selectors.person_label(person, language)
-                    if application.program in SPONSORSHIPS
+                    if application.definition.family_members
                     else application.paper_intake.applicant_name,
                     "form": form.fr if language == "fr" else form.en,
                     "sections": sections,
@@ -129,7 +126,7 @@ def _signers(application: Application, language: str) -> list[tuple[int, str, bo
     }
     signers = []
     for person in paper_intake.required_paper_signers(application):
-        if application.program in SPONSORSHIPS:
+        if application.definition.several_signers:
             who = people_selectors.person_label(person, language)
         else:
             who = _("the applicant (or a parent or legal guardian, for an applicant under 18)")

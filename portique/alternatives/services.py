@@ -31,6 +31,7 @@ from portique.rules.online import AlternativeFormatRequest, Kit, OtherMeans, che
 from portique.rules.online import Delivery as RulesDelivery
 from portique.rules.online import KitLanguage as RulesKitLanguage
 from portique.rules.paper_submission import paper_submission
+from portique.rules.programs import registry
 
 from .access import can_handle_kit_requests
 from .choices import (
@@ -411,7 +412,6 @@ def paper_application_register_following_kit(*, actor, data, kit_reference: str,
     otherwise nothing is saved and its error joins the intake's. The link is shown on both
     records and written to the kit request's history.
     """
-    from portique.applications.choices import SPONSORSHIPS, Program
     from portique.applications.paper_intake import PaperIntakeInvalid, paper_application_register
 
     reference = "".join((kit_reference or "").split()).upper()
@@ -427,9 +427,7 @@ def paper_application_register_following_kit(*, actor, data, kit_reference: str,
                     reference=reference,
                 )
             )
-        elif data.program in Program.values and (kit_request.kit == KitChoice.SPONSORSHIP) != (
-            data.program in SPONSORSHIPS
-        ):
+        elif data.program in registry.codes() and kit_request.kit != registry.program(data.program).kit.value:
             problems.append(
                 _formatted(
                     _("Kit request %(reference)s was for another kit: %(kit)s."),

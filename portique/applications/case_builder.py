@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from portique.rules.case import Case, CaseDocument, CasePerson, CaseSignature
 
-from .choices import SPONSORSHIPS, PersonRole
+from .choices import PersonRole
 from .models import Application
 
 
@@ -56,7 +56,7 @@ def case_for(application: Application, *, application_date: date, assume_signed:
         for person in application.people.all()
     )
     signatures, signed_documents, declared_on = (), (), None
-    if application.program in SPONSORSHIPS:
+    if application.definition.several_signers:
         # Represented (seed 004): the representative's declaration follows the client's signature.
         from portique.representation.selectors import declared_on_for_case, imm5476_uploaded
 

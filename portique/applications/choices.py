@@ -1,19 +1,33 @@
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from portique.rules.programs import registry
 
 
-class Program(models.TextChoices):
-    PR_CARD = "pr_card", _("Permanent resident card")
-    SPOUSE_SPONSORSHIP = "spouse_sponsorship", _("Sponsorship of a spouse, common-law or conjugal partner")
-    CHILD_SPONSORSHIP = "child_sponsorship", _("Sponsorship of a dependent child")
+def _name_in_language(definition) -> str:
+    return definition.name(get_language() or "en")
 
 
-# Prefix of the application number shown to people, per program.
-NUMBER_PREFIX = {Program.PR_CARD: "PRC", Program.SPOUSE_SPONSORSHIP: "SPS", Program.CHILD_SPONSORSHIP: "SPC"}
+_lazy_name = lazy(_name_in_language, str)
 
-# Programs in which a sponsor (the account holder) applies with the people sponsored (IMM 5289).
-SPONSORSHIPS = frozenset({Program.SPOUSE_SPONSORSHIP, Program.CHILD_SPONSORSHIP})
+# The programs, as Django choices: derived from the rules' one list (registry.programs()),
+# named in the page's language by the program's own definition. Nothing outside the
+# programs package compares these values: it asks the definition (Application.definition).
+Program = models.TextChoices(
+    "Program",
+    [(definition.code.upper(), (definition.code, _lazy_name(definition))) for definition in registry.programs()],
+)
+
+
+def program_choices(which=None) -> list[tuple[str, str]]:
+    """The programs (code, name in the page's language) whose definition answers ``which`` yes."""
+    return [
+        (definition.code, _lazy_name(definition))
+        for definition in registry.programs()
+        if which is None or which(definition)
+    ]
 
 
 class Status(models.TextChoices):

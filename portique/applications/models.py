@@ -3,7 +3,10 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from portique.rules.programs import registry
 
 from .choices import Channel, PaperBasis, PersonRole, Program, ReceiptChannel, SignatureMethod, Status
 
@@ -22,7 +25,9 @@ class Application(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     number = models.CharField(_("application number"), max_length=20, unique=True, null=True, blank=True)
-    program = models.CharField(_("program"), max_length=40, choices=Program.choices)
+    # One of registry.codes(). No database choices: a new program is a new definition in
+    # portique.rules.programs, never a migration (docs/architecture.md, "Adding a program").
+    program = models.CharField(_("program"), max_length=40)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -58,6 +63,14 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return self.number or str(self.public_id)
+
+    @cached_property
+    def definition(self):
+        """The program's definition: every question about what this program is goes to it."""
+        return registry.program(self.program)
+
+    def get_program_display(self) -> str:
+        return Program(self.program).label
 
     @property
     def on_paper(self) -> bool:

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portique.rules.conventions import email_is_well_formed
-from portique.rules.online import Stream, system_restriction_table
+from portique.rules.online import system_restriction_table
 from portique.rules.paper_submission import paper_application_check
 from portique.rules.programs import registry
 
@@ -34,18 +34,22 @@ from . import signals, signing, submitted_record
 from .access import access_application, can_take_in_paper
 from .choices import (
     EDITABLE,
-    NUMBER_PREFIX,
-    SPONSORSHIPS,
     Channel,
     PaperBasis,
     PersonRole,
-    Program,
     ReceiptChannel,
     SignatureMethod,
     Status,
 )
-from .models import Application, PaperIntake, Person, PersonChange, Signature, StatusChange, Submission
-from .services import ApplicationError, StaleVersion, _closed_reason, _new_confirmation_number, _transition
+from .models import Application, PaperIntake, Person, Signature, Submission
+from .services import (
+    ApplicationError,
+    StaleVersion,
+    _closed_reason,
+    _new_confirmation_number,
+    _transition,
+    application_start,
+)
 
 LANGUAGES = ("en", "fr")
 _LIMITS = {"applicant_name": 200, "email": 254, "mailing_address": 600}
@@ -74,10 +78,6 @@ class PaperIntakeInput:
     language: str = ""
 
 
-def _stream(program: str) -> Stream:
-    return Stream.SPONSORSHIP if program in SPONSORSHIPS else Stream.PR_CARD
-
-
 def _validate(data: PaperIntakeInput, today: date) -> tuple[dict, dict[str, list]]:
     errors: dict[str, list] = {}
 
@@ -85,7 +85,7 @@ def _validate(data: PaperIntakeInput, today: date) -> tuple[dict, dict[str, list
         errors.setdefault(field, []).append(message)
 
     values = {
-        "program": data.program if data.program in Program.values else "",
+        "program": data.program if data.program in registry.codes() else "",
         "receipt_channel": data.receipt_channel if data.receipt_channel in ReceiptChannel.values else "",
         "basis": data.basis if data.basis in PaperBasis.values else "",
         "system_restriction": (data.system_restriction or "").strip(),
@@ -152,45 +152,28 @@ def paper_application_register(*, actor, data: PaperIntakeInput, today: date) ->
     values, errors = _validate(data, today)
     if errors:
         raise PaperIntakeInvalid(errors)
-    program = Program(values["program"])
+    program = values["program"]
     received_on = data.received_on
     check = paper_application_check(
-        stream=_stream(program),
+        stream=registry.program(program).online_stream,
         received_on=received_on,
         disability=values["basis"] == PaperBasis.DISABILITY,
         exceptional_circumstances=values["basis"] == PaperBasis.EXCEPTIONAL_CIRCUMSTANCES,
         system_restriction=values["system_restriction"] or None,
     )
     flag = check.reasons[0].as_dict() if check.flagged else {}
-    definition = registry.program(program)
+    why = f"received on paper on {received_on.isoformat()} ({values['receipt_channel']}); relies on: {values['basis']}"
+    if flag:
+        why += f"; flagged {flag['code']} ({flag['citation']})"
     with transaction.atomic():
-        application = Application.objects.create(
-            program=program, owner=None, channel=Channel.PAPER, received_on=received_on
+        application = application_start(
+            actor=actor,
+            program=program,
+            channel=Channel.PAPER,
+            received_on=received_on,
+            reason=why,
+            people_reason="received on paper",
         )
-        application.number = f"{NUMBER_PREFIX[program]}{today.year}{application.pk:07d}"
-        application.save(update_fields=["number"])
-        if program in SPONSORSHIPS:
-            people = ((PersonRole.SPONSOR, "IMM1344"), (PersonRole.PRINCIPAL_APPLICANT, "IMM0008"))
-        else:
-            people = (
-                (
-                    PersonRole.PRINCIPAL_APPLICANT,
-                    definition.forms_for(PersonRole.PRINCIPAL_APPLICANT)[0].code,
-                ),
-            )
-        for position, (role, form_code) in enumerate(people):
-            Person.objects.create(
-                application=application, role=role, position=position, answers={form_code: {}}
-            )
-            if program in SPONSORSHIPS:
-                PersonChange.objects.create(
-                    application=application,
-                    position=position,
-                    role=role,
-                    added=True,
-                    actor=actor,
-                    reason="received on paper",
-                )
         PaperIntake.objects.create(
             application=application,
             receipt_channel=values["receipt_channel"],
@@ -203,12 +186,6 @@ def paper_application_register(*, actor, data: PaperIntakeInput, today: date) ->
             flag=flag,
             registered_by=actor,
         )
-        why = f"received on paper on {received_on.isoformat()} ({values['receipt_channel']}); relies on: {values['basis']}"
-        if flag:
-            why += f"; flagged {flag['code']} ({flag['citation']})"
-        StatusChange.objects.create(
-            application=application, from_status="", to_status=Status.DRAFT, actor=actor, reason=why
-        )
     return application
 
 
@@ -219,7 +196,7 @@ def required_paper_signers(application: Application) -> tuple[Person, ...]:
     form, and the officer records it on the applicant's line). Sponsorship: the sponsor
     and the principal applicant (or their parent or guardian), as online (ACT-56).
     """
-    if application.program in SPONSORSHIPS:
+    if application.definition.several_signers:
         from .sponsorship_signing import required_signers
 
         return required_signers(application, on=application.received_on).people
@@ -227,7 +204,7 @@ def required_paper_signers(application: Application) -> tuple[Person, ...]:
 
 
 def _signed_name(application: Application, person: Person) -> str:
-    if application.program in SPONSORSHIPS:
+    if application.definition.several_signers:
         from .sponsorship_signing import passport_name
 
         name = passport_name(person)

@@ -24,15 +24,15 @@ from portique.rules.programs import registry
 from portique.rules.reasons import Reason, reason
 
 from .access import access_application
-from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, Channel, PersonRole, Program, Status
-from .models import Application, Person, PersonChange, StatusChange
+from .choices import EDITABLE, Channel, PersonRole, Status
+from .models import Application, Person, PersonChange
 from .services import ApplicationError, StaleVersion, _closed_reason, application_changed
 
 FAMILY_MEMBERS = (
     "IMM 5289 — Étape 3 (IMM 0008, « Données personnelles de la personne à charge »); IRPR 117(9)(d)"
 )
-# Roles a sponsor may add after the start; the sponsor and the principal applicant come with it.
-ADDABLE = frozenset({PersonRole.DEPENDENT_CHILD, PersonRole.PARENT_OR_GUARDIAN})
+# Roles some program lets be added after the start (each program says which: addable_roles).
+ADDABLE_ANYWHERE = frozenset(role for definition in registry.programs() for role in definition.addable_roles)
 
 
 def _not_a_sponsorship() -> Reason:
@@ -123,53 +123,6 @@ def _guardian_removal_reason_required() -> Reason:
     )
 
 
-def sponsorship_start(
-    *,
-    actor,
-    program: Program,
-    sponsor_answers: dict[str, Any] | None = None,
-    pa_answers: dict[str, Any] | None = None,
-) -> Application:
-    """Open a sponsorship owned by ``actor`` (the sponsor), with the sponsor and the principal applicant.
-
-    ``sponsor_answers`` are the sponsor's IMM 1344 answers (e.g. from the eligibility
-    questionnaire), ``pa_answers`` the principal applicant's IMM 0008 answers (e.g. the
-    chosen relationship and category).
-    """
-    if Program(program) not in SPONSORSHIPS:
-        raise ApplicationError((_not_a_sponsorship(),))
-    with transaction.atomic():
-        application = Application.objects.create(program=program, owner=actor)
-        year = timezone.localdate().year
-        application.number = f"{NUMBER_PREFIX[Program(program)]}{year}{application.pk:07d}"
-        application.save(update_fields=["number"])
-        Person.objects.create(
-            application=application,
-            role=PersonRole.SPONSOR,
-            position=0,
-            answers={"IMM1344": sponsor_answers or {}},
-        )
-        Person.objects.create(
-            application=application,
-            role=PersonRole.PRINCIPAL_APPLICANT,
-            position=1,
-            answers={"IMM0008": pa_answers or {}},
-        )
-        for position, role in ((0, PersonRole.SPONSOR), (1, PersonRole.PRINCIPAL_APPLICANT)):
-            PersonChange.objects.create(
-                application=application,
-                position=position,
-                role=role,
-                added=True,
-                actor=actor,
-                reason="started",
-            )
-        StatusChange.objects.create(
-            application=application, from_status="", to_status=Status.DRAFT, actor=actor, reason="started"
-        )
-    return application
-
-
 def restart_from(*, actor, returned: Application) -> Application:
     """A new draft application owned by ``actor``, pre-filled with every person and answer of ``returned``.
 
@@ -179,21 +132,12 @@ def restart_from(*, actor, returned: Application) -> Application:
     parent or legal guardian who signs for an applicant under 18 (ACT-56). The caller holds
     ``returned`` locked and has checked that ``actor`` may prepare it.
     """
-    people = list(returned.people.order_by("position"))
-    by_role = {person.role: person for person in people}
-    with transaction.atomic():
-        if returned.program in SPONSORSHIPS:
-            application = sponsorship_start(
-                actor=actor,
-                program=Program(returned.program),
-                sponsor_answers=by_role[PersonRole.SPONSOR].answers.get("IMM1344"),
-                pa_answers=by_role[PersonRole.PRINCIPAL_APPLICANT].answers.get("IMM0008"),
-            )
-        else:
-            from .services import application_start
+    from .services import application_start
 
-            application = application_start(actor=actor, program=Program(returned.program))
-        # The people every application starts with (the principal applicant, and a sponsorship's sponsor).
+    people = list(returned.people.order_by("position"))
+    with transaction.atomic():
+        application = application_start(actor=actor, program=returned.program)
+        # The people every application of the program starts with come back in them.
         started = {person.role: person for person in application.people.all()}
         for person in people:
             target = started.pop(person.role, None)
@@ -224,11 +168,13 @@ def application_restart(*, actor, public_id) -> Application:
         return restart_from(actor=actor, returned=returned)
 
 
-def _locked(*, actor, public_id, expected_version: int, guardian: bool = False) -> Application:
+def _locked(*, actor, public_id, expected_version: int, role: str | None) -> Application:
+    """The application, locked, if people of ``role`` (any, when ``None``) may come and go in it."""
     application = access_application(actor=actor, public_id=public_id, for_update=True)
-    # A PR card application has one person but for the parent or legal guardian who signs
-    # for an applicant under 18 (ACT-56; pr_card_guardian).
-    if application.program not in SPONSORSHIPS and not (guardian and application.program == Program.PR_CARD):
+    # Only the people the program lets be added (a sponsorship's family members; the parent
+    # or legal guardian who signs for an applicant under 18, ACT-56) come and go.
+    addable = application.definition.addable_roles
+    if (role is None and not addable) or (role is not None and role not in addable):
         raise ApplicationError((_not_a_sponsorship(),))
     if application.status not in EDITABLE:
         raise ApplicationError((_closed_reason(),))
@@ -255,7 +201,7 @@ def person_add(
     the reason is required (SP-170). Positions are never reused, so documents and
     history of a removed person never attach to a new one.
     """
-    if role not in ADDABLE:
+    if role not in ADDABLE_ANYWHERE:
         raise ApplicationError((_role_not_addable(str(role)),))
     why = " ".join(why_not_accompanying.split())
     if role == PersonRole.DEPENDENT_CHILD and not accompanying and not why:
@@ -265,11 +211,12 @@ def person_add(
             actor=actor,
             public_id=public_id,
             expected_version=expected_version,
-            guardian=role == PersonRole.PARENT_OR_GUARDIAN,
+            role=role,
         )
         if role == PersonRole.PARENT_OR_GUARDIAN and application.people.filter(role=role).exists():
             raise ApplicationError((_one_guardian(),))
-        if application.program == Program.PR_CARD:
+        if role == PersonRole.PARENT_OR_GUARDIAN and not application.definition.several_signers:
+            # The one signer is the applicant, unless they are under 18 (ACT-56).
             _pr_card_guardian_allowed(application, on=on or timezone.localdate())
         used = [
             application.people.aggregate(top=Max("position"))["top"],
@@ -307,18 +254,16 @@ def person_remove(*, actor, public_id, position: int, reason: str, expected_vers
     """Take a person declared by mistake out of the application; the history keeps them."""
     why = " ".join(reason.split())
     with transaction.atomic():
-        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version, guardian=True)
+        application = _locked(actor=actor, public_id=public_id, expected_version=expected_version, role=None)
+        # A program with family members warns that one not declared can never be sponsored later.
+        family = application.definition.family_members
         if not why:
-            sponsorship = application.program in SPONSORSHIPS
-            raise ApplicationError((_removal_reason_required() if sponsorship else _guardian_removal_reason_required(),))
+            raise ApplicationError((_removal_reason_required() if family else _guardian_removal_reason_required(),))
         person = application.people.select_for_update().filter(position=position).first()
         if person is None:
             raise Person.DoesNotExist
-        if person.role not in ADDABLE or (
-            application.program not in SPONSORSHIPS and person.role != PersonRole.PARENT_OR_GUARDIAN
-        ):
-            sponsorship = application.program in SPONSORSHIPS
-            raise ApplicationError((_not_removable() if sponsorship else _applicant_not_removable(),))
+        if person.role not in application.definition.addable_roles:
+            raise ApplicationError((_not_removable() if family else _applicant_not_removable(),))
         PersonChange.objects.create(
             application=application,
             position=position,
@@ -334,7 +279,7 @@ def person_remove(*, actor, public_id, position: int, reason: str, expected_vers
 def sponsorship_screen_and_start(
     *,
     actor,
-    program: Program,
+    program: str,
     sponsor_answers: dict[str, Any],
     application_answers: dict[str, Any],
     on,
@@ -351,10 +296,13 @@ def sponsorship_screen_and_start(
     from portique.rules.sponsorship.categories import Category, Inadmissibility, PartnerLocation
     from portique.rules.sponsorship.vocabulary import SponsoredRelationship
 
-    if Program(program) not in SPONSORSHIPS:
+    from .services import application_start
+
+    definition = registry.program(program)
+    if not definition.sponsored:
         raise ApplicationError((_not_a_sponsorship(),))
-    if program == Program.CHILD_SPONSORSHIP:
-        relationship = SponsoredRelationship.DEPENDENT_CHILD
+    if definition.fixed_relationship:
+        relationship = SponsoredRelationship(definition.fixed_relationship)
         application_answers = {k: v for k, v in application_answers.items() if k != "relationship"}
     else:
         try:
@@ -385,11 +333,13 @@ def sponsorship_screen_and_start(
     )
     if not screening.may_start:
         raise ApplicationError(sponsorship_screening.blocking(screening))
-    return sponsorship_start(
+    return application_start(
         actor=actor,
-        program=program,
-        sponsor_answers=sponsor_answers,
-        pa_answers={"application": application_answers},
+        program=definition.code,
+        answers_by_role={
+            PersonRole.SPONSOR: sponsor_answers,
+            PersonRole.PRINCIPAL_APPLICANT: {"application": application_answers},
+        },
     )
 
 
@@ -427,7 +377,7 @@ def pending_sponsorship_of_same_person(application: Application) -> tuple[Reason
     two online applications; when either was made on paper, the same family name and date of
     birth on the sponsor's IMM 1344.
     """
-    if application.program not in SPONSORSHIPS:
+    if not application.definition.sponsored:
         return ()
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     identity = _identity(principal) if principal else None
@@ -437,7 +387,7 @@ def pending_sponsorship_of_same_person(application: Application) -> tuple[Reason
     others = (
         Person.objects.filter(
             role=PersonRole.PRINCIPAL_APPLICANT,
-            application__program__in=SPONSORSHIPS,
+            application__program__in=[d.code for d in registry.programs() if d.sponsored],
             application__status__in=PENDING,
             # Narrowed in the database by the date of birth; the family name is compared below, casefolded.
             answers__IMM0008__personal__date_of_birth=identity[1],

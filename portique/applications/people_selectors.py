@@ -14,16 +14,22 @@ from .choices import PersonRole
 from .models import Application, Person
 from .selectors import section_state
 
+# The sections in which a person's first form gives their name (IMM 1344's sponsor section;
+# IMM 0008's, IMM 5444's and the guardian form's personal details).
+_NAME_SECTIONS = ("sponsor", "personal")
 
-def person_name(person: Person) -> str:
-    """The person's name as they gave it (IMM 0008, or IMM 1344 for the sponsor), else ""."""
-    form, section = ("IMM1344", "sponsor") if person.role == PersonRole.SPONSOR else ("IMM0008", "personal")
-    if form not in person.answers and "GUARDIAN" in person.answers:
-        form = "GUARDIAN"  # a PR card applicant's parent or guardian (rules.programs.pr_card_guardian)
-    personal = (person.answers.get(form) or {}).get(section) or {}
-    if not isinstance(personal, dict):
-        return ""
-    return " ".join(str(part) for part in (personal.get("given_names"), personal.get("family_name")) if part)
+
+def person_name(person: Person, definition=None) -> str:
+    """The person's name as they gave it on their first form (in the program's order), else ""."""
+    definition = definition or registry.program(person.application.program)
+    for form in definition.forms_for(person.role):
+        answers = person.answers.get(form.code) or {}
+        for code in _NAME_SECTIONS:
+            section = answers.get(code) if isinstance(answers, dict) else None
+            if isinstance(section, dict) and (section.get("given_names") or section.get("family_name")):
+                parts = (section.get("given_names"), section.get("family_name"))
+                return " ".join(str(part) for part in parts if part)
+    return ""
 
 
 def person_label(person: Person, language: str) -> str:

@@ -26,7 +26,7 @@ from portique.rules.programs import registry
 
 from . import people, people_selectors, selectors, services, submitted_views
 from .access import Capability, access_application, capabilities
-from .choices import EDITABLE, SPONSORSHIPS, PersonRole, Program
+from .choices import EDITABLE, PersonRole
 from .form_rendering import _django_field
 
 TYPED = (FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DATES)
@@ -282,7 +282,7 @@ def person_sign(request: HttpRequest, public_id, position: int) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id)
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
-    if application.program not in SPONSORSHIPS:
+    if not application.definition.several_signers:
         raise Http404
     person = application.people.filter(position=position).first()
     if person is None:
@@ -389,14 +389,17 @@ def sponsorship_start(request: HttpRequest) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         program = request.POST.get("program", "")
-        if program not in SPONSORSHIPS:
+        if program not in {definition.code for definition in _screened()}:
             raise Http404
         return redirect("applications:sponsorship_screen", program=program)
     return render(
-        request,
-        "applications/sponsorship_start.html",
-        {"programs": [Program.SPOUSE_SPONSORSHIP, Program.CHILD_SPONSORSHIP]},
+        request, "applications/sponsorship_start.html", {"programs": _screened(), "language": _language()}
     )
+
+
+def _screened() -> list:
+    """The programs whose sponsor answers the eligibility questions before the application opens."""
+    return [definition for definition in registry.programs() if definition.sponsored]
 
 
 def _screening_sections(program: str) -> list[tuple[str, Section]]:
@@ -420,7 +423,7 @@ def _screening_sections(program: str) -> list[tuple[str, Section]]:
 def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
     """The sponsor's eligibility questions and the category: the rules say what they decide and why."""
 
-    if request.user.role != Role.APPLICANT or program not in SPONSORSHIPS:
+    if request.user.role != Role.APPLICANT or program not in {d.code for d in _screened()}:
         raise Http404
     language = _language()
     sections = _screening_sections(program)
@@ -439,7 +442,7 @@ def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
         try:
             application = people.sponsorship_screen_and_start(
                 actor=request.user,
-                program=Program(program),
+                program=program,
                 sponsor_answers=sponsor_answers,
                 application_answers=given["application"],
                 on=timezone.localdate(),
@@ -454,7 +457,7 @@ def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
         request,
         "applications/sponsorship_screen.html",
         {
-            "program": Program(program),
+            "program": registry.program(program),
             "sections": [
                 (section.title(language), [form[f.code] for f in section.fields])
                 for _c, section, form in bound
@@ -478,9 +481,10 @@ def _screen_for_display(program: str, sponsor_answers: dict, application_answers
         except ValueError:
             return default
 
+    fixed = registry.program(program).fixed_relationship
     relationship = (
-        SponsoredRelationship.DEPENDENT_CHILD
-        if program == Program.CHILD_SPONSORSHIP
+        SponsoredRelationship(fixed)
+        if fixed
         else _enum(
             SponsoredRelationship, application_answers.get("relationship"), SponsoredRelationship.SPOUSE
         )

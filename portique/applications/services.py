@@ -21,9 +21,9 @@ from portique.rules.reasons import Reason, Severity, reason
 from . import notifications, pr_card_guardian, signals, signing, submitted_record
 from .access import Capability, access_application
 from .case_builder import case_for
-from .choices import EDITABLE, NUMBER_PREFIX, SPONSORSHIPS, PersonRole, Program, SignatureMethod, Status
+from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
 from .lifecycle import can_move
-from .models import Application, Person, Signature, StatusChange, Submission
+from .models import Application, Person, PersonChange, Signature, StatusChange, Submission
 
 
 class ApplicationError(Exception):
@@ -47,24 +47,56 @@ def _transition(*, application: Application, to_status: Status, actor, reason: s
     application.status = to_status
 
 
-def application_start(*, actor, program: Program, answers: dict[str, Any] | None = None) -> Application:
-    """Open a new draft application owned by ``actor`` with its principal applicant."""
+def application_start(
+    *,
+    actor,
+    program: str,
+    answers: dict[str, Any] | None = None,
+    answers_by_role: dict[str, dict[str, Any]] | None = None,
+    channel: Channel = Channel.ONLINE,
+    received_on: date | None = None,
+    reason: str = "started",
+    people_reason: str | None = None,
+) -> Application:
+    """Open a new draft application of ``program``: the one way an application is made.
+
+    The people it starts with are the program's (``starting_roles``: the applicant; a
+    sponsorship's sponsor and principal applicant), each with their first form's answers:
+    ``answers`` for the account holder (position 0), ``answers_by_role`` for anyone.
+    Online, ``actor`` owns it; on paper (IRPR 11) it has no account and ``received_on``
+    is its application date, and ``actor`` is the officer who registers it.
+    """
     definition = registry.program(program)
+    given = dict(answers_by_role or {})
+    if answers is not None:
+        given[definition.account_holder_role] = answers
+    online = channel == Channel.ONLINE
     with transaction.atomic():
-        application = Application.objects.create(program=program, owner=actor)
+        application = Application.objects.create(
+            program=definition.code,
+            owner=actor if online else None,
+            channel=channel,
+            received_on=None if online else received_on,
+        )
         # The number is derived from the key so it is unique without a second counter.
         year = timezone.localdate().year
-        application.number = f"{NUMBER_PREFIX[Program(program)]}{year}{application.pk:07d}"
+        application.number = f"{definition.number_prefix}{year}{application.pk:07d}"
         application.save(update_fields=["number"])
-        form_code = definition.forms_for(PersonRole.PRINCIPAL_APPLICANT)[0].code
-        Person.objects.create(
-            application=application,
-            role=PersonRole.PRINCIPAL_APPLICANT,
-            position=0,
-            answers={form_code: answers or {}},
-        )
+        for position, role in enumerate(definition.starting_roles):
+            form_code = definition.forms_for(role)[0].code
+            Person.objects.create(
+                application=application, role=role, position=position, answers={form_code: given.get(role) or {}}
+            )
+            PersonChange.objects.create(
+                application=application,
+                position=position,
+                role=role,
+                added=True,
+                actor=actor,
+                reason=(people_reason or reason)[:200],
+            )
         StatusChange.objects.create(
-            application=application, from_status="", to_status=Status.DRAFT, actor=actor, reason="started"
+            application=application, from_status="", to_status=Status.DRAFT, actor=actor, reason=reason
         )
     return application
 
@@ -153,7 +185,7 @@ def application_validate(*, actor, public_id, on: date) -> Evaluation:
     """
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
-        if application.program in SPONSORSHIPS:
+        if application.definition.several_signers:
             from .sponsorship_signing import before_signing
 
             readiness = before_signing(application, on=on)
@@ -271,9 +303,8 @@ def application_sign(
     (answers and documents); any later change clears it (``application_changed``).
     A sponsorship has several signers (``sponsorship_signing``): ``position`` says who signs.
     """
-    from .declarations import BY_PROGRAM
-
-    if Application.objects.filter(public_id=public_id, program__in=SPONSORSHIPS).exists():
+    program = Application.objects.filter(public_id=public_id).values_list("program", flat=True).first()
+    if program is not None and registry.program(program).several_signers:
         from . import sponsorship_signing
 
         return sponsorship_signing.sign(
@@ -294,7 +325,7 @@ def application_sign(
             raise ApplicationError((_closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
-        declaration = BY_PROGRAM[application.program]
+        declaration = application.definition.declaration_for(PersonRole.PRINCIPAL_APPLICANT)
         if declaration_version != declaration.version:
             raise StaleVersion
         evaluation = application_evaluate(application=application, on=on)
@@ -352,7 +383,7 @@ def submission_blockers(
     if balance.blocks_submission:
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
     born = _birth_date(application)
-    if application.on_paper and application.program not in SPONSORSHIPS:
+    if application.on_paper and not application.definition.several_signers:
         # Signed by hand on paper: the e-signature gate (typed name, client account) does
         # not apply; the officer's record of the handwritten signature does.
         from portique.rules.paper_submission import handwritten_signature
@@ -363,14 +394,16 @@ def submission_blockers(
         ).exists()
         problems.extend(handwritten_signature(principal_applicant_birth_date=born, on=on, recorded=recorded))
         born = None
-    if application.program in SPONSORSHIPS:
-        # A sponsorship's signers are checked by the rules' gate (in the evaluation) and here.
-        from .people import pending_sponsorship_of_same_person
+    if application.definition.several_signers:
+        # Several signers are checked by the rules' gate (in the evaluation) and here.
         from .sponsorship_signing import missing_signatures
 
         problems.extend(missing_signatures(application, on=on))
-        problems.extend(pending_sponsorship_of_same_person(application))
         born = None
+    if application.definition.sponsored:
+        from .people import pending_sponsorship_of_same_person
+
+        problems.extend(pending_sponsorship_of_same_person(application))
     # Represented (seed 004): the hand-signed IMM 5476, and a sponsorship's declaration.
     from portique.representation.selectors import portal_blockers
 

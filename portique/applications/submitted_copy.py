@@ -26,9 +26,9 @@ from portique.documents import document_types
 from portique.rules.forms.model import Field, FieldKind, Form, Section
 from portique.rules.forms.validate import NOT_APPLICABLE, parse_date
 from portique.rules.programs import registry
+from portique.rules.programs.declarations import Declaration
 
 from .choices import PersonRole, Program
-from .declarations import BY_PROGRAM, Declaration
 from .form_rendering import countries
 from .models import Submission
 from .submitted_record import RECORD
@@ -179,11 +179,10 @@ def _documents(
 
 def declaration_of(version: str) -> Declaration | None:
     """The declaration signed under ``version`` (declarations keep their versions)."""
-    from .sponsorship_signing import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
-
-    for declaration in (*BY_PROGRAM.values(), SPONSOR_UNDERTAKING, APPLICANT_DECLARATION):
-        if declaration.version == version:
-            return declaration
+    for definition in registry.programs():
+        for declaration in definition.all_declarations():
+            if declaration.version == version:
+                return declaration
     return None
 
 

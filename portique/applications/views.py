@@ -17,9 +17,9 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
-from . import declarations, selectors, services, submitted_views
+from . import selectors, services, submitted_views
 from .access import Capability, access_application, capabilities
-from .choices import EDITABLE, SPONSORSHIPS, Program
+from .choices import EDITABLE, PersonRole
 from .form_rendering import cleaned_answers, section_form_class, section_formset_class
 
 
@@ -44,14 +44,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/dashboard.html", {"applications": selectors.applications_of(actor=request.user)})
 
 
+def _started_directly() -> list:
+    """The programs an applicant starts at once (a sponsorship first screens its sponsor)."""
+    return [definition for definition in registry.programs() if not definition.sponsored]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     _applicant_only(request)
+    programs = _started_directly()
     if request.method == "POST":
-        application = services.application_start(actor=request.user, program=Program.PR_CARD)
-        return redirect("applications:section", public_id=application.public_id, section="application")
-    return render(request, "applications/start.html")
+        chosen = request.POST.get("program") or programs[0].code
+        if chosen not in {definition.code for definition in programs}:
+            raise Http404
+        application = services.application_start(actor=request.user, program=chosen)
+        form = application.definition.forms_for(application.definition.account_holder_role)[0]
+        return redirect("applications:section", public_id=application.public_id, section=form.sections[0].code)
+    return render(request, "applications/start.html", {"programs": programs, "language": _language()})
 
 
 @login_required
@@ -66,10 +76,10 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
     if Capability.PREPARE not in capabilities(actor=request.user, application=application):
         # The represented client reviews and signs only (ACT-34, REP-10).
         return redirect("representation_client:review", public_id=public_id)
-    if request.user.role == Role.REPRESENTATIVE and application.program not in SPONSORSHIPS:
-        # A sponsorship's people and forms are on its own page, for the representative too.
+    if request.user.role == Role.REPRESENTATIVE and not application.definition.family_members:
+        # A program with family members has its people and forms on this page, for the representative too.
         return redirect("representation:file", public_id=public_id)
-    if application.program in SPONSORSHIPS:
+    if application.definition.family_members:
         from . import people_views
 
         return people_views.overview(request, application)
@@ -232,7 +242,7 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
     other_people = []
     for found in evaluation.form_findings:
         person_id, _, location = (found.subject or "").split("/", 2)
-        if application.program not in SPONSORSHIPS and person_id != "p0":
+        if not application.definition.family_members and person_id != "p0":
             # The parent or guardian who signs for a minor (PR card): their own small form.
             other_people.append((found, int(person_id.removeprefix("p"))))
             continue
@@ -278,7 +288,7 @@ def sign(request: HttpRequest, public_id) -> HttpResponse:
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
     language = _language()
-    declaration = declarations.BY_PROGRAM[application.program]
+    declaration = application.definition.declaration_for(PersonRole.PRINCIPAL_APPLICANT)
     errors: list[str] = []
     typed_name = ""
     if request.method == "POST":

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portique.applications.choices import Program
+from portique.applications.choices import program_choices
 from portique.rules import biometrics
 
 from . import grounds
@@ -46,7 +46,7 @@ class CaseworkForm(forms.Form):
 
 class QueueFilterForm(forms.Form):
     program = forms.ChoiceField(
-        label=_("Program"), required=False, choices=[("", _("All programs")), *Program.choices]
+        label=_("Program"), required=False, choices=lambda: [("", _("All programs")), *program_choices()]
     )
     sort = forms.ChoiceField(
         label=_("Order"),

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from portique.applications.choices import SPONSORSHIPS, Program, Status
+from portique.applications.choices import Status
 from portique.applications.form_rendering import countries
 from portique.applications.models import Application, StatusChange
 from portique.documents.choices import DocumentState
@@ -72,7 +72,7 @@ def _open_requests(*, today: date, overdue: bool | None = None):
 
 def _sponsor_not_assessed() -> Q:
     # The sponsor is assessed first (IMM 5289 — « Examen d'admissibilité »).
-    return Q(program__in=SPONSORSHIPS) & ~Q(
+    return Q(program__in=[definition.code for definition in registry.programs() if definition.sponsored]) & ~Q(
         Exists(SponsorAssessment.objects.filter(application=OuterRef("pk")))
     )
 
@@ -192,7 +192,7 @@ def queue_items(*, queue: Queue, today: date, program: str = "", search: str = "
     items = items.annotate(
         next_due_on=Min("document_requests__due_on", filter=Q(document_requests__state=RequestState.OPEN))
     )
-    if program in Program.values:
+    if program in registry.codes():
         items = items.filter(program=program)
     if search.strip():
         items = items.filter(number__icontains=search.strip())

@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.accounts.choices import Role
 from portique.applications.access import access_application
-from portique.applications.choices import EDITABLE, SPONSORSHIPS, PersonRole, Status
+from portique.applications.choices import EDITABLE, PersonRole, Status
 from portique.applications.models import Application
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_transition, submission_blockers
@@ -955,7 +955,7 @@ def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalIns
                 "instruction": instruction,
                 # Each family member's own instructions name them (SP-222: one set per person).
                 "person_name": person_name(person)
-                if application.program in SPONSORSHIPS
+                if application.definition.family_members
                 else letters.addressee(application)["name"],
             },
             event=EventKind.MEDICAL_INSTRUCTED,
@@ -1130,7 +1130,7 @@ def application_decide(
             _require_stage(application, (Status.SUBMITTED, *PROCESSING))
         else:
             _require_stage(application, PROCESSING)
-            if application.program in SPONSORSHIPS:
+            if application.definition.decided_per_person:
                 # A sponsorship is decided person by person (casework.sponsorship.sponsorship_decide).
                 raise CaseworkError.at(
                     "outcome", _("A sponsorship is decided person by person: use the sponsorship decision.")

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portique.applications.choices import SPONSORSHIPS, PersonRole, Status
+from portique.applications.choices import PersonRole, Status
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose
@@ -72,7 +72,7 @@ def _language() -> str:
 def pending(application, *, on: date | None = None) -> list:
     """What a sponsorship's final decision waits for on the sponsor's side, Quebec's and the
     police certificates' (each item a message in the current language)."""
-    if application.program not in SPONSORSHIPS:
+    if not application.definition.sponsored:
         return []
     assessment = SponsorAssessment.objects.filter(application=application).first()
     if assessment is None:
@@ -285,7 +285,7 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
         )
     with services._atomic() as stored:
         application = services._locked_case(public_id=public_id)
-        if application.program not in SPONSORSHIPS:
+        if not application.definition.sponsored:
             raise services.CaseworkError.at("", _("Only a sponsorship has a sponsor to assess."))
         services._require_stage(application, services.PROCESSING)
         if SponsorAssessment.objects.filter(application=application).exists():
@@ -368,7 +368,7 @@ def police_certificates(application) -> list[CertificateRow]:
     """Every police certificate the rules require (on the application date), per person and
     country, with where it stands: provided with the application, a letter of explanation
     instead, requested, received or an explanation accepted."""
-    if application.program not in SPONSORSHIPS or application.submitted_at is None:
+    if not application.definition.sponsored or application.submitted_at is None:
         return []
     evaluation = application_evaluate(application=application, on=services._application_date(application))
     required: dict[str, list[str]] = evaluation.details.get("police_certificates") or {}
@@ -621,7 +621,7 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
         raise services.CaseworkError(errors)
     with services._atomic() as stored:
         application = services._locked_case(public_id=public_id)
-        if application.program not in SPONSORSHIPS:
+        if not application.definition.decided_per_person:
             raise services.CaseworkError.at("", _("Only a sponsorship is decided person by person."))
         services._require_stage(application, services.PROCESSING)
         assessment = SponsorAssessment.objects.filter(application=application).first()

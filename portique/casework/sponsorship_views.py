@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portique.applications.choices import SPONSORSHIPS, Status
+from portique.applications.choices import Status
 
 from . import access, forms, pages, services, sponsorship
 from .choices import DecisionOutcome
@@ -25,7 +25,7 @@ from .sponsorship import sponsor_assess
 @require_http_methods(["GET", "POST"])
 def sponsor_assessment(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
-    if not access.can_decide(request.user) or application.program not in SPONSORSHIPS:
+    if not access.can_decide(request.user) or not application.definition.sponsored:
         raise Http404
     language = (get_language() or "en")[:2]
     errors: dict[str, list] = {}
@@ -64,7 +64,7 @@ def sponsor_assessment(request: HttpRequest, public_id) -> HttpResponse:
 
 def _sponsorship_case(request: HttpRequest, public_id, *, decide: bool = False):
     application = access.access_case(user=request.user, public_id=public_id)
-    if application.program not in SPONSORSHIPS or (decide and not access.can_decide(request.user)):
+    if not application.definition.sponsored or (decide and not access.can_decide(request.user)):
         raise Http404
     return application
 

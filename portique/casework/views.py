@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portique.applications.choices import SPONSORSHIPS, Status
+from portique.applications.choices import Status
 from portique.documents import document_types
 from portique.rules import biometrics
 
@@ -587,7 +587,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     if not access.can_decide(request.user):
         raise Http404
-    if application.program in SPONSORSHIPS:
+    if application.definition.decided_per_person:
         # A sponsorship is decided person by person.
         return redirect("casework:sponsorship_decision", public_id=application.public_id)
     form = forms.DecisionForm(request.POST if request.method == "POST" else None)

@@ -29,7 +29,7 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
 
     evaluation = application_evaluate(application=application, on=on)
     not_uploaded = PORTAL_FORMS
-    if application.program != "pr_card":
+    if application.definition.several_signers:
         from portique.applications.sponsorship_signing import represented
 
         if represented(application):
@@ -41,14 +41,6 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
         # Forms filled in the portal, and the sponsor's undertaking signed in it, are not uploads.
         if raw.get("code") not in not_uploaded
     ]
-    if application.program == "pr_card":
-        codes = {item.code for item in found}
-        photos = [
-            make(0, on)
-            for code, make in ((checklist_items.PHOTO_FRONT, checklist_items.photo_front), (checklist_items.PHOTO_BACK, checklist_items.photo_back))
-            if code not in codes
-        ]
-        found = photos + found
     if application.on_paper:
         found.append(checklist_items.paper_forms())
     return tuple(found)

@@ -15,7 +15,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from portique.applications.choices import Program
 from portique.core.money import format_cad
 
 from .choices import PaymentStatus
@@ -81,7 +80,7 @@ def receipt_context(payment: Payment) -> dict:
         "sandbox": payment.sandbox,
         "date": _date(payment.created_at),
         "iso_date": timezone.localtime(payment.created_at).date().isoformat(),
-        "program": _both(Program(payment.application.program).label),
+        "program": {"en": payment.application.definition.en, "fr": payment.application.definition.fr},
         "card": card,
         "lines": [
             {"en": line["en"], "fr": line["fr"], "citation": line["citation"], "amount": _money(line["amount"])}

@@ -14,11 +14,10 @@ from typing import Any
 
 from django.db.models import Sum
 
-from portique.applications.choices import PersonRole, Program
-from portique.applications.models import Application, Person
-from portique.rules import biometrics, fees
+from portique.applications.choices import PersonRole
+from portique.applications.models import Application
+from portique.rules import fees
 from portique.rules.case import CasePayment
-from portique.rules.programs import registry
 from portique.rules.reasons import Reason
 
 from .choices import PaymentStatus
@@ -27,66 +26,14 @@ from .models import Payment, Refund
 ZERO = Decimal("0.00")
 
 
-def _answers(person: Person, application: Application) -> dict[str, Any]:
-    forms = registry.program(application.program).forms_for(person.role)
-    return person.answers.get(forms[0].code, {}) if forms else {}
-
-
-def _section(answers: dict[str, Any], code: str) -> dict[str, Any]:
-    section = answers.get(code)
-    return section if isinstance(section, dict) else {}
-
-
-def _date(raw: Any) -> date | None:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        return None
-
-
-def _gives_biometrics(person: Person, answers: dict[str, Any], on: date) -> bool:
-    born = _date(_section(answers, "personal").get("date_of_birth"))
-    if born is None:
-        return False
-    # IMM 5444 does not ask for the history 12.1(m) needs (which PR application, received
-    # when): without it the rules answer "no, an officer checks" (BIOMETRICS_PR_CARD_HISTORY_UNKNOWN).
-    return biometrics.biometrics_requirement(
-        kind=biometrics.ApplicationKind.PERMANENT_RESIDENT_CARD,
-        application_date=on,
-        birth_date=born,
-        subject=f"p{person.position}",
-    ).required
-
-
-def _pr_card_applicant(person: Person, application: Application, on: date) -> fees.PrCardApplicant:
-    answers = _answers(person, application)
-    return fees.PrCardApplicant(
-        id=f"p{person.position}",
-        gives_biometrics=_gives_biometrics(person, answers, on),
-        reclaimed_indigenous_name=_section(answers, "application").get("indigenous_name") == "yes",
-        # The declaration and the statement are documents; until the checklist names
-        # them, the rules keep the fee due and say what to attach (INDIGENOUS_NAME_WAIVER_INCOMPLETE).
-        indigenous_name_declaration_attached=False,
-        indigenous_name_statement_uploaded=False,
-    )
-
-
 def quote_for(application: Application, on: date) -> fees.FeeQuote:
     """The rules' fee quote for ``application``, for an application made on ``on``."""
-    on = application.application_date(on)
-    if application.program == Program.PR_CARD:
-        people = [p for p in application.people.all() if p.role == PersonRole.PRINCIPAL_APPLICANT]
-        return fees.quote_pr_card(
-            application_date=on,
-            applicants=tuple(_pr_card_applicant(p, application, on) for p in people),
-        )
-    if application.program in (Program.SPOUSE_SPONSORSHIP, Program.CHILD_SPONSORSHIP):
-        # Per person (sponsorship, processing, RPRF now or later, each child, biometrics
-        # with the family maximum): the sponsorship rules' own quote, from the whole case.
-        from portique.applications.case_builder import case_for
+    # The program's own quote, from the whole case (the same rows the rules evaluate): the
+    # payments app never reads a form's answers.
+    from portique.applications.case_builder import case_for
 
-        return registry.program(application.program).fee_quote(case_for(application, application_date=on))
-    raise NotImplementedError(f"no fee quote for program {application.program!r}")
+    on = application.application_date(on)
+    return application.definition.fee_quote(case_for(application, application_date=on))
 
 
 def _sum(queryset) -> Decimal:
@@ -180,10 +127,11 @@ def applicant_name(application: Application) -> str:
     """The principal applicant's name as on the form, else the account holder's (or, on paper, the name taken in)."""
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     if principal is not None:
-        personal = _section(_answers(principal, application), "personal")
-        name = " ".join(part for part in (personal.get("given_names"), personal.get("family_name")) if part)
-        if name.strip():
-            return name.strip()
+        from portique.applications.people_selectors import person_name
+
+        name = person_name(principal, application.definition).strip()
+        if name:
+            return name
     from portique.applications.selectors import correspondent_of
 
     return correspondent_of(application).name
@@ -217,7 +165,7 @@ def quote_as_data(quote: fees.FeeQuote, *, on: date) -> dict[str, Any]:
     """The quote as JSON, kept on each payment so its receipt never changes."""
     return {
         "on": on.isoformat(),
-        "program": quote.program.value,
+        "guide": quote.guide.value,
         "lines": [
             {
                 "code": line.code.value,

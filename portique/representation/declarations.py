@@ -7,7 +7,7 @@ designated body, with the client's knowledge, and that the application is the on
 client reviewed and signed.
 """
 
-from portique.applications.declarations import Declaration
+from portique.rules.programs.declarations import Declaration
 
 REPRESENTATIVE = Declaration(
     version="REP-DECLARATION-2026-11",

@@ -1,7 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portique.applications.choices import Program
+from portique.applications.choices import program_choices
+
+
+def _representable_programs():
+    return program_choices(lambda definition: definition.representatives_may_file)
 
 
 class ClientForm(forms.Form):
@@ -16,8 +20,8 @@ class ClientForm(forms.Form):
 class CreateForm(ClientForm):
     program = forms.ChoiceField(
         label=_("Kind of application"),
-        choices=Program.choices,
-        initial=Program.PR_CARD,
+        choices=_representable_programs,
+        initial=lambda: _representable_programs()[0][0],
         widget=forms.RadioSelect,
         help_text=_(
             "The client is the person who signs in their own account: the applicant (for a sponsorship, the "

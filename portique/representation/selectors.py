@@ -9,7 +9,7 @@ from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from portique.applications import signing
-from portique.applications.choices import EDITABLE, SPONSORSHIPS, Program, Status
+from portique.applications.choices import EDITABLE, Program, Status
 from portique.applications.models import Application
 from portique.rules import signatures as signature_rules
 from portique.rules.reasons import Reason, reason
@@ -20,11 +20,6 @@ from .models import Representation
 
 REPRESENTATIVE_DECLARATION_VERSION = _REPRESENTATIVE_DECLARATION.version
 
-# What the client e-signs, by program, when it differs from the representative flow's
-# default (consent and declaration + IMM 5669, REP-11): PR card applicants have no IMM 5669.
-CLIENT_SIGNS = {
-    Program.PR_CARD: (signature_rules.SignedDocument.CONSENT_AND_DECLARATION,),
-}
 
 
 def acting_representation(*, application: Application) -> Representation | None:
@@ -109,7 +104,7 @@ def gate_inputs(*, application: Application) -> GateInputs:
         signature_rules.SubmissionFlow.REPRESENTATIVE,
         representation,
         declared,
-        CLIENT_SIGNS.get(Program(application.program)),
+        application.definition.represented_client_signs,
     )
 
 
@@ -139,7 +134,7 @@ def portal_blockers(*, application: Application) -> tuple[Reason, ...]:
     # signature; the hand-signed form is asked of the applications a representative creates.
     if representation.origin == Origin.CREATED and not representation.imm5476_sha256:
         found.append(_imm5476_missing())
-    if application.program in SPONSORSHIPS and not declaration_is_current(
+    if application.definition.several_signers and not declaration_is_current(
         representation=representation, application=application
     ):
         # The same reason as the rules' gate (signatures.submission_gate), so one gap is said once.

@@ -19,11 +19,12 @@ from portique.applications import people as application_people
 from portique.applications import services as application_services
 from portique.applications import signing, sponsorship_signing
 from portique.applications.access import Capability, access_application
-from portique.applications.choices import EDITABLE, SPONSORSHIPS, PersonRole, Program, Status
+from portique.applications.choices import EDITABLE, PersonRole, Status
 from portique.applications.models import Application
 from portique.applications.services import ApplicationError, StaleVersion
 from portique.documents.choices import ContentType
 from portique.documents.inspection import UploadRejected, inspect
+from portique.rules.programs import registry
 from portique.rules.reasons import Reason, reason
 
 from . import notifications
@@ -135,11 +136,11 @@ def _client_name(name: str) -> str:
     return name
 
 
-# REP-01: representatives submit every PR application but Express Entry. A sponsorship's
+# REP-01: representatives submit every PR application but Express Entry; each program
+# says whether it may be filed here (``representatives_may_file``). A sponsorship's
 # client is the principal applicant (or their parent or guardian), who e-signs the consent
 # and declaration and IMM 5669 in their own account; the sponsor signs IMM 1344 by hand
 # (seed 004; ``applications.sponsorship_signing.required_signers``).
-SUPPORTED_PROGRAMS = frozenset({Program.PR_CARD, *SPONSORSHIPS})
 
 
 def _unsupported_program() -> ApplicationError:
@@ -151,20 +152,21 @@ def _unsupported_program() -> ApplicationError:
     )
 
 
-def representation_create(*, actor, program: Program, client_name: str, client_email: str) -> Representation:
+def representation_create(*, actor, program: str, client_name: str, client_email: str) -> Representation:
     """Create an application for a client (ACT-33): the representative prepares it in their own account."""
     _verified_representative(actor)
     name = _client_name(client_name)
     email = _check_client_email(client_email)
-    if program not in SUPPORTED_PROGRAMS:
+    try:
+        definition = registry.program(program)
+    except registry.UnknownProgram:
+        raise _unsupported_program() from None
+    if not definition.representatives_may_file:
         raise _unsupported_program()
     with transaction.atomic():
-        if program in SPONSORSHIPS:
-            # The same sponsorship as a sponsor starts; the eligibility questions are the
-            # sponsor's IMM 1344 sections, answered on the same pages and judged by Validate.
-            application = application_people.sponsorship_start(actor=actor, program=program)
-        else:
-            application = application_services.application_start(actor=actor, program=program)
+        # The same application as the applicant starts; a sponsorship's eligibility questions
+        # are the sponsor's IMM 1344 sections, answered on the same pages and judged by Validate.
+        application = application_services.application_start(actor=actor, program=definition.code)
         particulars = _particulars(actor)
         representation = Representation.objects.create(
             application=application,
@@ -175,7 +177,8 @@ def representation_create(*, actor, program: Program, client_name: str, client_e
             **particulars,
         )
         _event(representation, EventKind.CREATED, actor, application.number or "")
-        if program in SPONSORSHIPS:
+        if definition.several_signers:
+            # The principal applicant's IMM 5476 answers are a form of the application (IMM 0008's).
             _record_imm5476_answers(actor=actor, application=application, particulars=particulars)
     return representation
 
@@ -321,7 +324,7 @@ def representation_link_request(*, actor, number: str, client_name: str, client_
         )
         if application is None:
             raise not_found
-        if application.program not in SUPPORTED_PROGRAMS:
+        if not application.definition.representatives_may_file:
             raise _unsupported_program()
         if application.representations.exclude(state=State.REVOKED).exists():
             raise _refuse(
@@ -396,7 +399,7 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
         client_signed = application.signatures.filter(
             cleared_at__isnull=True, content_hash=current, signer_id=representation.client_id
         ).exists()
-        if client_signed and application.program in SPONSORSHIPS:
+        if client_signed and application.definition.several_signers:
             # Every required signer (the principal applicant, or their parent or guardian) has signed.
             client_signed = not sponsorship_signing.missing_signatures(application, on=on)
         if representation.state != State.ACTIVE or not client_signed:

@@ -18,8 +18,7 @@ from portique.applications import people_selectors, pr_card_guardian, sponsorshi
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
-from portique.applications.choices import EDITABLE, SPONSORSHIPS, Program
-from portique.applications.declarations import BY_PROGRAM
+from portique.applications.choices import EDITABLE, PersonRole, Program
 from portique.casework import selectors as casework_selectors
 from portique.casework import services as casework_services
 from portique.casework.access import access_case
@@ -175,7 +174,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     today = timezone.localdate()
     language = _language()
     editable = application.status in EDITABLE
-    sponsorship = application.program in SPONSORSHIPS
+    sponsorship = application.definition.several_signers
     form, progress, signers = None, None, ()
     if editable and sponsorship:
         # The sponsor's own application page (people, forms per person, documents, fees) is the
@@ -403,16 +402,16 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
     language = _language()
     today = timezone.localdate()
     signer, signer_label, signer_reasons, guardian_for = None, "", (), ""
-    if application.program in SPONSORSHIPS:
+    # The client signs the principal applicant's declaration (IMM 5289 — Step 6; ACT-56).
+    declaration = application.definition.declaration_for(PersonRole.PRINCIPAL_APPLICANT)
+    if application.definition.several_signers:
         # The client signs for the whole family: as the principal applicant, or as the parent
         # or guardian of a principal applicant under 18 (IMM 5289 — Step 6; seed 004).
         signers = sponsorship_signing.required_signers(application, on=today)
         signer_reasons = tuple(found.message(language) for found in signers.reasons)
         signer = signers.people[0] if signers.people else None
         signer_label = people_selectors.person_label(signer, language) if signer else ""
-        declaration = sponsorship_signing.APPLICANT_DECLARATION
     else:
-        declaration = BY_PROGRAM[application.program]
         # A PR card applicant under 18: the client is their parent or legal guardian (ACT-56).
         card_signer = pr_card_guardian.signer_for(
             application,
@@ -467,7 +466,7 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
             "errors": errors,
             "typed_name": typed_name,
             "signed": signed,
-            "sponsorship": application.program in SPONSORSHIPS,
+            "sponsorship": application.definition.several_signers,
             "signer_label": signer_label,
             "signer_reasons": signer_reasons,
             "guardian_for": guardian_for,

@@ -40,12 +40,11 @@ PR_CARD_FEES = "IMM 5445 — Step 3: Pay the fees"
 SPONSORSHIP_FEES = "IMM 5289 — Step 4: Pay the fees"
 
 
-class Program(str, Enum):
-    """The application a quote is for; it decides which guide's payment and refund rules apply."""
+class Guide(str, Enum):
+    """The guide whose payment and refund rules apply to a quote (a program's ``fee_guide``)."""
 
-    PR_CARD = "pr_card"
-    SPOUSE_OR_PARTNER_SPONSORSHIP = "spouse_or_partner_sponsorship"
-    DEPENDENT_CHILD_SPONSORSHIP = "dependent_child_sponsorship"
+    PR_CARD = "pr_card"  # IMM 5445, Step 3
+    SPONSORSHIP = "sponsorship"  # IMM 5289, Step 4
 
 
 class FeeCode(str, Enum):
@@ -98,7 +97,7 @@ class FeeQuote:
     due_now: Decimal
     due_later: Decimal
     reasons: tuple[Reason, ...]
-    program: Program
+    guide: Guide
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,13 +193,13 @@ def _schedule(on: date) -> _Schedule:
 
 
 def _quote(
-    program: Program, lines: list[FeeLine], reasons: list[Reason], rule: str, citation: str
+    guide: Guide, lines: list[FeeLine], reasons: list[Reason], rule: str, citation: str
 ) -> FeeQuote:
     due_later = sum((line.amount for line in lines if line.deferred), ZERO)
     total = sum((line.amount for line in lines), ZERO)
     due_now = total - due_later
     reasons.append(_total_reason(rule, citation, due_now, due_later))
-    return FeeQuote(tuple(lines), total, due_now, due_later, tuple(reasons), program)
+    return FeeQuote(tuple(lines), total, due_now, due_later, tuple(reasons), guide)
 
 
 # Performance: lines and reasons depend on a few values (amounts, counts, a person id) that
@@ -371,7 +370,7 @@ def quote_pr_card(
         reasons=reasons,
     )
     # The fee table of §4.10 has no rule id of its own: PRC-70 opens that section.
-    return _quote(Program.PR_CARD, lines, reasons, "PRC-70, PRC-33", PR_CARD_FEES)
+    return _quote(Guide.PR_CARD, lines, reasons, "PRC-70, PRC-33", PR_CARD_FEES)
 
 
 def _indigenous_name_waiver(
@@ -533,7 +532,7 @@ def quote_spouse_or_partner_sponsorship(
         lines=lines,
         reasons=reasons,
     )
-    return _quote(Program.SPOUSE_OR_PARTNER_SPONSORSHIP, lines, reasons, "SP-200, SP-143", SPONSORSHIP_FEES)
+    return _quote(Guide.SPONSORSHIP, lines, reasons, "SP-200, SP-143", SPONSORSHIP_FEES)
 
 
 @_cached
@@ -618,7 +617,7 @@ def quote_dependent_child_sponsorship(*, application_date: date, child: Sponsore
         lines=lines,
         reasons=reasons,
     )
-    return _quote(Program.DEPENDENT_CHILD_SPONSORSHIP, lines, reasons, "SP-200, SP-143", SPONSORSHIP_FEES)
+    return _quote(Guide.SPONSORSHIP, lines, reasons, "SP-200, SP-143", SPONSORSHIP_FEES)
 
 
 @_cached
@@ -723,9 +722,9 @@ def refund_payee(*, proof: ProofOfPayment, payer_name_on_receipt: str | None) ->
     return RefundPayee(RefundRecipient.APPLICANT, None)
 
 
-def _payment_rules(program: Program) -> tuple[str, str]:
+def _payment_rules(guide: Guide) -> tuple[str, str]:
     """(rule ids, guide citation) of the payment section of the program's guide."""
-    if program is Program.PR_CARD:
+    if guide is Guide.PR_CARD:
         return "PRC-70, PRC-72, PRC-73", "IMM 5445 — Step 3: Problèmes liés au paiement"
     return "SP-201", "IMM 5289 — Step 4: Problèmes liés au paiement"
 
@@ -744,7 +743,7 @@ def assess_payment(
     Paying exactly ``quote.total`` when part of it could be paid later counts as paying the
     deferred fees now, not as an overpayment.
     """
-    rule, guide = _payment_rules(quote.program)
+    rule, guide = _payment_rules(quote.guide)
     due = quote.due_now
     paid = amount_paid
     returned_citation = f"{guide}; IRPR 10(1)(d), 12"
@@ -969,7 +968,7 @@ def assess_refund(
     who receives the refund (PRC-73).
     """
     payee = refund_payee(proof=proof, payer_name_on_receipt=payer_name_on_receipt)
-    is_card = quote.program is Program.PR_CARD
+    is_card = quote.guide is Guide.PR_CARD
     if event not in (_PR_CARD_EVENTS if is_card else _SPONSORSHIP_EVENTS):
         found = reason(
             "REFUND_EVENT_NOT_APPLICABLE",
@@ -999,7 +998,7 @@ def assess_refund(
         total(RefundDecision.OFFICER_DECIDES),
         total(RefundDecision.KEEP),
     )
-    reasons = _refund_reasons(quote.program, event, lines, refundable, officer, kept)
+    reasons = _refund_reasons(quote.guide, event, lines, refundable, officer, kept)
     return RefundAssessment(tuple(lines), refundable, officer, kept, payee, tuple(reasons))
 
 
@@ -1038,7 +1037,7 @@ def _sponsorship_decision(code: FeeCode, event: RefundEvent) -> RefundDecision:
 
 
 def _refund_reasons(
-    program: Program,
+    guide: Guide,
     event: RefundEvent,
     lines: list[RefundLine],
     refundable: Decimal,
@@ -1047,7 +1046,7 @@ def _refund_reasons(
 ) -> list[Reason]:
     reasons: list[Reason] = []
     money = {**_money("refund", refundable), **_money("kept", kept)}
-    if program is Program.PR_CARD:
+    if guide is Guide.PR_CARD:
         citation = "IMM 5445 — Step 3: Pay the fees (remboursements)"
         if event is RefundEvent.APPLICANT_IS_CITIZEN:
             reasons.append(
@@ -1152,7 +1151,7 @@ def _refund_reasons(
         reasons.append(
             reason(
                 "REFUND_BIOMETRIC_FEE_OFFICER_DECIDES",
-                rule="SP-48" if program is not Program.PR_CARD else "PRC-71",
+                rule="SP-48" if guide is not Guide.PR_CARD else "PRC-71",
                 citation="IMM 5289 — Étape 4; IMM 5445 — Étape 3 (G-22)",
                 en="The guides do not say whether the biometric fee ({amount_en}) is refunded: it is not "
                 "refunded automatically and an officer will decide.",

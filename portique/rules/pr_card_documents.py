@@ -192,6 +192,16 @@ def pr_card_checklist(
     )
 
 
+@lru_cache(maxsize=64)
+def photo_checklist(*, channel: Channel, application_date: date) -> Checklist:
+    """The photos every PR card application includes (PRC-62, PRC-63), asked before the rest of
+    the checklist can be worked out (the purpose and date of birth are not answered yet)."""
+    items: dict[str, ChecklistItem] = {}
+    _minor, _cutoff, _waiver, photo_months, paper_photos, _count, _years = _parameters(application_date)
+    _photo_items(lambda item: items.setdefault(item.code, item), channel, photo_months, paper_photos)
+    return Checklist(tuple(items.values()), ())
+
+
 @lru_cache(maxsize=1024)
 def _parameters(on: date) -> tuple:
     """The checklist's parameters in force on a date, looked up once per date."""

@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from portique.applications.declarations import BY_PROGRAM
 from portique.applications.submitted_copy import submitted_copy_filename, submitted_copy_pdf
 from portique.documents.models import Document
+from portique.rules.programs import registry
 from tests import journey
 
-DECLARATION = BY_PROGRAM["pr_card"]
+DECLARATION = registry.program("pr_card").declaration_for("principal_applicant")
 
 
 def pdf_text(data: bytes) -> str:
@@ -186,7 +186,7 @@ def test_the_submission_email_carries_the_copy_in_the_account_language(applicant
 @pytest.mark.django_db
 def test_a_sponsorships_copy_has_every_signature_with_whose_it_is_and_what_it_declared(applicant):
     from portique.applications import services
-    from portique.applications.sponsorship_signing import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
+    from portique.rules.programs.declarations import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
     from tests import sponsorship_journey as sj
 
     application = sj.ready_to_submit(applicant)

@@ -8,8 +8,8 @@ import pytest
 
 from portique.applications import people, services
 from portique.applications.choices import PersonRole, Program, Status
-from portique.applications.declarations import BY_PROGRAM
 from portique.applications.models import Signature
+from portique.rules.programs import registry
 from tests import journey
 from tests.journey import CHILD_NAME, GUARDIAN_PASSPORT_NAME, TODAY
 
@@ -24,7 +24,7 @@ def _sign(actor, application, typed_name):
         actor=actor,
         public_id=application.public_id,
         typed_name=typed_name,
-        declaration_version=BY_PROGRAM["pr_card"].version,
+        declaration_version=registry.program("pr_card").declaration_for("principal_applicant").version,
         expected_version=application.version,
         on=TODAY,
     )
@@ -223,8 +223,10 @@ def test_a_returned_minors_renewal_restarts_with_her_parent_and_is_signed_again(
     assert [(p.position, p.role, p.answers) for p in new.people.order_by("position")] == old_people
     assert new.people.get(role=PersonRole.PARENT_OR_GUARDIAN).answers == guardian.answers
     assert guardian.answers["GUARDIAN"]
-    assert list(new.people_changes.values_list("position", "role", "added", "reason")) == [
-        (1, PersonRole.PARENT_OR_GUARDIAN, True, f"restarted from {application.number}")
+    # Every application records the people it starts with (one creation service for every program).
+    assert list(new.people_changes.order_by("position").values_list("position", "role", "added", "reason")) == [
+        (0, PersonRole.PRINCIPAL_APPLICANT, True, "started"),
+        (1, PersonRole.PARENT_OR_GUARDIAN, True, f"restarted from {application.number}"),
     ]
     # Never the signatures: the new application is signed again, by the parent.
     assert not Signature.objects.filter(application=new).exists()

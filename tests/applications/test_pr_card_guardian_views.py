@@ -8,8 +8,8 @@ from django.utils import translation
 
 from portique.applications import services
 from portique.applications.choices import PersonRole, Program
-from portique.applications.declarations import BY_PROGRAM
 from portique.applications.submitted_copy import submitted_copy_pdf
+from portique.rules.programs import registry
 from tests import journey
 from tests.applications.test_pdf import pdf_text
 from tests.journey import CHILD_NAME, GUARDIAN_PASSPORT_NAME
@@ -94,7 +94,7 @@ def test_the_sign_page_says_who_signs_and_refuses_the_childs_name(client, applic
     client.force_login(applicant)
     page = client.get(_url("sign", application, language)).content.decode()
     assert who in page and GUARDIAN_PASSPORT_NAME in page
-    form = {"version": str(application.version), "declaration_version": BY_PROGRAM["pr_card"].version}
+    form = {"version": str(application.version), "declaration_version": registry.program("pr_card").declaration_for("principal_applicant").version}
     refused = client.post(_url("sign", application, language), {**form, "typed_name": CHILD_NAME})
     assert refused.status_code == 200 and refusal in refused.content.decode()
     assert not application.signatures.exists()

@@ -13,7 +13,7 @@ TODAY = date(2026, 11, 22)
 
 
 def _start(actor, program=Program.SPOUSE_SPONSORSHIP):
-    return people.sponsorship_start(actor=actor, program=program)
+    return services.application_start(actor=actor, program=program)
 
 
 @pytest.fixture(autouse=True)

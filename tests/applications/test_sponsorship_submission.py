@@ -152,7 +152,7 @@ def test_the_pages_take_a_sponsorship_from_signatures_to_submission(client, appl
     assert f"/applications/{application.public_id}/people/1/sign/" in body
     page = client.get(f"/fr/applications/{application.public_id}/people/0/sign/").content.decode()
     assert "Je m’engage à subvenir aux besoins essentiels" in page
-    from portique.applications.sponsorship_signing import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
+    from portique.rules.programs.declarations import APPLICANT_DECLARATION, SPONSOR_UNDERTAKING
 
     application.refresh_from_db()
     for position, name, declaration in (

@@ -6,8 +6,8 @@ from django.http import Http404
 
 from portique.applications import services
 from portique.applications.choices import Status
-from portique.applications.declarations import BY_PROGRAM
 from portique.applications.models import Signature, StatusChange, Submission
+from portique.rules.programs import registry
 from tests import journey
 from tests.rules.forms.test_imm5444_validation import complete_answers
 
@@ -44,7 +44,7 @@ def test_signing_needs_the_name_exactly_as_on_the_passport_and_a_refusal_changes
     # Capitals and extra spaces are not spelling; the order given names / surname is free.
     signature = journey.sign(applicant, application, typed_name="  TREMBLAY   alex marie ")
     assert signature.typed_name == "TREMBLAY alex marie"
-    assert signature.declaration_version == BY_PROGRAM["pr_card"].version
+    assert signature.declaration_version == registry.program("pr_card").declaration_for("principal_applicant").version
     assert len(signature.content_hash) == 64
     assert application.status == Status.SIGNED
 

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 from portique.applications import services as application_services
 from portique.applications.choices import Program
-from portique.applications.declarations import BY_PROGRAM
 from portique.documents import selectors as document_selectors
 from portique.documents import services as document_services
 from portique.documents.choices import ItemKind
 from portique.payments.cards import CardDetails
 from portique.payments.services import new_idempotency_key, payment_make
+from portique.rules.programs import registry
 from tests.documents.files import image_bytes, pdf_bytes, portrait, upload
 from tests.rules.forms.test_imm5444_validation import complete_answers
 
@@ -77,7 +77,7 @@ def submit_prepared(owner, application, *, on: date = SUBMITTED_ON):
         actor=owner,
         public_id=application.public_id,
         typed_name="Alex Marie Tremblay",
-        declaration_version=BY_PROGRAM[application.program].version,
+        declaration_version=registry.program(application.program).declaration_for("principal_applicant").version,
         expected_version=application.version,
         on=on,
     )

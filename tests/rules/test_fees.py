@@ -11,10 +11,10 @@ from portique.rules.biometrics import ApplicationKind, PrCardBiometricsHistory, 
 from portique.rules.dates import add_years
 from portique.rules.fees import (
     FeeCode,
+    Guide,
     PaymentMethod,
     PaymentOutcome,
     PrCardApplicant,
-    Program,
     ProofOfPayment,
     RefundDecision,
     RefundEvent,
@@ -71,7 +71,7 @@ def test_AS_01_spouse_30_abroad_rprf_now_processing_1205_biometrics_85_total_129
     ).required
     assert not sponsor_gives
     quote = spouse_quote()
-    assert quote.program is Program.SPOUSE_OR_PARTNER_SPONSORSHIP
+    assert quote.guide is Guide.SPONSORSHIP
     assert line_amounts(quote) == [
         (FeeCode.SPONSORSHIP, D(85)),
         (FeeCode.PRINCIPAL_APPLICANT_PROCESSING, D(545)),
@@ -136,7 +136,7 @@ def test_AS_05_two_own_children_8_and_12_two_applications_170_each_no_rprf_no_bi
         for cid, age in (("c8", 8), ("c12", 12))
     ]
     for quote in quotes:
-        assert quote.program is Program.DEPENDENT_CHILD_SPONSORSHIP
+        assert quote.guide is Guide.SPONSORSHIP
         assert line_amounts(quote) == [
             (FeeCode.SPONSORSHIP, D(85)),
             (FeeCode.DEPENDENT_CHILD_PROCESSING, D(85)),
@@ -233,7 +233,7 @@ def test_AS_10_adult_renewal_no_biometrics_fee_50():
     assert line_amounts(quote) == [(FeeCode.PR_CARD_PROCESSING, D(50))]
     assert (quote.total, quote.due_now, quote.due_later) == (D(50), D(50), D(0))
     assert codes(quote) == ["BIOMETRIC_FEE_NONE", "FEE_TOTAL"]
-    assert quote.program is Program.PR_CARD
+    assert quote.guide is Guide.PR_CARD
 
 
 def test_AS_11_applicant_16_previously_exempt_pays_50_plus_85():

@@ -18,3 +18,16 @@ def page_url(context, number) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.filter
+def program_name(definition) -> str:
+    """A program's name in the page's language, from its definition (rules.programs)."""
+    return definition.name(get_language() or "en")
+
+
+@register.filter
+def program_start_hint(definition) -> str:
+    """What a program is for, as the applicant chooses it; its name when it has no hint."""
+    language = get_language() or "en"
+    return definition.start_hint(language) or definition.name(language)

@@ -15,7 +15,7 @@ ask the balance, which is blocking when anything is paid short or nothing is pai
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -28,7 +28,10 @@ from ..case import Case, CasePerson
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
 from ..reasons import Reason, Severity
+from ..signatures import SignedDocument
+from . import declarations
 from . import pr_card_guardian as guardian_rules
+from .definition import PARENT_OR_GUARDIAN, PRINCIPAL_APPLICANT, Delivery, Signing, Traits
 from .imm5444 import IMM5444
 
 FORM_CODE = IMM5444.code
@@ -211,10 +214,8 @@ def _quote_as_data(quote: fees.FeeQuote, paid: Decimal | None) -> dict[str, Any]
     return data
 
 
-class PrCardProgram:
-    code = "pr_card"
-    en = "Permanent resident card"
-    fr = "Carte de résident permanent"
+@dataclass(frozen=True, kw_only=True)
+class PrCardProgram(Traits):
 
     def forms_for(self, role: str) -> tuple[Form, ...]:
         if role == "principal_applicant":
@@ -237,12 +238,12 @@ class PrCardProgram:
             for form in self.forms_for(person.role):
                 found = validate_form(form, person.answers.get(form.code, {}), application_date=on)
                 form_findings.extend(_prefixed(person.id, form, found))
-            if person.role == "principal_applicant":
+            if person.role == PRINCIPAL_APPLICANT:
                 applicants.append(self._person(case, person, findings, details))
         self._signer(case, findings, details)
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
-        requirement = online.online_requirement(stream=online.Stream.PR_CARD, on=on)
+        requirement = online.online_requirement(stream=self.online_stream, on=on)
         details["online"] = {"requirement": requirement.requirement.value, "channel": channel.value}
         if applicants:
             quote = fees.quote_pr_card(application_date=on, applicants=tuple(applicants))
@@ -387,6 +388,11 @@ class PrCardProgram:
             completeness = documents.missing_documents(to_upload, provided, explained)
             details["documents_missing"] = list(completeness.missing)
             findings.extend(_about(r, f"{person.id}/documents/{r.subject}") for r in completeness.reasons)
+        else:
+            # Until the purpose and date of birth are answered, the photos (asked of every
+            # applicant) are the checklist, so they can be uploaded from the start.
+            photos = documents.photo_checklist(channel=channel, application_date=on)
+            details["checklist"] = [dict(item) for item in _checklist_as_data(photos, person.id)]
 
         if _yes(application.get("urgent")) is True:
             assessment_urgent = urgent.assess_urgent_request(
@@ -429,6 +435,16 @@ class PrCardProgram:
             indigenous_name_statement_uploaded=provided.get("INDIGENOUS_NAME_FEE_STATEMENT", 0) > 0,
         )
 
+    def fee_quote(self, case: Case) -> fees.FeeQuote:
+        """The rules' fee quote for ``case``: $50 per applicant, the waiver, biometrics (PRC-70, PRC-33)."""
+        details: dict[str, Any] = {"checklist": [], "biometrics": {}, "documents_missing": []}
+        applicants = tuple(
+            self._person(case, person, [], details)
+            for person in case.people
+            if person.role == PRINCIPAL_APPLICANT
+        )
+        return fees.quote_pr_card(application_date=case.application_date, applicants=applicants)
+
     @staticmethod
     def _signer(case: Case, findings: list[Reason], details: dict[str, Any]) -> None:
         """Who signs: the applicant, or under 18 the declared parent or guardian (ACT-56)."""
@@ -464,4 +480,24 @@ def _enum(kind, raw):
         return None
 
 
-PROGRAM = PrCardProgram()
+PROGRAM = PrCardProgram(
+    code="pr_card",
+    en="Permanent resident card",
+    fr="Carte de résident permanent",
+    number_prefix="PRC",
+    starting_roles=(PRINCIPAL_APPLICANT,),
+    # The parent or legal guardian who signs for an applicant under 18 (ACT-56, SP-210).
+    addable_roles=(PARENT_OR_GUARDIAN,),
+    signing=Signing.ONE_SIGNER,
+    sponsored=False,
+    decided_per_person=False,
+    delivery=Delivery.CARD_BY_MAIL,
+    representatives_may_file=True,
+    online_stream=online.Stream.PR_CARD,
+    kit=online.Kit.PR_CARD,
+    fee_guide=fees.Guide.PR_CARD,
+    # The parent or guardian of an applicant under 18 signs the same declaration for them.
+    declarations={PRINCIPAL_APPLICANT: declarations.PR_CARD_APPLICANT},
+    # A PR card applicant has no IMM 5669 (REP-11).
+    represented_client_signs=(SignedDocument.CONSENT_AND_DECLARATION,),
+)

@@ -31,17 +31,24 @@ from .. import online as online_rules
 from .. import signatures as sig
 from ..case import Case, CasePerson
 from ..forms.model import Form
+from ..online import Kit, Stream
 from ..parameters import value
 from ..reasons import Reason, Severity, reason
 from ..sponsorship import categories, dependants, eligibility, evidence, forms, income, police, relationships
 from ..sponsorship.vocabulary import SponsoredRelationship, cite, param
+from . import declarations
 from . import sponsorship_checklist as checklist
 from .answers import Section
+from .definition import (
+    DEPENDENT_CHILD,
+    PARENT_OR_GUARDIAN,
+    PRINCIPAL_APPLICANT,
+    SPONSOR,
+    Delivery,
+    Signing,
+    Traits,
+)
 
-SPONSOR = "sponsor"
-PRINCIPAL_APPLICANT = "principal_applicant"
-DEPENDENT_CHILD = "dependent_child"
-PARENT_OR_GUARDIAN = "parent_or_guardian"
 ROLES = frozenset({SPONSOR, PRINCIPAL_APPLICANT, DEPENDENT_CHILD, PARENT_OR_GUARDIAN})
 
 STEP_5 = cite("Étape 5. Vérifiez votre demande pour éviter les erreurs courantes")
@@ -283,12 +290,12 @@ def _sponsor(person: CasePerson, findings: list[Reason]) -> Sponsor:
 # --------------------------------------------------------------------------- the program
 
 
-@dataclass(frozen=True)
-class SponsorshipProgram:
-    code: str
-    en: str
-    fr: str
-    children_only: bool
+@dataclass(frozen=True, kw_only=True)
+class SponsorshipProgram(Traits):
+    @property
+    def children_only(self) -> bool:
+        """A dependent child's sponsorship: one application per child, who is the principal applicant."""
+        return self.fixed_relationship == SponsoredRelationship.DEPENDENT_CHILD.value
 
     def forms_for(self, role: str) -> tuple[Form, ...]:
         """The digital forms a person in ``role`` may have to complete, in the order shown.
@@ -311,28 +318,46 @@ class SponsorshipProgram:
             run._assess()
         quote = getattr(run, "quote", None)
         if quote is None:
-            program = (
-                fees.Program.DEPENDENT_CHILD_SPONSORSHIP
-                if self.children_only
-                else fees.Program.SPOUSE_OR_PARTNER_SPONSORSHIP
-            )
             quote = fees.FeeQuote(
-                lines=(), total=ZERO, due_now=ZERO, due_later=ZERO, reasons=(), program=program
+                lines=(), total=ZERO, due_now=ZERO, due_later=ZERO, reasons=(), guide=self.fee_guide
             )
         return quote
 
 
+# What both sponsorships share: the sponsor and the principal applicant start the
+# application, family members are declared, the sponsor is assessed first, and each
+# person is decided on their own (IMM 5289).
+_SPONSORSHIP = dict(
+    starting_roles=(SPONSOR, PRINCIPAL_APPLICANT),
+    addable_roles=(DEPENDENT_CHILD, PARENT_OR_GUARDIAN),
+    signing=Signing.SPONSOR_AND_PRINCIPAL_APPLICANT,
+    sponsored=True,
+    decided_per_person=True,
+    delivery=Delivery.LETTER,
+    representatives_may_file=True,
+    online_stream=Stream.SPONSORSHIP,
+    kit=Kit.SPONSORSHIP,
+    fee_guide=fees.Guide.SPONSORSHIP,
+    declarations={SPONSOR: declarations.SPONSOR_UNDERTAKING, PRINCIPAL_APPLICANT: declarations.APPLICANT_DECLARATION},
+)
 SPOUSE = SponsorshipProgram(
     code="spouse_sponsorship",
     en="Sponsorship of a spouse, common-law or conjugal partner",
-    fr="Parrainage d'un époux, d'un conjoint de fait ou d'un partenaire conjugal",
-    children_only=False,
+    fr="Parrainage d’un époux, d’un conjoint de fait ou d’un partenaire conjugal",
+    number_prefix="SPS",
+    start_hint_en="My spouse, common-law or conjugal partner (and their dependent children).",
+    start_hint_fr="Mon époux, conjoint de fait ou partenaire conjugal (et ses enfants à charge).",
+    **_SPONSORSHIP,
 )
 CHILD = SponsorshipProgram(
     code="child_sponsorship",
     en="Sponsorship of a dependent child",
-    fr="Parrainage d'un enfant à charge",
-    children_only=True,
+    fr="Parrainage d’un enfant à charge",
+    number_prefix="SPC",
+    start_hint_en="My dependent child (one application per child).",
+    start_hint_fr="Mon enfant à charge (une demande par enfant).",
+    fixed_relationship=SponsoredRelationship.DEPENDENT_CHILD.value,
+    **_SPONSORSHIP,
 )
 
 _PARTNER_RELATIONSHIPS = frozenset(
@@ -811,7 +836,7 @@ class _Evaluation:
     def _online(self) -> None:
         accommodation = self.application.flag("alternative_format_needed")
         result = online_rules.online_requirement(
-            stream=online_rules.Stream.SPONSORSHIP, on=self.on, disability=accommodation
+            stream=self.program.online_stream, on=self.on, disability=accommodation
         )
         self.findings.extend(result.reasons)
         if self.case.channel != "online" and result.requirement is online_rules.Requirement.ELECTRONIC_ONLY:
