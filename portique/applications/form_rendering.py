@@ -104,10 +104,29 @@ def _only_if(section: Section, field: Field, language: str) -> str:
     return f"Answer only if your answer to “{controlling.en}” is: {' or '.join(labels)}."
 
 
+# Kinds whose answers are typed values (true/false, numbers, lists), not text.
+TYPED = (FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DATES)
+
+
+def _typed_field(field: Field, language: str) -> forms.Field:
+    common = {"label": field.label(language), "help_text": field.help(language), "required": False}
+    options = [(o.value, o.fr if language.startswith("fr") else o.en) for o in field.options]
+    if field.kind is FieldKind.FLAG:
+        return forms.ChoiceField(choices=options, widget=forms.RadioSelect, **common)
+    if field.kind is FieldKind.INTEGER:
+        return forms.IntegerField(min_value=0, max_value=10_000, **common)
+    if field.kind is FieldKind.MULTI_CHOICE:
+        return forms.MultipleChoiceField(choices=options, widget=forms.CheckboxSelectMultiple, **common)
+    hint = "Une date par ligne (AAAA-MM-JJ)." if language.startswith("fr") else "One date per line (YYYY-MM-DD)."
+    common["help_text"] = f"{common['help_text']} {hint}".strip()
+    return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
+
+
 def section_form_class(section: Section, language: str) -> type[forms.Form]:
+    """The inputs of one section (of one row, for a repeating section), in ``language``."""
     attrs = {}
     for field in section.fields:
-        django_field = _django_field(field, language)
+        django_field = _typed_field(field, language) if field.kind in TYPED else _django_field(field, language)
         if field.when is not None and "." not in field.when.field:
             # Read by the template: data attributes with which a small script shows the
             # question only when it applies; without the script the hint says when.
@@ -122,6 +141,44 @@ def section_formset_class(section: Section, language: str):
     return forms.formset_factory(section_form_class(section, language), extra=1, can_delete=True)
 
 
+def initial_answers(section: Section, saved: dict) -> dict:
+    """Saved answers as the inputs show them (true → "true", a list of dates → lines)."""
+    initial = {}
+    for field in section.fields:
+        value = saved.get(field.code)
+        if value is None:
+            continue
+        if field.kind is FieldKind.FLAG and isinstance(value, bool):
+            value = "true" if value else "false"
+        elif field.kind is FieldKind.DATES and isinstance(value, list):
+            value = "\n".join(str(v) for v in value)
+        initial[field.code] = value
+    return initial
+
+
+def answers_from(section: Section, data: dict, *, keep_blank_text: bool = True) -> dict:
+    """One form's (or row's) answers as the rules read them.
+
+    A blank text answer is kept as "" (saving a section clears an earlier answer) unless
+    ``keep_blank_text`` is off; a blank typed answer (a flag, a number, a list) is left out.
+    """
+    answers: dict = {}
+    for field in section.fields:
+        value = data.get(field.code)
+        blank = value is None or value == "" or value == []
+        if blank and (field.kind in TYPED or not keep_blank_text):
+            continue
+        if field.kind in TYPED:
+            if field.kind is FieldKind.FLAG:
+                value = {"true": True, "false": False}.get(value, value)
+            elif field.kind is FieldKind.DATES:
+                value = [line.strip() for line in str(value).splitlines() if line.strip()]
+        else:
+            value = value or ""
+        answers[field.code] = value
+    return answers
+
+
 def cleaned_answers(section: Section, bound) -> object:
     """The answers of a bound form or formset, as the rules expect them."""
     if section.repeating:
@@ -130,8 +187,8 @@ def cleaned_answers(section: Section, bound) -> object:
             data = row.cleaned_data if row.is_valid() else {}
             if not data or data.get("DELETE"):
                 continue
-            values = {field.code: data.get(field.code) or "" for field in section.fields}
-            if any(values.values()):
+            values = answers_from(section, data)
+            if any(v not in ("", None) for v in values.values()):
                 rows.append(values)
         return rows
-    return {field.code: bound.cleaned_data.get(field.code) or "" for field in section.fields}
+    return answers_from(section, bound.cleaned_data)

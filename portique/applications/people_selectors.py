@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import reverse
+
 from portique.rules.forms.model import Form
 from portique.rules.programs import registry
-from portique.rules.programs.sponsorship_forms import required_codes
 from portique.rules.reasons import Severity
 
 from .choices import PersonRole
@@ -32,6 +33,21 @@ def person_name(person: Person, definition=None) -> str:
     return ""
 
 
+def section_url(application: Application, person: Person, form: Form, section_code: str) -> str:
+    """The page of one section of one person's form.
+
+    The account holder's first form keeps its short address (``/form/<section>/``), the
+    one links and bookmarks have always used; every other person and form is addressed
+    by position and form. Both addresses serve the same page (``views.person_section``).
+    """
+    definition = application.definition
+    if person.position == 0 and form.code == definition.forms_for(definition.account_holder_role)[0].code:
+        return reverse("applications:section", args=[application.public_id, section_code])
+    return reverse(
+        "applications:person_section", args=[application.public_id, person.position, form.code, section_code]
+    )
+
+
 def person_label(person: Person, language: str) -> str:
     role = PersonRole(person.role).label
     name = person_name(person)
@@ -43,6 +59,7 @@ class SectionState:
     code: str
     title: str
     state: str  # "complete", "incomplete" or "not_started"
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,13 +89,12 @@ def people_progress(*, application: Application, on: date, language: str) -> tup
     from .services import application_evaluate
 
     evaluation = application_evaluate(application=application, on=on)
-    required = {entry["person"]: frozenset(entry["forms"]) for entry in evaluation.details.get("forms", ())}
     open_subjects = [f.subject or "" for f in evaluation.form_findings if f.severity is Severity.BLOCKING]
     program = registry.program(application.program)
     found = []
     for person in application.people.order_by("position"):
         pid = f"p{person.position}"
-        codes = required_codes(person.role, pid, required)
+        codes = program.forms_required(person.role, pid, evaluation.details)
         forms = []
         optional = []
         for form in program.forms_for(person.role):
@@ -95,7 +111,8 @@ def people_progress(*, application: Application, on: date, language: str) -> tup
                 is_open = any(s == prefix or s.startswith(prefix + ".") for s in open_subjects)
                 given = section.answers_in(form_answers)
                 state = section_state(is_open=is_open, given=given)
-                sections.append(SectionState(section.code, section.title(language), state))
+                url = section_url(application, person, form, section.code)
+                sections.append(SectionState(section.code, section.title(language), state, url))
             forms.append(FormProgress(form, form.title(language), tuple(sections)))
         dependant = (person.answers.get("IMM0008") or {}).get("dependant") or {}
         accompanying = dependant.get("accompanying") if person.role == PersonRole.DEPENDENT_CHILD else None

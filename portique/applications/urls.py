@@ -8,7 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("start/", views.start, name="start"),
     path("<uuid:public_id>/", views.overview, name="overview"),
-    path("<uuid:public_id>/form/<slug:section>/", views.section, name="section"),
+    path("<uuid:public_id>/form/<slug:section>/", views.account_holder_section, name="section"),
     path("<uuid:public_id>/validate/", views.validate, name="validate"),
 ]
 urlpatterns += [
@@ -18,14 +18,14 @@ urlpatterns += [
 ]
 # Multi-person applications (people_views.py): each person's forms, section by section.
 urlpatterns += [
-    path("sponsorship/start/", people_views.sponsorship_start, name="sponsorship_start"),
+    path("sponsorship/start/", views.start, {"sponsorship": True}, name="sponsorship_start"),
     path("sponsorship/start/<slug:program>/", people_views.sponsorship_screen, name="sponsorship_screen"),
     path("<uuid:public_id>/people/add/", people_views.person_add, name="person_add"),
     path("<uuid:public_id>/people/<int:position>/remove/", people_views.person_remove, name="person_remove"),
-    path("<uuid:public_id>/people/<int:position>/sign/", people_views.person_sign, name="person_sign"),
+    path("<uuid:public_id>/people/<int:position>/sign/", views.sign, name="person_sign"),
     path(
         "<uuid:public_id>/people/<int:position>/<str:form_code>/<slug:section>/",
-        people_views.person_section,
+        views.person_section,
         name="person_section",
     ),
 ]

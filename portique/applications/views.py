@@ -17,10 +17,10 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
-from . import selectors, services, submitted_views
+from . import people_selectors, selectors, services, submitted_views
 from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, PersonRole
-from .form_rendering import cleaned_answers, section_form_class, section_formset_class
+from .form_rendering import cleaned_answers, initial_answers, section_form_class, section_formset_class
 
 
 def _language() -> str:
@@ -44,24 +44,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/dashboard.html", {"applications": selectors.applications_of(actor=request.user)})
 
 
-def _started_directly() -> list:
-    """The programs an applicant starts at once (a sponsorship first screens its sponsor)."""
-    return [definition for definition in registry.programs() if not definition.sponsored]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HttpRequest, sponsorship: bool = False) -> HttpResponse:
+    """Choose what to apply for: every program (``/start/``), or the sponsorships (``/sponsorship/start/``).
+
+    A program with a sponsor opens once the sponsor answers the eligibility questions
+    (``people_views.sponsorship_screen``); any other opens at once, at its first page.
+    """
     _applicant_only(request)
-    programs = _started_directly()
+    programs = [d for d in registry.programs() if d.sponsored or not sponsorship]
     if request.method == "POST":
         chosen = request.POST.get("program") or programs[0].code
         if chosen not in {definition.code for definition in programs}:
             raise Http404
+        if registry.program(chosen).sponsored:
+            return redirect("applications:sponsorship_screen", program=chosen)
         application = services.application_start(actor=request.user, program=chosen)
         form = application.definition.forms_for(application.definition.account_holder_role)[0]
         return redirect("applications:section", public_id=application.public_id, section=form.sections[0].code)
-    return render(request, "applications/start.html", {"programs": programs, "language": _language()})
+    return render(request, "applications/start.html", {"programs": programs, "sponsorship": sponsorship})
 
 
 @login_required
@@ -76,28 +78,43 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
     if Capability.PREPARE not in capabilities(actor=request.user, application=application):
         # The represented client reviews and signs only (ACT-34, REP-10).
         return redirect("representation_client:review", public_id=public_id)
-    if request.user.role == Role.REPRESENTATIVE and not application.definition.family_members:
+    definition = application.definition
+    if request.user.role == Role.REPRESENTATIVE and not definition.family_members:
         # A program with family members has its people and forms on this page, for the representative too.
         return redirect("representation:file", public_id=public_id)
-    if application.definition.family_members:
-        from . import people_views
-
-        return people_views.overview(request, application)
-    person, form = _form_of(application)
+    language = _language()
+    today = timezone.localdate()
     editable = application.status in EDITABLE
+    people = people_selectors.people_progress(application=application, on=today, language=language)
+    steps = guardian = None
+    if editable and definition.several_signers:
+        steps = people_selectors.signing_steps(application=application, on=today, language=language)
+    elif editable:
+        person, form = _form_of(application)
+        steps = selectors.progress_of(application=application, person=person, form=form, on=today)
+        guardian = steps.guardian
+    if not definition.several_signers:
+        # The parent or guardian who signs for one applicant under 18 has a step of their own (ACT-56).
+        people = tuple(entry for entry in people if entry.person.role != PersonRole.PARENT_OR_GUARDIAN)
     return render(
         request,
         "applications/overview.html",
         {
             "application": application,
-            "form": form,
-            "sections": form.sections,
-            "language": _language(),
+            "definition": definition,
+            "language": language,
             "history": selectors.history_of(application=application),
             "editable": editable,
-            "progress": selectors.progress_of(application=application, person=person, form=form, on=timezone.localdate())
-            if editable
-            else None,
+            "people": people,
+            # A program with family members names each person; otherwise the page is the applicant's forms.
+            "named_people": definition.family_members,
+            "steps": steps,
+            "guardian": guardian,
+            "guardian_addable": definition.several_signers
+            and PersonRole.PARENT_OR_GUARDIAN in definition.addable_roles
+            and not any(entry.person.role == PersonRole.PARENT_OR_GUARDIAN for entry in people),
+            # A representative prepares; the client signs in their own account (seed 004).
+            "represented": Capability.SIGN not in capabilities(actor=request.user, application=application),
         },
     )
 
@@ -111,27 +128,38 @@ def _errors_by_field(reasons, language: str) -> dict[str, list[str]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
+def account_holder_section(request: HttpRequest, public_id, section: str) -> HttpResponse:
+    """A section of the account holder's first form (the applicant's IMM 5444, the sponsor's IMM 1344)."""
+    application = access_application(actor=request.user, public_id=public_id)
+    definition = application.definition
+    form = definition.forms_for(definition.account_holder_role)[0]
+    return person_section(request, public_id, 0, form.code, section)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_section(request: HttpRequest, public_id, position: int, form_code: str, section: str) -> HttpResponse:
+    """One section of one person's form, for every program: the applicant, their representative,
+    or the officer typing in a paper application. Saved as it is; the rules say what is left."""
     application = access_application(actor=request.user, public_id=public_id)
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
-    person, form = _form_of(application)
+    person, form = _person_and_form(application, position, form_code)
     try:
         definition = form.section(section)
     except KeyError:
         raise Http404 from None
     language = _language()
-    saved = person.answers.get(form.code, {}).get(section)
+    saved = definition.answers_in(person.answers.get(form.code, {}) or {})
+    prefix = definition.subject_prefix
     errors: dict[str, list[str]] = {}
     if definition.repeating:
-        formset_class = section_formset_class(definition, language)
-        rows = saved if isinstance(saved, list) else []
-        bound = formset_class(request.POST or None, initial=rows or None, prefix=section)
+        rows = [initial_answers(definition, row) for row in saved if isinstance(row, dict)] if isinstance(saved, list) else []
+        bound = section_formset_class(definition, language)(request.POST or None, initial=rows or None, prefix=section)
     else:
-        bound = section_form_class(definition, language)(request.POST or None, initial=saved if isinstance(saved, dict) else None)
+        initial = initial_answers(definition, saved if isinstance(saved, dict) else {})
+        bound = section_form_class(definition, language)(request.POST or None, initial=initial)
     if request.method == "POST":
-        if application.status not in EDITABLE:
-            raise Http404
         valid = bound.is_valid()
         if valid or definition.repeating:
             not_applicable = definition.not_applicable_allowed and request.POST.get("not_applicable") == "1"
@@ -144,13 +172,13 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
                     form_code=form.code,
                     section_code=section,
                     answers=answers,
-                    expected_version=int(request.POST.get("version", "0")),
+                    expected_version=int(request.POST.get("version", "0") or 0),
                     # On paper the application date is the date received (IRPR 11).
-                    on=application.received_on or timezone.localdate(),
+                    on=application.application_date(timezone.localdate()),
                 )
             except services.StaleVersion:
                 messages.error(request, _("This application was changed in another window. Here is the latest version; enter your changes again."))
-                return redirect("applications:section", public_id=public_id, section=section)
+                return redirect(people_selectors.section_url(application, person, form, section))
             except services.ApplicationError as refused:
                 errors = _errors_by_field(refused.reasons, language)
             else:
@@ -158,7 +186,7 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
                 _tell_what_the_rules_found(request, application=outcome.application, person=person, section=section)
                 following = _next_section(form, section)
                 if "continue" in request.POST and following:
-                    return redirect("applications:section", public_id=public_id, section=following)
+                    return redirect(people_selectors.section_url(outcome.application, person, form, following))
                 if outcome.still_missing:
                     messages.info(
                         request,
@@ -167,16 +195,17 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
                 return redirect("applications:overview", public_id=public_id)
     if definition.repeating:
         rows = [
-            (number, row, [(row[f.code], errors.get(f"{section}.{number}.{f.code}", [])) for f in definition.fields])
+            (number, row, [(row[f.code], errors.get(f"{prefix}.{number}.{f.code}", [])) for f in definition.fields])
             for number, row in enumerate(bound.forms, start=1)
         ]
         fields = []
     else:
         rows = []
-        fields = [(bound[f.code], errors.get(f"{section}.{f.code}", [])) for f in definition.fields]
+        fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in definition.fields]
     summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
     summary += [(bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_]
-    summary += [("", message) for message in errors.get(section, [])]
+    summary += [("", message) for message in errors.get(prefix, [])]
+    several_people = len(application.people.all()) > 1
     return render(
         request,
         "applications/section.html",
@@ -190,18 +219,31 @@ def section(request: HttpRequest, public_id, section: str) -> HttpResponse:
             "summary": summary,
             "is_not_applicable": saved == NOT_APPLICABLE,
             "language": language,
+            # Whose form this is, when the application has more than one person.
+            "person_label": people_selectors.person_label(person, language) if several_people else "",
             **_section_calculations(application, person, section),
         },
     )
 
 
+def _person_and_form(application, position: int, form_code: str):
+    person = application.people.filter(position=position).first()
+    if person is None:
+        raise Http404
+    for form in application.definition.forms_for(person.role):
+        if form.code == form_code:
+            return person, form
+    raise Http404
+
+
 def _tell_what_the_rules_found(request: HttpRequest, *, application, person, section: str) -> None:
-    """Say at once what the rules find in a section just saved (e.g. a renewal that would be returned)."""
+    """Say at once what the rules find about this person or this section just saved
+    (a renewal that would be returned, a child who is not a dependent child)."""
     evaluation = services.application_evaluate(application=application, on=timezone.localdate())
     language = _language()
-    subject = f"p{person.position}/{section}"
+    subjects = {f"p{person.position}", f"p{person.position}/{section}"}
     for found in evaluation.findings:
-        if found.subject != subject:
+        if found.subject not in subjects:
             continue
         if found.severity is Severity.BLOCKING:
             messages.error(request, found.message(language))
@@ -283,12 +325,28 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def sign(request: HttpRequest, public_id) -> HttpResponse:
+def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpResponse:
+    """A signer reads their declaration and types their name (every program).
+
+    One signer (``/sign/``): the applicant, or the parent or guardian of one under 18
+    (ACT-56). Several signers (``/people/<position>/sign/``): the person at ``position``.
+    """
     application = access_application(actor=request.user, public_id=public_id, capability=Capability.SIGN)
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
+    several = application.definition.several_signers
+    if several != (position is not None):
+        raise Http404
     language = _language()
-    declaration = application.definition.declaration_for(PersonRole.PRINCIPAL_APPLICANT)
+    if several:
+        person = application.people.filter(position=position).first()
+        if person is None:
+            raise Http404
+        who = {"signer": people_selectors.person_label(person, language)}
+    else:
+        person = application.people.get(position=0)
+        who = _who_signs(application)
+    declaration = application.definition.declaration_for(person.role)
     errors: list[str] = []
     typed_name = ""
     if request.method == "POST":
@@ -297,6 +355,7 @@ def sign(request: HttpRequest, public_id) -> HttpResponse:
             services.application_sign(
                 actor=request.user,
                 public_id=public_id,
+                position=position,
                 typed_name=typed_name,
                 declaration_version=request.POST.get("declaration_version", ""),
                 expected_version=int(request.POST.get("version", "0") or 0),
@@ -307,14 +366,17 @@ def sign(request: HttpRequest, public_id) -> HttpResponse:
         except services.ApplicationError as refused:
             errors = [found.message(language) for found in refused.reasons]
         else:
-            messages.success(request, _("Your application is signed. You can now submit it."))
+            if several:
+                messages.success(request, _("Signed."))
+            else:
+                messages.success(request, _("Your application is signed. You can now submit it."))
             return redirect("applications:overview", public_id=public_id)
     return render(
         request,
         "applications/sign.html",
         {
             "application": application,
-            **_who_signs(application),
+            **who,
             "paragraphs": declaration.paragraphs(language),
             "declaration": declaration,
             "errors": errors,

@@ -50,6 +50,8 @@ from portique.rules.correspondence import (
     Representative,
     route_correspondence,
 )
+from portique.rules.programs import registry
+from portique.rules.programs.definition import Delivery
 from portique.rules.sponsorship.police import medical_exam_deadline
 
 from . import grounds, letters, notifications
@@ -1117,7 +1119,10 @@ def application_decide(
             if outcome == DecisionOutcome.REFUSED
             else _("Give the reasons for the withdrawal: the letter explains them to the applicant.")
         ]
-    if outcome == DecisionOutcome.APPROVED:
+    program = Application.objects.filter(public_id=public_id).values_list("program", flat=True).first()
+    # A card is mailed or picked up only for a program whose approval is a card (IMM 5445).
+    delivers_a_card = program is not None and registry.program(program).delivery is Delivery.CARD_BY_MAIL
+    if outcome == DecisionOutcome.APPROVED and delivers_a_card:
         if card_delivery not in CardDelivery.values:
             errors["card_delivery"] = [_("Say whether the card is mailed or picked up.")]
         elif card_delivery == CardDelivery.PICK_UP and not (pick_up_details or "").strip():
@@ -1158,7 +1163,7 @@ def application_decide(
             application=application,
             outcome=outcome,
             reasons=reasons,
-            card_delivery=card_delivery if outcome == DecisionOutcome.APPROVED else "",
+            card_delivery=card_delivery if outcome == DecisionOutcome.APPROVED and delivers_a_card else "",
             pick_up_details=(pick_up_details or "").strip() if card_delivery == CardDelivery.PICK_UP else "",
             applicant_is_citizen=applicant_is_citizen and outcome == DecisionOutcome.REFUSED,
             refund=refund,

@@ -27,6 +27,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
+from .guides import Guide
 from .parameters import value
 from .reasons import Reason, Severity, reason
 
@@ -38,13 +39,6 @@ ZERO = Decimal("0")
 
 PR_CARD_FEES = "IMM 5445 — Step 3: Pay the fees"
 SPONSORSHIP_FEES = "IMM 5289 — Step 4: Pay the fees"
-
-
-class Guide(str, Enum):
-    """The guide whose payment and refund rules apply to a quote (a program's ``fee_guide``)."""
-
-    PR_CARD = "pr_card"  # IMM 5445, Step 3
-    SPONSORSHIP = "sponsorship"  # IMM 5289, Step 4
 
 
 class FeeCode(str, Enum):

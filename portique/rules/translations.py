@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from .guides import Guide
 from .reasons import Reason, Severity, reason
 
 # Reasons are immutable, and most repeat from case to case (same code, same numbers):
@@ -27,13 +28,6 @@ TRANSLATION_SP = "IMM 5289 — Traduction de documents"
 POLICE = "IMM 5289 — Certificats de police"
 SPONSORSHIP_STEP_2 = "IMM 5289 — Étape 2"
 CERTIFIED_COPIES = "IMM 5445 — Copies certifiées conformes; IMM 5289 — Copies certifiées conformes"
-
-
-class Program(str, Enum):
-    """Which guide's translation rules apply."""
-
-    PR_CARD = "pr_card"
-    SPONSORSHIP = "sponsorship"
 
 
 class DocumentKind(str, Enum):
@@ -129,7 +123,7 @@ class TranslationCheck:
 
 def check_translation(
     *,
-    program: Program,
+    guide: Guide,
     translator: TranslatorKind,
     translator_relationship: Relationship = Relationship.NONE,
     affidavit: Affidavit | None = None,
@@ -144,7 +138,7 @@ def check_translation(
     matters for sponsorship only (SP-182), unless the country checklist says otherwise
     (``checklist_waives_certified_copy``).
     """
-    citation = TRANSLATION_PR if program is Program.PR_CARD else TRANSLATION_SP
+    citation = TRANSLATION_PR if guide is Guide.PR_CARD else TRANSLATION_SP
     found: list[Reason] = []
     rejected = incomplete = False
 
@@ -194,7 +188,7 @@ def check_translation(
     if translator is not TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR:
         incomplete |= _affidavit_findings(affidavit, citation, found)
     if (
-        program is Program.SPONSORSHIP
+        guide is Guide.SPONSORSHIP
         and not certified_copy_of_original
         and not checklist_waives_certified_copy
     ):

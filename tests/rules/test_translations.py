@@ -3,6 +3,7 @@
 import pytest
 
 from portique.rules.reasons import Severity
+from portique.rules.guides import Guide
 from portique.rules.translations import (
     EXCLUDED_RELATIONSHIPS,
     Affidavit,
@@ -10,7 +11,6 @@ from portique.rules.translations import (
     DocumentKind,
     Officiant,
     Place,
-    Program,
     Relationship,
     TranslationOutcome,
     TranslatorKind,
@@ -28,7 +28,7 @@ def codes(result):
 
 def test_AS_111_who_may_translate():
     cousin = check_translation(
-        program=Program.PR_CARD,
+        guide=Guide.PR_CARD,
         translator=TranslatorKind.FLUENT_PERSON,
         translator_relationship=Relationship.FIRST_COUSIN,
         affidavit=SWORN_IN_CANADA,
@@ -37,18 +37,18 @@ def test_AS_111_who_may_translate():
     assert codes(cousin) == ["TRANSLATOR_IS_APPLICANT_OR_RELATIVE"]
     assert "a first cousin" in cousin.reasons[0].en and "un cousin germain" in cousin.reasons[0].fr
 
-    friend = check_translation(program=Program.PR_CARD, translator=TranslatorKind.FLUENT_PERSON)
+    friend = check_translation(guide=Guide.PR_CARD, translator=TranslatorKind.FLUENT_PERSON)
     assert friend.outcome is TranslationOutcome.INCOMPLETE
     assert codes(friend) == ["TRANSLATOR_AFFIDAVIT_MISSING"]
 
     certified = check_translation(
-        program=Program.PR_CARD, translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR
+        guide=Guide.PR_CARD, translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR
     )
     assert certified.outcome is TranslationOutcome.ACCEPTED
     assert codes(certified) == ["TRANSLATION_ACCEPTABLE"]
 
     police = check_translation(
-        program=Program.SPONSORSHIP,
+        guide=Guide.SPONSORSHIP,
         translator=TranslatorKind.FLUENT_PERSON,
         affidavit=SWORN_ABROAD,
         document_kind=DocumentKind.POLICE_CERTIFICATE,
@@ -62,7 +62,7 @@ def test_AS_111_who_may_translate():
 @pytest.mark.parametrize("relationship", sorted(EXCLUDED_RELATIONSHIPS, key=lambda r: r.value))
 def test_no_family_member_may_translate_even_if_certified(relationship):
     result = check_translation(
-        program=Program.SPONSORSHIP,
+        guide=Guide.SPONSORSHIP,
         translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR,
         translator_relationship=relationship,
         certified_copy_of_original=True,
@@ -78,13 +78,13 @@ def test_the_excluded_list_is_the_guides_list():
 def test_fluent_friend_with_a_proper_affidavit_is_accepted():
     assert (
         check_translation(
-            program=Program.PR_CARD, translator=TranslatorKind.FLUENT_PERSON, affidavit=SWORN_IN_CANADA
+            guide=Guide.PR_CARD, translator=TranslatorKind.FLUENT_PERSON, affidavit=SWORN_IN_CANADA
         ).outcome
         is TranslationOutcome.ACCEPTED
     )
     assert (
         check_translation(
-            program=Program.PR_CARD, translator=TranslatorKind.FLUENT_PERSON, affidavit=SWORN_ABROAD
+            guide=Guide.PR_CARD, translator=TranslatorKind.FLUENT_PERSON, affidavit=SWORN_ABROAD
         ).outcome
         is TranslationOutcome.ACCEPTED
     )
@@ -92,7 +92,7 @@ def test_fluent_friend_with_a_proper_affidavit_is_accepted():
 
 def test_affidavit_content_and_officiant():
     partial = check_translation(
-        program=Program.PR_CARD,
+        guide=Guide.PR_CARD,
         translator=TranslatorKind.FLUENT_PERSON,
         affidavit=Affidavit(Place.CANADA, Officiant.AUTHORIZED_UNDER_LOCAL_LAW, True, False),
     )
@@ -100,13 +100,13 @@ def test_affidavit_content_and_officiant():
         "AFFIDAVIT_CONTENT_INCOMPLETE"
     ]
     unsworn = check_translation(
-        program=Program.PR_CARD,
+        guide=Guide.PR_CARD,
         translator=TranslatorKind.FLUENT_PERSON,
         affidavit=Affidavit(Place.ABROAD, Officiant.NOT_AUTHORIZED, True, True),
     )
     assert codes(unsworn) == ["AFFIDAVIT_NOT_SWORN_BEFORE_AUTHORIZED_PERSON"]
     local_official = check_translation(
-        program=Program.PR_CARD,
+        guide=Guide.PR_CARD,
         translator=TranslatorKind.FLUENT_PERSON,
         affidavit=Affidavit(Place.ABROAD, Officiant.AUTHORIZED_UNDER_LOCAL_LAW, True, True),
     )
@@ -117,7 +117,7 @@ def test_affidavit_content_and_officiant():
 
 def test_certified_translator_abroad_still_swears_an_affidavit_but_may_translate_police_certificates():
     without = check_translation(
-        program=Program.SPONSORSHIP,
+        guide=Guide.SPONSORSHIP,
         translator=TranslatorKind.CERTIFIED_TRANSLATOR_ABROAD,
         document_kind=DocumentKind.POLICE_CERTIFICATE,
         certified_copy_of_original=True,
@@ -125,7 +125,7 @@ def test_certified_translator_abroad_still_swears_an_affidavit_but_may_translate
     assert without.outcome is TranslationOutcome.INCOMPLETE
     assert codes(without) == ["TRANSLATOR_AFFIDAVIT_MISSING"]
     with_affidavit = check_translation(
-        program=Program.SPONSORSHIP,
+        guide=Guide.SPONSORSHIP,
         translator=TranslatorKind.CERTIFIED_TRANSLATOR_ABROAD,
         document_kind=DocumentKind.POLICE_CERTIFICATE,
         certified_copy_of_original=True,
@@ -136,25 +136,25 @@ def test_certified_translator_abroad_still_swears_an_affidavit_but_may_translate
 
 def test_sponsorship_needs_a_certified_copy_of_the_original_unless_the_checklist_says_otherwise():
     missing = check_translation(
-        program=Program.SPONSORSHIP, translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR
+        guide=Guide.SPONSORSHIP, translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR
     )
     assert missing.outcome is TranslationOutcome.INCOMPLETE
     assert codes(missing) == ["CERTIFIED_COPY_OF_ORIGINAL_MISSING"]
     waived = check_translation(
-        program=Program.SPONSORSHIP,
+        guide=Guide.SPONSORSHIP,
         translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR,
         checklist_waives_certified_copy=True,
     )
     assert waived.outcome is TranslationOutcome.ACCEPTED
     pr_card = check_translation(
-        program=Program.PR_CARD, translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR
+        guide=Guide.PR_CARD, translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR
     )
     assert pr_card.outcome is TranslationOutcome.ACCEPTED
 
 
 def test_missing_translation_is_incomplete():
     result = check_translation(
-        program=Program.PR_CARD,
+        guide=Guide.PR_CARD,
         translator=TranslatorKind.CANADIAN_CERTIFIED_TRANSLATOR,
         translation_provided=False,
     )

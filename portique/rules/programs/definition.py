@@ -72,7 +72,8 @@ class Traits:
     # Which "must I apply online?" rules apply (IRPR 9.2–9.5, seed 000), and so whether and
     # how it may come on paper; the kit sent in another format (EX-32).
     online_stream: Stream
-    kit: Kit
+    # None when no kit in another format exists for it (EX-32 names the PR card's and the sponsorship's).
+    kit: Kit | None
     # The guide whose payment and refund rules apply (rules.fees).
     fee_guide: Guide
     # What each signer declares, by role; a role not named signs the principal applicant's.

@@ -225,6 +225,10 @@ class PrCardProgram(Traits):
             return (guardian_rules.GUARDIAN_FORM,)
         return ()
 
+    def forms_required(self, role: str, person_id: str, details: dict[str, Any]) -> frozenset[str]:
+        """Every form of the role: the applicant's IMM 5444, the signing parent's own small form."""
+        return frozenset(form.code for form in self.forms_for(role))
+
     def evaluate(self, case: Case):
         from ..evaluate import Evaluation
 

@@ -31,6 +31,8 @@ class ProgramDefinition(Protocol):
 
     def fee_quote(self, case: Case) -> FeeQuote: ...
 
+    def forms_required(self, role: str, person_id: str, details: dict) -> frozenset[str]: ...
+
 
 class UnknownProgram(KeyError):
     pass

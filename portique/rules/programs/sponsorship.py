@@ -311,6 +311,13 @@ class SponsorshipProgram(Traits):
     def evaluate(self, case: Case):
         return _Evaluation(self, case).run()
 
+    def forms_required(self, role: str, person_id: str, details: dict[str, Any]) -> frozenset[str]:
+        """The codes of the forms this person must complete, as the evaluation's ``details`` say."""
+        from . import sponsorship_forms
+
+        required = {entry["person"]: frozenset(entry["forms"]) for entry in details.get("forms", ())}
+        return sponsorship_forms.required_codes(role, person_id, required)
+
     def fee_quote(self, case: Case) -> fees.FeeQuote:
         """The rules' fee quote for ``case`` (per person, SP-200, SP-143); empty until the people are known."""
         run = _Evaluation(self, case)

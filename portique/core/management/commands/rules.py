@@ -124,6 +124,8 @@ def _validator():
     from jsonschema import Draft202012Validator
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    # The programs are the registry's (the file lists them too, for readers; a test keeps both equal).
+    schema["properties"]["program"] = {"enum": list(registry.codes())}
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
