@@ -180,7 +180,11 @@ def answers_from(section: Section, data: dict, *, keep_blank_text: bool = True) 
 
 
 def cleaned_answers(section: Section, bound) -> object:
-    """The answers of a bound form or formset, as the rules expect them."""
+    """The answers of a bound form or formset, as the rules expect them.
+
+    A row of a table keeps every column (a blank one as ""), so rows line up; a section
+    leaves out what was left blank (saving it replaces the section's earlier answers).
+    """
     if section.repeating:
         rows = []
         for row in bound.forms:
@@ -191,4 +195,4 @@ def cleaned_answers(section: Section, bound) -> object:
             if any(v not in ("", None) for v in values.values()):
                 rows.append(values)
         return rows
-    return answers_from(section, bound.cleaned_data)
+    return answers_from(section, bound.cleaned_data, keep_blank_text=False)

@@ -36,12 +36,14 @@ def person_name(person: Person, definition=None) -> str:
 def section_url(application: Application, person: Person, form: Form, section_code: str) -> str:
     """The page of one section of one person's form.
 
-    The account holder's first form keeps its short address (``/form/<section>/``), the
-    one links and bookmarks have always used; every other person and form is addressed
-    by position and form. Both addresses serve the same page (``views.person_section``).
+    In a program that starts with one applicant, their own form keeps its short address
+    (``/form/<section>/``), the one links and bookmarks have always used; every other
+    person and form is addressed by position and form. Both addresses serve the same page
+    (``views.person_section``).
     """
     definition = application.definition
-    if person.position == 0 and form.code == definition.forms_for(definition.account_holder_role)[0].code:
+    own_form = definition.forms_for(definition.account_holder_role)[0].code
+    if person.position == 0 and len(definition.starting_roles) == 1 and form.code == own_form:
         return reverse("applications:section", args=[application.public_id, section_code])
     return reverse(
         "applications:person_section", args=[application.public_id, person.position, form.code, section_code]

@@ -180,10 +180,11 @@ def from_rules(raw: Any, on: date) -> Item:
         why_en, why_fr = _bilingual(_field(raw, "why") or _field(raw, "reason"))
     citation = _field(raw, "citation", "") or ""
     position = _position(_field(raw, "person", _field(raw, "person_position")))
-    if code == PHOTO_FRONT:
-        base = photo_front(position, on)
-    elif code == PHOTO_BACK:
-        base = photo_back(position, on)
+    if code in PHOTO_CODES:
+        # A photo's slot keeps the portal's short name whatever the rules call the item, so the
+        # page reads the same before and after the checklist can be worked out (PRC-62).
+        base = photo_front(position, on) if code == PHOTO_FRONT else photo_back(position, on)
+        en, fr, citation = base.en, base.fr, base.citation
     else:
         max_files = _field(raw, "max_files")
         base = Item(code=code, en=en, fr=fr, single=max_files == 1)

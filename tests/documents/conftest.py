@@ -8,8 +8,8 @@ from portique.applications.choices import Program
 
 TODAY = datetime.date(2026, 11, 20)
 
-# Checklist items as the rules will give them (JSON-ready), for the items the page
-# does not add by itself.
+# Checklist items as the rules will give them (JSON-ready), besides the photos (which the
+# PR card's rules ask from the start: ``rules_checklist`` keeps them).
 RULES_CHECKLIST = [
     {
         "code": "proof_of_residency",
@@ -54,7 +54,8 @@ def rules_checklist(monkeypatch):
 
     def evaluate(*, application, on):
         evaluation = original(application=application, on=on)
-        return dataclasses.replace(evaluation, details={**evaluation.details, "checklist": RULES_CHECKLIST})
+        photos = [raw for raw in evaluation.details.get("checklist", ()) if raw["code"] in ("PHOTO", "PHOTO_BACK")]
+        return dataclasses.replace(evaluation, details={**evaluation.details, "checklist": photos + RULES_CHECKLIST})
 
     monkeypatch.setattr(application_services, "application_evaluate", evaluate)
     return RULES_CHECKLIST
