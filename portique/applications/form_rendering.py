@@ -98,7 +98,12 @@ def _only_if(section: Section, field: Field, language: str) -> str:
     if "." in code:
         return ""
     controlling = section.field(code)
-    labels = [option.fr if language.startswith("fr") else option.en for option in controlling.options if option.value in field.when.values]
+    wanted = {_as_input_value(value) for value in field.when.values}
+    labels = [
+        option.fr if language.startswith("fr") else option.en
+        for option in controlling.options
+        if _as_input_value(option.value) in wanted
+    ]
     if language.startswith("fr"):
         return f"Répondez seulement si votre réponse à « {controlling.fr} » est : {' ou '.join(labels)}."
     return f"Answer only if your answer to “{controlling.en}” is: {' or '.join(labels)}."
@@ -122,6 +127,13 @@ def _typed_field(field: Field, language: str) -> forms.Field:
     return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
 
 
+def _as_input_value(value) -> str:
+    """A condition's value as the controlling input sends it (a flag's radio sends "true"/"false")."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def section_form_class(section: Section, language: str) -> type[forms.Form]:
     """The inputs of one section (of one row, for a repeating section), in ``language``."""
     attrs = {}
@@ -130,7 +142,7 @@ def section_form_class(section: Section, language: str) -> type[forms.Form]:
         if field.when is not None and "." not in field.when.field:
             # Read by the template: data attributes with which a small script shows the
             # question only when it applies; without the script the hint says when.
-            django_field.condition = (field.when.field, ",".join(str(v) for v in field.when.values))
+            django_field.condition = (field.when.field, ",".join(_as_input_value(v) for v in field.when.values))
             only_if = _only_if(section, field, language)
             django_field.help_text = f"{django_field.help_text} {only_if}".strip()
         attrs[field.code] = django_field

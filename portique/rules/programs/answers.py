@@ -73,8 +73,15 @@ class Section:
         self._prefix = f"{person}/{form}/{section}."
         self._findings = findings
 
+    def _raw(self, name: str) -> Any:
+        """The answer, ``None`` when not given — a blank one included, as the form engine reads it."""
+        raw = self._data.get(name)
+        if isinstance(raw, str) and not raw.strip():
+            return None
+        return raw
+
     def __contains__(self, name: str) -> bool:
-        return self._data.get(name) is not None
+        return self._raw(name) is not None
 
     def _missing(self, name: str) -> None:
         self._findings.append(_required(self._prefix + name))
@@ -83,7 +90,7 @@ class Section:
         self._findings.append(_invalid(self._prefix + name, expected))
 
     def date(self, name: str, *, required: bool = False) -> date | None:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             if required:
                 self._missing(name)
@@ -96,7 +103,7 @@ class Section:
     def choice(
         self, name: str, kind: type[E], default: E | None = None, *, required: bool = False
     ) -> E | None:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             if required:
                 self._missing(name)
@@ -108,7 +115,7 @@ class Section:
             return default
 
     def flag(self, name: str, default: bool = False) -> bool:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             return default
         if isinstance(raw, bool):
@@ -117,14 +124,14 @@ class Section:
         return default
 
     def optional_flag(self, name: str) -> bool | None:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None or isinstance(raw, bool):
             return raw
         self._bad(name, "true | false")
         return None
 
     def integer(self, name: str) -> int | None:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             return None
         if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
@@ -133,7 +140,7 @@ class Section:
         return None
 
     def text(self, name: str) -> str | None:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             return None
         if isinstance(raw, str):
@@ -142,7 +149,7 @@ class Section:
         return None
 
     def dates(self, name: str) -> tuple[date, ...]:
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             return ()
         if not isinstance(raw, list):
@@ -159,7 +166,7 @@ class Section:
 
     def choices(self, name: str, kind: type[E]) -> frozenset[E]:
         """A list of choices (e.g. every ground of inadmissibility); unreadable ones are findings."""
-        raw = self._data.get(name)
+        raw = self._raw(name)
         if raw is None:
             return frozenset()
         if not isinstance(raw, list):
