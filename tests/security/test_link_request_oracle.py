@@ -49,7 +49,9 @@ def clients_file(applicant, officer):
     """The client's own submitted file, with an officer's request and its deadline."""
     application, _submission = journey.submitted(applicant)
     casework_services.screening_run(application=application)
-    casework_services.application_accept(actor=officer, public_id=application.public_id, on=ON, draw=lambda: 0.99)
+    casework_services.application_accept(
+        actor=officer, public_id=application.public_id, on=ON, draw=lambda: 0.99
+    )
     casework_services.request_send(
         actor=officer,
         public_id=application.public_id,
@@ -112,7 +114,10 @@ def test_the_dashboard_and_the_file_show_nothing_until_the_client_accepts(
     representative, applicant, clients_file
 ):
     representation = services.representation_link_request(
-        actor=representative, number=clients_file.number, client_name="Alex Tremblay", client_email=applicant.email
+        actor=representative,
+        number=clients_file.number,
+        client_name="Alex Tremblay",
+        client_email=applicant.email,
     )
     client = _signed_in(representative)
     for state in ("", "invited", "active", "revoked"):
