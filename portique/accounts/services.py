@@ -289,8 +289,8 @@ def _decide(
         )
         user = profile.user
         template = "representative_verified" if status == RepresentativeStatus.VERIFIED else "representative_refused"
+        # The reason stays on the account page: an officer's words about a person are not e-mailed.
         context = {
-            "reason": reason,
             "account_url": _absolute_url(_url_in(user.preferred_language, "accounts:overview"), request),
         }
         transaction.on_commit(lambda: _send_mail(to=user, template=template, context=context))
