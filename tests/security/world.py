@@ -65,6 +65,8 @@ class World:
     supervisor: object
     outsiders: dict = field(default_factory=dict)
     bundles: list = field(default_factory=list)
+    # The same bundles by what they hold, for the tests that pick one.
+    named: dict = field(default_factory=dict)
 
 
 def build(capture) -> World:
@@ -238,11 +240,24 @@ def build(capture) -> World:
         {"public_id": representative.representative_profile.public_id},
     ]
 
+    named = {
+        "submitted": submitted_bundle,
+        "draft": draft_bundle,
+        "represented": rep_bundle,
+        "representation": invitation_bundle,
+        "paper": paper_bundle,
+        "paper_accepted": paper_request_bundle,
+        "sponsorship_draft": sponsorship_bundle,
+        "sponsorship": submitted_sponsorship_bundle,
+        "kit": others[0],
+        "profile": others[1],
+    }
     return World(
         applicant=applicant,
         representative=representative,
         supervisor=supervisor,
         outsiders=outsiders,
+        named=named,
         bundles=[
             submitted_bundle,
             draft_bundle,
