@@ -815,6 +815,8 @@ class Server:
             [
                 str(VENV_BIN / "gunicorn"),
                 "portique.wsgi:application",
+                "--config",
+                "python:portique.gunicorn_conf",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

@@ -33,12 +33,21 @@ LOCKED_OUT = _(
 )
 
 
+# allauth's own rate limits (failed sign-ins per address, wrong authentication codes per
+# account) show their message as it is, with no figure to fill in: so it names none (their
+# windows are allauth's, not LOCKOUT_SECONDS). The figure is ours, in LOCKED_OUT above.
+RATE_LIMITED = _(
+    "Too many failed attempts. For your security, signing in is blocked for a few minutes. "
+    "Try again later, or reset your password."
+)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         # The same words whether or not the e-mail has an account.
         "email_password_mismatch": _("The e-mail address or the password is not correct."),
-        "too_many_login_attempts": LOCKED_OUT,
+        "too_many_login_attempts": RATE_LIMITED,
     }
 
     def pre_authenticate(self, request: HttpRequest, **credentials) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +78,12 @@ class UserAdmin(DjangoUserAdmin):
 
     def save_model(self, request: HttpRequest, obj: User, form, change: bool) -> None:
         if change:
-            obj.save(update_fields=[f for f in ["first_name", "last_name", "preferred_language", "is_active"]])
+            obj.save(update_fields=["first_name", "last_name", "preferred_language"])
+            if "is_active" in form.changed_data:
+                # Through the service, so that (de)activating an account is audited.
+                services.account_set_active(
+                    actor=request.user, user=obj, active=form.cleaned_data["is_active"], request=request
+                )
             return
         try:
             officer, _url = services.officer_create(
@@ -101,6 +108,27 @@ class UserAdmin(DjangoUserAdmin):
             services.officer_set_roles(
                 actor=request.user, officer=form.instance, roles=form.cleaned_data["roles"], request=request
             )
+
+
+# The role groups and their permissions come from a migration (0003_officer_role_groups):
+# changing a group's permissions here would change what every officer of that role may do
+# without an audit row. Roles are given to officers on the account page, through the
+# audited service; the groups are shown, never edited, even to a superuser.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(DjangoGroupAdmin):
+    readonly_fields = ["name", "permissions"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(RepresentativeProfile)

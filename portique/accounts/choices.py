@@ -83,6 +83,9 @@ class AuditKind(models.TextChoices):
     REPRESENTATIVE_REGISTERED = "representative_registered", _("Representative registered")
     REPRESENTATIVE_VERIFIED = "representative_verified", _("Representative verified")
     REPRESENTATIVE_REFUSED = "representative_refused", _("Representative refused")
+    IDENTITY_DOCUMENT_VIEWED = "identity_document_viewed", _("Representative's identity document opened")
+    ACCOUNT_ACTIVATED = "account_activated", _("Account reactivated")
+    ACCOUNT_DEACTIVATED = "account_deactivated", _("Account deactivated")
 
 
 # Sign-in events shown to the person on their account page.

@@ -16,6 +16,7 @@ from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -288,8 +289,8 @@ def _decide(
         )
         user = profile.user
         template = "representative_verified" if status == RepresentativeStatus.VERIFIED else "representative_refused"
+        # The reason stays on the account page: an officer's words about a person are not e-mailed.
         context = {
-            "reason": reason,
             "account_url": _absolute_url(_url_in(user.preferred_language, "accounts:overview"), request),
         }
         transaction.on_commit(lambda: _send_mail(to=user, template=template, context=context))
@@ -309,6 +310,21 @@ def representative_refuse(
     if not reason:
         raise ValidationError({"reason": _("Give the reason: the representative will read it.")})
     return _decide(actor=actor, profile=profile, status=RepresentativeStatus.REFUSED, reason=reason, request=request)
+
+
+def representative_document_open(*, actor: User, profile: RepresentativeProfile, request: HttpRequest | None):
+    """The identity document, opened: an officer's opening is in the audit log, like every
+    officer's opening of an applicant's document is in the file's access log."""
+    handle = default_storage.open(profile.id_document.name, "rb")
+    if actor.pk != profile.user_id:
+        audit_record(
+            kind=AuditKind.IDENTITY_DOCUMENT_VIEWED,
+            request=request,
+            actor=actor,
+            subject=profile.user,
+            details={"document_type": profile.id_document_type},
+        )
+    return handle
 
 
 # --- Officers ------------------------------------------------------------------------------
@@ -385,6 +401,24 @@ def officer_create(
         url = password_setup_url(user=officer, request=request)
         transaction.on_commit(lambda: _send_mail(to=officer, template="officer_welcome", context={"setup_url": url}))
     return officer, url
+
+
+@transaction.atomic
+def account_set_active(*, actor: User | None, user: User, active: bool, request: HttpRequest | None = None) -> User:
+    """Deactivate (or reactivate) an account; accounts are never deleted (the audit log refers to them)."""
+    if not _can_manage_officers(actor):
+        raise PermissionDenied
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit_record(
+            kind=AuditKind.ACCOUNT_ACTIVATED if active else AuditKind.ACCOUNT_DEACTIVATED,
+            request=request,
+            actor=actor,
+            subject=user,
+        )
+    return user
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -182,7 +181,7 @@ def representative_detail(request: HttpRequest, public_id) -> HttpResponse:
 def representative_document(request: HttpRequest, public_id) -> FileResponse:
     """The identity document, to the representative or a verifying officer only; never a public URL."""
     profile = access.access_representative_profile(user=request.user, public_id=public_id)
-    handle = default_storage.open(profile.id_document.name, "rb")
+    handle = services.representative_document_open(actor=request.user, profile=profile, request=request)
     response = FileResponse(
         handle,
         as_attachment=True,

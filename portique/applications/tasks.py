@@ -7,5 +7,5 @@ from . import notifications
 
 @task()
 def submission_confirmation_email(submission_id: int) -> None:
-    """The submission e-mail with the PDF copy of the application attached."""
+    """The submission e-mail: a notice and a link to the signed-in page."""
     notifications.deliver_submission_confirmation(submission_id=submission_id)

@@ -234,9 +234,15 @@ SORTS = {
 def dashboard_rows(
     *, representative, state: str = "", waiting: str = "", sort: str = "updated", program: str = ""
 ) -> list[Row]:
-    """The representative's clients' files, newest change first; never another representative's."""
+    """The representative's clients' files, newest change first; never another representative's.
+
+    A request to link a client's existing application is not listed before the client
+    accepts it (ACT-39): its number, status and deadlines are the client's until then, and a
+    row would also tell the representative that the number and address they typed match.
+    """
     queryset: QuerySet[Representation] = (
         Representation.objects.filter(representative=representative)
+        .exclude(origin=Origin.LINKED, accepted_at__isnull=True)
         .select_related("application")
         .annotate(
             latest_signature=Max(
@@ -268,9 +274,9 @@ def dashboard_rows(
             continue
         if waiting in ("request", "returned") and code != waiting:
             continue
-        rows.append(
-            Row(representation, representation.application, code, WAITING[code], representation.next_due)
-        )
+        # An ended representation shows nothing of the file as it is now, only that it ended.
+        due = representation.next_due if representation.state != State.REVOKED else None
+        rows.append(Row(representation, representation.application, code, WAITING[code], due))
     return rows
 
 

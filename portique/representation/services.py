@@ -299,54 +299,66 @@ def representation_invite(*, actor, public_id) -> Representation:
     return representation
 
 
-def representation_link_request(*, actor, number: str, client_name: str, client_email: str) -> Representation:
+def _check_email_form(email: str) -> str:
+    """The form of an address only: whose address it is must not change the answer."""
+    email = (email or "").strip()
+    if "@" not in email or len(email) > 254:
+        raise _refuse(
+            "CLIENT_EMAIL_INVALID",
+            "ACT-30",
+            "Enter the client's e-mail address, like name@example.com.",
+            "Inscrivez l’adresse électronique du client, par exemple nom@exemple.com.",
+        )
+    return email
+
+
+def representation_link_request(
+    *, actor, number: str, client_name: str, client_email: str
+) -> Representation | None:
     """Ask to represent a client on their existing application, found by its number (ACT-39, REP-16).
 
-    Nothing changes for the client until they consent in their own account. A number that
-    does not exist and one that is not this client's get the same answer.
+    The representative learns nothing about the file until the client consents in their own
+    account: a right pair (number and the client's address) and a wrong one (either, or both)
+    get the same answer, no error and nothing on the dashboard. Numbers are sequential, so any
+    difference would tell which number belongs to which address, and the file's status with it.
+    Only a right pair of a file that can be linked (a program of the representative portal,
+    no current representative) writes a waiting representation and e-mails the client, who is
+    the only one told. Returns that representation, or None; callers must not show which.
     """
     _verified_representative(actor)
     name = _client_name(client_name)
-    email = _check_client_email(client_email)
-    not_found = _refuse(
-        "APPLICATION_NOT_FOUND_FOR_CLIENT",
-        "ACT-39, REP-16",
-        "No application of this client has this number. Check the number and the client's e-mail address.",
-        "Aucune demande de ce client ne porte ce numéro. Vérifiez le numéro et l’adresse électronique du client.",
-    )
+    email = _check_email_form(client_email)
+    number = (number or "").strip()
+    if not number:
+        return None
     with transaction.atomic():
         application = (
             Application.objects.select_for_update()
-            .filter(
-                number__iexact=(number or "").strip(), owner__email__iexact=email, owner__role=Role.APPLICANT
-            )
+            .filter(number__iexact=number, owner__email__iexact=email, owner__role=Role.APPLICANT)
             .first()
         )
-        if application is None:
-            raise not_found
-        if not application.definition.representatives_may_file:
-            raise _unsupported_program()
-        if application.representations.exclude(state=State.REVOKED).exists():
-            raise _refuse(
-                "APPLICATION_ALREADY_REPRESENTED",
-                "ACT-39",
-                "This application already has a representative, or a request to link it is waiting for the "
-                "client. The client must end that representation first.",
-                "Cette demande a déjà un représentant, ou une demande de liaison attend la réponse du client. Le "
-                "client doit d’abord mettre fin à cette représentation.",
-            )
+        if (
+            application is None
+            or not application.definition.representatives_may_file
+            or application.representations.exclude(state=State.REVOKED).exists()
+        ):
+            # Logged for abuse monitoring (who tried, not what): the representative is told nothing.
+            log.info("link request by representative %s: nothing to link", actor.pk)
+            return None
         try:
-            representation = Representation.objects.create(
-                application=application,
-                representative=actor,
-                origin=Origin.LINKED,
-                client_name=name,
-                client_email=application.owner.email,
-                invited_at=timezone.now(),
-                **_particulars(actor),
-            )
+            with transaction.atomic():
+                representation = Representation.objects.create(
+                    application=application,
+                    representative=actor,
+                    origin=Origin.LINKED,
+                    client_name=name,
+                    client_email=application.owner.email,
+                    invited_at=timezone.now(),
+                    **_particulars(actor),
+                )
         except IntegrityError:
-            raise not_found from None
+            # Another representative's request won the race: the same silence.
+            return None
         _event(representation, EventKind.LINK_REQUESTED, actor, application.number or "")
         transaction.on_commit(lambda: notifications.send_invitation(representation_id=representation.pk))
     return representation

@@ -128,30 +128,30 @@ def create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def link(request: HttpRequest) -> HttpResponse:
-    def _link(data):
-        representation = services.representation_link_request(
-            actor=request.user,
-            number=data["number"],
-            client_name=data["client_name"],
-            client_email=data["client_email"],
-        )
-        messages.success(
-            request,
-            _(
-                "We asked the client to consent in their own account. You can see the application once they do."
-            ),
-        )
-        return representation
-
     _representative_only(request)
     form = LinkForm(request.POST or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            _link(form.cleaned_data)
+            # Whether anything matched is not shown (the service's docstring says why).
+            services.representation_link_request(
+                actor=request.user,
+                number=data["number"],
+                client_name=data["client_name"],
+                client_email=data["client_email"],
+            )
         except application_services.ApplicationError as refused:
             errors = _reason_messages(refused)
         else:
+            messages.success(
+                request,
+                _(
+                    "If this number is one of this client's applications and the e-mail address is the one "
+                    "in their account, we asked them to consent in their own account. You will see the "
+                    "application here once they accept."
+                ),
+            )
             return redirect("representation:dashboard")
     summary = [(form[name].id_for_label, message) for name in form.errors for message in form.errors[name]]
     summary += [("", message) for message in errors]

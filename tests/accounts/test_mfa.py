@@ -97,3 +97,17 @@ def test_a_representative_cannot_switch_mfa_off_but_an_applicant_can(client, rep
     client.post("/en/account/2fa/totp/deactivate/")
     assert not Authenticator.objects.filter(user=applicant, type="totp").exists()
     assert AuditEvent.objects.filter(kind=AuditKind.MFA_DISABLED, subject=applicant).exists()
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "signing in is blocked"), ("fr", "la connexion est bloquée")])
+def test_too_many_wrong_codes_block_with_a_readable_message_in_each_language(client, representative, language, words):
+    from django.core.cache import cache
+
+    cache.clear()
+    login(client, representative.email, PASSWORD, language)
+    pages = [
+        client.post(f"/{language}/account/2fa/authenticate/", {"code": "000000"}).content.decode() for _ in range(8)
+    ]
+    blocked = [page for page in pages if words in page]
+    assert blocked, "no lockout after eight wrong codes"
+    assert "%(" not in blocked[-1] and "%s" not in blocked[-1]

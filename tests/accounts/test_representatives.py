@@ -146,14 +146,16 @@ def test_a_supervisor_verifies_a_representative(supervisor, other_representative
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_refused_representative_is_told_why(client, supervisor, other_representative, mailoutbox):
+def test_a_refused_representative_is_told_why_on_their_account_page(client, supervisor, other_representative, mailoutbox):
     other_representative.preferred_language = "fr"
     other_representative.save()
     profile = other_representative.representative_profile
     services.representative_refuse(
         actor=supervisor, profile=profile, reason="The membership number is not on the CICC register."
     )
-    assert "The membership number is not on the CICC register." in mailoutbox[0].body
+    # The e-mail says where to read the reason; an officer's words about a person are not e-mailed.
+    assert "The membership number is not on the CICC register." not in mailoutbox[0].body
+    assert "/fr/account/" in mailoutbox[0].body
     client.force_login(other_representative)
     body = client.get("/fr/account/").content.decode()
     assert "The membership number is not on the CICC register." in body

@@ -54,7 +54,8 @@ def test_a_complete_request_is_recorded_with_a_reference_and_acknowledged_in_the
     assert message.to == ["marie@exemple.ca"]
     assert created.reference in message.subject
     assert "Nous avons reçu votre demande" in message.body
-    assert "Braille" in message.body
+    # The format asked for can say something about a disability: it is on the request's page, not e-mailed.
+    assert "Braille" not in message.body
 
 
 def test_the_acknowledgement_is_in_english_for_a_person_who_asked_in_english(

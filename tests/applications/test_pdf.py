@@ -170,17 +170,16 @@ def test_the_confirmation_and_status_pages_link_to_the_copy_in_both_languages(cl
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_submission_email_carries_the_copy_in_the_account_language(applicant):
+def test_the_submission_email_is_a_notice_in_the_account_language_with_a_link_not_the_copy(applicant):
+    # E-mail is not a secure channel: the copy is downloaded from the signed-in page.
     applicant.preferred_language = "fr"
     applicant.save(update_fields=["preferred_language"])
-    application, submission = journey.submitted(applicant)
+    application, _submission = journey.submitted(applicant)
     (message,) = mail.outbox
-    ((filename, content, mimetype),) = message.attachments
-    assert (filename, mimetype) == (f"{application.number}-demande-telle-que-soumise.pdf", "application/pdf")
-    text = pdf_text(content)
-    assert f"Numéro de confirmation {submission.confirmation_number}" in text
-    assert "Date de naissance 2 avril 1988" in text
-    assert "ci-joint" in message.body
+    assert message.attachments == []
+    assert application.number in message.subject
+    assert f"/fr/applications/{application.public_id}/" in message.body
+    assert "copie" in message.body and "1988" not in message.body
 
 
 @pytest.mark.django_db

@@ -273,11 +273,14 @@ def test_linking_an_existing_application_needs_its_number_the_clients_address_an
     own = application_services.application_start(actor=applicant, program="pr_card")
     others = application_services.application_start(actor=other_applicant, program="pr_card")
     for number in ("PRC20269999999", others.number, ""):
-        with pytest.raises(application_services.ApplicationError) as refused:
+        # Nothing matches: nothing is written, and the answer is silence (no error to compare).
+        assert (
             services.representation_link_request(
                 actor=representative, number=number, client_name="Alex", client_email=applicant.email
             )
-        assert _codes(refused) == {"APPLICATION_NOT_FOUND_FOR_CLIENT"}
+            is None
+        )
+    assert not Representation.objects.exists()
     representation = services.representation_link_request(
         actor=representative, number=own.number.lower(), client_name="Alex", client_email=applicant.email
     )
@@ -286,11 +289,14 @@ def test_linking_an_existing_application_needs_its_number_the_clients_address_an
     with pytest.raises(Http404):
         journey.save_answers(representative, own, {"application": {}})
     journey.save_answers(applicant, own, {"application": {}})
-    with pytest.raises(application_services.ApplicationError) as refused:
+    # A second request while one waits: the same silence, and still one request.
+    assert (
         services.representation_link_request(
             actor=representative, number=own.number, client_name="Alex", client_email=applicant.email
         )
-    assert _codes(refused) == {"APPLICATION_ALREADY_REPRESENTED"}
+        is None
+    )
+    assert Representation.objects.filter(application=own).count() == 1
     services.representation_accept(actor=applicant, public_id=representation.public_id)
     journey.save_answers(representative, own, {"application": {}})
     from portique.applications.access import AccessRefused
