@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "portique.core.middleware.SecurityHeadersMiddleware",
+    # Before anything reads the body (the CSRF middleware reads the form): see body_limit.
+    "portique.core.body_limit.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -270,7 +272,18 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024  # bigger uploads stream to a temporary file
+# The form fields of a request (files aside): Django refuses more with a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The whole body of a request to a page without uploads, checked on Content-Length before
+# it is read (portique.core.body_limit); the upload pages allow their files' limit and a
+# little more (@body_limit).
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
+FILE_UPLOAD_HANDLERS = [
+    # Stops a streamed body past its limit, before Django's handlers keep or spool it.
+    "portique.core.body_limit.BodyLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- E-mail -----------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

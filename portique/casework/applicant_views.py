@@ -16,13 +16,14 @@ from portique.accounts.choices import Role
 from portique.applications import people as application_people
 from portique.applications.access import access_application
 from portique.documents.formatting import file_size
-from portique.documents.items import document_max_bytes
+from portique.core.body_limit import body_limit
+from portique.documents.items import document_max_bytes, upload_body_bytes
 from portique.documents.upload_handlers import LimitedUploadHandler
 
 from . import access, forms, services
 from .choices import RequestState
 from .models import RequestFile
-from .services import CaseworkError
+from .services import MAX_REQUEST_FILES, CaseworkError
 
 
 def _private(response: FileResponse) -> FileResponse:
@@ -101,6 +102,7 @@ def _upload_too_large(request: HttpRequest) -> bool:
     return getattr(request, "upload_too_large", False)
 
 
+@body_limit(lambda: upload_body_bytes(MAX_REQUEST_FILES))
 @login_required
 @require_http_methods(["GET", "POST"])
 @csrf_exempt
