@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.core import ratelimit
 from portique.core.body_limit import FORM_MARGIN_BYTES, body_limit
+from portique.documents.download_names import download_name
 from portique.documents.upload_handlers import LimitedUploadHandler
 
 from . import access, selectors, services
@@ -232,10 +233,11 @@ def representative_document(request: HttpRequest, public_id) -> FileResponse:
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename="identity-document.{}".format(profile.id_document.name.rsplit(".", 1)[-1]),
+        filename=download_name(f"identity-document-{profile.id_document_type}", profile.id_document_content_type),
         content_type=profile.id_document_content_type,
     )
     response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portique.accounts.choices import Role
 from portique.applications import people as application_people
 from portique.applications.access import access_application
+from portique.documents.download_names import download_name
 from portique.documents.formatting import file_size
 from portique.core.body_limit import body_limit
 from portique.documents.items import document_max_bytes, upload_body_bytes
@@ -127,7 +128,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
         FileResponse(
             sent.file.open("rb"),
             as_attachment=True,
-            filename=sent.original_name,
+            filename=download_name("answer-to-request", sent.content_type),
             content_type=sent.content_type,
         )
     )

@@ -21,6 +21,7 @@ from portique.core.body_limit import body_limit
 from . import document_types, photo_spec, selectors, services
 from .choices import ItemKind
 from .formatting import file_size, item_hint
+from .download_names import document_download_name
 from .inspection import Problem
 from .items import upload_body_bytes
 from .upload_handlers import LimitedUploadHandler
@@ -256,7 +257,7 @@ def download(request: HttpRequest, public_id, document_id) -> HttpResponse:
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.original_name,
+        filename=document_download_name(document),
         content_type=document.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
