@@ -29,7 +29,6 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
 Limit = int | Callable[[], int]
@@ -74,13 +73,15 @@ def _declared_length(request: HttpRequest) -> int | None:
 def _page(status: int, limit: int | None) -> HttpResponse:
     # Both languages on one page: the language of the URL is not known for every path,
     # and a person who sent too much may be anywhere in the portal.
+    from portique.documents.formatting import file_size  # "10 MB", "10 Mo": the pages' own units
+
     parts = []
     for language in ("en", "fr"):
         with translation.override(language):
             parts.append(
                 {
                     "language": language,
-                    "limit": filesizeformat(limit) if limit is not None else "",
+                    "limit": file_size(limit) if limit is not None else "",
                     "status": status,
                 }
             )
