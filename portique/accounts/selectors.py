@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from .choices import SIGN_IN_HISTORY_KINDS, RepresentativeStatus
 from .models import AuditEvent, RepresentativeProfile, User
 
-
 # Every demo account (``portique demo``) has an address at this domain, which no real
 # person can have (.localhost is reserved, RFC 6761).
 DEMO_EMAIL_DOMAIN = "demo.portique.localhost"

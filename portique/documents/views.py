@@ -20,8 +20,8 @@ from portique.core.body_limit import body_limit
 
 from . import document_types, photo_spec, selectors, services
 from .choices import ItemKind
-from .formatting import file_size, item_hint
 from .download_names import document_download_name
+from .formatting import file_size, item_hint
 from .inspection import Problem
 from .items import upload_body_bytes
 from .upload_handlers import LimitedUploadHandler
