@@ -86,10 +86,10 @@ def _page(status: int, limit: int | None) -> HttpResponse:
                 }
             )
     body = render_to_string("core/request_too_large.html", {"parts": parts})
-    response = HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
-    # The body was not read: the connection cannot be reused for another request.
-    response["Connection"] = "close"
-    return response
+    # The body was not read, so the connection cannot carry another request: gunicorn's
+    # sync workers close it after every response (a WSGI application may not set
+    # Connection itself).
+    return HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
 
 
 def _has_body_without_length(request: HttpRequest) -> bool:

@@ -126,3 +126,15 @@ def test_the_upload_handler_runs_first_for_every_request(settings):
     assert middleware.index("portique.core.body_limit.RequestBodyLimitMiddleware") < middleware.index(
         "django.middleware.csrf.CsrfViewMiddleware"
     )
+
+
+def test_the_sign_up_still_refuses_cross_site_posts():
+    """The sign-up checks its CSRF token after choosing how to read the body (as the
+    upload pages do): a post without the token is refused and creates nothing."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/en/account/representative/signup/", representative_form(name="passport.png")
+    )
+    assert response.status_code == 403
+    assert not User.objects.exists()
