@@ -61,9 +61,20 @@ def test_check_deploy_fails_while_a_demo_account_can_sign_in(settings, tmp_path,
 
 
 def test_script_setup_creates_no_demo_account_when_debug_is_off(tmp_path):
-    """The real script, on a new database, as a production install runs it."""
+    """The real script/setup, on a new database, as a production install runs it. It runs
+    from a copy of the checkout's scripts and catalogue beside the same .venv, with
+    bootstrap (pip) left out, so that nothing in the checkout changes under the other
+    tests running at the same time."""
     if not shutil.which("bash"):
         pytest.skip("bash is needed to run script/setup")
+    checkout = tmp_path / "checkout"
+    (checkout / "script").mkdir(parents=True)
+    shutil.copy2(ROOT / "script/setup", checkout / "script/setup")
+    (checkout / "script/bootstrap").write_text("#!/usr/bin/env bash\n# dependencies are installed already\n")
+    (checkout / "script/bootstrap").chmod(0o755)
+    shutil.copytree(ROOT / "portique/locale", checkout / "portique/locale")
+    (checkout / ".venv").symlink_to(ROOT / ".venv")
+    var = tmp_path / "var"
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -72,14 +83,23 @@ def test_script_setup_creates_no_demo_account_when_debug_is_off(tmp_path):
     environment.update(
         DEBUG="0",
         SECRET_KEY="test-only-" + "x" * 50,
-        PORTIQUE_VAR_DIR=str(tmp_path),
+        PORTIQUE_VAR_DIR=str(var),
         DATABASE_URL=f"sqlite:///{tmp_path / 'setup.sqlite3'}",
     )
-    subprocess.run(["script/setup"], cwd=ROOT, env=environment, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        ["bash", "script/setup"], cwd=checkout, env=environment, check=True, capture_output=True, timeout=600
+    )
     count = subprocess.run(
         [str(ROOT / ".venv/bin/portique"), "shell", "-c",
          "from portique.accounts.models import User; print(User.objects.count())"],
         cwd=ROOT, env=environment, check=True, capture_output=True, text=True, timeout=120,
     )
     assert count.stdout.strip().splitlines()[-1] == "0"
-    assert not (tmp_path / "demo-accounts.txt").exists()
+    assert not (var / "demo-accounts.txt").exists()
+
+    # The same script with DEBUG on does create them: the check above is not vacuous.
+    environment["DEBUG"] = "1"
+    subprocess.run(
+        ["bash", "script/setup"], cwd=checkout, env=environment, check=True, capture_output=True, timeout=600
+    )
+    assert (var / "demo-accounts.txt").exists()
