@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "portique.core.middleware.SecurityHeadersMiddleware",
+    # Before anything reads the body (the CSRF middleware reads the form): see body_limit.
+    "portique.core.body_limit.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +155,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Repeats, substitutions, years, keyboard walks and spaces only (zxcvbn, score 3 or more).
+    {"NAME": "portique.accounts.passwords.GuessablePasswordValidator", "OPTIONS": {"min_score": 3}},
 ]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -192,12 +196,20 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # other sessions end: Django's sessio
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Portique – "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's rate limits (per address and per e-mail, on the shared cache) stay at
-# their defaults; portique.accounts.lockout adds a longer lockout on top. Only the
+# their defaults except sign-up and reset (below); portique.accounts.lockout adds a
+# longer lockout on top. Only the
 # number of sign-ins per client address per minute (allauth's "login": "30/m/ip")
 # can be raised, for a load test whose thousands of applicants all come from one
 # address (bench/intake_rush.py); never raise it in production.
 LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE = env.int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", default=30)
-ACCOUNT_RATE_LIMITS = {"login": f"{LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE}/m/ip"}
+# Sign-up and password reset send e-mail to whatever address is typed: besides allauth's
+# per-minute limits, a per-hour limit per client address, and (reset) per address
+# e-mailed, so nobody can flood an inbox or create accounts in bulk.
+ACCOUNT_RATE_LIMITS = {
+    "login": f"{LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE}/m/ip",
+    "signup": "10/m/ip,30/h/ip",
+    "reset_password": "20/m/ip,60/h/ip,5/m/key,10/h/key",
+}
 MFA_ADAPTER = "portique.accounts.adapter.MFAAdapter"
 MFA_FORMS = {
     "authenticate": "portique.accounts.forms.MFAAuthenticateForm",
@@ -270,7 +282,18 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024  # bigger uploads stream to a temporary file
+# The form fields of a request (files aside): Django refuses more with a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The whole body of a request to a page without uploads, checked on Content-Length before
+# it is read (portique.core.body_limit); the upload pages allow their files' limit and a
+# little more (@body_limit).
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
+FILE_UPLOAD_HANDLERS = [
+    # Stops a streamed body past its limit, before Django's handlers keep or spool it.
+    "portique.core.body_limit.BodyLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- E-mail -----------------------------------------------------------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

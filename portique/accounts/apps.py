@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
         from allauth.account.decorators import secure_admin_login
         from django.contrib import admin
 
-        from . import receivers  # noqa: F401 - connects the audit receivers
+        from . import checks, receivers  # noqa: F401 - registers the checks, connects the audit receivers
 
         # The admin signs in through the portal's own sign-in (lockout, MFA), never its own form.
         admin.site.login = secure_admin_login(admin.site.login)

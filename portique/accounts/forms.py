@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import IdentityDocumentType, Language, MembershipBody
-from .documents import check_identity_document, max_size_text
+from .services import identity_document_check, identity_document_max_size_text
 
 PASSWORD_HINT = _(
     "At least 12 characters. A long phrase of several words is strong and easy to remember. "
@@ -138,7 +138,7 @@ class RepresentativeSignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["id_document"].help_text = _(
             "A scan or photo of a valid document, as a JPEG or PNG image or a PDF, up to %(limit)s."
-        ) % {"limit": max_size_text()}
+        ) % {"limit": identity_document_max_size_text()}
         autocomplete = {
             "first_name": "given-name",
             "last_name": "family-name",
@@ -157,7 +157,7 @@ class RepresentativeSignupForm(forms.Form):
 
     def clean_id_document(self):
         document = self.cleaned_data["id_document"]
-        self.checked_document = check_identity_document(document)
+        identity_document_check(document)
         return document
 
     def clean_email(self):

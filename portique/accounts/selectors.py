@@ -9,6 +9,15 @@ from django.db.models import QuerySet
 from .choices import SIGN_IN_HISTORY_KINDS, RepresentativeStatus
 from .models import AuditEvent, RepresentativeProfile, User
 
+# Every demo account (``portique demo``) has an address at this domain, which no real
+# person can have (.localhost is reserved, RFC 6761).
+DEMO_EMAIL_DOMAIN = "demo.portique.localhost"
+
+
+def demo_accounts() -> QuerySet:
+    """The demo accounts that can still sign in (``portique demo --remove`` disables the rest)."""
+    return User.objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}", is_active=True)
+
 
 def user_has_totp(*, user: User) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

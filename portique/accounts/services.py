@@ -21,10 +21,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from portique.documents.choices import EXTENSIONS
+from portique.documents.inspection import Inspected, UploadRejected, inspect
+from portique.documents.items import ANY_DOCUMENT
 
 from . import lockout
 from .choices import (
@@ -36,7 +41,6 @@ from .choices import (
     RepresentativeStatus,
     Role,
 )
-from .documents import check_identity_document
 from .models import AuditEvent, RepresentativeProfile, User
 
 # --- Audit ------------------------------------------------------------------------------
@@ -190,6 +194,29 @@ class RepresentativeDetails:
     id_document_type: IdentityDocumentType
 
 
+def identity_document_max_size_text() -> str:
+    return filesizeformat(settings.IDENTITY_DOCUMENT_MAX_BYTES)
+
+
+def identity_document_check(upload: UploadedFile) -> Inspected:
+    """A representative's identity document goes through the portal's one upload
+    inspection (portique.documents.inspection), as every applicant's file does: a PDF,
+    JPEG or PNG by its content, sound, without active content, within the limits."""
+    if upload.size is not None and upload.size > settings.IDENTITY_DOCUMENT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)s. Upload a smaller scan or photo."),
+            code="too_large",
+            params={"limit": identity_document_max_size_text()},
+        )
+    try:
+        return inspect(upload, accepts=ANY_DOCUMENT)
+    except UploadRejected as refused:
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        raise ValidationError(
+            [ValidationError(problem.message(language), code=problem.code) for problem in refused.problems]
+        ) from refused
+
+
 def representative_register(
     *,
     request: HttpRequest,
@@ -208,7 +235,7 @@ def representative_register(
     (seed 004: a representative cannot use the client-portal address).
     """
     email = email.strip().lower()
-    checked = check_identity_document(document)
+    checked = identity_document_check(document)
     with transaction.atomic():
         existing = User.objects.select_for_update().filter(email=email).first()
         if existing is None and EmailAddress.objects.filter(email__iexact=email).exists():
@@ -249,13 +276,13 @@ def representative_register(
             membership_body=details.membership_body,
             membership_number=details.membership_number,
             id_document_type=details.id_document_type,
-            id_document_content_type=checked.content_type,
+            id_document_content_type=str(checked.content_type),
             id_document_size=checked.size,
         )
         # Stored through the default storage (local disk or S3), under a random name.
         # A rollback after this point leaves an orphan file, never a row without its file.
         document.seek(0)
-        profile.id_document.save(f"document.{checked.extension}", document, save=False)
+        profile.id_document.save(f"document.{EXTENSIONS[checked.content_type]}", document, save=False)
         profile.save()
         audit_record(kind=AuditKind.SIGNED_UP, request=request, subject=user, details={"role": Role.REPRESENTATIVE})
         audit_record(kind=AuditKind.REPRESENTATIVE_REGISTERED, request=request, subject=user)

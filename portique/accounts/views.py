@@ -13,11 +13,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portique.core import ratelimit
+from portique.core.body_limit import FORM_MARGIN_BYTES, body_limit
+from portique.documents.download_names import download_name
+from portique.documents.upload_handlers import LimitedUploadHandler
 
 from . import access, selectors, services
 from .choices import AuditKind, RepresentativeStatus, Role
-from .documents import max_size_text
 from .forms import PreferredLanguageForm, RefusalForm, RepresentativeSignupForm
 from .middleware import seconds_left, touch
 
@@ -92,13 +97,55 @@ def session_keepalive(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"authenticated": True, "seconds_left": seconds_left(request)})
 
 
+# Anonymous sign-ups create an account and send an e-mail to any address typed: per
+# client address, a few corrected attempts and a couple of accounts an hour are plenty
+# for a person (an organisation's staff behind one address sign up over days, not
+# minutes), and stop a script that fills the officers' queue or sends mail for it.
+REPRESENTATIVE_SIGNUP_ATTEMPTS = (20, 60 * 60)
+REPRESENTATIVE_SIGNUPS = (5, 60 * 60)
+
+
+def _rate_limited(request: HttpRequest, key: str, limit: tuple[int, int]) -> bool:
+    allowed, window = limit
+    return ratelimit.hit(ratelimit.address_key(key, request), allowed, window)
+
+
+def _identity_document_body_bytes() -> int:
+    return settings.IDENTITY_DOCUMENT_MAX_BYTES + FORM_MARGIN_BYTES
+
+
+@body_limit(_identity_document_body_bytes)
 @require_http_methods(["GET", "POST"])
+@csrf_exempt
 def representative_signup(request: HttpRequest) -> HttpResponse:
+    """Counted and limited before the body is read, then the identity document is read
+    only up to its limit (hence csrf_exempt outside and csrf_protect inside, as the
+    documents pages do: the CSRF check reads the body)."""
+    if request.method == "POST" and not request.user.is_authenticated:
+        if _rate_limited(request, "representative_signup_attempt", REPRESENTATIVE_SIGNUP_ATTEMPTS):
+            return render(request, "accounts/too_many_requests.html", status=429)
+        request.upload_handlers.insert(
+            0, LimitedUploadHandler(request, limit=settings.IDENTITY_DOCUMENT_MAX_BYTES)
+        )
+    return _representative_signup(request)
+
+
+@csrf_protect
+def _representative_signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         # The signed-in owner of an applicant account may be told plainly (seed 004).
         return render(request, "accounts/representative_signup_signed_in.html", status=200)
     form = RepresentativeSignupForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if getattr(request, "upload_too_large", False):
+        # The handler dropped the file at the limit: say why, not "this field is required".
+        form.is_valid()
+        form.errors["id_document"] = form.error_class(
+            [_("The file is larger than %(limit)s. Upload a smaller scan or photo.")
+             % {"limit": services.identity_document_max_size_text()}]
+        )
+    elif request.method == "POST" and form.is_valid():
+        if _rate_limited(request, "representative_signup_created", REPRESENTATIVE_SIGNUPS):
+            return render(request, "accounts/too_many_requests.html", status=429)
         data = form.cleaned_data
         details = services.RepresentativeDetails(
             first_name=data["first_name"],
@@ -129,7 +176,7 @@ def representative_signup(request: HttpRequest) -> HttpResponse:
         else:
             # The same page whether or not the address already had an account.
             return redirect("account_email_verification_sent")
-    return render(request, "accounts/representative_signup.html", {"form": form, "max_size": max_size_text()})
+    return render(request, "accounts/representative_signup.html", {"form": form, "max_size": services.identity_document_max_size_text()})
 
 
 @login_required
@@ -185,10 +232,11 @@ def representative_document(request: HttpRequest, public_id) -> FileResponse:
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename="identity-document.{}".format(profile.id_document.name.rsplit(".", 1)[-1]),
+        filename=download_name(f"identity-document-{profile.id_document_type}", profile.id_document_content_type),
         content_type=profile.id_document_content_type,
     )
     response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
 
 

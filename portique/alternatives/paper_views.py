@@ -28,6 +28,8 @@ from portique.applications.services import (
     application_evaluate,
     submission_blockers,
 )
+from portique.core.body_limit import body_limit
+from portique.documents.items import upload_body_bytes
 from portique.payments import selectors as payment_selectors
 from portique.payments import services as payment_services
 from portique.rules.online import system_restriction_table
@@ -264,6 +266,13 @@ def _answer_page(request, application, request_, form, *, status: int = 200) -> 
     )
 
 
+def _answer_body_bytes() -> int:
+    from portique.casework.services import MAX_REQUEST_FILES  # imported late, as below
+
+    return upload_body_bytes(MAX_REQUEST_FILES)
+
+
+@body_limit(_answer_body_bytes)
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache

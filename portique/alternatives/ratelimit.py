@@ -2,27 +2,17 @@
 
 The kit-request form needs no account, so nothing but the address slows a script that
 fills the officers' queue with junk. django-ratelimit is not among the project's
-dependencies; this follows portique.accounts.lockout instead: counters in the default
-cache, which every worker shares (the database cache, or Redis when configured), and the
-client address as allauth reads it (trusting the proxy only when BEHIND_TLS_PROXY is set).
+dependencies; the counters are portique.core.ratelimit's (atomic, on Redis or the
+database, which every worker shares), and the client address as allauth reads it
+(trusting the proxy only when BEHIND_TLS_PROXY is set).
 """
 
 from __future__ import annotations
 
-import hashlib
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 
-from portique.accounts.services import client_ip
-
-
-def _key(action: str, request: HttpRequest, window: int) -> str:
-    address = client_ip(request) or "unknown"
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"portique:rate:{action}:{digest}:{int(time.time()) // window}"
+from portique.core import ratelimit as counters
 
 
 def limit_for(action: str) -> tuple[int, int]:
@@ -41,17 +31,10 @@ _DEFAULTS = {
 
 def is_limited(action: str, request: HttpRequest) -> bool:
     allowed, window = limit_for(action)
-    return (cache.get(_key(action, request, window)) or 0) >= allowed
+    return counters.count(counters.address_key(action, request), window) >= allowed
 
 
 def hit(action: str, request: HttpRequest) -> bool:
-    """Count one use; True when this use goes over the limit."""
+    """Count one use, atomically (portique.core.ratelimit); True when this use goes over the limit."""
     allowed, window = limit_for(action)
-    key = _key(action, request, window)
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > allowed
+    return counters.hit(counters.address_key(action, request), allowed, window)

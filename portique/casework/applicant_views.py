@@ -15,14 +15,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portique.accounts.choices import Role
 from portique.applications import people as application_people
 from portique.applications.access import access_application
+from portique.core.body_limit import body_limit
+from portique.documents.download_names import download_name
 from portique.documents.formatting import file_size
-from portique.documents.items import document_max_bytes
+from portique.documents.items import document_max_bytes, upload_body_bytes
 from portique.documents.upload_handlers import LimitedUploadHandler
 
 from . import access, forms, services
 from .choices import RequestState
 from .models import RequestFile
-from .services import CaseworkError
+from .services import MAX_REQUEST_FILES, CaseworkError
 
 
 def _private(response: FileResponse) -> FileResponse:
@@ -101,6 +103,7 @@ def _upload_too_large(request: HttpRequest) -> bool:
     return getattr(request, "upload_too_large", False)
 
 
+@body_limit(lambda: upload_body_bytes(MAX_REQUEST_FILES))
 @login_required
 @require_http_methods(["GET", "POST"])
 @csrf_exempt
@@ -125,7 +128,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
         FileResponse(
             sent.file.open("rb"),
             as_attachment=True,
-            filename=sent.original_name,
+            filename=download_name("answer-to-request", sent.content_type),
             content_type=sent.content_type,
         )
     )

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.applications.choices import Status
 from portique.documents import document_types
+from portique.documents.download_names import document_download_name, download_name
 from portique.rules import biometrics
 
 from . import access, forms, pages, selectors, services
@@ -650,7 +651,7 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
         kind=AccessKind.DOCUMENT_VIEWED,
         what=f"{found.item_code}: {found.original_name}",
         file=found.file,
-        filename=found.original_name,
+        filename=document_download_name(found),
         content_type=found.content_type,
     )
 
@@ -670,7 +671,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
         kind=AccessKind.REQUEST_FILE_VIEWED,
         what=found.original_name,
         file=found.file,
-        filename=found.original_name,
+        filename=download_name("answer-to-request", found.content_type),
         content_type=found.content_type,
     )
 

@@ -38,6 +38,17 @@ def document_max_bytes() -> int:
     return int(getattr(settings, "DOCUMENTS_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES))
 
 
+def upload_body_bytes(files: int = 1) -> int:
+    """The largest request body an upload page reads (portique.core.body_limit): ``files``
+    files at the largest item limit (a document's, or the photo's if larger), and the form."""
+    from django.utils import timezone
+
+    from portique.core.body_limit import FORM_MARGIN_BYTES
+
+    largest = max(document_max_bytes(), photo_spec.max_file_bytes(timezone.localdate()))
+    return files * largest + FORM_MARGIN_BYTES
+
+
 @dataclass(frozen=True)
 class Item:
     code: str

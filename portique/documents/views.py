@@ -16,11 +16,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.choices import EDITABLE
+from portique.core.body_limit import body_limit
 
 from . import document_types, photo_spec, selectors, services
 from .choices import ItemKind
+from .download_names import document_download_name
 from .formatting import file_size, item_hint
 from .inspection import Problem
+from .items import upload_body_bytes
 from .upload_handlers import LimitedUploadHandler
 
 
@@ -104,6 +107,7 @@ def _with_limit(view):
     """
     protected = csrf_protect(view)
 
+    @body_limit(upload_body_bytes)
     @login_required
     @require_POST
     @csrf_exempt
@@ -253,7 +257,7 @@ def download(request: HttpRequest, public_id, document_id) -> HttpResponse:
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
-        filename=document.original_name,
+        filename=document_download_name(document),
         content_type=document.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -23,6 +23,8 @@ from portique.casework import selectors as casework_selectors
 from portique.casework import services as casework_services
 from portique.casework.access import access_case
 from portique.casework.choices import AccessKind
+from portique.core.body_limit import body_limit
+from portique.documents.items import upload_body_bytes
 from portique.rules.programs import registry
 
 from . import selectors, services
@@ -219,6 +221,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+@body_limit(upload_body_bytes)
 @login_required
 @require_POST
 def imm5476_upload(request: HttpRequest, public_id) -> HttpResponse:

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_accounts_can_sign_in_with_the_printed_password_and_code(client, capsys, settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.DEBUG = True  # demo accounts exist only in development (the test runner turns DEBUG off)
     call_command("demo")
     out = capsys.readouterr().out
     assert (tmp_path / "demo-accounts.txt").read_text() == out

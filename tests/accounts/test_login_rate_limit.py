@@ -38,8 +38,9 @@ def test_by_default_the_limits_are_allauths_own(tmp_path):
     assert _limits(tmp_path) == {
         "login": "30/m/ip",
         "login_failed": "10/m/ip,5/300s/key",
-        "reset_password": "20/m/ip,5/m/key",
-        "signup": "20/m/ip",
+        # Tighter than allauth's own: both send e-mail to the address typed (issue 16).
+        "reset_password": "20/m/ip,60/h/ip,5/m/key,10/h/key",
+        "signup": "10/m/ip,30/h/ip",
     }
 
 

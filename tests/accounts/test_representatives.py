@@ -71,10 +71,10 @@ def test_jpeg_and_pdf_documents_are_accepted(client, name, content):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("passport.png", b"this is plain text pretending to be a PNG", "not one of them"),
-        ("passport.pdf", b"%PDF-1.4\nnot really a pdf at all", "not one of them"),
-        ("passport.jpg", png_bytes()[:60], "not one of them"),  # truncated image
-        ("passport.gif", b"GIF89a" + b"\x00" * 50, "not one of them"),
+        ("passport.png", b"this is plain text pretending to be a PNG", "not a PDF, JPEG or PNG file"),
+        ("passport.pdf", b"%PDF-1.4\nnot really a pdf at all", "not a PDF, JPEG or PNG file"),
+        ("passport.jpg", png_bytes()[:60], "not a PDF, JPEG or PNG file"),  # truncated image
+        ("passport.gif", b"GIF89a" + b"\x00" * 50, "not a PDF, JPEG or PNG file"),
         ("passport.pdf", pdf_bytes(javascript=True), "scripts"),
         ("passport.png", b"", "empty"),
     ],

@@ -124,7 +124,8 @@ def test_uploading_the_photo_and_a_pdf_through_the_page(page, assert_accessible,
     with page.expect_download() as download_info:
         page.locator("#item-0-PHOTO_BACK").get_by_role("link", name="studio receipt.pdf").click()
     download = download_info.value
-    assert download.suggested_filename == "studio receipt.pdf"
+    # Named after what it is and its detected type, never the uploaded name (issue 16).
+    assert download.suggested_filename == "photo-studio-confirmation.pdf"
     with open(download.path(), "rb") as downloaded:
         assert downloaded.read()[:5] == b"%PDF-"
 

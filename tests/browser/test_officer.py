@@ -133,7 +133,8 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     page.get_by_role("link", name=second.number).click()
     with page.expect_download() as download:
         page.get_by_role("link", name="notice-of-assessment.pdf").click()
-    assert download.value.suggested_filename == "notice-of-assessment.pdf"
+    # Offered under what it is and its detected type, never the name it was sent with (issue 16).
+    assert download.value.suggested_filename == "answer-to-request.pdf"
     page.get_by_role("link", name="Decide").click()
     assert_accessible(page)
     page.get_by_role("button", name="Record the decision and send the letter").click()

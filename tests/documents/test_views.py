@@ -74,7 +74,7 @@ def test_uploading_a_photo_then_downloading_it(client, applicant, application):
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == content
     assert download["Content-Type"] == "image/jpeg"
-    assert download["Content-Disposition"] == 'attachment; filename="my photo.jpg"'
+    assert download["Content-Disposition"] == 'attachment; filename="photo.jpg"'
     assert download["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in download["Cache-Control"]
     assert DocumentEvent.objects.filter(kind=EventKind.DOWNLOADED, actor=applicant).count() == 1

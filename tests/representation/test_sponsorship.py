@@ -444,6 +444,7 @@ def test_the_demo_representative_and_client_take_a_sponsorship_through_an_office
     from portique.casework import services as casework_services
 
     settings.VAR_DIR = tmp_path
+    settings.DEBUG = True  # demo accounts exist only in development (the test runner turns DEBUG off)
     call_command("demo", stdout=open(tmp_path / "out.txt", "w"))
     representative = User.objects.get(email="representative@demo.portique.localhost")
     client_account = User.objects.get(email="applicant@demo.portique.localhost")

@@ -3,6 +3,11 @@
 The representative and the officer have an authenticator app already set up (MFA is
 required for them); their TOTP secrets are printed, with the current codes, and kept
 in var/demo-accounts.txt. ``portique demo_code`` prints fresh codes later.
+
+Never in production: the command refuses when DEBUG is off (the demo officer is an
+administrator whose password and secret are in a file on the server), and
+``portique check --deploy`` fails while a demo account can sign in.
+``portique demo --remove`` takes them away.
 """
 
 import io
@@ -15,7 +20,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image
@@ -29,12 +34,13 @@ from portique.accounts.choices import (
     Role,
 )
 from portique.accounts.models import RepresentativeProfile, User
+from portique.accounts.selectors import DEMO_EMAIL_DOMAIN, demo_accounts
 from portique.accounts.totp import current_code
 
 DEMO_ACCOUNTS = [
-    ("applicant@demo.portique.localhost", Role.APPLICANT, "Alex", "Tremblay", Language.ENGLISH),
-    ("representative@demo.portique.localhost", Role.REPRESENTATIVE, "Camille", "Roy", Language.FRENCH),
-    ("officer@demo.portique.localhost", Role.OFFICER, "Jordan", "Singh", Language.ENGLISH),
+    (f"applicant@{DEMO_EMAIL_DOMAIN}", Role.APPLICANT, "Alex", "Tremblay", Language.ENGLISH),
+    (f"representative@{DEMO_EMAIL_DOMAIN}", Role.REPRESENTATIVE, "Camille", "Roy", Language.FRENCH),
+    (f"officer@{DEMO_EMAIL_DOMAIN}", Role.OFFICER, "Jordan", "Singh", Language.ENGLISH),
 ]
 # The demo officer can do everything an officer can, to show every page.
 DEMO_OFFICER_ROLES = [OfficerRole.SUPERVISOR, OfficerRole.ADMINISTRATOR]
@@ -55,8 +61,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the database already has accounts (used by script/setup).",
         )
+        parser.add_argument(
+            "--remove",
+            action="store_true",
+            help="Take the demo accounts away (deleted, or disabled when records refer to them).",
+        )
 
     def handle(self, *args, **options):
+        if options["remove"]:
+            self._remove()
+            return
+        if not settings.DEBUG:
+            raise CommandError(
+                "Demo accounts are for a local machine only: DEBUG is off, so none are created. "
+                "(`portique demo --remove` takes existing ones away.)"
+            )
         if options["if_new_database"] and User.objects.exists():
             return
         lines = ["Demo accounts (local use only):"]
@@ -97,6 +116,23 @@ class Command(BaseCommand):
         (settings.VAR_DIR / "demo-accounts.txt").write_text(text)
         (settings.VAR_DIR / "demo-accounts.txt").chmod(0o600)
         self.stdout.write(text)
+
+    def _remove(self) -> None:
+        removed = 0
+        for user in demo_accounts():
+            with transaction.atomic():
+                Authenticator.objects.filter(user=user).delete()
+                user.groups.clear()
+                user.set_unusable_password()
+                user.is_active = False
+                user.is_staff = user.is_superuser = False
+                user.save()
+            removed += 1
+        demo_file = settings.VAR_DIR / "demo-accounts.txt"
+        demo_file.unlink(missing_ok=True)
+        # Disabled rather than deleted: applications, payments and the audit log may
+        # refer to them, and those records are never deleted.
+        self.stdout.write(f"Demo accounts disabled: {removed}.\n")
 
     def _representative_profile(self, user: User) -> None:
         profile = getattr(user, "representative_profile", None) or RepresentativeProfile(user=user)
