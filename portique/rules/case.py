@@ -8,6 +8,7 @@ checklist, the Validate button, submission gating and officer screening.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -82,6 +83,8 @@ def _date(raw: Any, where: str) -> date:
     try:
         return date.fromisoformat(raw)
     except (TypeError, ValueError):
+        if isinstance(raw, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+            raise CaseFormatError(f"{where}: this date does not exist ({raw})") from None
         raise CaseFormatError(f"{where}: expected a date YYYY-MM-DD, got {raw!r}") from None
 
 

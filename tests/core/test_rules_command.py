@@ -124,7 +124,7 @@ def test_a_case_off_the_schema_names_each_place(tmp_path):
     message = bad_input(path)
     assert "does not follow the case schema" in message
     assert "unknown field “colour”" in message
-    assert "application_date: expected a date written YYYY-MM-DD" in message
+    assert "application_date: this date does not exist (2026-02-30)" in message
     assert 'people/0/answers/IMM1344/sponsor/status: expected one of: "canadian_citizen"' in message
     assert "people/2/role: expected one of:" in message
     french = bad_input(path, "--lang", "fr")
@@ -135,3 +135,64 @@ def test_a_bad_on_date_is_bad_input():
     assert "AAAA-MM-JJ" in bad_input(
         EXAMPLES / "pr-card-renewal-complete.json", "--on", "demain", "--lang", "fr"
     )
+
+
+def test_several_cases_in_one_call_print_each_result():
+    out = StringIO()
+    files = [EXAMPLES / "pr-card-renewal-complete.json", EXAMPLES / "child-sponsorship.json"]
+    call_command("rules", "evaluate", *map(str, files), stdout=out, stderr=StringIO())
+    results = json.loads(out.getvalue())
+    assert [r["case_file"] for r in results] == [str(f) for f in files]
+    assert [r["program"] for r in results] == ["pr_card", "child_sponsorship"]
+    assert [r["fees"]["total"] for r in results] == ["50.00", "255.00"]
+
+
+def test_a_bad_case_among_several_is_reported_and_the_others_still_printed(tmp_path):
+    out, err = StringIO(), StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command(
+            "rules", "evaluate", str(tmp_path / "none.json"), str(EXAMPLES / "pr-card-renewal-complete.json"),
+            stdout=out, stderr=err,
+        )
+    assert exit_.value.code == 2
+    assert "Case file not found" in err.getvalue()
+    (result,) = json.loads(out.getvalue())
+    assert result["complete"] is True
+
+
+def test_a_date_that_does_not_exist_is_called_so_in_both_languages(tmp_path):
+    path = tmp_path / "case.json"
+    case = json.loads((EXAMPLES / "pr-card-renewal-complete.json").read_text())
+    case["application_date"] = "2026-02-30"
+    case["signatures"] = [{"person": case["people"][0]["id"], "typed_name": "A B", "signed_on": "2026-13-01"}]
+    path.write_text(json.dumps(case))
+    message = bad_input(path)
+    assert "application_date: this date does not exist (2026-02-30)" in message
+    assert "signatures/0/signed_on: this date does not exist (2026-13-01)" in message
+    assert "YYYY-MM-DD" not in message.split("):", 1)[1]
+    french = bad_input(path, "--lang", "fr")
+    assert "application_date: cette date n’existe pas (2026-02-30)" in french
+
+
+def test_every_schema_problem_of_a_case_is_reported_at_once(tmp_path):
+    path = tmp_path / "case.json"
+    case = json.loads((EXAMPLES / "spouse-sponsorship-with-child.json").read_text())
+    sponsor = case["people"][0]["answers"]["IMM1344"]["sponsor"]
+    # Several problems in the same person, and more than five in all.
+    sponsor["status"] = "tourist"
+    sponsor["date_of_birth"] = "1990-02-31"
+    case["people"][0]["answers"]["IMM1344"]["colour"] = {}
+    case["people"][1]["answers"]["IMM0008"]["personal"]["date_of_birth"] = "1995-04-31"
+    case["people"][2]["answers"]["IMM0008"]["personal"]["date_of_birth"] = "not a date"
+    case["channel"] = "fax"
+    case["colour"] = "blue"
+    path.write_text(json.dumps(case))
+    message = bad_input(path)
+    problems = [line for line in message.splitlines() if line.startswith("  - ")]
+    assert len(problems) >= 7, message
+    assert "people/0/answers/IMM1344/sponsor/status: expected one of:" in message
+    assert "people/0/answers/IMM1344/sponsor/date_of_birth: this date does not exist (1990-02-31)" in message
+    assert "people/0/answers/IMM1344: unknown field “colour”" in message
+    assert "people/1/answers/IMM0008/personal/date_of_birth: this date does not exist (1995-04-31)" in message
+    assert "people/2/answers/IMM0008/personal/date_of_birth: expected a date written YYYY-MM-DD" in message
+    assert "channel: expected one of:" in message and "unknown field “colour”" in message
