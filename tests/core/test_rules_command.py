@@ -196,3 +196,76 @@ def test_every_schema_problem_of_a_case_is_reported_at_once(tmp_path):
     assert "people/1/answers/IMM0008/personal/date_of_birth: this date does not exist (1995-04-31)" in message
     assert "people/2/answers/IMM0008/personal/date_of_birth: expected a date written YYYY-MM-DD" in message
     assert "channel: expected one of:" in message and "unknown field “colour”" in message
+
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "docs" / "scenarios"
+
+
+def scenarios(*paths) -> tuple[list[str], int]:
+    out = StringIO()
+    code = 0
+    try:
+        call_command("rules", "scenarios", *map(str, paths), stdout=out, stderr=StringIO())
+    except SystemExit as exit_:
+        code = exit_.code
+    return out.getvalue().splitlines(), code
+
+
+def test_the_digest_scenarios_all_pass_and_the_gaps_are_named():
+    lines, code = scenarios()
+    assert code == 0, "\n".join(line for line in lines if "FAILED" in line)
+    assert lines[-1].startswith("scenarios: ") and lines[-1].endswith(" passed, 0 failed")
+    named = {line.split(" ", 1)[0] for line in lines[:-1] if line.startswith("AS-")}
+    assert named == {f"AS-{n:02d}" for n in range(1, 137)}, "every digest scenario is run or listed"
+    assert "AS-58 not expressible yet: the eTA is not a program yet" in "\n".join(lines)
+
+
+def test_a_wrong_expectation_fails_with_what_was_expected_and_what_came(tmp_path):
+    (tmp_path / "wrong.yaml").write_text(
+        """
+scenarios:
+  - id: AS-01
+    based_on: docs/examples/spouse-sponsorship-with-child.json
+    expect:
+      fees.total: "1290.00"
+      reasons_present: [NO_SUCH_REASON]
+  - id: AS-26
+    rule: pr_card.old_card_invalid_from
+    inputs: {new_card_issued_on: 2025-03-01}
+    expect: {"": 2025-04-30}
+""",
+        encoding="utf-8",
+    )
+    lines, code = scenarios(tmp_path / "wrong.yaml")
+    assert code == 1
+    assert lines[0].startswith("AS-01 FAILED: expected fees.total = 1290.00, got 1465.00; expected reasons ['NO_SUCH_REASON']")
+    assert lines[1].startswith("AS-26 FAILED:")
+    assert lines[-1] == "scenarios: 0 passed, 2 failed"
+
+
+def test_a_folder_without_every_digest_scenario_fails_for_each_missing_one(tmp_path):
+    (tmp_path / "one.yaml").write_text(
+        (SCENARIOS / "9.01-sponsorship-fees-and-biometrics.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "README.md").write_text("| AS-58 | not expressible | no eTA program |\n", encoding="utf-8")
+    lines, code = scenarios(tmp_path)
+    assert code == 1
+    assert "AS-01 passed" in lines
+    assert "AS-58 not expressible yet: no eTA program" in lines
+    assert any(line.startswith("AS-10 FAILED: no scenario file and not listed") for line in lines)
+    assert lines[-1] == "scenarios: 9 passed, 126 failed"
+
+
+def test_a_scenario_case_off_the_schema_fails_instead_of_passing(tmp_path):
+    (tmp_path / "bad.yaml").write_text(
+        """
+scenarios:
+  - id: AS-03
+    based_on: docs/examples/spouse-sponsorship-with-child.json
+    changes: {channel: fax}
+    expect: {complete: true}
+""",
+        encoding="utf-8",
+    )
+    lines, code = scenarios(tmp_path / "bad.yaml")
+    assert code == 1 and lines[0].startswith("AS-03 FAILED: the case does not follow the case schema: channel")

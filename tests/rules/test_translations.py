@@ -2,8 +2,8 @@
 
 import pytest
 
-from portique.rules.reasons import Severity
 from portique.rules.guides import Guide
+from portique.rules.reasons import Severity
 from portique.rules.translations import (
     EXCLUDED_RELATIONSHIPS,
     Affidavit,

@@ -9,7 +9,7 @@ language (every schema problem of a case at once) and exits with status 2; the o
 cases of the same call are still evaluated and printed.
 
 ``portique rules scenarios [PATH…]`` runs the digest's acceptance scenarios
-(``docs/scenarios/``; ``portique.core.scenarios``).
+(``docs/scenarios/``; ``portique.rules.scenarios``), one line each, and exits 1 on any failure.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "docs" / "case.schema.json"
+SCENARIOS_PATH = Path(settings.BASE_DIR) / "docs" / "scenarios"
 BAD_INPUT = 2
 # Keys of ``Evaluation.details`` printed under their own heading; the rest go to "details".
 _HEADLINED = ("fees", "biometrics", "online", "eligibility", "checklist")
@@ -112,9 +113,19 @@ class Command(BaseCommand):
             sys.exit(BAD_INPUT)
 
     def _scenarios(self, paths: list[str]) -> None:
-        from portique.core import scenarios
+        from portique.rules import scenarios
 
-        outcome = scenarios.run([Path(p) for p in paths] or [scenarios.DEFAULT_PATH], write=self.stdout.write)
+        root = Path(settings.BASE_DIR)
+        hooks = scenarios.Hooks(
+            schema_problems=schema_problems,
+            report=lambda case, result: json.loads(
+                json.dumps(report(case, result, "en"), ensure_ascii=False, default=_json_default)
+            ),
+            root=root,
+        )
+        # Scenarios are checked in English: their expectations name codes and amounts, not messages.
+        with translation.override("en"):
+            outcome = scenarios.run([Path(p) for p in paths] or [SCENARIOS_PATH], hooks, write=self.stdout.write)
         if outcome.failed:
             sys.exit(1)
 
