@@ -61,6 +61,11 @@ class Case:
     # ACT-36, REP-12): a fact of the portal, not an answer of a form.
     representative_declared_on: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Whether ``signatures`` is the application's whole record of its e-signatures, so a
+    # program finds an unsigned application itself (IRPR 10(1)(b)). A JSON case always is
+    # (no list: nobody signed). The portal's PR card case does not carry its signatures
+    # yet: its submission gate checks them (applications.services.submission_blockers).
+    signatures_recorded: bool = False
 
     def person(self, person_id: str) -> CasePerson:
         for candidate in self.people:
@@ -134,6 +139,7 @@ def case_from_dict(data: dict[str, Any]) -> Case:
             else None
         ),
         extra={k: v for k, v in data.items() if k not in _KNOWN},
+        signatures_recorded=True,
     )
 
 

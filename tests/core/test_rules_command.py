@@ -269,3 +269,14 @@ scenarios:
     )
     lines, code = scenarios(tmp_path / "bad.yaml")
     assert code == 1 and lines[0].startswith("AS-03 FAILED: the case does not follow the case schema: channel")
+
+
+def test_an_unsigned_pr_card_case_is_not_complete_under_irpr_10_1_b(tmp_path):
+    path = tmp_path / "case.json"
+    case = json.loads((EXAMPLES / "pr-card-renewal-complete.json").read_text())
+    del case["signatures"]
+    path.write_text(json.dumps(case))
+    result = evaluate(path)
+    assert result["complete"] is False
+    (missing,) = [r for r in result["missing_under_s10"] if r["code"] == "SIGNATURE_MISSING"]
+    assert missing["subject"] == "consent_and_declaration" and "IRPR 10(1)(b)" in missing["citation"]

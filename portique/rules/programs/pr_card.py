@@ -16,14 +16,15 @@ ask the balance, which is blocking when anything is paid short or nothing is pai
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from .. import biometrics, fees, online, residency, urgent
+from .. import biometrics, fees, online, paper_submission, residency, urgent
 from .. import pr_card as pr_card_rules
 from .. import pr_card_documents as documents
+from .. import signatures as sig
 from ..case import Case, CasePerson
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
@@ -302,6 +303,8 @@ class PrCardProgram(Traits):
             if person.role == PRINCIPAL_APPLICANT:
                 applicants.append(self._person(case, person, findings, details))
         self._signer(case, findings, details)
+        if case.signatures_recorded:
+            self._signature(case, findings, details)
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=self.online_stream, on=on)
@@ -523,6 +526,66 @@ class PrCardProgram(Traits):
         )
         findings.extend(found.reasons)
         details["signatures"] = {"signer": found.role.value, "guardian": found.guardian_id}
+
+    @staticmethod
+    def _signature(case: Case, findings: list[Reason], details: dict[str, Any]) -> None:
+        """IRPR 10(1)(b): the application is signed — e-signed by the applicant, or under 18 by
+        the declared parent or guardian, with their passport name (ACT-54, ACT-56, ACT-57);
+        on paper, by hand, as the officer recorded it.
+
+        The same gate, and so the same reasons (``SIGNATURE_MISSING`` for the consent and
+        declaration, ``SIGNATURE_NAME_MISMATCH``, the representative's declaration), as the
+        portal's submission gate: a reason the portal finds again is the same code and subject.
+        """
+        principal = next((p for p in case.people if p.role == PRINCIPAL_APPLICANT), None)
+        if principal is None:
+            return
+        personal = _Answers(principal).section("personal")
+        born = _date(personal.get("date_of_birth"))
+        signing = details.setdefault("signatures", {})
+        if case.channel == "paper":
+            found = paper_submission.handwritten_signature(
+                principal_applicant_birth_date=born, on=case.application_date, recorded=bool(case.signatures)
+            )
+            findings.extend(found)
+            signing["signed"] = not found
+            return
+        if born is None:
+            return  # the form reports the missing date of birth; who signs depends on it
+        guardian = next((p for p in case.people if p.role == guardian_rules.ROLE), None)
+        roles = {p.id: p.role for p in case.people}
+        signer_role = {
+            PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
+            PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
+        }
+        flow = sig.SubmissionFlow.REPRESENTATIVE if case.representative_declared_on else sig.SubmissionFlow.SELF
+        gate = sig.submission_gate(
+            flow=flow,
+            principal_applicant_birth_date=born,
+            on=case.application_date,
+            applicant_passport_name=sig.PassportName(
+                surname=str(personal.get("family_name") or ""), given_names=str(personal.get("given_names") or "")
+            ),
+            signatures=tuple(
+                sig.ESignature(
+                    document=SignedDocument.CONSENT_AND_DECLARATION,
+                    signed_by=signer_role.get(roles.get(s.person, ""), sig.SignerRole.REPRESENTATIVE),
+                    typed_name=s.typed_name,
+                    signed_at=datetime.combine(s.signed_on, time()),
+                )
+                for s in case.signatures
+            ),
+            guardian_passport_name=guardian_rules.passport_name(guardian.answers) if guardian is not None else None,
+            representative_declaration_at=(
+                datetime.combine(case.representative_declared_on, time.max) if case.representative_declared_on else None
+            ),
+            # A PR card applicant has no IMM 5669 (REP-11): the consent and declaration only.
+            client_documents=(SignedDocument.CONSENT_AND_DECLARATION,),
+        )
+        # SUBMIT_ENABLED speaks only of signatures; whether the case is complete is the evaluation's.
+        findings.extend(r for r in gate.reasons if r.code != "SUBMIT_ENABLED")
+        signing["flow"] = flow.value
+        signing["signed"] = not any(r.severity is Severity.BLOCKING for r in gate.reasons)
 
     @staticmethod
     def _name_change(purpose, application: dict[str, Any]) -> documents.NameChange | None:
