@@ -64,3 +64,4 @@ def test_a_case_that_does_not_record_its_signatures_leaves_them_to_the_portal_ga
     # The portal's PR card case carries no signatures yet; its submission gate checks them.
     portal = replace(case("pr-card-renewal-complete.json", signatures=[]), signatures_recorded=False)
     assert evaluate(portal).complete
+

@@ -322,7 +322,11 @@ class PrCardProgram(Traits):
                     method=fees.PaymentMethod.ONLINE
                     if last.method == "online"
                     else fees.PaymentMethod(last.method),
-                    proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
+                    # The refund of an overpayment goes to the payer named on an uploaded
+                    # receipt, otherwise to the applicant (PRC-73, AS-16).
+                    proof=fees.ProofOfPayment.RECEIPT_ATTACHED
+                    if last.receipt_uploaded
+                    else fees.ProofOfPayment.PAID_IN_APPLICATION,
                     payer_name_on_receipt=last.payer_name,
                 )
                 findings.extend(assessment.reasons)
