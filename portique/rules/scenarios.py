@@ -185,6 +185,8 @@ def _evaluate_case(example: dict, file: Path, hooks: Hooks) -> dict:
         target.extend(_plain(items))
     for path in example.get("remove") or ():
         _remove(data, path)
+    for code in example.get("remove_documents") or ():
+        data["documents"] = [d for d in data.get("documents", ()) if d.get("code") != code]
     for person in example.get("remove_people") or ():
         # The person, and every document and signature that is theirs.
         data["people"] = [p for p in data["people"] if p.get("id") != person]
@@ -364,6 +366,12 @@ def _check(expect: dict, actual: Any) -> list[str]:
                 for item in items:
                     if not any(_same(item, candidate) for candidate in _iterable(got)):
                         failures.append(f"expected {path} to contain {_show(item)}, got {_show(got)}")
+        elif key == "excludes":
+            for path, items in expected.items():
+                got = _get(actual, path)
+                for item in items:
+                    if any(_same(item, candidate) for candidate in _iterable(got)):
+                        failures.append(f"expected {path} not to contain {_show(item)}, got {_show(got)}")
         else:
             got = _get(actual, key)
             if not _same(expected, got):
@@ -408,13 +416,23 @@ def _get(actual: Any, path: str) -> Any:
                 node = node[int(part)]
             else:
                 matches = [i for i in node if part in _names(i)]
-                node = matches[0] if matches else _MISSING
+                if matches:
+                    node = matches[0]
+                elif node and all(_has(i, part) for i in node):
+                    # Every item's field: checklist.code is the list of the checklist's codes.
+                    node = [i[part] if isinstance(i, dict) else getattr(i, part) for i in node]
+                else:
+                    node = _MISSING
         else:
             attribute = getattr(node, part, _MISSING)
             node = attribute() if callable(attribute) and not isinstance(attribute, type) else attribute
         if node is _MISSING:
             raise ScenarioError(f"the result has no {path!r}")
     return node
+
+
+def _has(item: Any, name: str) -> bool:
+    return name in item if isinstance(item, dict) else hasattr(item, name)
 
 
 def _names(item: Any) -> set[str]:
