@@ -436,9 +436,10 @@ def _has(item: Any, name: str) -> bool:
 
 
 def _names(item: Any) -> set[str]:
-    """How a list item is named in a path: its id or code (a fee line also by its fee)."""
+    """How a list item is named in a path: its id or code (a fee line by its fee, a person's
+    entry by its person)."""
     names = set()
-    for key in ("id", "code", "fee"):
+    for key in ("id", "code", "fee", "person"):
         value = item.get(key) if isinstance(item, dict) else getattr(item, key, None)
         if isinstance(value, Enum):
             value = value.value
@@ -473,6 +474,9 @@ def _same(expected: Any, got: Any) -> bool:
         return len(expected) == len(got) and all(_same(e, g) for e, g in zip(expected, list(got), strict=True))
     if isinstance(expected, dict) and isinstance(got, dict):
         return all(key in got and _same(value, got[key]) for key, value in expected.items())
+    if isinstance(expected, dict) and dataclasses.is_dataclass(got) and not isinstance(got, type):
+        # A record of the result, field by field: {representative: rep-1, signed_by: [...]}
+        return all(hasattr(got, key) and _same(value, getattr(got, key)) for key, value in expected.items())
     if isinstance(expected, str) and isinstance(got, Reason):
         return expected == got.code
     return expected == got
