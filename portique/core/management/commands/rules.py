@@ -47,7 +47,10 @@ class BadInput(Exception):
 
 
 class Command(BaseCommand):
-    help = "Ask the rules about a case: rules evaluate CASE.json [--lang en|fr] [--on YYYY-MM-DD]."
+    help = (
+        "Ask the rules: rules evaluate CASE.json… [--lang en|fr] [--on YYYY-MM-DD]; "
+        "rules scenarios [PATH…] runs the digest's acceptance scenarios."
+    )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
 
