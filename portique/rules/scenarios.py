@@ -138,6 +138,8 @@ def _run_file(file: Path, hooks: Hooks) -> list[tuple[str, str | None]]:
             failure = _run_scenario(scenario, file, hooks)
         except ScenarioError as error:
             failure = str(error)
+        except Exception as error:  # a rule that breaks fails its scenario, not the whole run
+            failure = f"the rules raised {type(error).__name__}: {error}"
         results.append((scenario_id, failure))
     return results
 

@@ -280,3 +280,34 @@ def test_an_unsigned_pr_card_case_is_not_complete_under_irpr_10_1_b(tmp_path):
     assert result["complete"] is False
     (missing,) = [r for r in result["missing_under_s10"] if r["code"] == "SIGNATURE_MISSING"]
     assert missing["subject"] == "consent_and_declaration" and "IRPR 10(1)(b)" in missing["citation"]
+
+
+def test_a_rule_scenario_names_what_is_wrong_with_its_inputs_and_the_run_goes_on(tmp_path):
+    (tmp_path / "inputs.yaml").write_text(
+        """
+scenarios:
+  - id: AS-88
+    rule: sponsorship.undertaking.undertaking_end
+    inputs: {sponsored: spouse, became_pr: 2025-03-15}
+    expect: {ends_on: 2028-03-15}
+  - id: AS-89
+    rule: sponsorship.undertaking.undertaking_end
+    inputs: {sponsored: dependent_child, became_pr_on: 2025-03-15}
+    expect: {ends_on: 2035-03-15}
+  - id: AS-90
+    rule: residency.residency_obligation
+    inputs:
+      became_pr_on: 2018-06-01
+      application_date: 2025-06-01
+      absences: [{start: 2021-01-01, end: 2021-10-29, claim: {kind: AccompanyingCitizen, relation: spouse,
+                  citizen_since: 2000-01-01, passports_used_in_period: true, citizenship_proof_with_date: true,
+                  residential_addresses_for_period: true, relationship_proof: true}}]
+    expect: {qualifying_abroad_days: 300, reasons_present: [OPTION_B_DAYS_COUNTED]}
+""",
+        encoding="utf-8",
+    )
+    lines, code = scenarios(tmp_path / "inputs.yaml")
+    assert lines[0] == "AS-88 FAILED: sponsorship.undertaking.undertaking_end has no input 'became_pr'"
+    assert lines[1].startswith("AS-89 FAILED: sponsorship.undertaking.undertaking_end refused its inputs")
+    assert lines[2] == "AS-90 passed"
+    assert lines[-1] == "scenarios: 1 passed, 2 failed" and code == 1
