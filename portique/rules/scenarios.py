@@ -362,6 +362,12 @@ def _check(expect: dict, actual: Any) -> list[str]:
             present = [code for code in expected if code in codes]
             if present:
                 failures.append(f"expected no reason {present}, got them")
+        elif key == "blocking":
+            # These reasons are there and block (the application is returned or cannot go on).
+            blocking = _blocking_codes(actual)
+            missing = [code for code in expected if code not in blocking]
+            if missing:
+                failures.append(f"expected blocking reasons {missing}, got blocking {sorted(blocking)}")
         elif key == "contains":
             for path, items in expected.items():
                 got = _get(actual, path)
@@ -381,28 +387,36 @@ def _check(expect: dict, actual: Any) -> list[str]:
     return failures
 
 
-def _reason_codes(actual: Any) -> set[str]:
-    if isinstance(actual, dict) and "reason_codes" in actual:
-        return set(actual["reason_codes"])
-    codes: set[str] = set()
-    _collect_reasons(actual, codes, depth=0)
-    return codes
+def _blocking_codes(actual: Any) -> set[str]:
+    if isinstance(actual, dict) and "reasons" in actual:
+        return {r["code"] for r in actual["reasons"] if r.get("severity") == "blocking"}
+    found: set[Reason] = set()
+    _collect_reason_objects(actual, found, depth=0)
+    return {r.code for r in found if r.severity.value == "blocking"}
 
 
-def _collect_reasons(value: Any, codes: set[str], depth: int) -> None:
+def _collect_reason_objects(value: Any, found: set, depth: int) -> None:
     if depth > 6:
         return
     if isinstance(value, Reason):
-        codes.add(value.code)
+        found.add(value)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for item in dataclasses.fields(value):
-            _collect_reasons(getattr(value, item.name), codes, depth + 1)
+            _collect_reason_objects(getattr(value, item.name), found, depth + 1)
     elif isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
-            _collect_reasons(item, codes, depth + 1)
+            _collect_reason_objects(item, found, depth + 1)
     elif isinstance(value, dict):
         for item in value.values():
-            _collect_reasons(item, codes, depth + 1)
+            _collect_reason_objects(item, found, depth + 1)
+
+
+def _reason_codes(actual: Any) -> set[str]:
+    if isinstance(actual, dict) and "reason_codes" in actual:
+        return set(actual["reason_codes"])
+    found: set[Reason] = set()
+    _collect_reason_objects(actual, found, depth=0)
+    return {r.code for r in found}
 
 
 _MISSING = object()

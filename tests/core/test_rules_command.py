@@ -311,3 +311,20 @@ scenarios:
     assert lines[1].startswith("AS-89 FAILED: sponsorship.undertaking.undertaking_end refused its inputs")
     assert lines[2] == "AS-90 passed"
     assert lines[-1] == "scenarios: 1 passed, 2 failed" and code == 1
+
+
+def test_blocking_names_only_reasons_that_block(tmp_path):
+    (tmp_path / "blocking.yaml").write_text(
+        """
+scenarios:
+  - id: AS-27
+    based_on: docs/examples/pr-card-renewal-complete.json
+    changes: {people.alex.answers.IMM5444.eligibility.in_canada: "no"}
+    expect:
+      blocking: [NOT_PHYSICALLY_PRESENT_IN_CANADA, APPLY_FOR_PRTD]
+""",
+        encoding="utf-8",
+    )
+    lines, code = scenarios(tmp_path / "blocking.yaml")
+    assert code == 1
+    assert lines[0].startswith("AS-27 FAILED: expected blocking reasons ['APPLY_FOR_PRTD']")
