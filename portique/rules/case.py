@@ -8,12 +8,13 @@ checklist, the Validate button, submission gating and officer screening.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,11 @@ class Case:
     # ACT-36, REP-12): a fact of the portal, not an answer of a form.
     representative_declared_on: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Whether ``signatures`` is the application's whole record of its e-signatures, so a
+    # program finds an unsigned application itself (IRPR 10(1)(b)). A JSON case always is
+    # (no list: nobody signed). The portal's PR card case does not carry its signatures
+    # yet: its submission gate checks them (applications.services.submission_blockers).
+    signatures_recorded: bool = False
 
     def person(self, person_id: str) -> CasePerson:
         for candidate in self.people:
@@ -82,6 +88,8 @@ def _date(raw: Any, where: str) -> date:
     try:
         return date.fromisoformat(raw)
     except (TypeError, ValueError):
+        if isinstance(raw, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+            raise CaseFormatError(f"{where}: this date does not exist ({raw})") from None
         raise CaseFormatError(f"{where}: expected a date YYYY-MM-DD, got {raw!r}") from None
 
 
@@ -131,6 +139,7 @@ def case_from_dict(data: dict[str, Any]) -> Case:
             else None
         ),
         extra={k: v for k, v in data.items() if k not in _KNOWN},
+        signatures_recorded=True,
     )
 
 

@@ -77,7 +77,20 @@ def test_absences_are_entered_as_rows_and_na_is_accepted(client, applicant):
     }
     assert client.post(url, data).status_code == 302
     assert application.people.get().answers["IMM5444"]["absences"] == [
-        {"start": "2024-01-10", "end": "2024-02-10", "destination": "FR", "reason": "none", "accompanied": ""}
+        {
+            "start": "2024-01-10",
+            "end": "2024-02-10",
+            "destination": "FR",
+            "reason": "none",
+            # The questions of Options A to C, asked only when the absence is claimed under one.
+            "accompanied": "",
+            "employer_canadian": "",
+            "assigned_full_time": "",
+            "will_continue_in_canada": "",
+            "citizen_since": "",
+            "resident_employed_full_time": "",
+            "resident_meets_obligation": "",
+        }
     ]
     assert client.post(url, {"version": "2", "absences-TOTAL_FORMS": "0", "absences-INITIAL_FORMS": "0", "not_applicable": "1"}).status_code == 302
     assert application.people.get().answers["IMM5444"]["absences"] == "not_applicable"

@@ -216,3 +216,49 @@ def test_every_checklist_item_says_what_why_and_where_in_both_languages():
         assert item["en"] and item["fr"] and item["why_en"] and item["why_fr"]
         assert item["citation"].startswith("IMM 5289")
         assert item["person"]
+
+
+# --- IRPR 10(4): the permanent residence application without the sponsor's part ---------------------
+
+
+def without_the_sponsor(data):
+    data = copy.deepcopy(data)
+    data["people"] = [p for p in data["people"] if p["role"] != "sponsor"]
+    data["documents"] = [d for d in data["documents"] if d.get("person") not in {"sponsor", "father"}]
+    return data
+
+
+def test_a_spouse_application_without_the_sponsors_part_is_returned_under_10_4_not_10_1_e():
+    result = run(without_the_sponsor(SPOUSE))
+    blocking = codes(result, Severity.BLOCKING)
+    assert ("SPONSORSHIP_APPLICATION_MISSING", "permanent_residence_application") in blocking
+    assert ("APPLICATION_RETURNED", "permanent_residence_application") in blocking
+    assert not any(code == "PROGRAM_ROLE_COUNT" for code, _ in blocking)
+    assert not any("10(1)(e)" in r.citation for r in result.blocking)
+    (missing,) = [r for r in result.blocking if r.code == "SPONSORSHIP_APPLICATION_MISSING"]
+    assert missing.citation.startswith("IRPR 10(4)") and "parrainage" in missing.fr
+    assert result.details["completeness"]["sponsorship_application"] == "not_made"
+    assert result.details["completeness"]["permanent_residence_application"] == "returned"
+
+
+def test_without_the_sponsor_the_sponsored_people_are_still_assessed_and_nothing_is_said_of_a_stand_in():
+    result = run(without_the_sponsor(SPOUSE))
+    assert {(i["person"], i["code"]) for i in result.details["checklist"]} >= {("pa", "IMM0008"), ("child", "PHOTO")}
+    assert all(i["person"] in {"pa", "child"} for i in result.details["checklist"])
+    assert not any("no sponsor" in (r.subject or "") for r in result.form_findings + result.findings)
+    assert result.details["biometrics"]["pa"]["required"] is True
+
+
+def test_a_child_sponsorship_without_the_sponsor_is_returned_under_10_4():
+    result = run(without_the_sponsor(CHILD))
+    assert ("SPONSORSHIP_APPLICATION_MISSING", "permanent_residence_application") in codes(result, Severity.BLOCKING)
+
+
+def test_two_sponsors_is_a_role_count_that_does_not_cite_the_designation_of_the_principal_applicant():
+    data = copy.deepcopy(SPOUSE)
+    second = copy.deepcopy(person(data, "sponsor"))
+    second["id"] = "sponsor2"
+    data["people"].append(second)
+    result = run(data)
+    (count,) = [r for r in result.blocking if r.code == "PROGRAM_ROLE_COUNT"]
+    assert count.subject == "sponsor" and "10(1)(e)" not in count.citation

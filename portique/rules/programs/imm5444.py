@@ -300,6 +300,45 @@ ABSENCES = Section(
             options=ACCOMPANIED,
             when=Condition("reason", ("option_b", "option_c")),
         ),
+        # What each option needs besides its documents (IMM 5445 Appendix A, PRC-104 to
+        # PRC-106): the days are credited when these hold and the documents are provided.
+        _yes_no(
+            "employer_canadian",
+            "Were you employed (or under contract) by a Canadian business or the public service of Canada, a province or a territory?",
+            "Étiez-vous employé (ou travailleur à forfait) d’une entreprise canadienne ou de la fonction publique du Canada, d’une province ou d’un territoire?",
+            when=Condition("reason", ("option_a",)),
+        ),
+        _yes_no(
+            "assigned_full_time",
+            "Were you assigned full time outside Canada as a condition of your employment or contract?",
+            "Étiez-vous affecté à temps plein à l’extérieur du Canada comme condition de votre emploi ou de votre contrat?",
+            when=Condition("reason", ("option_a",)),
+        ),
+        _yes_no(
+            "will_continue_in_canada",
+            "Will you keep working for that employer in Canada after the assignment?",
+            "Continuerez-vous de travailler pour cet employeur au Canada après l’affectation?",
+            when=Condition("reason", ("option_a",)),
+        ),
+        Field(
+            "citizen_since",
+            FieldKind.DATE,
+            "Date the person you accompanied became a Canadian citizen",
+            "Date à laquelle la personne que vous accompagniez est devenue citoyenne canadienne",
+            when=Condition("reason", ("option_b",)),
+        ),
+        _yes_no(
+            "resident_employed_full_time",
+            "Was the permanent resident you accompanied employed full time by a Canadian business or public service during the absence?",
+            "Le résident permanent que vous accompagniez était-il employé à temps plein par une entreprise canadienne ou la fonction publique pendant l’absence?",
+            when=Condition("reason", ("option_c",)),
+        ),
+        _yes_no(
+            "resident_meets_obligation",
+            "Does the permanent resident you accompanied meet their own residency obligation?",
+            "Le résident permanent que vous accompagniez satisfait-il à sa propre obligation de résidence?",
+            when=Condition("reason", ("option_c",)),
+        ),
     ),
     intro_en="List every absence from Canada in the last 5 years (or since you became a permanent resident). If you were never away, choose N/A.",
     intro_fr="Indiquez toutes vos absences du Canada au cours des 5 dernières années (ou depuis que vous êtes résident permanent). Si vous ne vous êtes jamais absenté, choisissez S.O.",

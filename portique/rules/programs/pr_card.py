@@ -16,14 +16,15 @@ ask the balance, which is blocking when anything is paid short or nothing is pai
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from .. import biometrics, fees, online, residency, urgent
+from .. import biometrics, fees, online, paper_submission, residency, urgent
 from .. import pr_card as pr_card_rules
 from .. import pr_card_documents as documents
+from .. import signatures as sig
 from ..case import Case, CasePerson
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
@@ -85,17 +86,73 @@ class _Answers:
         return None
 
 
-def _absences(rows: list[dict[str, Any]]) -> tuple[residency.Absence, ...]:
+def _absences(rows: list[dict[str, Any]], provided: dict[str, int]) -> tuple[residency.Absence, ...]:
+    """The IMM 5444 absences, each claimed under Option A, B or C when its answers say so.
+
+    A claimed option is credited by ``residency.residency_obligation`` when its conditions
+    (the row's answers) hold and its mandatory documents are among those ``provided``; what
+    the documents say is then the officer's to confirm (docs/rules/pr-card.md).
+    """
     absences = []
     for number, row in enumerate(rows, start=1):
         start, end = _date(row.get("start")), _date(row.get("end"))
         if start is None or end is None or end < start:
             continue  # the form's own validation reports it
-        # IMM 5444 records that an absence is claimed under Option A, B or C, not the facts
-        # each option needs: the claim is not credited here (the days count as days
-        # abroad); the checklist asks for the option's documents and an officer assesses them.
-        absences.append(residency.Absence(start=start, end=end, label=str(number)))
+        absences.append(
+            residency.Absence(start=start, end=end, claim=_option_claim(row, provided), label=str(number))
+        )
     return tuple(absences)
+
+
+def _option_claim(row: dict[str, Any], provided: dict[str, int]) -> residency.OptionClaim | None:
+    """The option claimed in one absence row, from its answers and the documents provided;
+    ``None`` while an answer the option needs is missing (the form reports it)."""
+    option = row.get("reason")
+
+    def has(code: str) -> bool:
+        return provided.get(code, 0) > 0
+
+    if option == "option_a":
+        conditions = [_yes(row.get(k)) for k in ("employer_canadian", "assigned_full_time", "will_continue_in_canada")]
+        if None in conditions:
+            return None
+        # Reading: the letter uploaded is taken to make the statements the guide lists; an
+        # officer reads it (a letter that omits one, AS-47, is the officer's finding).
+        letter = residency.EmployerLetter(*(True,) * 7) if has("OPTION_A_EMPLOYER_LETTER") else None
+        return residency.EmploymentAbroad(*conditions, letter=letter)
+    relation = {"spouse": residency.Relation.SPOUSE, "parent": residency.Relation.PARENT}.get(row.get("accompanied"))
+    if relation is None:
+        return None
+    relationship = has("PARENT_RELATIONSHIP_PROOF" if relation is residency.Relation.PARENT else "SPOUSE_RELATIONSHIP_PROOF")
+    if option == "option_b":
+        citizen_since = _date(row.get("citizen_since"))
+        if citizen_since is None:
+            return None
+        return residency.AccompanyingCitizen(
+            relation=relation,
+            citizen_since=citizen_since,
+            passports_used_in_period=has("OPTION_B_PASSPORTS_OF_CITIZEN"),
+            citizenship_proof_with_date=has("OPTION_B_CITIZENSHIP_PROOF"),
+            residential_addresses_for_period=has("OPTION_B_ADDRESSES_OF_CITIZEN"),
+            relationship_proof=relationship,
+        )
+    if option == "option_c":
+        employed, meets = _yes(row.get("resident_employed_full_time")), _yes(row.get("resident_meets_obligation"))
+        if employed is None or meets is None:
+            return None
+        # Reading: the documents showing that the person meets their residency obligation
+        # show that they are a permanent resident (the guide lists no separate document).
+        obligation_proof = has("OPTION_C_RESIDENCY_PROOF_OF_RESIDENT")
+        return residency.AccompanyingResident(
+            relation=relation,
+            employed_full_time_by_canadian_business_or_public_service=employed,
+            meets_own_residency_obligation=meets,
+            permanent_resident_proof=obligation_proof,
+            residency_obligation_proof=obligation_proof,
+            passports_used_in_period=has("OPTION_C_PASSPORTS_OF_RESIDENT"),
+            relationship_proof=relationship,
+        )
+    return None
 
 
 def _option_claims(rows: list[dict[str, Any]]) -> int:
@@ -104,14 +161,15 @@ def _option_claims(rows: list[dict[str, Any]]) -> int:
 
 def _option_claim_reason(count: int) -> Reason:
     return Reason(
-        "RESIDENCY_OPTION_CLAIM_FOR_OFFICER",
+        "RESIDENCY_OPTION_DAYS_OFFICER_CONFIRMS",
         "PRC-104, PRC-105, PRC-106",
         "IMM 5445 — Obligation de résidence, options A, B et C",
-        f"{count} absence(s) are claimed under Option A, B or C. The days are counted here as days outside "
-        "Canada; an officer credits them once the option's documents are assessed.",
-        f"{count} absence(s) sont déclarées au titre de l’option A, B ou C. Ces jours sont comptés ici comme "
-        "des jours passés à l’extérieur du Canada; un agent les créditera après avoir examiné les documents "
-        "de l’option.",
+        f"{count} absence(s) are claimed under Option A, B or C. Their days count toward the 730 when the "
+        "option's conditions hold and its mandatory documents are provided; an officer confirms what the "
+        "documents show.",
+        f"{count} absence(s) sont déclarées au titre de l’option A, B ou C. Leurs jours comptent pour les 730 "
+        "lorsque les conditions de l’option sont remplies et que ses documents obligatoires sont fournis; un "
+        "agent confirme ce que montrent les documents.",
         Severity.INFO,
     )
 
@@ -245,6 +303,8 @@ class PrCardProgram(Traits):
             if person.role == PRINCIPAL_APPLICANT:
                 applicants.append(self._person(case, person, findings, details))
         self._signer(case, findings, details)
+        if case.signatures_recorded:
+            self._signature(case, findings, details)
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=self.online_stream, on=on)
@@ -262,7 +322,11 @@ class PrCardProgram(Traits):
                     method=fees.PaymentMethod.ONLINE
                     if last.method == "online"
                     else fees.PaymentMethod(last.method),
-                    proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
+                    # The refund of an overpayment goes to the payer named on an uploaded
+                    # receipt, otherwise to the applicant (PRC-73, AS-16).
+                    proof=fees.ProofOfPayment.RECEIPT_ATTACHED
+                    if last.receipt_uploaded
+                    else fees.ProofOfPayment.PAID_IN_APPLICATION,
                     payer_name_on_receipt=last.payer_name,
                 )
                 findings.extend(assessment.reasons)
@@ -283,12 +347,22 @@ class PrCardProgram(Traits):
         purpose = _enum(pr_card_rules.Purpose, application.get("purpose"))
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
 
+        provided: dict[str, int] = {}
+        explained: set[str] = set()
+        for document in case.documents:
+            if document.person not in (None, person.id):
+                continue
+            if document.explanation_only:
+                explained.add(document.code)
+            else:
+                provided[document.code] = provided.get(document.code, 0) + 1
+
         residency_status = None
         if became_pr is not None and absence_rows is not None and became_pr <= on:
             result = residency.residency_obligation(
                 became_pr_on=became_pr,
                 application_date=on,
-                absences=_absences(absence_rows),
+                absences=_absences(absence_rows, provided),
                 date_of_birth=born,
                 humanitarian_grounds_requested=humanitarian,
             )
@@ -357,15 +431,6 @@ class PrCardProgram(Traits):
             )
             findings.extend(_about(r, f"{person.id}/application") for r in timing.reasons)
 
-        provided: dict[str, int] = {}
-        explained: set[str] = set()
-        for document in case.documents:
-            if document.person not in (None, person.id):
-                continue
-            if document.explanation_only:
-                explained.add(document.code)
-            else:
-                provided[document.code] = provided.get(document.code, 0) + 1
         indigenous = _yes(application.get("indigenous_name")) is True
         if purpose is not None and born is not None:
             checklist = documents.pr_card_checklist(
@@ -465,6 +530,66 @@ class PrCardProgram(Traits):
         )
         findings.extend(found.reasons)
         details["signatures"] = {"signer": found.role.value, "guardian": found.guardian_id}
+
+    @staticmethod
+    def _signature(case: Case, findings: list[Reason], details: dict[str, Any]) -> None:
+        """IRPR 10(1)(b): the application is signed — e-signed by the applicant, or under 18 by
+        the declared parent or guardian, with their passport name (ACT-54, ACT-56, ACT-57);
+        on paper, by hand, as the officer recorded it.
+
+        The same gate, and so the same reasons (``SIGNATURE_MISSING`` for the consent and
+        declaration, ``SIGNATURE_NAME_MISMATCH``, the representative's declaration), as the
+        portal's submission gate: a reason the portal finds again is the same code and subject.
+        """
+        principal = next((p for p in case.people if p.role == PRINCIPAL_APPLICANT), None)
+        if principal is None:
+            return
+        personal = _Answers(principal).section("personal")
+        born = _date(personal.get("date_of_birth"))
+        signing = details.setdefault("signatures", {})
+        if case.channel == "paper":
+            found = paper_submission.handwritten_signature(
+                principal_applicant_birth_date=born, on=case.application_date, recorded=bool(case.signatures)
+            )
+            findings.extend(found)
+            signing["signed"] = not found
+            return
+        if born is None:
+            return  # the form reports the missing date of birth; who signs depends on it
+        guardian = next((p for p in case.people if p.role == guardian_rules.ROLE), None)
+        roles = {p.id: p.role for p in case.people}
+        signer_role = {
+            PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
+            PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
+        }
+        flow = sig.SubmissionFlow.REPRESENTATIVE if case.representative_declared_on else sig.SubmissionFlow.SELF
+        gate = sig.submission_gate(
+            flow=flow,
+            principal_applicant_birth_date=born,
+            on=case.application_date,
+            applicant_passport_name=sig.PassportName(
+                surname=str(personal.get("family_name") or ""), given_names=str(personal.get("given_names") or "")
+            ),
+            signatures=tuple(
+                sig.ESignature(
+                    document=SignedDocument.CONSENT_AND_DECLARATION,
+                    signed_by=signer_role.get(roles.get(s.person, ""), sig.SignerRole.REPRESENTATIVE),
+                    typed_name=s.typed_name,
+                    signed_at=datetime.combine(s.signed_on, time()),
+                )
+                for s in case.signatures
+            ),
+            guardian_passport_name=guardian_rules.passport_name(guardian.answers) if guardian is not None else None,
+            representative_declaration_at=(
+                datetime.combine(case.representative_declared_on, time.max) if case.representative_declared_on else None
+            ),
+            # A PR card applicant has no IMM 5669 (REP-11): the consent and declaration only.
+            client_documents=(SignedDocument.CONSENT_AND_DECLARATION,),
+        )
+        # SUBMIT_ENABLED speaks only of signatures; whether the case is complete is the evaluation's.
+        findings.extend(r for r in gate.reasons if r.code != "SUBMIT_ENABLED")
+        signing["flow"] = flow.value
+        signing["signed"] = not any(r.severity is Severity.BLOCKING for r in gate.reasons)
 
     @staticmethod
     def _name_change(purpose, application: dict[str, Any]) -> documents.NameChange | None:

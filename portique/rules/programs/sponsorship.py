@@ -50,6 +50,8 @@ from .definition import (
 )
 
 ROLES = frozenset({SPONSOR, PRINCIPAL_APPLICANT, DEPENDENT_CHILD, PARENT_OR_GUARDIAN})
+# The id of the empty stand-in for a sponsor the case does not have (IRPR 10(4)).
+ABSENT_SPONSOR = "(no sponsor)"
 
 STEP_5 = cite("Étape 5. Vérifiez votre demande pour éviter les erreurs courantes")
 WHO_MAY_USE = cite("Qui peut utiliser la trousse de demande?")
@@ -62,10 +64,13 @@ ZERO = Decimal(0)
 
 @lru_cache(maxsize=256)
 def _role_count(role: str, count: int, expected: str) -> Reason:
+    # 10(1)(e) is the designation of the principal applicant; a sponsorship without its
+    # sponsor is 10(4)'s ground (SPONSORSHIP_APPLICATION_MISSING), not this one.
+    designation = "; IRPR 10(1)(e)" if role == PRINCIPAL_APPLICANT else ""
     return reason(
         "PROGRAM_ROLE_COUNT",
-        rule="SP-02, SP-119, IRPR-10-1",
-        citation=WHO_MAY_USE + "; " + STEP_5 + "; IRPR 10(1)(e)",
+        rule="SP-02, SP-119, IRPR-10-1" if designation else "SP-02",
+        citation=WHO_MAY_USE + "; " + STEP_5 + designation,
         en="A sponsorship application has {expected} person with the role “{role}”; this case has {count}.",
         fr="Une demande de parrainage compte {expected_fr} personne ayant le rôle « {role} »; ce dossier en compte {count}.",
         subject=role,
@@ -386,18 +391,40 @@ class _Evaluation:
         self.form_findings: list[Reason] = []
         self.findings: list[Reason] = []
         self.details: dict[str, Any] = {}
+        # False when the case has no sponsor: only the permanent residence application was made.
+        self.sponsorship_included = True
 
     def run(self):
         from ..evaluate import Evaluation
 
         if self._read_people():
             self._assess()
+        if not self.sponsorship_included:
+            self._leave_out_absent_sponsor()
         return Evaluation(
             program=self.program.code,
             form_findings=tuple(self.form_findings),
             findings=tuple(self.findings),
             details=self.details,
         )
+
+    def _leave_out_absent_sponsor(self) -> None:
+        """Drop what the rules said about the empty stand-in: there is no sponsor to speak of."""
+
+        def about_stand_in(found: Reason) -> bool:
+            return (found.subject or "").startswith(ABSENT_SPONSOR)
+
+        self.findings = [r for r in self.findings if not about_stand_in(r)]
+        self.form_findings = [r for r in self.form_findings if not about_stand_in(r)]
+        for key in ("checklist", "forms"):
+            if isinstance(self.details.get(key), list):
+                self.details[key] = [
+                    item for item in self.details[key] if not str(item.get("person", "")).startswith(ABSENT_SPONSOR)
+                ]
+        if isinstance(self.details.get("documents_missing"), list):
+            self.details["documents_missing"] = [
+                m for m in self.details["documents_missing"] if not m.startswith(ABSENT_SPONSOR)
+            ]
 
     # -- people ---------------------------------------------------------------------------
 
@@ -409,6 +436,13 @@ class _Evaluation:
             else:
                 self.findings.append(_role_not_in_program(person.role, person.id, self.program.code))
         sponsors, principals = by_role[SPONSOR], by_role[PRINCIPAL_APPLICANT]
+        if not sponsors and len(principals) == 1:
+            # The permanent residence application came without the sponsor's part: IRPR
+            # 10(4) (a family-class application must be accompanied by the sponsorship
+            # application) is the ground of return. The sponsored people are still assessed,
+            # with an empty stand-in for the sponsor whose findings are left out (``run``).
+            sponsors = [CasePerson(id=ABSENT_SPONSOR, role=SPONSOR)]
+            self.sponsorship_included = False
         if len(sponsors) != 1:
             self.findings.append(_role_count(SPONSOR, len(sponsors), "exactly one"))
         if len(principals) != 1:
@@ -996,15 +1030,16 @@ class _Evaluation:
                 explained_items=tuple(m for m in check.explained if m not in sponsor_explained),
                 representatives=(self.pa.representative,) if self.pa.representative else (),
                 family_class=family_class,
-                sponsorship_application_included=True,  # one case holds both applications (10(4))
+                # One case holds both applications, unless the sponsor's part is absent (10(4)).
+                sponsorship_application_included=self.sponsorship_included,
                 sent_to_specified_address=sent,
                 biometrics_pending=biometrics_pending,
             )
         )
-        for part, subject in (
-            (sponsorship, "sponsorship_application"),
-            (residence, "permanent_residence_application"),
-        ):
+        parts = [(residence, "permanent_residence_application")]
+        if self.sponsorship_included:
+            parts.insert(0, (sponsorship, "sponsorship_application"))
+        for part, subject in parts:
             # The checklist's own findings name each item in both languages; the generic
             # 10(1)(c) line for the same item would only repeat it.
             self.findings.extend(
@@ -1013,9 +1048,9 @@ class _Evaluation:
                 if r.code not in ("REQUIRED_ITEM_MISSING", "REQUIRED_ITEM_EXPLAINED")
             )
         self.details["completeness"] = {
-            "sponsorship_application": sponsorship.outcome.value,
+            "sponsorship_application": sponsorship.outcome.value if self.sponsorship_included else "not_made",
             "permanent_residence_application": residence.outcome.value,
-            "deemed_not_filed_for_appeal": sponsorship.deemed_not_filed_for_appeal,
+            "deemed_not_filed_for_appeal": sponsorship.deemed_not_filed_for_appeal or not self.sponsorship_included,
             "returned": list(residence.returned or sponsorship.returned),
             "kept": list(residence.kept or sponsorship.kept),
             "covers": list(residence.covers),

@@ -125,7 +125,8 @@ def test_accompanying_someone_abroad_asks_whom():
     answers = complete_answers()
     answers["absences"] = [{"start": "2023-01-01", "end": "2023-06-30", "destination": "FR", "reason": "option_b"}]
     assert codes(validate_form(IMM5444, answers, application_date=APPLIED)) == [
-        ("FORM_ANSWER_REQUIRED", "absences.1.accompanied")
+        ("FORM_ANSWER_REQUIRED", "absences.1.accompanied"),
+        ("FORM_ANSWER_REQUIRED", "absences.1.citizen_since"),
     ]
 
 

@@ -1,16 +1,21 @@
-"""``portique rules evaluate CASE.json [--lang fr] [--on YYYY-MM-DD]``: what the rules decide.
+"""``portique rules evaluate CASE.json… [--lang fr] [--on YYYY-MM-DD]``: what the rules decide.
 
-Reads one case (``docs/case.schema.json``), asks ``portique.rules.evaluate`` and prints
-JSON: the program, the as-of date, whether the case is complete, the fees and balance,
+Reads one or more cases (``docs/case.schema.json``), asks ``portique.rules.evaluate`` and prints
+JSON (one object for one case; a list, each with its ``case_file``, for several): the program, the as-of date, whether the case is complete, the fees and balance,
 who gives biometrics, whether it must be made online, the eligibility findings, what is
 missing under IRPR s.10, the personal checklist, and every reason with its citation.
-It touches no database. Bad input prints one clear message in the chosen language and
-exits with status 2.
+It touches no database. Bad input prints one clear message per case in the chosen
+language (every schema problem of a case at once) and exits with status 2; the other
+cases of the same call are still evaluated and printed.
+
+``portique rules scenarios [PATH…]`` runs the digest's acceptance scenarios
+(``docs/scenarios/``; ``portique.rules.scenarios``), one line each, and exits 1 on any failure.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import replace
 from datetime import date
@@ -31,6 +36,7 @@ from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "docs" / "case.schema.json"
+SCENARIOS_PATH = Path(settings.BASE_DIR) / "docs" / "scenarios"
 BAD_INPUT = 2
 # Keys of ``Evaluation.details`` printed under their own heading; the rest go to "details".
 _HEADLINED = ("fees", "biometrics", "online", "eligibility", "checklist")
@@ -41,16 +47,21 @@ class BadInput(Exception):
 
 
 class Command(BaseCommand):
-    help = "Ask the rules about a case: rules evaluate CASE.json [--lang en|fr] [--on YYYY-MM-DD]."
+    help = (
+        "Ask the rules: rules evaluate CASE.json… [--lang en|fr] [--on YYYY-MM-DD]; "
+        "rules scenarios [PATH…] runs the digest's acceptance scenarios."
+    )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="evaluate")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="evaluate|scenarios")
         evaluate_parser = actions.add_parser(
-            "evaluate", help="Print, as JSON, everything the rules decide about one case."
+            "evaluate", help="Print, as JSON, everything the rules decide about one or more cases."
         )
-        evaluate_parser.add_argument("case", help="Path of the case, a JSON file (docs/case.schema.json).")
+        evaluate_parser.add_argument(
+            "cases", nargs="+", metavar="case", help="Path of a case, a JSON file (docs/case.schema.json)."
+        )
         evaluate_parser.add_argument(
             "--lang", choices=("en", "fr"), default="en", help="Language of the messages (default en)."
         )
@@ -61,19 +72,65 @@ class Command(BaseCommand):
             help="Evaluate the case as if the application were made on this date (default: its application_date).",
         )
 
+        scenarios_parser = actions.add_parser(
+            "scenarios", help="Run the acceptance scenarios (default: docs/scenarios/), one line each."
+        )
+        scenarios_parser.add_argument(
+            "paths", nargs="*", metavar="path", help="Scenario files or folders (default: docs/scenarios/)."
+        )
+
     def handle(self, *args, **options):
+        if options["action"] == "scenarios":
+            return self._scenarios(options["paths"])
         lang = options["lang"]
+        outputs: list[dict[str, Any]] = []
+        failed = False
         with translation.override(lang):
             try:
-                case = _read_case(Path(options["case"]))
-                if options.get("as_of"):
-                    case = replace(case, application_date=_as_of(options["as_of"]))
-                result = evaluate(case)
+                as_of = _as_of(options["as_of"]) if options.get("as_of") else None
             except BadInput as error:
                 self.stderr.write(str(error))
                 sys.exit(BAD_INPUT)
-            output = report(case, result, lang)
-        self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2, default=_json_default))
+            # One start-up for every case: each is read and evaluated on its own, and a bad
+            # one does not stop the others.
+            for path in options["cases"]:
+                try:
+                    case = _read_case(Path(path))
+                    if as_of:
+                        case = replace(case, application_date=as_of)
+                    result = evaluate(case)
+                except BadInput as error:
+                    self.stderr.write(str(error))
+                    failed = True
+                    continue
+                output = report(case, result, lang)
+                if len(options["cases"]) > 1:
+                    output = {"case_file": path, **output}
+                outputs.append(output)
+        if len(options["cases"]) == 1:
+            if outputs:
+                self.stdout.write(json.dumps(outputs[0], ensure_ascii=False, indent=2, default=_json_default))
+        else:
+            self.stdout.write(json.dumps(outputs, ensure_ascii=False, indent=2, default=_json_default))
+        if failed:
+            sys.exit(BAD_INPUT)
+
+    def _scenarios(self, paths: list[str]) -> None:
+        from portique.rules import scenarios
+
+        root = Path(settings.BASE_DIR)
+        hooks = scenarios.Hooks(
+            schema_problems=schema_problems,
+            report=lambda case, result: json.loads(
+                json.dumps(report(case, result, "en"), ensure_ascii=False, default=_json_default)
+            ),
+            root=root,
+        )
+        # Scenarios are checked in English: their expectations name codes and amounts, not messages.
+        with translation.override("en"):
+            outcome = scenarios.run([Path(p) for p in paths] or [SCENARIOS_PATH], hooks, write=self.stdout.write)
+        if outcome.failed:
+            sys.exit(1)
 
 
 def _as_of(raw: str) -> date:
@@ -129,15 +186,26 @@ def _validator():
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def schema_problems(data: Any, limit: int = 5) -> list[str]:
-    """What in ``data`` breaks the case schema, each in the active language, at most ``limit``."""
+def schema_problems(data: Any, limit: int | None = None) -> list[str]:
+    """What in ``data`` breaks the case schema, each in the active language: every problem
+    (a malformed case is corrected in one go), or the first ``limit``."""
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(e.absolute_path), e.validator))
-    return [_describe(error) for error in errors[:limit]]
+    problems: list[str] = []
+    for error in errors:
+        for problem in _describe(error):
+            # A date such as "2026-2-3" breaks both the format and the pattern: say it once.
+            if problem not in problems:
+                problems.append(problem)
+    return problems if limit is None else problems[:limit]
 
 
-def _describe(error) -> str:
+def _describe(error) -> list[str]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         return _describe_alternatives(error)
+    return [_describe_one(error)]
+
+
+def _describe_one(error) -> str:
     where = "/".join(str(part) for part in error.absolute_path) or _("(the whole case)")
     kind, value = error.validator, error.validator_value
     if kind == "required":
@@ -151,8 +219,12 @@ def _describe(error) -> str:
     elif kind in ("enum", "const"):
         values = value if kind == "enum" else [value]
         problem = _("expected one of: %(values)s") % {"values": ", ".join(json.dumps(v) for v in values)}
-    elif kind == "format" and value == "date" or kind == "pattern" and "\\d{4}" in str(value):
-        problem = _("expected a date written YYYY-MM-DD")
+    elif kind == "format" and value == "date" or kind == "pattern" and _is_date_pattern(str(value)):
+        if _looks_like_a_date(error.instance):
+            # Written the right way but not in the calendar (2026-02-30): say so, not "write it YYYY-MM-DD".
+            problem = _("this date does not exist (%(value)s)") % {"value": error.instance}
+        else:
+            problem = _("expected a date written YYYY-MM-DD")
     elif kind in ("minimum", "exclusiveMinimum"):
         problem = _("must be at least %(minimum)s") % {"minimum": value}
     elif kind == "minItems":
@@ -162,8 +234,17 @@ def _describe(error) -> str:
     return f"{where}: {problem}"
 
 
-def _describe_alternatives(error) -> str:
-    """None of the alternatives fits: explain with the alternative the value meant to be.
+def _is_date_pattern(pattern: str) -> bool:
+    return pattern in (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _looks_like_a_date(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is not None
+
+
+def _describe_alternatives(error) -> list[str]:
+    """None of the alternatives fits: explain with the alternative the value meant to be,
+    every problem of that alternative at once.
 
     A person's ``role`` chooses the alternative; when no alternative accepts the role,
     the roles allowed are listed.
@@ -179,7 +260,10 @@ def _describe_alternatives(error) -> str:
         if not any(e.validator == "enum" and list(e.relative_path) == ["role"] for e in errors)
     ]
     if len(chosen) == 1:
-        return _describe(best_match(chosen[0]))
+        described: list[str] = []
+        for sub in sorted(chosen[0], key=lambda e: (list(e.absolute_path), e.validator)):
+            described.extend(_describe(sub))
+        return described
     roles = [
         value
         for errors in branches.values()
@@ -189,9 +273,10 @@ def _describe_alternatives(error) -> str:
     ]
     if roles:
         where = "/".join(str(part) for part in error.absolute_path) + "/role"
-        return f"{where}: " + _("expected one of: %(values)s") % {
-            "values": ", ".join(json.dumps(v) for v in dict.fromkeys(roles))
-        }
+        return [
+            f"{where}: "
+            + _("expected one of: %(values)s") % {"values": ", ".join(json.dumps(v) for v in dict.fromkeys(roles))}
+        ]
     return _describe(best_match(error.context))
 
 
