@@ -81,6 +81,11 @@ def kit_request(request: HttpRequest) -> HttpResponse:
     form = KitRequestForm(request.POST)
     if not form.is_valid():
         return _kit_request_page(request, form, status=400)
+    # Counted before the request is created, in one atomic step: concurrent posts can never
+    # all read "one left" (a complete form the service then refuses still counts: the cost
+    # of never letting a sixth request through).
+    if ratelimit.hit("kit_request_created", request):
+        return _rate_limited(request)
     try:
         created = services.kit_request_submit(
             data=form.request_input(), language=_language(), on=timezone.localdate()
@@ -88,7 +93,6 @@ def kit_request(request: HttpRequest) -> HttpResponse:
     except services.KitRequestInvalid as invalid:
         add_service_errors(form, invalid.errors)
         return _kit_request_page(request, form, status=400)
-    ratelimit.hit("kit_request_created", request)
     mine = request.session.get(SESSION_KEY, [])
     request.session[SESSION_KEY] = [*mine[-9:], created.reference]
     return redirect("alternatives:kit_request_received", reference=created.reference)

@@ -117,3 +117,32 @@ def test_concurrent_uses_are_never_lost(settings):
         thread.join()
     assert results.count(False) == 5
     assert ratelimit.count("test:race", 3600) == 30
+
+
+@pytest.mark.django_db(transaction=True)
+def test_thirty_kit_requests_posted_at_once_from_one_address_create_five(settings):
+    """The race that was found: the view read the count, created, then counted, so 6 of 30
+    concurrent posts got through a limit of 5. It now counts atomically before creating."""
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(("file:memorydb", ":memory:")):
+        pytest.skip("threads cannot share SQLite's in-memory test database; runs on PostgreSQL in .ci/run")
+    from django.test import Client
+
+    start = threading.Barrier(30)
+    statuses = []
+
+    def post():
+        try:
+            client = Client()
+            start.wait()
+            statuses.append(client.post("/en/alternatives/kit/", kit_form()).status_code)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [302] * 5 + [429] * 25
+    assert KitRequest.objects.count() == 5
