@@ -341,7 +341,9 @@ def validate_section(
     if section.not_applicable_allowed and answers == NOT_APPLICABLE:
         return []
     if section.repeating:
-        rows = answers if isinstance(answers, list) else []
+        # A row that is not a set of answers (a case file can hold anything) is read as an
+        # empty row: its questions are unanswered, and the form says so.
+        rows = [row if isinstance(row, dict) else {} for row in answers] if isinstance(answers, list) else []
         # "None" is an answer (an empty list saved); a table never saved is not.
         if not rows and section.rows_optional and isinstance(answers, list):
             return []
