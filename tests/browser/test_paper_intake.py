@@ -11,6 +11,7 @@ no e-mail address, so the acknowledgement is to be printed and mailed.
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from portique.applications.choices import Status
 from portique.applications.models import Application
@@ -145,7 +146,7 @@ def test_an_officer_registers_enters_and_sends_a_paper_pr_card_application_that_
     assert page.get_by_role("heading", level=1).inner_text() == text["paper_file"].format(
         number=application.number
     )
-    assert page.get_by_text(text["by_mail"]).is_visible()
+    expect(page.get_by_text(text["by_mail"])).to_be_visible()
     assert_accessible(page)
 
     # The officer types the forms in: all but one section through the services (the
@@ -179,25 +180,25 @@ def test_an_officer_registers_enters_and_sends_a_paper_pr_card_application_that_
     page.get_by_label(text["amount"]).fill(str(due))
     page.get_by_label(text["paid_on"]).fill("2026-11-18")
     page.get_by_role("button", name=text["record_receipt"]).click()
-    assert page.get_by_text(text["receipt_recorded"]).is_visible()
+    expect(page.get_by_text(text["receipt_recorded"])).to_be_visible()
     page.get_by_label(text["signature"]).check()
     page.get_by_role("button", name=text["record_signatures"]).click()
-    assert page.get_by_text(text["signatures_recorded"]).is_visible()
-    assert page.get_by_text(text["nothing_missing_before"]).is_visible()
+    expect(page.get_by_text(text["signatures_recorded"])).to_be_visible()
+    expect(page.get_by_text(text["nothing_missing_before"])).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name=text["send"]).click()
 
     # The same screening as online, on the date received; the officer accepts it.
     assert page.get_by_role("heading", level=1).inner_text() == text["file"].format(number=application.number)
-    assert page.get_by_text(text["received_on_paper"], exact=True).is_visible()
+    expect(page.get_by_text(text["received_on_paper"], exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name=text["screen"]).click()
-    assert page.get_by_text(text["nothing_missing"]).is_visible()
+    expect(page.get_by_text(text["nothing_missing"])).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name=text["accept"]).click()
-    assert page.get_by_text(text["accepted"]).is_visible()
-    assert page.get_by_text(text["mail_it"]).is_visible()
-    assert page.get_by_text(text["to_mail"], exact=True).is_visible()
+    expect(page.get_by_text(text["accepted"])).to_be_visible()
+    expect(page.get_by_text(text["mail_it"])).to_be_visible()
+    expect(page.get_by_text(text["to_mail"], exact=True)).to_be_visible()
     assert_accessible(page)
     application.refresh_from_db()
     assert application.status == Status.ACCEPTED
