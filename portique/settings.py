@@ -309,9 +309,17 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # The client address for rate limits, lockouts and the audit log is the one the
-    # proxy appended to X-Forwarded-For, not whatever the client claims.
-    ALLAUTH_TRUSTED_PROXY_COUNT = 1
+# The client address for rate limits, lockouts and the audit log: X-Forwarded-For is
+# read only through this many proxies of our own (the N-th entry from its right, see
+# portique.core.client_address); 0, the default, ignores the header (REMOTE_ADDR).
+# It is separate from BEHIND_TLS_PROXY: trusting the header of a node that clients can
+# reach directly let a rotating X-Forwarded-For go around the per-address lockout.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+# allauth reads the address through AccountAdapter.get_client_ip (the same function);
+# its own setting is kept equal for anything of allauth's that reads it directly.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 from csp.constants import NONCE, NONE, SELF  # noqa: E402

@@ -4,7 +4,7 @@ The kit-request form needs no account, so nothing but the address slows a script
 fills the officers' queue with junk. django-ratelimit is not among the project's
 dependencies; this follows portique.accounts.lockout instead: counters in the default
 cache, which every worker shares (the database cache, or Redis when configured), and the
-client address as allauth reads it (trusting the proxy only when BEHIND_TLS_PROXY is set).
+client address as the lockout reads it (through TRUSTED_PROXY_COUNT proxies only).
 """
 
 from __future__ import annotations
