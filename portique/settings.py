@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "portique.core.middleware.SecurityHeadersMiddleware",
+    # Before the session and everything else: a request that waited too long behind the
+    # proxy is refused with 503 before any work (portique.core.overload).
+    "portique.core.overload.QueueTimeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -323,6 +326,13 @@ if TRUSTED_PROXY_COUNT < 0:
 # its own setting is kept equal for anything of allauth's that reads it directly.
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- Overload (docs/deploy.md) -------------------------------------------------------------
+# A request that waited longer than this between the proxy and a free worker (nginx's
+# X-Request-Start stamp) is answered at once with 503 and Retry-After; 0 turns it off.
+REQUEST_QUEUE_TIMEOUT_SECONDS = env.float("REQUEST_QUEUE_TIMEOUT_SECONDS", default=1.0)
+# What the 503 page and its Retry-After header ask people (and their browsers) to wait.
+OVERLOAD_RETRY_AFTER_SECONDS = env.int("OVERLOAD_RETRY_AFTER_SECONDS", default=10)
 
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
