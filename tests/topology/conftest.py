@@ -227,7 +227,7 @@ def topology():
                 f"--password={PASSWORD}",
                 "--login=4",
                 "--uploads=1",
-                "--submit=30",
+                "--submit=22",
             ],
             cwd=ROOT,
             env=environment,

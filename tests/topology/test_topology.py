@@ -17,14 +17,10 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-
 from tests.documents.files import pdf_bytes
 
 from .browser import Answer, Person, form_choices, form_fields
 from .conftest import PASSWORD
-
-pytestmark = pytest.mark.xdist_group("topology")
 
 CONFIRMATION = re.compile(r"C-[A-Z0-9]{5}-[A-Z0-9]{5}")
 LOCKED = "Too many failed attempts to sign in"
@@ -58,7 +54,7 @@ def _sign_in(person: Person, base: str, email: str, password: str) -> Answer:
     return person.post_form(base, "/en/account/login/", r"^$|/account/login/", {"login": email, "password": password})
 
 
-def test_a_document_uploaded_through_node_a_downloads_through_node_b(topology):
+def check_a_document_uploaded_through_node_a_downloads_through_node_b(topology):
     entry = topology.seed["steps"]["uploads"][0]
     item = next(item for item in topology.seed["checklist"] if not item["photo"])
     person = _signed_in(entry)
@@ -91,7 +87,7 @@ def test_a_document_uploaded_through_node_a_downloads_through_node_b(topology):
     assert not list((topology.directory / "var-b").glob("**/*.pdf"))
 
 
-def test_a_lockout_counted_on_node_a_holds_on_node_b(topology):
+def check_a_lockout_counted_on_node_a_holds_on_node_b(topology):
     locked, other = topology.seed["steps"]["login"][:2]
     attacker = Person(forwarded_for="192.0.2.41")
     for _ in range(5):
@@ -106,7 +102,7 @@ def test_a_lockout_counted_on_node_a_holds_on_node_b(topology):
     assert _sign_in(Person(forwarded_for="198.51.100.42"), topology.nodes["b"], other["email"], PASSWORD).status == 302
 
 
-def test_one_submission_sent_to_both_nodes_at_once_is_submitted_once(topology):
+def check_one_submission_sent_to_both_nodes_at_once_is_submitted_once(topology):
     entry = topology.seed["steps"]["submit"][0]
     person = _signed_in(entry)
     overview = f"/en/applications/{entry['application']}/"
@@ -129,7 +125,7 @@ def test_one_submission_sent_to_both_nodes_at_once_is_submitted_once(topology):
         assert shown and set(shown) == set(numbers)
 
 
-def test_the_submission_e_mail_queued_by_a_node_is_made_by_the_task_worker(topology):
+def check_the_submission_e_mail_queued_by_a_node_is_made_by_the_task_worker(topology):
     entry = topology.seed["steps"]["submit"][0]  # submitted by the test above
     assert _submissions_of(topology, entry["application"])
     _wait_until(
@@ -177,7 +173,7 @@ class SlowClients:
             connection.close()
 
 
-def test_slow_clients_and_a_flood_of_failed_sign_ins_leave_the_site_answering(topology):
+def check_slow_clients_and_a_flood_of_failed_sign_ins_leave_the_site_answering(topology):
     proxy = topology.proxy
     reader = topology.seed["steps"]["submit"][1]
     # One sign-in form, as a script would reuse it for every guess.
@@ -215,7 +211,7 @@ def test_slow_clients_and_a_flood_of_failed_sign_ins_leave_the_site_answering(to
     assert 429 in outcomes  # the proxy's per-address limit on sign-ins
 
 
-def test_more_requests_than_the_nodes_can_take_are_answered_at_once_with_503(topology):
+def check_more_requests_than_the_nodes_can_take_are_answered_at_once_with_503(topology):
     reader = topology.seed["steps"]["submit"][1]
     start = threading.Barrier(80)
 
@@ -235,7 +231,7 @@ def test_more_requests_than_the_nodes_can_take_are_answered_at_once_with_503(top
             assert all(words in answer.text for words in OVERLOADED)
 
 
-def test_a_node_killed_in_a_submit_rush_loses_nothing(topology):
+def check_a_node_killed_in_a_submit_rush_loses_nothing(topology):
     proxy = topology.proxy
     rush = topology.seed["steps"]["submit"][2:]
     forms: dict[str, dict] = {}
@@ -319,3 +315,22 @@ def test_a_node_killed_in_a_submit_rush_loses_nothing(topology):
         assert _submissions_of(topology, application) == [shown[application]]
     # The proxy still answers, through node B.
     assert Person().get(proxy, "/healthz").status == 200
+
+
+CHECKS = (
+    check_a_document_uploaded_through_node_a_downloads_through_node_b,
+    check_a_lockout_counted_on_node_a_holds_on_node_b,
+    check_one_submission_sent_to_both_nodes_at_once_is_submitted_once,
+    check_the_submission_e_mail_queued_by_a_node_is_made_by_the_task_worker,
+    check_slow_clients_and_a_flood_of_failed_sign_ins_leave_the_site_answering,
+    check_more_requests_than_the_nodes_can_take_are_answered_at_once_with_503,
+    check_a_node_killed_in_a_submit_rush_loses_nothing,
+)
+
+
+def test_two_nodes_behind_the_proxy(topology, subtests):
+    # One test with a step per check, in this order, on one started topology: the checks
+    # share it (and the last one kills node A), so they must not be spread over workers.
+    for check in CHECKS:
+        with subtests.test(msg=check.__name__.removeprefix("check_").replace("_", " ")):
+            check(topology)
