@@ -59,7 +59,8 @@ BENCH_VAR = ROOT / "var" / "bench"
 PASSWORD = "intake rush 2019 bench password"
 PASSPORT_NAME = "Alex Marie Tremblay"
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-BENCH_DATABASE = "portique_bench"
+# Several people may bench on one PostgreSQL server: each names their own database.
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "portique_bench")
 
 # Offered arrival rates per step (per second). The targets of issue 5: submit at 100/s
 # with p99 under 1 s and no errors; authenticated pages (the dashboard) at 400/s with
@@ -541,6 +542,7 @@ class Result:
     completed: int
     failed: int
     latencies: list[float]
+    ok_latencies: list[float]  # the actions that succeeded (admitted and served)
     requests: dict[str, list[Sample]]
     errors: dict[str, int]
     achieved: float
@@ -569,6 +571,7 @@ async def run_step(
     lags: list[float] = []
     errors: dict[str, int] = {}
     ends: list[float] = []  # when each successful action ended
+    ok_latencies: list[float] = []
 
     async def attempt(who: Applicant | None) -> None:
         if who is None:
@@ -595,6 +598,7 @@ async def run_step(
             errors[reason] = errors.get(reason, 0) + 1
         else:
             ends.append(finished)
+            ok_latencies.append(finished - due)
 
     before = meter.read()
     began = time.perf_counter() + 0.05
@@ -622,6 +626,7 @@ async def run_step(
         completed=len(ends),
         failed=failed,
         latencies=latencies,
+        ok_latencies=ok_latencies,
         requests=requests,
         errors=errors,
         achieved=len(ends) / window,
@@ -734,9 +739,16 @@ class Server:
     environment: dict[str, str]
     process: subprocess.Popen | None = None
     port: int = 0
+    proxy: bool = False  # nginx in front (deploy/nginx.conf), as in production
+    nginx: subprocess.Popen | None = None
+    proxy_port: int = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.proxy_port if self.proxy else self.port}"
 
     @classmethod
-    def prepare(cls, database: str, workers: int, tasks: str) -> Server:
+    def prepare(cls, database: str, workers: int, tasks: str, proxy: bool = False) -> Server:
         var = BENCH_VAR / database
         shutil.rmtree(var, ignore_errors=True)
         var.mkdir(parents=True)
@@ -769,7 +781,10 @@ class Server:
             # is queued in the database for `portique db_worker` processes, which the bench
             # does not run: it counts what is left in the queue instead.
             environment["TASKS_BACKEND"] = "django_tasks_db.DatabaseBackend"
-        return cls(database=database, workers=workers, var=var, environment=environment)
+        if proxy:
+            # The client address is the one nginx appends (docs/deploy.md).
+            environment["TRUSTED_PROXY_COUNT"] = "1"
+        return cls(database=database, workers=workers, var=var, environment=environment, proxy=proxy)
 
     def manage(self, *arguments: str) -> None:
         subprocess.run([str(VENV_BIN / "portique"), *arguments], env=self.environment, cwd=ROOT, check=True)
@@ -836,9 +851,39 @@ class Server:
         deadline = time.time() + 30
         while time.time() < deadline:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                return
+                break
             time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
+        else:
+            raise RuntimeError("gunicorn did not start")
+        if self.proxy and self.nginx is None:
+            self.start_proxy()
+
+    def start_proxy(self) -> None:
+        """nginx with deploy/nginx.conf in front of gunicorn. Every virtual applicant comes
+        from 127.0.0.1: the per-address limits are lifted (as LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE
+        is); admission control and the queue-time guard are as in production."""
+        self.proxy_port = self.proxy_port or free_port()
+        folder = self.var / "proxy"
+        command = [
+            "proxy_config", "--output", str(folder), "--listen", f"127.0.0.1:{self.proxy_port}",
+            "--node", f"127.0.0.1:{self.port}", "--workers-per-node", str(self.workers),
+            "--page-rate", "1000000", "--page-burst", "1000000",
+            "--sign-in-rate", "60000000", "--sign-in-burst", "1000000",
+            "--forwarded-proto", "https", "--worker-processes", "1",
+        ]  # fmt: skip
+        self.manage(*command)
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.nginx = subprocess.Popen(
+            [nginx, "-c", str(folder / "nginx.conf"), "-e", str(folder / "log" / "error.log"), "-g", "daemon off;"],
+            stdout=self.log,
+            stderr=self.log,
+        )
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.proxy_port), timeout=1):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("nginx did not start")
 
     def terminate(self) -> None:
         """Quick shutdown (SIGQUIT): the requests still queued are dropped, not served."""
@@ -852,6 +897,9 @@ class Server:
 
     def stop(self, keep: bool) -> None:
         self.terminate()
+        if self.nginx is not None and self.nginx.poll() is None:
+            self.nginx.terminate()
+            self.nginx.wait(timeout=30)
         if keep:
             return
         if self.database == "postgres":
@@ -919,6 +967,14 @@ def print_result(result: Result, ceiling: float | None) -> None:
             f"  {label:<32} {'':>7} {len(good) / result.window:>8.1f} {ms(percentile(good, 50)):>6}"
             f" {ms(percentile(good, 95)):>6} {ms(percentile(good, 99)):>6} {100 * bad / max(1, len(samples)):>6.1f}%"
         )
+    refused = [s.ended - s.began for v in result.requests.values() for s in v if "HTTP 503" in s.error]
+    if refused:
+        others = sum(1 for v in result.requests.values() for s in v if not s.ok and "HTTP 503" not in s.error)
+        print(
+            f"    overload: {len(refused)} requests answered 503 (p50 {ms(percentile(refused, 50))}, p99"
+            f" {ms(percentile(refused, 99))} ms); actions served: p99 {ms(percentile(result.ok_latencies, 99))} ms;"
+            f" other failed requests: {others}"
+        )
     for reason, times in sorted(result.errors.items(), key=lambda kv: -kv[1])[:4]:
         print(f"    ! {times} × {reason}")
     if result.late > 0.05:
@@ -938,7 +994,7 @@ HEADER = (
 async def measure(server: Server, seed: dict, options) -> None:
     journey = journey_from(seed)
     meter = CpuMeter(server.process.pid, BENCH_DATABASE if server.database == "postgres" else None)
-    browser = Browser(f"http://127.0.0.1:{server.port}", [])
+    browser = Browser(server.base, [])
 
     async def warm_up() -> None:
         # Not reported: each worker imports its views and compiles its templates.
@@ -1078,6 +1134,11 @@ def main() -> None:
         "--profile", action="store_true", help="sample the workers with py-spy during each step"
     )
     parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="serve through nginx (deploy/nginx.conf): admission control answers overload with 503",
+    )
+    parser.add_argument(
         "--snapshot",
         action="store_true",
         help="measure the last commit, from a copy of it (not the working tree)",
@@ -1116,7 +1177,7 @@ def main() -> None:
         "\n      'machine' everything (others' work too); 'CPU ms/action' is server + db CPU per completed action."
     )
     for database in ("sqlite", "postgres") if options.db == "both" else (options.db,):
-        server = Server.prepare(database, options.workers, options.tasks)
+        server = Server.prepare(database, options.workers, options.tasks, options.proxy)
         try:
             print(f"\n==> {database}: {server.environment['DATABASE_URL']}; migrating and seeding")
             server.manage("migrate", "--noinput", "-v", "0")

@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "portique.core.middleware.SecurityHeadersMiddleware",
+    # Before the session and everything else: a request that waited too long behind the
+    # proxy is refused with 503 before any work (portique.core.overload).
+    "portique.core.overload.QueueTimeMiddleware",
     # Before anything reads the body (the CSRF middleware reads the form): see body_limit.
     "portique.core.body_limit.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -145,8 +148,10 @@ else:
 
 # --- Accounts -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane; docs/accounts.md). Hashes
+# stored with other parameters, or with PBKDF2, are re-hashed at the next sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "portique.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -332,10 +337,25 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # The client address for rate limits, lockouts and the audit log is the one the
-    # proxy appended to X-Forwarded-For, not whatever the client claims.
-    ALLAUTH_TRUSTED_PROXY_COUNT = 1
+# The client address for rate limits, lockouts and the audit log: X-Forwarded-For is
+# read only through this many proxies of our own (the N-th entry from its right, see
+# portique.core.client_address); 0, the default, ignores the header (REMOTE_ADDR).
+# It is separate from BEHIND_TLS_PROXY: trusting the header of a node that clients can
+# reach directly let a rotating X-Forwarded-For go around the per-address lockout.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+# allauth reads the address through AccountAdapter.get_client_ip (the same function);
+# its own setting is kept equal for anything of allauth's that reads it directly.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- Overload (docs/deploy.md) -------------------------------------------------------------
+# A request that waited longer than this between the proxy and a free worker (nginx's
+# X-Request-Start stamp) is answered at once with 503 and Retry-After; 0 turns it off.
+REQUEST_QUEUE_TIMEOUT_SECONDS = env.float("REQUEST_QUEUE_TIMEOUT_SECONDS", default=1.0)
+# What the 503 page and its Retry-After header ask people (and their browsers) to wait.
+OVERLOAD_RETRY_AFTER_SECONDS = env.int("OVERLOAD_RETRY_AFTER_SECONDS", default=10)
 
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 

@@ -18,6 +18,7 @@ from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 from django.utils import translation
@@ -73,6 +74,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if profile is not None and profile.status == RepresentativeStatus.VERIFIED:
             return resolve_url("representation:dashboard")
         return super().get_login_redirect_url(request)
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        # allauth's rate limits and session list read the address here: the same one as
+        # the lockout and the audit log, through TRUSTED_PROXY_COUNT proxies only.
+        ip = services.client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     def authentication_failed(self, request: HttpRequest, **credentials) -> None:
         services.login_failure_record(request=request, email=credentials.get("email", ""))

@@ -12,6 +12,7 @@ lockout says nothing about which e-mail addresses have accounts.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ class Failure:
 
 def is_locked(*, email: str, ip: str | None) -> bool:
     now = time.time()
-    for kind, value in (("account", email), ("address", ip or "")):
+    for kind, value in (("account", email), ("address", _address(ip))):
         if not value:
             continue
         _, locked_key = _keys(kind, value)
@@ -63,9 +64,26 @@ def _count(kind: str, value: str, threshold: int) -> bool:
     return False
 
 
+def _address(ip: str | None) -> str:
+    """The unit an address lockout applies to: an IPv4 address, or an IPv6 /64.
+
+    One IPv6 subscriber usually holds a whole /64 (allauth's rate limits count the same
+    way): counting single IPv6 addresses would give an attacker billions of fresh ones.
+    """
+    if not ip:
+        return ""
+    try:
+        parsed = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
 def record_failure(*, email: str, ip: str | None) -> Failure:
     account = bool(email) and _count("account", email, settings.LOCKOUT_ACCOUNT_FAILURES)
-    address = bool(ip) and _count("address", ip or "", settings.LOCKOUT_ADDRESS_FAILURES)
+    address = bool(ip) and _count("address", _address(ip), settings.LOCKOUT_ADDRESS_FAILURES)
     return Failure(account_locked_now=account, address_locked_now=address)
 
 

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from portique.core import client_address
 from portique.documents.choices import EXTENSIONS
 from portique.documents.inspection import Inspected, UploadRejected, inspect
 from portique.documents.items import ANY_DOCUMENT
@@ -47,14 +48,8 @@ from .models import AuditEvent, RepresentativeProfile, User
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    from allauth.core.internal.httpkit import get_client_ip
-
-    try:
-        return get_client_ip(request)
-    except Exception:  # noqa: BLE001 - a bad proxy header must not stop the audit row
-        return request.META.get("REMOTE_ADDR") or None
+    """The client's address through the trusted proxies only (see core.client_address)."""
+    return client_address.client_ip(request)
 
 
 def audit_record(

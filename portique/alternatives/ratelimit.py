@@ -3,8 +3,8 @@
 The kit-request form needs no account, so nothing but the address slows a script that
 fills the officers' queue with junk. django-ratelimit is not among the project's
 dependencies; the counters are portique.core.ratelimit's (atomic, on Redis or the
-database, which every worker shares), and the client address as allauth reads it
-(trusting the proxy only when BEHIND_TLS_PROXY is set).
+database, which every worker shares), and the client address as the lockout reads it
+(through TRUSTED_PROXY_COUNT proxies only).
 """
 
 from __future__ import annotations
