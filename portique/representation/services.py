@@ -75,14 +75,7 @@ def _verified_representative(actor) -> None:
 
 def _check_client_email(email: str) -> str:
     """The invitation goes to a client's own address, never to a representative's (ACT-30, REP-08)."""
-    email = (email or "").strip()
-    if "@" not in email or len(email) > 254:
-        raise _refuse(
-            "CLIENT_EMAIL_INVALID",
-            "ACT-30",
-            "Enter the client's e-mail address, like name@example.com.",
-            "Inscrivez l’adresse électronique du client, par exemple nom@exemple.com.",
-        )
+    email = _check_email_form(email)
     account = User.objects.filter(email__iexact=email).first()
     if account is not None and account.role != Role.APPLICANT:
         raise _refuse(
