@@ -34,8 +34,7 @@ def _applicant_only(request: HttpRequest) -> None:
 
 def _form_of(application, position: int = 0):
     person = application.people.get(position=position)
-    form = registry.program(application.program).forms_for(person.role)[0]
-    return person, form
+    return person, application.definition.forms_for(person.role)[0]
 
 
 @login_required
