@@ -33,7 +33,6 @@ from portique.documents.items import upload_body_bytes
 from portique.payments import selectors as payment_selectors
 from portique.payments import services as payment_services
 from portique.rules.online import system_restriction_table
-from portique.rules.programs import registry
 
 from . import services
 from .access import access_paper_application, access_paper_intake, access_paper_request
@@ -94,7 +93,7 @@ def _forms_to_enter(application: Application, evaluation, language: str) -> list
     open_sections = {(found.subject or "").split(".", 1)[0] for found in evaluation.form_findings}
     entries = []
     for person in application.people.all():
-        for form in registry.program(application.program).forms_for(person.role):
+        for form in application.definition.forms_for(person.role):
             sections = []
             for section in form.sections:
                 subject = f"p{person.position}/{form.code}/{section.code}"

@@ -223,7 +223,7 @@ def person_add(
             application.people_changes.aggregate(top=Max("position"))["top"],
         ]
         position = max(p for p in used if p is not None) + 1
-        form_code = registry.program(application.program).forms_for(role)[0].code
+        form_code = application.definition.forms_for(role)[0].code
         answers: dict[str, Any] = {form_code: {}}
         if role == PersonRole.DEPENDENT_CHILD:
             dependant: dict[str, Any] = {"accompanying": accompanying}

@@ -8,7 +8,6 @@ from datetime import date
 from django.urls import reverse
 
 from portique.rules.forms.model import Form
-from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
 from .choices import PersonRole
@@ -22,7 +21,7 @@ _NAME_SECTIONS = ("sponsor", "personal")
 
 def person_name(person: Person, definition=None) -> str:
     """The person's name as they gave it on their first form (in the program's order), else ""."""
-    definition = definition or registry.program(person.application.program)
+    definition = definition or person.application.definition
     for form in definition.forms_for(person.role):
         answers = person.answers.get(form.code) or {}
         for code in _NAME_SECTIONS:
@@ -87,12 +86,15 @@ class PersonProgress:
     optional: tuple[Form, ...] = ()
 
 
-def people_progress(*, application: Application, on: date, language: str) -> tuple[PersonProgress, ...]:
+def people_progress(
+    *, application: Application, on: date, language: str, evaluation=None
+) -> tuple[PersonProgress, ...]:
+    """``evaluation``: the rules' evaluation on ``on`` when the page already has it (asked once)."""
     from .services import application_evaluate
 
-    evaluation = application_evaluate(application=application, on=on)
+    evaluation = evaluation or application_evaluate(application=application, on=on)
     open_subjects = [f.subject or "" for f in evaluation.form_findings if f.severity is Severity.BLOCKING]
-    program = registry.program(application.program)
+    program = application.definition
     found = []
     for person in application.people.order_by("position"):
         pid = f"p{person.position}"

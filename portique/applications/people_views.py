@@ -19,15 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portique.accounts.choices import Role
-from portique.rules.forms.model import FieldKind, Section
+from portique.rules.forms.model import Section
 from portique.rules.programs import registry
 
 from . import people, people_selectors, services
 from .access import access_application
 from .choices import PersonRole
 from .form_rendering import answers_from, section_form_class
-
-TYPED = (FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DATES)
 
 
 def _language() -> str:
@@ -59,7 +57,7 @@ def person_add(request: HttpRequest, public_id) -> HttpResponse:
             messages.error(request, found.message(_language()))
     else:
         messages.success(request, _("Person added. Complete their forms below."))
-        form = registry.program(application.program).forms_for(person.role)[0]
+        form = application.definition.forms_for(person.role)[0]
         return redirect(people_selectors.section_url(application, person, form, form.sections[0].code))
     return redirect("applications:overview", public_id=public_id)
 

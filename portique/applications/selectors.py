@@ -55,12 +55,15 @@ def section_state(*, is_open: bool, given) -> str:
     return "incomplete" if given else "not_started"
 
 
-def progress_of(*, application: Application, person: Person, form: Form, on: date) -> Progress:
+def progress_of(
+    *, application: Application, person: Person, form: Form, on: date, evaluation=None
+) -> Progress:
+    """``evaluation``: the rules' evaluation on ``on`` when the page already has it (asked once)."""
     from portique.payments.selectors import balance_for
 
     from .services import application_evaluate, submission_blockers
 
-    evaluation = application_evaluate(application=application, on=on)
+    evaluation = evaluation or application_evaluate(application=application, on=on)
     prefix = f"p{person.position}/{form.code}/"
     open_sections = {
         (found.subject or "").removeprefix(prefix).split(".", 1)[0]

@@ -132,7 +132,7 @@ def application_save_section(
             raise StaleVersion
         on = application.application_date(on)
         person = application.people.select_for_update().get(position=position)
-        form = next(f for f in registry.program(application.program).forms_for(person.role) if f.code == form_code)
+        form = next(f for f in application.definition.forms_for(person.role) if f.code == form_code)
         section = form.section(section_code)
         # A nested section (IMM 0008 ``relationship.marriage``) is saved at its place, beside its parent's answers.
         form_answers = section.with_answers(dict(person.answers.get(form_code, {})), answers)
@@ -247,7 +247,7 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
 
 def _passport_name(application: Application) -> signature_rules.PassportName:
     principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
-    form_code = registry.program(application.program).forms_for(principal.role)[0].code
+    form_code = application.definition.forms_for(principal.role)[0].code
     personal = principal.answers.get(form_code, {}).get("personal", {}) or {}
     # IMM 5444 puts every name in "family name" when the passport shows only one.
     return signature_rules.PassportName(
@@ -262,7 +262,7 @@ def _guardian_passport_name(application: Application) -> signature_rules.Passpor
 
 def _birth_date(application: Application) -> date | None:
     principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
-    form_code = registry.program(application.program).forms_for(principal.role)[0].code
+    form_code = application.definition.forms_for(principal.role)[0].code
     raw = (principal.answers.get(form_code, {}).get("personal", {}) or {}).get("date_of_birth")
     try:
         return date.fromisoformat(raw)

@@ -84,13 +84,19 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
     language = _language()
     today = timezone.localdate()
     editable = application.status in EDITABLE
-    people = people_selectors.people_progress(application=application, on=today, language=language)
+    # Asked once for the page: the people's forms and the steps read the same evaluation.
+    evaluation = services.application_evaluate(application=application, on=today)
+    people = people_selectors.people_progress(
+        application=application, on=today, language=language, evaluation=evaluation
+    )
     steps = guardian = None
     if editable and definition.several_signers:
         steps = people_selectors.signing_steps(application=application, on=today, language=language)
     elif editable:
         person, form = _form_of(application)
-        steps = selectors.progress_of(application=application, person=person, form=form, on=today)
+        steps = selectors.progress_of(
+            application=application, person=person, form=form, on=today, evaluation=evaluation
+        )
         guardian = steps.guardian
     if not definition.several_signers:
         # The parent or guardian who signs for one applicant under 18 has a step of their own (ACT-56).

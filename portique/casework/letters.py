@@ -17,7 +17,6 @@ from django.utils import translation
 from portique.applications.choices import PersonRole
 from portique.applications.models import Application
 from portique.applications.selectors import correspondent_of
-from portique.rules.programs import registry
 
 from .choices import LetterKind
 
@@ -34,7 +33,7 @@ def _principal_answers(application: Application) -> dict[str, Any]:
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     if principal is None:
         return {}
-    forms = registry.program(application.program).forms_for(principal.role)
+    forms = application.definition.forms_for(principal.role)
     return principal.answers.get(forms[0].code, {}) if forms else {}
 
 

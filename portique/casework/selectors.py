@@ -263,7 +263,7 @@ def people_as_submitted(application: Application, language: str) -> list[PersonV
     people = (submission.snapshot.get("people") if submission else None) or [
         {"position": p.position, "role": p.role, "answers": p.answers} for p in application.people.all()
     ]
-    program = registry.program(application.program)
+    program = application.definition
     views = []
     for person in people:
         forms = program.forms_for(person["role"])

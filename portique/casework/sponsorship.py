@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portique.applications import people_selectors
 from portique.applications.choices import PersonRole, Status
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
@@ -105,13 +106,8 @@ def _imm0008(person) -> dict[str, Any]:
 
 
 def person_name(person) -> str:
-    """The person's name as their form gives it (IMM 1344 for the sponsor, IMM 0008 otherwise)."""
-    if person.role == PersonRole.SPONSOR:
-        section = (person.answers.get("IMM1344") or {}).get("sponsor") or {}
-    else:
-        section = _imm0008(person).get("personal") or {}
-    name = " ".join(part for part in (section.get("given_names"), section.get("family_name")) if part)
-    return name or str(person.get_role_display())
+    """The person's name as their form gives it, else their role (``people_selectors.person_name``)."""
+    return people_selectors.person_name(person) or str(person.get_role_display())
 
 
 def accompanying(person) -> bool:

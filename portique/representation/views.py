@@ -25,7 +25,6 @@ from portique.casework.access import access_case
 from portique.casework.choices import AccessKind
 from portique.core.body_limit import body_limit
 from portique.documents.items import upload_body_bytes
-from portique.rules.programs import registry
 
 from . import selectors, services
 from .choices import State
@@ -185,7 +184,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
         signers = progress.signers
     elif editable:
         person = application.people.get(position=0)
-        form = registry.program(application.program).forms_for(person.role)[0]
+        form = application.definition.forms_for(person.role)[0]
         progress = application_selectors.progress_of(
             application=application, person=person, form=form, on=today
         )
