@@ -53,6 +53,10 @@ def page(browser, live_server):
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page."""
+    # A click that follows a link may return once the next document is committed but not
+    # yet parsed (no <head> to inject into): wait until that document has loaded.
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.head !== null && document.readyState === 'complete'")
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
         """async () => await axe.run(document, {
