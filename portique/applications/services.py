@@ -18,7 +18,7 @@ from portique.rules.programs import pr_card_guardian as guardian_rules
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, pr_card_guardian, signals, signing, submitted_record
+from . import notifications, ports, pr_card_guardian, signals, signing, submitted_record
 from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
@@ -212,8 +212,6 @@ def _new_confirmation_number() -> str:
 
 def application_submit(*, actor, public_id, on: date) -> Submission:
     """Submit a signed, complete, paid application. Idempotent: a retry returns the first submission."""
-    from portique.payments.services import overpayment_refund
-
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         if application.on_paper:
@@ -237,7 +235,7 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])
         # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201).
-        overpayment_refund(application=application, on=on, actor=actor)
+        ports.overpayment_refund(application=application, on=on, actor=actor)
         transaction.on_commit(lambda: notifications.send_submission_confirmation(submission_id=submission.pk))
         transaction.on_commit(
             lambda: signals.application_submitted.send(sender=Application, application=application)
@@ -374,12 +372,10 @@ def submission_blockers(
     A caller that already holds the evaluation or the fee balance for ``on`` passes them,
     so that one page asks the rules once.
     """
-    from portique.payments.selectors import balance_for
-
     on = application.application_date(on)
     evaluation = evaluation or application_evaluate(application=application, on=on)
     problems = list(evaluation.blocking)
-    balance = balance or balance_for(application, on)
+    balance = balance or ports.fee_balance(application, on)
     if balance.blocks_submission:
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
     born = _birth_date(application)
@@ -405,14 +401,10 @@ def submission_blockers(
 
         problems.extend(pending_sponsorship_of_same_person(application))
     # Represented (seed 004): the hand-signed IMM 5476, and a sponsorship's declaration.
-    from portique.representation.selectors import portal_blockers
-
-    problems.extend(portal_blockers(application=application))
+    problems.extend(ports.representation_blockers(application=application))
     if born is not None:
         # Represented (seed 004): the client's signature, then the representative's declaration.
-        from portique.representation.selectors import gate_inputs
-
-        represented = gate_inputs(application=application)
+        represented = ports.representation_gate_inputs(application=application)
         gate = signature_rules.submission_gate(
             flow=represented.flow,
             principal_applicant_birth_date=born,

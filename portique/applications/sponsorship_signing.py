@@ -26,7 +26,7 @@ from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.programs.declarations import Declaration
 from portique.rules.reasons import Reason, reason
 
-from . import signing
+from . import ports, signing
 from .access import Capability, access_application
 from .choices import EDITABLE, PersonRole, Status
 from .models import Application, Person, Signature
@@ -74,9 +74,7 @@ def _guardian_missing() -> Reason:
 
 def represented(application: Application) -> bool:
     """A paid representative prepares it (portique.representation, seed 004)."""
-    from portique.representation.selectors import governing_representation
-
-    return governing_representation(application=application) is not None
+    return ports.governing_representation(application=application) is not None
 
 
 def required_signers(application: Application, *, on: date) -> Signers:

@@ -23,13 +23,13 @@ from portique.applications.choices import EDITABLE, PersonRole, Status
 from portique.applications.models import Application
 from portique.applications.services import ApplicationError, StaleVersion
 from portique.documents.choices import ContentType
-from portique.documents.inspection import UploadRejected, inspect
 from portique.rules.programs import registry
+from portique.rules.programs.declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from portique.rules.reasons import Reason, reason
+from portique.uploads.inspection import UploadRejected, inspect
 
 from . import notifications
 from .choices import EventKind, Origin, State
-from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from .models import Representation, RepresentationEvent
 from .selectors import acting_representation
 
