@@ -81,11 +81,11 @@ def progress_of(
     )
     balance = ports.fee_balance(application, on)
     from .pr_card_guardian import guardian_step
-    from .services import _birth_date
+    from .services import applicant_birth_date
 
     return Progress(
         guardian=guardian_step(
-            application, evaluation=evaluation, on=application.application_date(on), born=_birth_date(application)
+            application, evaluation=evaluation, on=application.application_date(on), born=applicant_birth_date(application)
         ),
         sections=sections,
         documents_missing=len(evaluation.details.get("documents_missing", ())),

@@ -817,7 +817,7 @@ def _principal(application: Application):
 
 
 def _birth_date(application: Application) -> date | None:
-    answers = letters._principal_answers(application)
+    answers = letters.principal_answers(application)
     personal = answers.get("personal") if isinstance(answers.get("personal"), dict) else {}
     try:
         return date.fromisoformat(personal.get("date_of_birth"))

@@ -247,7 +247,7 @@ def representation_imm5476_upload(*, actor, public_id, upload) -> Representation
     with transaction.atomic():
         application, representation = _locked_own(actor=actor, public_id=public_id)
         if application.status not in EDITABLE:
-            raise ApplicationError((application_services._closed_reason(),))
+            raise ApplicationError((application_services.closed_reason(),))
         upload.seek(0)
         representation.imm5476.save(f"imm5476.{extension}", File(upload), save=False)
         representation.imm5476_sha256 = inspected.sha256
@@ -397,7 +397,7 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
     with transaction.atomic():
         application, representation = _locked_own(actor=actor, public_id=public_id)
         if application.status not in EDITABLE:
-            raise ApplicationError((application_services._closed_reason(),))
+            raise ApplicationError((application_services.closed_reason(),))
         if declaration_version != REPRESENTATIVE_DECLARATION.version:
             raise StaleVersion
         current = signing.content_hash(signing.signed_content(application))

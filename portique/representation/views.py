@@ -403,8 +403,8 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         card_signer = pr_card_guardian.signer_for(
             application,
             on=application.application_date(today),
-            born=application_services._birth_date(application),
-            applicant_name=application_services._passport_name(application),
+            born=application_services.applicant_birth_date(application),
+            applicant_name=application_services.applicant_passport_name(application),
         )
         if card_signer.by_guardian:
             guardian_for = pr_card_guardian.applicant_name(application)
