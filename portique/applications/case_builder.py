@@ -16,10 +16,10 @@ def _sponsorship_signatures(application: Application, *, on: date, assume_signed
 
     The principal applicant's (or guardian's) signature is the case's signature; the
     sponsor's signed undertaking stands for the IMM 1344 the checklist asks for
-    (``sponsorship_signing``). ``assume_signed``: every required signer has signed with
+    (``signing.several_signers``). ``assume_signed``: every required signer has signed with
     their own name, to ask the rules whether anything but the signatures is missing.
     """
-    from .sponsorship_signing import passport_name, required_signers
+    from .signing.several_signers import passport_name, required_signers
 
     people = {person.pk: person for person in application.people.all()}
     # The day each person signed, in the portal's time zone: the day the representative's

@@ -30,7 +30,7 @@ from portique.rules.online import system_restriction_table
 from portique.rules.paper_submission import paper_application_check
 from portique.rules.programs import registry
 
-from . import signals, signing, submitted_record
+from . import signals
 from .access import access_application, can_take_in_paper
 from .choices import (
     EDITABLE,
@@ -50,6 +50,8 @@ from .services import (
     new_confirmation_number,
     transition,
 )
+from .signing import content as signing
+from .submission import record as submitted_record
 
 LANGUAGES = ("en", "fr")
 _LIMITS = {"applicant_name": 200, "email": 254, "mailing_address": 600}
@@ -197,7 +199,7 @@ def required_paper_signers(application: Application) -> tuple[Person, ...]:
     and the principal applicant (or their parent or guardian), as online (ACT-56).
     """
     if application.definition.several_signers:
-        from .sponsorship_signing import required_signers
+        from .signing.several_signers import required_signers
 
         return required_signers(application, on=application.received_on).people
     return tuple(application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT))
@@ -205,7 +207,7 @@ def required_paper_signers(application: Application) -> tuple[Person, ...]:
 
 def _signed_name(application: Application, person: Person) -> str:
     if application.definition.several_signers:
-        from .sponsorship_signing import passport_name
+        from .signing.several_signers import passport_name
 
         name = passport_name(person)
     else:

@@ -80,7 +80,7 @@ def progress_of(
         for section in form.sections
     )
     balance = ports.fee_balance(application, on)
-    from .pr_card_guardian import guardian_step
+    from .people.guardian import guardian_step
     from .services import applicant_birth_date
 
     return Progress(

@@ -18,12 +18,15 @@ from portique.rules.programs import pr_card_guardian as guardian_rules
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, ports, pr_card_guardian, signals, signing, submitted_record
+from . import notifications, ports, signals
 from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
 from .lifecycle import can_move
 from .models import Application, Person, PersonChange, Signature, StatusChange, Submission
+from .people import guardian as pr_card_guardian
+from .signing import content as signing
+from .submission import record as submitted_record
 
 
 class ApplicationError(Exception):
@@ -186,7 +189,7 @@ def application_validate(*, actor, public_id, on: date) -> Evaluation:
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         if application.definition.several_signers:
-            from .sponsorship_signing import before_signing
+            from .signing.several_signers import before_signing
 
             readiness = before_signing(application, on=on)
             evaluation, complete = readiness.evaluation, readiness.ready
@@ -299,13 +302,13 @@ def application_sign(
 
     The signature records the declaration's version and a hash of the content signed
     (answers and documents); any later change clears it (``application_changed``).
-    A sponsorship has several signers (``sponsorship_signing``): ``position`` says who signs.
+    A sponsorship has several signers (``signing.several_signers``): ``position`` says who signs.
     """
     program = Application.objects.filter(public_id=public_id).values_list("program", flat=True).first()
     if program is not None and registry.program(program).several_signers:
-        from . import sponsorship_signing
+        from .signing import several_signers
 
-        return sponsorship_signing.sign(
+        return several_signers.sign(
             actor=actor,
             public_id=public_id,
             position=1 if position is None else position,
@@ -392,12 +395,12 @@ def submission_blockers(
         born = None
     if application.definition.several_signers:
         # Several signers are checked by the rules' gate (in the evaluation) and here.
-        from .sponsorship_signing import missing_signatures
+        from .signing.several_signers import missing_signatures
 
         problems.extend(missing_signatures(application, on=on))
         born = None
     if application.definition.sponsored:
-        from .people import pending_sponsorship_of_same_person
+        from .people.services import pending_sponsorship_of_same_person
 
         problems.extend(pending_sponsorship_of_same_person(application))
     # Represented (seed 004): the hand-signed IMM 5476, and a sponsorship's declaration.

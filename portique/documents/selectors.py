@@ -30,7 +30,7 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
     evaluation = application_evaluate(application=application, on=on)
     not_uploaded = PORTAL_FORMS
     if application.definition.several_signers:
-        from portique.applications.sponsorship_signing import represented
+        from portique.applications.signing.several_signers import represented
 
         if represented(application):
             # Through a representative the sponsor's IMM 1344 is signed by hand and uploaded (seed 004).

@@ -15,13 +15,14 @@ from django.utils import timezone
 
 from portique.accounts.choices import MembershipBody, RepresentativeStatus, Role
 from portique.accounts.models import User
-from portique.applications import people as application_people
 from portique.applications import services as application_services
-from portique.applications import signing, sponsorship_signing
 from portique.applications.access import Capability, access_application
 from portique.applications.choices import EDITABLE, PersonRole, Status
 from portique.applications.models import Application
+from portique.applications.people import services as application_people
 from portique.applications.services import ApplicationError, StaleVersion
+from portique.applications.signing import content as signing
+from portique.applications.signing import several_signers
 from portique.documents.choices import ContentType
 from portique.rules.programs import registry
 from portique.rules.programs.declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
@@ -133,7 +134,7 @@ def _client_name(name: str) -> str:
 # says whether it may be filed here (``representatives_may_file``). A sponsorship's
 # client is the principal applicant (or their parent or guardian), who e-signs the consent
 # and declaration and IMM 5669 in their own account; the sponsor signs IMM 1344 by hand
-# (seed 004; ``applications.sponsorship_signing.required_signers``).
+# (seed 004; ``applications.several_signers.required_signers``).
 
 
 def _unsupported_program() -> ApplicationError:
@@ -406,7 +407,7 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
         ).exists()
         if client_signed and application.definition.several_signers:
             # Every required signer (the principal applicant, or their parent or guardian) has signed.
-            client_signed = not sponsorship_signing.missing_signatures(application, on=on)
+            client_signed = not several_signers.missing_signatures(application, on=on)
         if representation.state != State.ACTIVE or not client_signed:
             raise _refuse(
                 "CLIENT_SIGNATURE_BEFORE_DECLARATION",

@@ -14,12 +14,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import RepresentativeStatus, Role
-from portique.applications import people_selectors, pr_card_guardian, sponsorship_signing
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import EDITABLE, PersonRole, Program
+from portique.applications.people import guardian as pr_card_guardian
+from portique.applications.people import selectors as people_selectors
+from portique.applications.signing import several_signers
 from portique.core.body_limit import body_limit
 from portique.documents.items import upload_body_bytes
 from portique.documents.selectors import documents_of
@@ -394,7 +396,7 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
     if application.definition.several_signers:
         # The client signs for the whole family: as the principal applicant, or as the parent
         # or guardian of a principal applicant under 18 (IMM 5289 — Step 6; seed 004).
-        signers = sponsorship_signing.required_signers(application, on=today)
+        signers = several_signers.required_signers(application, on=today)
         signer_reasons = tuple(found.message(language) for found in signers.reasons)
         signer = signers.people[0] if signers.people else None
         signer_label = people_selectors.person_label(signer, language) if signer else ""

@@ -125,7 +125,7 @@ def test_the_client_signs_for_the_family_then_the_representative_declares_and_su
     assert record["imm5476_sha256"] == representation.imm5476_sha256 and record["declared_at"]
     from django.template.loader import render_to_string
 
-    from portique.applications.submitted_copy import copy_context
+    from portique.applications.submission.copy_pdf import copy_context
 
     for language, heading in (
         ("en", "Paid representative (IMM 5476)"),
@@ -224,8 +224,8 @@ def test_a_guardian_signs_in_the_client_account_for_a_principal_applicant_under_
         representative, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}]}
     )
     sj.save_form(representative, application, 1, "IMM5562", {"trips": []})
-    from portique.applications import people
     from portique.applications.choices import PersonRole
+    from portique.applications.people import services as people
 
     application.refresh_from_db()
     guardian = people.person_add(

@@ -7,8 +7,8 @@ either is a change of what was signed.
 import hashlib
 import json
 
-from . import ports
-from .models import Application
+from .. import ports
+from ..models import Application
 
 
 def signed_content(application: Application) -> dict:

@@ -26,10 +26,11 @@ from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.programs.declarations import Declaration
 from portique.rules.reasons import Reason, reason
 
-from . import ports, signing
-from .access import Capability, access_application
-from .choices import EDITABLE, PersonRole, Status
-from .models import Application, Person, Signature
+from .. import ports
+from ..access import Capability, access_application
+from ..choices import EDITABLE, PersonRole, Status
+from ..models import Application, Person, Signature
+from . import content as signing
 
 
 def declaration_for(person: Person) -> Declaration:
@@ -171,7 +172,7 @@ def evaluation_if_signed(application: Application, *, on: date):
 
     "Ready to sign" means exactly this: nothing but the signatures is missing.
     """
-    from .case_builder import case_for
+    from ..case_builder import case_for
 
     return evaluate(
         case_for(application, application_date=application.application_date(on), assume_signed=True)
@@ -211,7 +212,7 @@ def sign(
     on: date,
 ) -> Signature:
     """Record one required signature of a sponsorship; the last one makes the application signed."""
-    from .services import ApplicationError, StaleVersion, closed_reason, transition
+    from ..services import ApplicationError, StaleVersion, closed_reason, transition
 
     with transaction.atomic():
         # Only a signer's own account signs: never a representative (ACT-35); a represented

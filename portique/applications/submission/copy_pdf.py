@@ -27,11 +27,11 @@ from portique.rules.forms.validate import NOT_APPLICABLE, parse_date
 from portique.rules.programs import registry
 from portique.rules.programs.declarations import Declaration
 
-from . import document_types
-from .choices import PersonRole, Program
-from .form_rendering import countries
-from .models import Submission
-from .submitted_record import RECORD
+from .. import document_types
+from ..choices import PersonRole, Program
+from ..form_rendering import countries
+from ..models import Submission
+from .record import RECORD
 
 # WeasyPrint reports each rendering step at INFO: noise in the server log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

@@ -20,8 +20,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from . import ports, signing
-from .models import Application
+from .. import ports
+from ..models import Application
+from ..signing import content as signing
 
 RECORD = "record"
 
