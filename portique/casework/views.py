@@ -23,6 +23,7 @@ from portique.applications.choices import Status
 from portique.documents import document_types
 from portique.documents.download_names import document_download_name, download_name
 from portique.rules import biometrics
+from portique.rules.programs.definition import Delivery
 
 from . import access, forms, pages, selectors, services
 from .choices import AccessKind, Queue, Verdict
@@ -592,6 +593,9 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
         # A sponsorship is decided person by person.
         return redirect("casework:sponsorship_decision", public_id=application.public_id)
     form = forms.DecisionForm(request.POST if request.method == "POST" else None)
+    if application.definition.delivery is not Delivery.CARD_BY_MAIL:
+        # The card's delivery is asked only where the approval is a card.
+        del form.fields["card_delivery"], form.fields["pick_up_details"]
     errors: list[str] = []
     status = 200
     if request.method == "POST":
