@@ -45,10 +45,10 @@ from .models import Application, PaperIntake, Person, Signature, Submission
 from .services import (
     ApplicationError,
     StaleVersion,
-    _closed_reason,
-    _new_confirmation_number,
-    _transition,
     application_start,
+    closed_reason,
+    new_confirmation_number,
+    transition,
 )
 
 LANGUAGES = ("en", "fr")
@@ -209,9 +209,9 @@ def _signed_name(application: Application, person: Person) -> str:
 
         name = passport_name(person)
     else:
-        from .services import _passport_name
+        from .services import applicant_passport_name
 
-        name = _passport_name(application)
+        name = applicant_passport_name(application)
     typed = " ".join(part for part in (name.given_names, name.surname) if part)
     return typed or application.paper_intake.applicant_name
 
@@ -232,7 +232,7 @@ def paper_signatures_record(
         if not application.on_paper:
             raise PermissionDenied
         if application.status not in EDITABLE:
-            raise ApplicationError((_closed_reason(),))
+            raise ApplicationError((closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
         required = {person.position: person for person in required_paper_signers(application)}
@@ -284,12 +284,12 @@ def paper_application_send_to_screening(*, actor, public_id) -> Submission:
         content = signing.signed_content(application)
         submission = Submission.objects.create(
             application=application,
-            confirmation_number=_new_confirmation_number(),
+            confirmation_number=new_confirmation_number(),
             submitted_by=actor,
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
-        _transition(
+        transition(
             application=application,
             to_status=Status.SUBMITTED,
             actor=actor,

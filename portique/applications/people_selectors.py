@@ -10,6 +10,7 @@ from django.urls import reverse
 from portique.rules.forms.model import Form
 from portique.rules.reasons import Severity
 
+from . import ports
 from .choices import PersonRole
 from .models import Application, Person
 from .selectors import section_state
@@ -156,8 +157,6 @@ class SigningSteps:
 
 
 def signing_steps(*, application: Application, on: date, language: str = "en") -> SigningSteps:
-    from portique.payments.selectors import balance_for
-
     from . import signing
     from .services import submission_blockers
     from .sponsorship_signing import before_signing
@@ -169,7 +168,7 @@ def signing_steps(*, application: Application, on: date, language: str = "en") -
             "person_id", flat=True
         )
     )
-    balance = balance_for(application, on)
+    balance = ports.fee_balance(application, on)
     return SigningSteps(
         documents_missing=len(readiness.evaluation.details.get("documents_missing", ())),
         fees_due=balance.quote.due_now,

@@ -397,8 +397,8 @@ def _who_signs(application) -> dict:
     signer = pr_card_guardian.signer_for(
         application,
         on=application.application_date(timezone.localdate()),
-        born=services._birth_date(application),
-        applicant_name=services._passport_name(application),
+        born=services.applicant_birth_date(application),
+        applicant_name=services.applicant_passport_name(application),
     )
     if not signer.by_guardian:
         return {}

@@ -16,10 +16,10 @@ from portique.accounts.choices import Role
 from portique.applications import people as application_people
 from portique.applications.access import access_application
 from portique.core.body_limit import body_limit
-from portique.documents.download_names import download_name
 from portique.documents.formatting import file_size
 from portique.documents.items import document_max_bytes, upload_body_bytes
-from portique.documents.upload_handlers import LimitedUploadHandler
+from portique.uploads.download_names import download_name
+from portique.uploads.handlers import LimitedUploadHandler
 
 from . import access, forms, services
 from .choices import RequestState

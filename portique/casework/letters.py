@@ -29,7 +29,7 @@ LANGUAGES = ("en", "fr")
 NOTICES = {LetterKind.REQUEST_REMINDER: "reminder", LetterKind.REQUEST_OVERDUE: "overdue"}
 
 
-def _principal_answers(application: Application) -> dict[str, Any]:
+def principal_answers(application: Application) -> dict[str, Any]:
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     if principal is None:
         return {}
@@ -39,7 +39,7 @@ def _principal_answers(application: Application) -> dict[str, Any]:
 
 def addressee(application: Application) -> dict[str, Any]:
     """The principal applicant's name and mailing address as the form gives them."""
-    answers = _principal_answers(application)
+    answers = principal_answers(application)
     personal = answers.get("personal") if isinstance(answers.get("personal"), dict) else {}
     contact = answers.get("contact") if isinstance(answers.get("contact"), dict) else {}
     name = " ".join(

@@ -168,3 +168,10 @@ def documents_content(application: Application) -> list[dict]:
         .order_by("item_code", "person_position", "uploaded_at", "id")
         .values_list("item_code", "document_type", "person_position", "purpose", "sha256", "original_name")
     ]
+
+
+def documents_of(application: Application):
+    """The files that are part of the application (what was submitted), each with its item."""
+    return Document.objects.filter(application=application, state=DocumentState.CURRENT).order_by(
+        "person_position", "item_code", "uploaded_at", "id"
+    )

@@ -12,10 +12,10 @@ from portique.applications import signing
 from portique.applications.choices import EDITABLE, Program, Status
 from portique.applications.models import Application
 from portique.rules import signatures as signature_rules
+from portique.rules.programs.declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
 from portique.rules.reasons import Reason, reason
 
 from .choices import Origin, State
-from .declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
 from .models import Representation
 
 REPRESENTATIVE_DECLARATION_VERSION = _REPRESENTATIVE_DECLARATION.version

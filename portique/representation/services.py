@@ -23,13 +23,13 @@ from portique.applications.choices import EDITABLE, PersonRole, Status
 from portique.applications.models import Application
 from portique.applications.services import ApplicationError, StaleVersion
 from portique.documents.choices import ContentType
-from portique.documents.inspection import UploadRejected, inspect
 from portique.rules.programs import registry
+from portique.rules.programs.declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from portique.rules.reasons import Reason, reason
+from portique.uploads.inspection import UploadRejected, inspect
 
 from . import notifications
 from .choices import EventKind, Origin, State
-from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from .models import Representation, RepresentationEvent
 from .selectors import acting_representation
 
@@ -247,7 +247,7 @@ def representation_imm5476_upload(*, actor, public_id, upload) -> Representation
     with transaction.atomic():
         application, representation = _locked_own(actor=actor, public_id=public_id)
         if application.status not in EDITABLE:
-            raise ApplicationError((application_services._closed_reason(),))
+            raise ApplicationError((application_services.closed_reason(),))
         upload.seek(0)
         representation.imm5476.save(f"imm5476.{extension}", File(upload), save=False)
         representation.imm5476_sha256 = inspected.sha256
@@ -397,7 +397,7 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
     with transaction.atomic():
         application, representation = _locked_own(actor=actor, public_id=public_id)
         if application.status not in EDITABLE:
-            raise ApplicationError((application_services._closed_reason(),))
+            raise ApplicationError((application_services.closed_reason(),))
         if declaration_version != REPRESENTATIVE_DECLARATION.version:
             raise StaleVersion
         current = signing.content_hash(signing.signed_content(application))

@@ -18,17 +18,15 @@ from portique.applications import people_selectors, pr_card_guardian, sponsorshi
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
+from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import EDITABLE, PersonRole, Program
-from portique.casework import selectors as casework_selectors
-from portique.casework import services as casework_services
-from portique.casework.access import access_case
-from portique.casework.choices import AccessKind
 from portique.core.body_limit import body_limit
 from portique.documents.items import upload_body_bytes
+from portique.documents.selectors import documents_of
+from portique.rules.programs.declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 
 from . import selectors, services
 from .choices import State
-from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from .forms import ClientLinkForm, CreateForm, Imm5476Form, LinkForm
 from .selectors import acting_representation
 
@@ -241,22 +239,9 @@ def imm5476_upload(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 @never_cache
 def imm5476_download(request: HttpRequest, public_id) -> HttpResponse:
-    """The signed IMM 5476, to the representative, the client, and the officers on the file."""
-    if request.user.role == Role.OFFICER:
-        application = access_case(user=request.user, public_id=public_id)
-        # Who viewed what on a file is in its access log, as for every other document.
-        casework_services.file_access_record(
-            actor=request.user,
-            application=application,
-            kind=AccessKind.DOCUMENT_VIEWED,
-            what="IMM 5476 (signed)",
-            request=request,
-        )
-        # The representative at submission, even if the client has ended the representation since.
-        representation = application.representations.order_by("-created_at", "-id").first()
-    else:
-        application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
-        representation = acting_representation(application=application)
+    """The signed IMM 5476, to the representative and the client (officers: casework's file)."""
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
+    representation = acting_representation(application=application)
     if representation is None or not representation.imm5476:
         raise Http404
     extension = representation.imm5476.name.rsplit(".", 1)[-1]
@@ -418,8 +403,8 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         card_signer = pr_card_guardian.signer_for(
             application,
             on=application.application_date(today),
-            born=application_services._birth_date(application),
-            applicant_name=application_services._passport_name(application),
+            born=application_services.applicant_birth_date(application),
+            applicant_name=application_services.applicant_passport_name(application),
         )
         if card_signer.by_guardian:
             guardian_for = pr_card_guardian.applicant_name(application)
@@ -461,8 +446,8 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         {
             "application": application,
             "representation": representation,
-            "people": casework_selectors.people_as_submitted(application, language),
-            "documents": casework_selectors.documents_of(application),
+            "people": people_as_submitted(application, language),
+            "documents": documents_of(application),
             "paragraphs": declaration.paragraphs(language),
             "declaration": declaration,
             "errors": errors,

@@ -376,7 +376,7 @@ def test_after_submission_the_officer_reads_the_imm5476_and_requests_go_to_the_r
     officer_client.force_login(officer)
     page = officer_client.get(reverse("casework:file", args=[application.public_id])).content.decode()
     assert "Paid representative (IMM 5476)" in page
-    assert reverse("representation:imm5476_download", args=[application.public_id]) in page
+    assert reverse("casework:imm5476", args=[application.public_id]) in page
 
 
 @pytest.mark.django_db
