@@ -90,7 +90,14 @@ def render(
         with translation.override(language):
             html = render_to_string(
                 f"casework/letters/{LetterKind.REQUEST if kind in NOTICES else kind}.html",
-                {**base, **context, "language": language, "html_lang": f"{language}-CA"},
+                {
+                    **base,
+                    **context,
+                    "language": language,
+                    "html_lang": f"{language}-CA",
+                    # What the program's approval letter says of itself (its definition), in this language.
+                    "approval_note": application.definition.approval_note(language),
+                },
             )
         rendered[language] = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     return rendered

@@ -25,6 +25,7 @@ from portique.applications.choices import Status
 from portique.documents.download_names import document_download_name
 from portique.documents.selectors import documents_of
 from portique.rules import biometrics
+from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
 
 from . import access, forms, pages, selectors, services
@@ -595,6 +596,9 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
         # A sponsorship is decided person by person.
         return redirect("casework:sponsorship_decision", public_id=application.public_id)
     form = forms.DecisionForm(request.POST if request.method == "POST" else None)
+    if application.definition.delivery is not Delivery.CARD_BY_MAIL:
+        # The card's delivery is asked only where the approval is a card.
+        del form.fields["card_delivery"], form.fields["pick_up_details"]
     errors: list[str] = []
     status = 200
     if request.method == "POST":

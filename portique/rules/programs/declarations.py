@@ -127,3 +127,22 @@ REPRESENTATIVE = Declaration(
     ),
     citation="IRPR 10(2)(c.1)–(c.3); Representative portal — « Signer et présenter la demande » (ACT-36, REP-12)",
 )
+
+
+# Temporary residents in Canada (seed 000): no guide in the sources words a declaration, so the
+# one IRPR 10(2)(d) requires, with the e-signature the portal takes (ACT-51).
+TEMPORARY_RESIDENT_APPLICANT = Declaration(
+    version="STAY-EXTENSION-APPLICANT-2026-12",
+    en=(
+        "I declare that the information I have given in this application is complete and accurate.",
+        "I understand that typing my full name exactly as it appears on my passport or travel document, "
+        "and selecting “Sign”, is my electronic signature of this application.",
+    ),
+    fr=(
+        "Je déclare que les renseignements fournis dans la présente demande sont complets et exacts.",
+        "Je comprends que le fait d’écrire mon nom au complet exactement comme il figure sur mon passeport "
+        "ou document de voyage, puis de sélectionner « Signer », constitue ma signature électronique de la "
+        "présente demande.",
+    ),
+    citation="IRPR 10(1)(b), 10(2)(d)",
+)
