@@ -258,3 +258,36 @@ def child_with_guardian(actor, *, on=TODAY):
         on=on,
     )
     return application, guardian
+
+
+def collect_before_decision(officer, application, *, on=TODAY):
+    """What the rules require before an approval, done as an officer does it: the biometric letters to
+    everyone who gives biometrics, each collection recorded, the medical instructions to everyone who is
+    examined, each result recorded. Returns (biometric instructions, medical instructions)."""
+    from django.utils import timezone
+
+    from portique.casework import instructions
+    from portique.casework import services as casework
+
+    # A collection cannot be recorded before the letter's real issue day (today), nor in the future.
+    today = timezone.localdate()
+    biometrics = casework.biometrics_instruct(actor=officer, public_id=application.public_id, on=on)
+    for instruction in biometrics:
+        casework.biometrics_record_collected(
+            actor=officer,
+            public_id=application.public_id,
+            collected_on=today,
+            on=today,
+            position=instruction.person.position,
+        )
+    medical = instructions.medical_instruct_everyone(actor=officer, public_id=application.public_id, on=on)
+    for instruction in medical:
+        casework.medical_record_result(
+            actor=officer,
+            public_id=application.public_id,
+            instruction_id=instruction.public_id,
+            result_on=on,
+            on=on,
+        )
+    application.refresh_from_db()
+    return biometrics, medical

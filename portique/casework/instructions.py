@@ -74,7 +74,10 @@ def _became_pr_on(person) -> date | None:
 
 
 def biometrics_people(
-    application, *, evaluation: Evaluation | None = None, history: biometrics.PrCardBiometricsHistory | None = None
+    application,
+    *,
+    evaluation: Evaluation | None = None,
+    history: biometrics.PrCardBiometricsHistory | None = None,
 ) -> list[BiometricsPerson]:
     """Everyone the rules answer about for biometrics, in the file's order, with their letters.
 
@@ -221,10 +224,13 @@ def biometrics_record_collected(
             waiting = [
                 row
                 for row in waiting
-                if (row.person.position if row.person is not None else _principal_position(application)) == position
+                if (row.person.position if row.person is not None else _principal_position(application))
+                == position
             ]
         if not waiting:
-            raise services.CaseworkError.at("", _("No biometric instruction letter is waiting for biometrics."))
+            raise services.CaseworkError.at(
+                "", _("No biometric instruction letter is waiting for biometrics.")
+            )
         if len(waiting) > 1:
             raise services.CaseworkError.at("position", _("Choose whose biometrics were collected."))
         instruction = waiting[0]
@@ -244,7 +250,9 @@ def biometrics_record_collected(
             detail=f"{whose}{collected_on.isoformat()}",
         )
         if application.status == Status.ACCEPTED and not services._biometrics_pending(application):
-            services._start_processing(application=application, actor=actor, reason="biometrics received (PRC-32)")
+            services._start_processing(
+                application=application, actor=actor, reason="biometrics received (PRC-32)"
+            )
     return instruction
 
 
@@ -260,7 +268,11 @@ def medical_people(application, *, evaluation: Evaluation | None = None) -> list
     """The people the rules say are examined, in the file's order."""
     evaluation = evaluation or readiness.evaluation_of(application)
     examined = set(readiness.medical_required(evaluation))
-    return [person for person in application.people.order_by("position") if readiness.person_id(person) in examined]
+    return [
+        person
+        for person in application.people.order_by("position")
+        if readiness.person_id(person) in examined
+    ]
 
 
 def medical_instruct_everyone(*, actor, public_id, on: date) -> list[MedicalInstruction]:
@@ -282,7 +294,11 @@ def medical_instruct_everyone(*, actor, public_id, on: date) -> list[MedicalInst
         sent = []
         for person in to_send:
             instruction = MedicalInstruction(
-                application=application, person=person, issued_on=on, due_on=deadline.deadline, issued_by=actor
+                application=application,
+                person=person,
+                issued_on=on,
+                due_on=deadline.deadline,
+                issued_by=actor,
             )
             services._save_with_letter(
                 instruction,

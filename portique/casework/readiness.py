@@ -53,7 +53,12 @@ class Readiness:
     @property
     def missing(self) -> list[Missing]:
         return [
-            Missing(text=found.message(self.language), citation=found.citation, code=found.code, subject=found.subject)
+            Missing(
+                text=found.message(self.language),
+                citation=found.citation,
+                code=found.code,
+                subject=found.subject,
+            )
             for found in self.reasons
         ]
 
@@ -181,7 +186,9 @@ def _sponsorship_reasons(application, evaluation: Evaluation, *, on: date) -> li
     found = list(sponsorship_rules.quebec_blockers(sponsorship.quebec_state(application)))
     rows = sponsorship.police_certificates(application, evaluation=evaluation)
     names = {f"{row.certificate.person}/{row.certificate.country}": row.name for row in rows}
-    for blocker in sponsorship_rules.police_blockers(tuple(row.certificate for row in rows), on=on, approving=True):
+    for blocker in sponsorship_rules.police_blockers(
+        tuple(row.certificate for row in rows), on=on, approving=True
+    ):
         name = names.get(blocker.subject or "", "")
         found.append(
             Reason(

@@ -101,7 +101,9 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
             sent = person.biometrics is Step.INSTRUCTED
             found.append(
                 reason(
-                    "BEFORE_DECISION_BIOMETRICS_AWAITED" if sent else "BEFORE_DECISION_BIOMETRICS_NOT_INSTRUCTED",
+                    "BEFORE_DECISION_BIOMETRICS_AWAITED"
+                    if sent
+                    else "BEFORE_DECISION_BIOMETRICS_NOT_INSTRUCTED",
                     rule="PRC-32, SP-141, IRPR-12.1",
                     citation=f"{person.biometrics_citation}; IRPR 12.1, 12.2",
                     en="{name}: the biometrics have not been collected yet (the instruction letter is sent)."
@@ -201,4 +203,3 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
             )
         )
     return tuple(found)
-

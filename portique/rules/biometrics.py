@@ -321,7 +321,9 @@ def biometrics_requirement(
     if kind is not ApplicationKind.PERMANENT_RESIDENT_CARD:
         return _assess_for_subject(kind, age, status, biometrics_given_before, limits, subject)
     settled = (
-        pr_card_settled_by_dates(birth_date=birth_date, became_pr_on=became_pr_on, application_date=application_date)
+        pr_card_settled_by_dates(
+            birth_date=birth_date, became_pr_on=became_pr_on, application_date=application_date
+        )
         if pr_card_history is None and became_pr_on is not None
         else None
     )
@@ -510,7 +512,9 @@ def _instruction_letter(kind: ApplicationKind) -> Reason:
     )
 
 
-def pr_card_settled_by_dates(*, birth_date: date, became_pr_on: date, application_date: date) -> Reason | None:
+def pr_card_settled_by_dates(
+    *, birth_date: date, became_pr_on: date, application_date: date
+) -> Reason | None:
     """Whether a PR card applicant's dates alone show that 12.1(m) does not reach them (PRC-30, PRC-31).
 
     12.1(m) reaches only a person who was under 14 when IRCC received their permanent residence
