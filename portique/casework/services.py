@@ -302,9 +302,7 @@ def _refund(application: Application, *, event: fees.RefundEvent, on: date) -> d
 
 def _application_date(application: Application) -> date:
     # The day it was submitted; for a paper application, the day it was received (IRPR 11).
-    submitted = (
-        timezone.localdate(application.submitted_at) if application.submitted_at else timezone.localdate()
-    )
+    submitted = timezone.localdate(application.submitted_at) if application.submitted_at else timezone.localdate()
     return application.application_date(submitted)
 
 
@@ -1118,9 +1116,7 @@ def letter_record_mailed(*, actor, public_id, letter_id, mailed_on: date | None,
         if letter is None:
             raise Http404
         if letter.channel != CorrespondenceChannel.MAIL.value:
-            raise CaseworkError.at(
-                "", _("This letter is not to be mailed: it went to the account or by e-mail.")
-            )
+            raise CaseworkError.at("", _("This letter is not to be mailed: it went to the account or by e-mail."))
         if LetterMailed.objects.filter(letter=letter).exists():
             raise CaseworkError.at("", _("This letter is already recorded as mailed."))
         issued_on = timezone.localdate(letter.issued_at)

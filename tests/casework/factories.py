@@ -77,9 +77,7 @@ def submit_prepared(owner, application, *, on: date = SUBMITTED_ON):
         actor=owner,
         public_id=application.public_id,
         typed_name="Alex Marie Tremblay",
-        declaration_version=registry.program(application.program)
-        .declaration_for("principal_applicant")
-        .version,
+        declaration_version=registry.program(application.program).declaration_for("principal_applicant").version,
         expected_version=application.version,
         on=on,
     )

@@ -730,11 +730,7 @@ def test_a_citizen_is_refunded_the_processing_fee(officer, decision_maker, submi
     from portique.payments.models import Refund
 
     (refund,) = Refund.objects.filter(application=submitted)
-    assert (refund.amount, refund.cause, refund.recipient_name) == (
-        Decimal("50.00"),
-        "applicant_is_citizen",
-        "Alex Tremblay",
-    )
+    assert (refund.amount, refund.cause, refund.recipient_name) == (Decimal("50.00"), "applicant_is_citizen", "Alex Tremblay")
 
 
 @pytest.mark.django_db

@@ -113,23 +113,17 @@ def _option_claim(row: dict[str, Any], provided: dict[str, int]) -> residency.Op
         return provided.get(code, 0) > 0
 
     if option == "option_a":
-        conditions = [
-            _yes(row.get(k)) for k in ("employer_canadian", "assigned_full_time", "will_continue_in_canada")
-        ]
+        conditions = [_yes(row.get(k)) for k in ("employer_canadian", "assigned_full_time", "will_continue_in_canada")]
         if None in conditions:
             return None
         # Reading: the letter uploaded is taken to make the statements the guide lists; an
         # officer reads it (a letter that omits one, AS-47, is the officer's finding).
         letter = residency.EmployerLetter(*(True,) * 7) if has("OPTION_A_EMPLOYER_LETTER") else None
         return residency.EmploymentAbroad(*conditions, letter=letter)
-    relation = {"spouse": residency.Relation.SPOUSE, "parent": residency.Relation.PARENT}.get(
-        row.get("accompanied")
-    )
+    relation = {"spouse": residency.Relation.SPOUSE, "parent": residency.Relation.PARENT}.get(row.get("accompanied"))
     if relation is None:
         return None
-    relationship = has(
-        "PARENT_RELATIONSHIP_PROOF" if relation is residency.Relation.PARENT else "SPOUSE_RELATIONSHIP_PROOF"
-    )
+    relationship = has("PARENT_RELATIONSHIP_PROOF" if relation is residency.Relation.PARENT else "SPOUSE_RELATIONSHIP_PROOF")
     if option == "option_b":
         citizen_since = _date(row.get("citizen_since"))
         if citizen_since is None:
@@ -143,10 +137,7 @@ def _option_claim(row: dict[str, Any], provided: dict[str, int]) -> residency.Op
             relationship_proof=relationship,
         )
     if option == "option_c":
-        employed, meets = (
-            _yes(row.get("resident_employed_full_time")),
-            _yes(row.get("resident_meets_obligation")),
-        )
+        employed, meets = _yes(row.get("resident_employed_full_time")), _yes(row.get("resident_meets_obligation"))
         if employed is None or meets is None:
             return None
         # Reading: the documents showing that the person meets their residency obligation
@@ -283,6 +274,7 @@ def _quote_as_data(quote: fees.FeeQuote, paid: Decimal | None) -> dict[str, Any]
 
 @dataclass(frozen=True, kw_only=True)
 class PrCardProgram(Traits):
+
     def forms_for(self, role: str) -> tuple[Form, ...]:
         if role == "principal_applicant":
             return (IMM5444,)
@@ -573,16 +565,13 @@ class PrCardProgram(Traits):
             PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
             PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
         }
-        flow = (
-            sig.SubmissionFlow.REPRESENTATIVE if case.representative_declared_on else sig.SubmissionFlow.SELF
-        )
+        flow = sig.SubmissionFlow.REPRESENTATIVE if case.representative_declared_on else sig.SubmissionFlow.SELF
         gate = sig.submission_gate(
             flow=flow,
             principal_applicant_birth_date=born,
             on=case.application_date,
             applicant_passport_name=sig.PassportName(
-                surname=str(personal.get("family_name") or ""),
-                given_names=str(personal.get("given_names") or ""),
+                surname=str(personal.get("family_name") or ""), given_names=str(personal.get("given_names") or "")
             ),
             signatures=tuple(
                 sig.ESignature(
@@ -593,13 +582,9 @@ class PrCardProgram(Traits):
                 )
                 for s in case.signatures
             ),
-            guardian_passport_name=guardian_rules.passport_name(guardian.answers)
-            if guardian is not None
-            else None,
+            guardian_passport_name=guardian_rules.passport_name(guardian.answers) if guardian is not None else None,
             representative_declaration_at=(
-                datetime.combine(case.representative_declared_on, time.max)
-                if case.representative_declared_on
-                else None
+                datetime.combine(case.representative_declared_on, time.max) if case.representative_declared_on else None
             ),
             # A PR card applicant has no IMM 5669 (REP-11): the consent and declaration only.
             client_documents=(SignedDocument.CONSENT_AND_DECLARATION,),

@@ -350,10 +350,7 @@ _SPONSORSHIP = dict(
     online_stream=Stream.SPONSORSHIP,
     kit=Kit.SPONSORSHIP,
     fee_guide=fees.Guide.SPONSORSHIP,
-    declarations={
-        SPONSOR: declarations.SPONSOR_UNDERTAKING,
-        PRINCIPAL_APPLICANT: declarations.APPLICANT_DECLARATION,
-    },
+    declarations={SPONSOR: declarations.SPONSOR_UNDERTAKING, PRINCIPAL_APPLICANT: declarations.APPLICANT_DECLARATION},
 )
 SPOUSE = SponsorshipProgram(
     code="spouse_sponsorship",
@@ -422,9 +419,7 @@ class _Evaluation:
         for key in ("checklist", "forms"):
             if isinstance(self.details.get(key), list):
                 self.details[key] = [
-                    item
-                    for item in self.details[key]
-                    if not str(item.get("person", "")).startswith(ABSENT_SPONSOR)
+                    item for item in self.details[key] if not str(item.get("person", "")).startswith(ABSENT_SPONSOR)
                 ]
         if isinstance(self.details.get("documents_missing"), list):
             self.details["documents_missing"] = [
@@ -876,10 +871,7 @@ class _Evaluation:
                 subject=self.sponsor.person.id,
             )
             self.findings.extend(sponsor.reasons)
-            people[self.sponsor.person.id] = {
-                "kind": bio.ApplicationKind.SPONSORSHIP.value,
-                **_biometrics_json(sponsor),
-            }
+            people[self.sponsor.person.id] = {"kind": bio.ApplicationKind.SPONSORSHIP.value, **_biometrics_json(sponsor)}
         self.details["biometrics"] = people
         return any(entry["required"] for entry in people.values())
 
@@ -1059,8 +1051,7 @@ class _Evaluation:
         self.details["completeness"] = {
             "sponsorship_application": sponsorship.outcome.value if self.sponsorship_included else "not_made",
             "permanent_residence_application": residence.outcome.value,
-            "deemed_not_filed_for_appeal": sponsorship.deemed_not_filed_for_appeal
-            or not self.sponsorship_included,
+            "deemed_not_filed_for_appeal": sponsorship.deemed_not_filed_for_appeal or not self.sponsorship_included,
             "returned": list(residence.returned or sponsorship.returned),
             "kept": list(residence.kept or sponsorship.kept),
             "covers": list(residence.covers),
