@@ -212,3 +212,30 @@ def readiness(application, *, on: date, evaluation: Evaluation | None = None) ->
     if application.definition.sponsored and steps.sponsor_assessed:
         reasons.extend(_sponsorship_reasons(application, evaluation, on=on))
     return Readiness(evaluation=evaluation, reasons=tuple(reasons), language=_language())
+
+
+def decision_initial(application, found: Readiness | None) -> dict[str, str]:
+    """The decision form as the file fills it, for the officer to confirm.
+
+    Approval is pre-selected only when nothing is missing (a refusal or a withdrawal never
+    is); a card is mailed to the address the form gives when the program delivers a card.
+    """
+    from .choices import CardDelivery, DecisionOutcome
+
+    initial: dict[str, str] = {}
+    if found is not None and found.ready:
+        initial["outcome"] = DecisionOutcome.APPROVED
+    if card_address(application):
+        initial["card_delivery"] = CardDelivery.MAIL
+    return initial
+
+
+def card_address(application) -> list[str]:
+    """Where an approved card is mailed: the mailing address on file; [] when the program sends no card."""
+    from portique.rules.programs.definition import Delivery
+
+    from . import letters
+
+    if application.definition.delivery is not Delivery.CARD_BY_MAIL:
+        return []
+    return list(letters.addressee(application)["address"])
