@@ -104,12 +104,19 @@ def medical_required(evaluation: Evaluation) -> list[str]:
 
 
 def _biometrics_citation(evaluation: Evaluation, pid: str) -> str:
-    # The guide that sends the instruction letter for this person's application (PR card or
-    # permanent residence): the rules name it on the person's own reason.
-    for found in evaluation.findings:
-        if found.subject == pid and found.code == "BIOMETRICS_INSTRUCTION_LETTER":
-            return found.citation
-    return before_decision.BIOMETRICS_SPONSORSHIP
+    # The guide that sends this person's instruction letter (a PR card's or a permanent residence
+    # application's), as the rules name it on the person's own reason, and the paragraph of 12.1.
+    guide = next(
+        (
+            found.citation
+            for found in evaluation.findings
+            if found.subject == pid and found.code == "BIOMETRICS_INSTRUCTION_LETTER"
+        ),
+        before_decision.BIOMETRICS_SPONSORSHIP,
+    )
+    entry = (evaluation.details.get("biometrics") or {}).get(pid) or {}
+    paragraph = entry.get("paragraph") if isinstance(entry, dict) else None
+    return f"{guide}; IRPR {paragraph or '12.1'}, 12.2"
 
 
 def _step(rows, done_field: str) -> before_decision.Step:

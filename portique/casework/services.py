@@ -970,8 +970,13 @@ def interview_schedule(
     return interview
 
 
-def interview_record_outcome(*, actor, public_id, interview_id, outcome: str, notes: str) -> Interview:
+def interview_record_outcome(
+    *, actor, public_id, interview_id, outcome: str, notes: str, now: datetime | None = None
+) -> Interview:
+    """Record what happened at an interview, once it has taken place: held on its date (attended) or
+    not, by whom recorded; a quality-assurance interview held lets a file drawn for QA be decided."""
     _require(actor, *PROCESS)
+    now = now or timezone.now()
     if outcome not in InterviewOutcome.values:
         raise CaseworkError.at("outcome", _("Choose what happened."))
     with transaction.atomic():
@@ -981,12 +986,21 @@ def interview_record_outcome(*, actor, public_id, interview_id, outcome: str, no
             raise Http404
         if interview.outcome:
             raise CaseworkError.at("", _("The outcome of this interview is already recorded."))
+        if now < interview.starts_at:
+            raise CaseworkError.at(
+                "outcome", _("The interview has not taken place yet: record what happened after it.")
+            )
         interview.outcome = outcome
         interview.outcome_notes = (notes or "").strip()
         interview.outcome_by = actor
-        interview.outcome_at = timezone.now()
+        interview.outcome_at = now
         interview.save(update_fields=["outcome", "outcome_notes", "outcome_by", "outcome_at"])
-        _event(application=application, kind=EventKind.INTERVIEW_OUTCOME, actor=actor, detail=outcome)
+        _event(
+            application=application,
+            kind=EventKind.INTERVIEW_OUTCOME,
+            actor=actor,
+            detail=f"{interview.purpose} interview of {timezone.localdate(interview.starts_at).isoformat()}: {outcome}",
+        )
     return interview
 
 

@@ -66,8 +66,9 @@ class PersonSteps:
     biometrics: Step = Step.NOT_STARTED
     medical_required: bool = False
     medical: Step = Step.NOT_STARTED
-    # The biometrics guide to cite: a PR card's or a permanent residence application's.
-    biometrics_citation: str = BIOMETRICS_SPONSORSHIP
+    # What to cite for this person's biometrics: the guide of their application (a PR card's or a
+    # permanent residence application's) and the paragraph of IRPR 12.1 that lists it.
+    biometrics_citation: str = f"{BIOMETRICS_SPONSORSHIP}; IRPR 12.1, 12.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
                     if sent
                     else "BEFORE_DECISION_BIOMETRICS_NOT_INSTRUCTED",
                     rule="PRC-32, SP-141, IRPR-12.1",
-                    citation=f"{person.biometrics_citation}; IRPR 12.1, 12.2",
+                    citation=person.biometrics_citation,
                     en="{name}: the biometrics have not been collected yet (the instruction letter is sent)."
                     if sent
                     else "{name}: must give biometrics, and no biometric instruction letter has been sent.",

@@ -648,6 +648,7 @@ def test_an_interview_is_scheduled_in_the_future_with_place_and_documents(office
         interview_id=interview.public_id,
         outcome=InterviewOutcome.ATTENDED,
         notes="Credible.",
+        now=now + timedelta(days=10, hours=1),
     )
     interview.refresh_from_db()
     assert interview.outcome == InterviewOutcome.ATTENDED and interview.outcome_by == officer
