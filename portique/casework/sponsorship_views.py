@@ -217,10 +217,10 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
     action = request.POST.get("action", "decide")
     data = request.POST if request.method == "POST" and action == "decide" else None
     processing = application.status in services.PROCESSING
-    found = readiness(application, on=timezone.localdate()) if processing else None
+    before_decision = readiness(application, on=timezone.localdate()) if processing else None
     # Filled from the file for the officer to confirm: each person meets the requirements when
     # nothing is missing (a refusal is never pre-selected); custody as IMM 0008 declares it.
-    initial = {"meets": "yes"} if found is not None and found.ready else {}
+    initial = {"meets": "yes"} if before_decision is not None and before_decision.ready else {}
     people = []
     for person in sponsorship.examined_people(application):
         comes = sponsorship.accompanying(person)
@@ -297,7 +297,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             "errors": errors,
             "bound_errors": [entry["form"] for entry in people if entry["form"].errors]
             + ([withdraw_form] if withdraw_form.errors else []),
-            "waiting": found.missing if found is not None else [],
+            "waiting": before_decision.missing if before_decision is not None else [],
             "processing": processing,
             "can_withdraw": application.status in (Status.SUBMITTED, *services.PROCESSING),
         },
