@@ -525,6 +525,8 @@ def pr_card_settled_by_dates(
     date, or when they were already 14 on it. Returns the reason it is settled, or None when
     only the records (the PR application, the day it was received) can tell.
     """
+    # Reading: the permanent residence application was received on or before the day its applicant
+    # became a permanent resident (it was decided first), so that day bounds the day it was received.
     first, _second = _rollout_dates_on(application_date)
     limit = _limits_on(application_date).under_age
     age_now = age_on(birth_date, application_date)
