@@ -178,7 +178,10 @@ def file_steps(application, evaluation: Evaluation) -> before_decision.FileSteps
     return before_decision.FileSteps(
         people=tuple(steps),
         open_requests=application.document_requests.filter(state=RequestState.OPEN).count(),
-        interviews_without_outcome=application.interviews.filter(outcome="").count(),
+        # A quality-assurance interview has its own item (held or not), not this one too.
+        interviews_without_outcome=application.interviews.filter(outcome="")
+        .exclude(purpose=InterviewPurpose.QUALITY_ASSURANCE)
+        .count(),
         quality_assurance_selected=hasattr(application, "quality_assurance"),
         quality_assurance_interview=_qa_interview(application),
         sponsored=sponsored,
