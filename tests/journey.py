@@ -153,8 +153,8 @@ def declare_guardian(
     relationship: str = "parent",
 ):
     """Add the parent or legal guardian who signs, with their passport name."""
-    from portique.applications import people
     from portique.applications.choices import PersonRole
+    from portique.applications.people import services as people
 
     application.refresh_from_db()
     guardian = people.person_add(

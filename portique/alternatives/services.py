@@ -427,7 +427,10 @@ def paper_application_register_following_kit(*, actor, data, kit_reference: str,
                     reference=reference,
                 )
             )
-        elif data.program in registry.codes() and kit_request.kit != registry.program(data.program).kit.value:
+        elif data.program in registry.codes() and kit_request.kit != getattr(
+            registry.program(data.program).kit, "value", None
+        ):
+            # A program with no kit in another format (``kit`` None) follows no kit request.
             problems.append(
                 _formatted(
                     _("Kit request %(reference)s was for another kit: %(kit)s."),

@@ -19,8 +19,8 @@ from typing import Any
 
 from django.utils.translation import get_language
 
-from portique.applications import people_selectors
 from portique.applications.choices import PersonRole
+from portique.applications.people import selectors as people_selectors
 from portique.applications.services import application_evaluate
 from portique.rules import before_decision
 from portique.rules.evaluate import Evaluation
@@ -104,19 +104,21 @@ def medical_required(evaluation: Evaluation) -> list[str]:
 
 
 def _biometrics_citation(evaluation: Evaluation, pid: str) -> str:
-    # The guide that sends this person's instruction letter (a PR card's or a permanent residence
-    # application's), as the rules name it on the person's own reason, and the paragraph of 12.1.
+    # The paragraph of IRPR 12.1 that lists this person's application and, where the rules name
+    # one, the guide that sends their instruction letter (a PR card's or a permanent residence
+    # application's), as the rules cite it on the person's own reason.
+    entry = (evaluation.details.get("biometrics") or {}).get(pid) or {}
+    paragraph = entry.get("paragraph") if isinstance(entry, dict) else None
+    regulation = f"IRPR {paragraph or '12.1'}, 12.2"
     guide = next(
         (
             found.citation
             for found in evaluation.findings
             if found.subject == pid and found.code == "BIOMETRICS_INSTRUCTION_LETTER"
         ),
-        before_decision.BIOMETRICS_SPONSORSHIP,
+        None,
     )
-    entry = (evaluation.details.get("biometrics") or {}).get(pid) or {}
-    paragraph = entry.get("paragraph") if isinstance(entry, dict) else None
-    return f"{guide}; IRPR {paragraph or '12.1'}, 12.2"
+    return f"{guide}; {regulation}" if guide else regulation
 
 
 def _step(rows, done_field: str) -> before_decision.Step:

@@ -39,7 +39,6 @@ from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_transition, submission_blockers
 from portique.documents.choices import EXTENSIONS
 from portique.documents.formatting import file_size
-from portique.documents.inspection import UploadRejected, inspect
 from portique.documents.items import ANY_DOCUMENT, document_max_bytes
 from portique.payments import selectors as payment_selectors
 from portique.payments.services import event_refund
@@ -53,6 +52,7 @@ from portique.rules.correspondence import (
 from portique.rules.programs import registry
 from portique.rules.programs.definition import Delivery
 from portique.rules.sponsorship.police import medical_exam_deadline
+from portique.uploads.inspection import UploadRejected, inspect
 
 from . import grounds, letters, notifications
 from .choices import (
@@ -590,7 +590,7 @@ def _clean_name(name: str | None, extension: str) -> str:
 
 
 def _checked_files(files: list, *, language: str, required: bool) -> list:
-    """Each file checked by its content (portique.documents.inspection): a PDF, JPEG or PNG,
+    """Each file checked by its content (portique.uploads.inspection): a PDF, JPEG or PNG,
     sound, without scripts, within the size limit. A refused file stops everything."""
     files = [upload for upload in files if upload is not None]
     if required and not files:
@@ -1164,7 +1164,7 @@ def file_access_record(
     *, actor, application: Application, kind: AccessKind, what: str = "", request: HttpRequest | None = None
 ) -> FileAccess:
     """Log that an officer opened a file or one of its documents (who, what, when, from where)."""
-    from portique.accounts.services import client_ip
+    from portique.core.client_address import client_ip
 
     return FileAccess.objects.create(
         officer=actor,

@@ -29,8 +29,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portique.applications import people_selectors
 from portique.applications.choices import PersonRole, Status
+from portique.applications.people import selectors as people_selectors
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose

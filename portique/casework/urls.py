@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
+    path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(
         "files/<uuid:public_id>/requests/<uuid:request_id>/files/<uuid:file_id>/",
         views.request_file,

@@ -19,9 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portique.applications import document_types
+from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
-from portique.documents import document_types
-from portique.documents.download_names import document_download_name, download_name
+from portique.documents.download_names import document_download_name
+from portique.documents.selectors import documents_of
+from portique.rules.programs.definition import Delivery
+from portique.uploads.download_names import download_name
 
 from . import access, forms, pages, selectors, services
 from .choices import AccessKind, Queue, Verdict
@@ -154,7 +158,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             document,
             document_types.label(document.document_type) if document.document_type else document.item_code,
         )
-        for document in selectors.documents_of(application)
+        for document in documents_of(application)
     ]
     return render(
         request,
@@ -162,7 +166,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
         {
             "application": application,
             "submission": getattr(application, "submission", None),
-            "people": selectors.people_as_submitted(application, language),
+            "people": people_as_submitted(application, language),
             "documents": documents,
             "payments": selectors.payments_of(application),
             "signatures": application.signatures.select_related("signer", "recorded_by").all(),
@@ -451,6 +455,9 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial=decision_initial(application, found),
     )
+    if application.definition.delivery is not Delivery.CARD_BY_MAIL:
+        # The card's delivery is asked only where the approval is a card.
+        del form.fields["card_delivery"], form.fields["pick_up_details"]
     errors: list[str] = []
     status = 200
     if request.method == "POST":
@@ -500,7 +507,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     application = access.access_case(user=request.user, public_id=public_id)
-    found = selectors.documents_of(application).filter(public_id=document_id).first()
+    found = documents_of(application).filter(public_id=document_id).first()
     if found is None:
         raise Http404
     return _download(
@@ -511,6 +518,26 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
         file=found.file,
         filename=document_download_name(found),
         content_type=found.content_type,
+    )
+
+
+@login_required
+@require_GET
+def imm5476(request: HttpRequest, public_id) -> FileResponse:
+    """The IMM 5476 the client signed by hand, as the representative uploaded it (seed 004)."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    # The representative at submission, even if the client has ended the representation since.
+    representation = application.representations.order_by("-created_at", "-id").first()
+    if representation is None or not representation.imm5476:
+        raise Http404
+    return _download(
+        request,
+        application,
+        kind=AccessKind.DOCUMENT_VIEWED,
+        what="IMM 5476 (signed)",
+        file=representation.imm5476,
+        filename=download_name(f"IMM5476-{application.number}", representation.imm5476_content_type or ""),
+        content_type=representation.imm5476_content_type or "application/octet-stream",
     )
 
 

@@ -30,8 +30,6 @@ from enum import Enum
 
 from .reasons import Reason, reason
 
-BIOMETRICS_CARD = "IMM 5445 — Données biométriques"
-BIOMETRICS_SPONSORSHIP = "IMM 5289 — Exigence en matière de collecte des données biométriques"
 MEDICAL = "IMM 5289 — Passer l'examen médical"
 REQUESTS = "IMM 5445 — Étape 1; IMM 5289 — Documents supplémentaires"
 INTERVIEW = "IMM 5289 — Entrevue"
@@ -68,7 +66,7 @@ class PersonSteps:
     medical: Step = Step.NOT_STARTED
     # What to cite for this person's biometrics: the guide of their application (a PR card's or a
     # permanent residence application's) and the paragraph of IRPR 12.1 that lists it.
-    biometrics_citation: str = f"{BIOMETRICS_SPONSORSHIP}; IRPR 12.1, 12.2"
+    biometrics_citation: str = "IRPR 12.1, 12.2"
 
 
 @dataclass(frozen=True, slots=True)

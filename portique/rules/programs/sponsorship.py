@@ -226,7 +226,7 @@ class Sponsor:
     representative: s10.RepresentativeDetails | None
 
 
-def _sponsor(person: CasePerson, findings: list[Reason]) -> Sponsor:
+def sponsor_assessed(person: CasePerson, findings: list[Reason]) -> Sponsor:
     answers = person.answers
     about = Section(answers, person.id, "IMM1344", "sponsor", findings)
     history = Section(answers, person.id, "IMM1344", "history", findings)
@@ -458,7 +458,7 @@ class _Evaluation:
             )
         if len(sponsors) != 1 or len(principals) != 1:
             return False
-        self.sponsor = _sponsor(sponsors[0], self.form_findings)
+        self.sponsor = sponsor_assessed(sponsors[0], self.form_findings)
         self.pa = _applicant(principals[0], s10.FamilyRole.PRINCIPAL_APPLICANT, self.on, self.form_findings)
         self.children = [
             _applicant(child, s10.FamilyRole.DEPENDENT_CHILD, self.on, self.form_findings)

@@ -17,8 +17,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 
-from .models import AddressChange, Application
-from .submitted_record import content_of
+from ..models import AddressChange, Application
+from .record import content_of
 
 # Where the officer side's messages are shown on the status page, once that app exists.
 MESSAGES_TEMPLATE = "casework/_messages.html"
