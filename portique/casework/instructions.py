@@ -140,8 +140,9 @@ def biometrics_instruct(
     language = actor.preferred_language
     with services._atomic() as stored:
         application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+        evaluation = readiness.evaluation_of(application)
         if history is not None:
-            for entry in biometrics_people(application):
+            for entry in biometrics_people(application, evaluation=evaluation):
                 became = _became_pr_on(entry.person)
                 if entry.needs_records and became and history.pr_application_received_on > became:
                     raise services.CaseworkError.at(
@@ -151,7 +152,7 @@ def biometrics_instruct(
                             "applicant became a permanent resident."
                         ),
                     )
-        people = biometrics_people(application, history=history)
+        people = biometrics_people(application, evaluation=evaluation, history=history)
         if not people:
             raise services.CaseworkError.at(
                 "", _("The application gives no date of birth: the rules cannot decide.")
