@@ -20,7 +20,10 @@ def settled(born: str, became_pr: str):
 def test_a_permanent_resident_since_before_the_first_roll_out_gives_no_biometrics_for_a_card():
     found = settled("2008-01-01", "2016-06-01")
     assert found.code == "BIOMETRICS_PR_CARD_BECAME_PR_BEFORE_ROLLOUT"
-    assert "June 1, 2016, before July 31, 2018" in found.en and "1er juin 2016, avant le 31 juillet 2018" in found.fr
+    assert (
+        "June 1, 2016, before July 31, 2018" in found.en
+        and "1er juin 2016, avant le 31 juillet 2018" in found.fr
+    )
 
 
 def test_someone_already_14_on_the_first_roll_out_date_was_never_exempted_as_a_child():
