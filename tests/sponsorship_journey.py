@@ -259,3 +259,7 @@ def child_with_guardian(actor, *, on=TODAY):
         on=on,
     )
     return application, guardian
+
+
+# Any program's officer steps before an approval (tests.journey).
+collect_before_decision = journey.collect_before_decision

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import sponsorship_views, views
+from . import instruction_views, sponsorship_views, views
 
 app_name = "casework"
 
@@ -13,8 +13,8 @@ urlpatterns = [
     path("files/<uuid:public_id>/screening/", views.screening, name="screening"),
     path("files/<uuid:public_id>/processing/start/", views.processing_start, name="processing_start"),
     path("files/<uuid:public_id>/requests/new/", views.request_new, name="request_new"),
-    path("files/<uuid:public_id>/biometrics/", views.biometrics_page, name="biometrics"),
-    path("files/<uuid:public_id>/medical/", views.medical, name="medical"),
+    path("files/<uuid:public_id>/biometrics/", instruction_views.biometrics_page, name="biometrics"),
+    path("files/<uuid:public_id>/medical/", instruction_views.medical, name="medical"),
     path("files/<uuid:public_id>/interviews/", views.interview, name="interview"),
     path("files/<uuid:public_id>/decision/", views.decision, name="decision"),
     path(

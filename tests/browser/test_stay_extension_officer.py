@@ -28,8 +28,19 @@ def test_an_officer_screens_accepts_and_approves_an_extension_by_letter(
     assert_accessible(page)
     page.get_by_role("button", name="Accept the application").click()
     assert page.get_by_text("The application is accepted.").is_visible()
-    page.get_by_role("button", name="Start processing").click()
+    # The rules say the applicant gives biometrics (IRPR 12.1(h)): no approval before they are
+    # collected. The letter goes from the biometrics page; the collection starts processing (PRC-32).
+    page.goto(f"/en/officer/files/{application.public_id}/biometrics/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send the letters").click()
     page.wait_for_load_state()
+    assert page.get_by_text("The biometric instruction letter is sent to").is_visible()
+    page.get_by_label("Date the biometrics were collected").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Record", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("The collection of the biometrics is recorded.").is_visible()
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROCESSING
 
     sign_in(page, live_server, decider)
     page.goto(f"/fr/officer/files/{application.public_id}/")

@@ -28,6 +28,7 @@ from portique.payments.cards import CardDetails
 from portique.payments.models import Payment
 from portique.payments.services import new_idempotency_key, payment_make, payment_record_receipt
 from portique.rules.programs import registry
+from tests import journey
 from tests.conftest import _officer
 
 PROGRAM = "stay_extension"
@@ -168,7 +169,14 @@ def test_an_applicant_extends_their_work_permit_and_an_officer_approves_it_by_le
     screening = services.screening_run(application=application)
     assert list(screening.findings.all()) == []
     services.application_accept(actor=officer, public_id=application.public_id, on=ON, draw=lambda: 0.99)
-    services.processing_start(actor=officer, public_id=application.public_id)
+    # No approval before the biometrics the rules require (IRPR 12.1(h)); their collection starts
+    # processing (PRC-32).
+    with pytest.raises(services.CaseworkError, match="must give biometrics"):
+        services.application_decide(
+            actor=decision_maker, public_id=application.public_id, outcome=DecisionOutcome.APPROVED, on=ON
+        )
+    journey.collect_before_decision(officer, application, on=ON)
+    assert application.status == Status.IN_PROCESSING
     decision = services.application_decide(
         actor=decision_maker, public_id=application.public_id, outcome=DecisionOutcome.APPROVED, on=ON
     )

@@ -301,6 +301,7 @@ class StayExtensionProgram(Traits):
         )
         findings.extend(result.reasons)
         details["biometrics"][applicant.id] = {
+            "kind": _REQUESTS[kind][0].value,
             "required": result.required,
             "needs_officer_review": result.needs_officer_review,
             "age_on_application_date": result.age_on_application_date,
