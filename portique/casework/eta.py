@@ -221,7 +221,7 @@ def eta_cancel(
             actor=actor,
             on=on,
             context={
-                "eta": issued,
+                "authorization": issued,
                 "ground": EtaCancellationGround(ground),
                 "event_on": event_on,
                 "reasons": reasons,

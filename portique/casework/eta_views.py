@@ -106,7 +106,7 @@ def officer_eta_cancel(request: HttpRequest, public_id) -> HttpResponse:
             messages.success(request, _("The eTA is cancelled and its letter is in the holder's account."))
             return redirect("casework:file", public_id=application.public_id)
     else:
-        pages.opened(request, application, "eta")
+        pages.opened(request, application, "eta_cancel")
     return render(
         request,
         "casework/eta_cancel.html",

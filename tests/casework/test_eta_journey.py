@@ -9,6 +9,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -168,7 +169,7 @@ def test_an_officer_cancels_an_eta_under_12_07_with_a_letter_in_both_languages(
 ):
     application = submitted_eta(applicant, django_capture_on_commit_callbacks)
     # A screening officer cannot cancel; only a decision-maker.
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         eta_cancel(
             actor=officer,
             public_id=application.public_id,
