@@ -244,6 +244,57 @@ def test_the_holder_sees_whether_the_eta_is_valid_today_and_until_when(
         assert "Votre AVE est valide aujourd’hui" in page
         assert f"Vous pouvez l’utiliser jusqu’au {last.day} " in page
         assert "le jour où votre passeport expire" in page
+    # The application's own page links to it.
+    overview = client.get(
+        reverse("applications:overview", args=[application.public_id]).replace("/en/", f"/{language}/")
+    )
+    assert overview.status_code == 200
+    assert url.replace("/en/", f"/{language}/") in overview.content.decode()
     # Nobody else's.
     client.force_login(other_applicant)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_permit_application_that_is_also_an_eta_application_says_so(client, applicant):
+    from tests.casework import test_stay_extension_journey as extension
+
+    application = application_services.application_start(actor=applicant, program="stay_extension")
+    client.force_login(applicant)
+    url = reverse("applications:overview", args=[application.public_id])
+    extension.save(applicant, application, extension.answers(status={"eta": "no"}))
+    assert (
+        "also your application for an electronic travel authorization" not in client.get(url).content.decode()
+    )
+    # A work permit renewal by someone who needs an eTA (12.04(6)).
+    extension.save(applicant, application, {"status": {**extension.answers()["status"], "eta": "required"}})
+    page = client.get(url).content.decode()
+    assert "also your application for an electronic travel authorization" in page
+    french = client.get(url.replace("/en/", "/fr/")).content.decode()
+    assert "aussi votre demande d’autorisation de voyage électronique" in french
+
+
+@pytest.mark.django_db
+def test_an_officer_cancels_through_the_file_pages(
+    client, applicant, officer, decision_maker, django_capture_on_commit_callbacks
+):
+    application = submitted_eta(applicant, django_capture_on_commit_callbacks)
+    client.force_login(decision_maker)
+    file_page = client.get(reverse("casework:file", args=[application.public_id])).content.decode()
+    assert "by the rules, at submission" in file_page
+    url = reverse("casework:eta_cancel", args=[application.public_id])
+    refused = client.post(url, {"ground": "removal_order", "reasons": ""})
+    assert refused.status_code == 400
+    assert "Give the reasons for the cancellation" in refused.content.decode()
+    assert not IssuedEta.objects.filter(application=application, cancellation__isnull=False).exists()
+    done = client.post(
+        url, {"ground": "inadmissible", "reasons": "You were found inadmissible on grounds of criminality."}
+    )
+    assert done.status_code == 302
+    assert IssuedEta.objects.get(application=application).cancellation.cancelled_by == decision_maker
+    # A screening officer does not get the page; the holder's page now says it is not valid.
+    client.force_login(officer)
+    assert client.get(url).status_code == 404
+    client.force_login(applicant)
+    holder = client.get(reverse("casework_applicant:eta", args=[application.public_id])).content.decode()
+    assert "Your eTA is not valid today" in holder and "the cancellation letter (PDF)" in holder
