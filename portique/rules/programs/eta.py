@@ -218,7 +218,8 @@ class EtaProgram(Traits):
                 found = validate_form(each, person.answers.get(each.code, {}), application_date=on)
                 form_findings.extend(_about(r, f"{person.id}/{each.code}/{r.subject}") for r in found)
         principal = next((p for p in case.people if p.role == PRINCIPAL_APPLICANT), None)
-        details: dict[str, Any] = {"eta": {}}
+        # No document is asked for an eTA (IRPR 12.04(4) lists information only): an empty checklist.
+        details: dict[str, Any] = {"eta": {}, "checklist": [], "documents_missing": []}
         if principal is None:
             return Evaluation(self.code, tuple(form_findings), tuple(findings), details)
         applicant = Applicant.of(principal)
