@@ -298,3 +298,28 @@ def test_an_officer_cancels_through_the_file_pages(
     client.force_login(applicant)
     holder = client.get(reverse("casework_applicant:eta", args=[application.public_id])).content.decode()
     assert "Your eTA is not valid today" in holder and "the cancellation letter (PDF)" in holder
+
+
+@pytest.mark.django_db
+def test_an_eta_is_never_registered_from_paper(officer):
+    from portique.applications.paper_intake import (
+        PaperIntakeInput,
+        PaperIntakeInvalid,
+        paper_application_register,
+    )
+
+    with pytest.raises(PaperIntakeInvalid) as refused:
+        paper_application_register(
+            actor=officer,
+            data=PaperIntakeInput(
+                program=PROGRAM,
+                received_on=today(),
+                receipt_channel="mail",
+                basis="disability",
+                applicant_name=NAME,
+                mailing_address="12 rue des Lilas\n69003 Lyon",
+                language="fr",
+            ),
+            today=today(),
+        )
+    assert "program" in refused.value.errors

@@ -113,6 +113,15 @@ class Traits:
         return self.delivery is Delivery.CARD_BY_MAIL
 
     @property
+    def may_come_on_paper(self) -> bool:
+        """Whether an application can ever come on paper: not one the Regulations require to be
+        made electronically with no other means (IRPR 12.01, 12.04(1))."""
+        return self.online_stream not in (
+            Stream.ELECTRONIC_TRAVEL_AUTHORIZATION,
+            Stream.PERMANENT_RESIDENCE_AFTER_INVITATION,
+        )
+
+    @property
     def delivers_an_authorization(self) -> bool:
         """An approval is an electronic authorization the portal issues and keeps (the eTA)."""
         return self.delivery is Delivery.ELECTRONIC_AUTHORIZATION
