@@ -307,7 +307,7 @@ class EtaProgram(Traits):
                     en="You apply on the basis of a United States non-immigrant visa. The portal cannot check that "
                     "the visa is valid, so an officer looks at your application.",
                     fr="Vous présentez votre demande sur la foi d’un visa de non-immigrant des États-Unis. Le portail "
-                    "ne peut pas vérifier que ce visa est valide : un agent examine donc votre demande.",
+                    "ne peut pas vérifier que ce visa est valide : un agent examine donc votre demande.",
                     severity=Severity.WARNING,
                     subject=subject + ".us_visa",
                 )
@@ -323,7 +323,7 @@ class EtaProgram(Traits):
                     "officer can decide what this means for an eTA, so an officer looks at your application.",
                     fr="Vous indiquez qu’on vous a refusé un visa ou un permis, ordonné de partir, que vous avez fait "
                     "l’objet d’un rapport, retiré une demande d’entrée au Canada ou obtenu un permis de séjour "
-                    "temporaire. Seul un agent peut décider de ce que cela signifie pour une autorisation : un "
+                    "temporaire. Seul un agent peut décider de ce que cela signifie pour une autorisation : un "
                     "agent examine donc votre demande.",
                     severity=Severity.WARNING,
                     subject=subject + ".past_events",
@@ -353,12 +353,14 @@ def _passport_expired(applicant: Applicant, expiry: date) -> Reason:
         "ETA_PASSPORT_EXPIRED",
         rule="IRPR-12.05-1",
         citation="IRPR 12.05(1)(a)",
-        en="Your passport expired on {expiry}: an eTA issued for it would never be valid. Apply with a valid "
-        "passport.",
-        fr="Votre passeport est expiré depuis le {expiry} : une autorisation délivrée pour ce passeport ne serait "
-        "jamais valide. Présentez votre demande avec un passeport valide.",
+        en="Your passport expired on {expiry_en}: an eTA issued for it would never be valid. Apply with a "
+        "valid passport.",
+        fr="Votre passeport est expiré depuis le {expiry_fr} : une autorisation délivrée pour ce passeport ne "
+        "serait jamais valide. Présentez votre demande avec un passeport valide.",
         subject=f"{applicant.id}/{FORM_CODE}/passport.expiry",
-        expiry=expiry.isoformat(),
+        # Dates written for Canada, in each language (as the fee reasons write theirs).
+        expiry_en=fees._long_date_en(expiry),
+        expiry_fr=fees._long_date_fr(expiry),
     )
 
 
@@ -401,7 +403,7 @@ PROGRAM = EtaProgram(
     declarations={PRINCIPAL_APPLICANT: declarations.ETA_APPLICANT},
     start_hint_en="For travellers who fly to Canada and need an eTA: it is linked to your passport and valid for "
     "up to five years.",
-    start_hint_fr="Pour les voyageurs qui se rendent au Canada par avion et qui ont besoin d’une AVE : elle est "
+    start_hint_fr="Pour les voyageurs qui se rendent au Canada par avion et qui ont besoin d’une AVE : elle est "
     "liée à votre passeport et valide jusqu’à cinq ans.",
     represented_client_signs=(SignedDocument.CONSENT_AND_DECLARATION,),
     assessed_by_the_rules=True,

@@ -58,7 +58,7 @@ PERSONAL = Section(
         ),
     ),
     intro_en="Give your name exactly as it is written on your passport: you will sign with it.",
-    intro_fr="Indiquez votre nom exactement comme il figure sur votre passeport : vous signerez avec ce nom.",
+    intro_fr="Indiquez votre nom exactement comme il figure sur votre passeport : vous signerez avec ce nom.",
 )
 
 CONTACT = Section(
@@ -111,7 +111,7 @@ PASSPORT = Section(
             "chip",
             FieldKind.YES_NO,
             "Is it machine-readable, with a contactless chip?",
-            "Est-il lisible par machine et muni d’une puce sans contact?",
+            "Est-il lisible par machine et muni d’une puce sans contact ?",
             options=YES_NO,
             when=Condition("country", ("RO",)),
             help_en="The chip symbol is printed on the cover.",
@@ -119,7 +119,7 @@ PASSPORT = Section(
         ),
     ),
     intro_en="The eTA is linked to this passport: travel with it.",
-    intro_fr="L’autorisation est liée à ce passeport : voyagez avec celui-ci.",
+    intro_fr="L’autorisation est liée à ce passeport : voyagez avec celui-ci.",
 )
 
 BACKGROUND = Section(
@@ -131,7 +131,7 @@ BACKGROUND = Section(
             "us_visa",
             FieldKind.YES_NO,
             "Are you applying on the basis of a valid United States non-immigrant visa?",
-            "Présentez-vous votre demande sur la foi d’un visa de non-immigrant des États-Unis valide?",
+            "Présentez-vous votre demande sur la foi d’un visa de non-immigrant des États-Unis valide ?",
             options=YES_NO,
         ),
         Field(
@@ -150,7 +150,7 @@ BACKGROUND = Section(
             "resident permit?",
             "Vous a-t-on déjà refusé un visa ou un permis pour le Canada, ordonné de quitter le Canada, ou "
             "avez-vous fait l’objet d’un rapport d’interdiction de territoire, retiré une demande d’entrée "
-            "au Canada ou obtenu un permis de séjour temporaire?",
+            "au Canada ou obtenu un permis de séjour temporaire ?",
             options=YES_NO,
             help_en="If you answer yes, an officer looks at your application instead of it being decided "
             "automatically.",

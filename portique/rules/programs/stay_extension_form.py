@@ -74,11 +74,11 @@ ETA_NEEDS = options(
     {
         "required": (
             "Yes: citizens of my country do not need a visa, but need an eTA",
-            "Oui : les citoyens de mon pays n’ont pas besoin de visa, mais d’une AVE",
+            "Oui : les citoyens de mon pays n’ont pas besoin de visa, mais d’une AVE",
         ),
         "conditional": (
             "Yes: citizens of my country usually need a visa, and I could get an eTA instead",
-            "Oui : les citoyens de mon pays ont habituellement besoin d’un visa, et j’ai pu obtenir une AVE à la place",
+            "Oui : les citoyens de mon pays ont habituellement besoin d’un visa, et j’ai pu obtenir une AVE à la place",
         ),
         "no": ("No", "Non"),
     }
@@ -237,7 +237,7 @@ STATUS = Section(
             "eta",
             FieldKind.CHOICE,
             "Did you need an electronic travel authorization (eTA) to fly to Canada?",
-            "Avez-vous eu besoin d’une autorisation de voyage électronique (AVE) pour venir au Canada en avion?",
+            "Avez-vous eu besoin d’une autorisation de voyage électronique (AVE) pour venir au Canada en avion ?",
             options=ETA_NEEDS,
             required=False,
             help_en="If you need one, your work or study permit application may also be your eTA application.",
