@@ -160,6 +160,10 @@ def test_a_referral_waits_for_an_officer_who_approves_and_the_eta_is_issued(
     )
     issued = IssuedEta.objects.get(application=application)
     assert issued.issued_by == decision_maker
+    # The approval letter says the eTA is issued and linked to the passport, in both languages.
+    letter = application.decision.letter
+    assert "eTA) is issued" in pdf_text(letter.pdf_en)
+    assert "(AVE) est délivrée" in pdf_text(letter.pdf_fr)
     assert eta_status(application=application, on=today()).valid_today
 
 

@@ -407,4 +407,9 @@ PROGRAM = EtaProgram(
     "liée à votre passeport et valide jusqu’à cinq ans.",
     represented_client_signs=(SignedDocument.CONSENT_AND_DECLARATION,),
     assessed_by_the_rules=True,
+    approval_note_en="Your electronic travel authorization (eTA) is issued. It is linked to the passport you gave in "
+    "your application: travel with that passport. Its page in your account says until when it is valid.",
+    approval_note_fr="Votre autorisation de voyage électronique (AVE) est délivrée. Elle est liée au passeport "
+    "indiqué dans votre demande\u00a0: voyagez avec ce passeport. Sa page dans votre compte indique jusqu’à quand "
+    "elle est valide.",
 )
