@@ -10,6 +10,9 @@ class CaseworkConfig(AppConfig):
     def ready(self) -> None:
         from portique.applications.signals import application_submitted
 
+        from .eta import eta_assess_on_submission
         from .receivers import screen_on_submission
 
         application_submitted.connect(screen_on_submission, dispatch_uid="casework.screen_on_submission")
+        # After the screening: the rules decide an eTA, or refer it to an officer (IRPR 12.04).
+        application_submitted.connect(eta_assess_on_submission, dispatch_uid="casework.eta_assess_on_submission")

@@ -137,4 +137,8 @@ def application_decide(
             reason=reasons or str(CardDelivery(card_delivery).label if card_delivery else outcome),
         )
         common.record_event(application=application, kind=EventKind.DECIDED, actor=actor, detail=outcome)
+        if outcome == DecisionOutcome.APPROVED and application.definition.delivers_an_authorization:
+            from ..eta import eta_issue
+
+            eta_issue(application=application, actor=actor, on=on)
     return decision
