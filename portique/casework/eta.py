@@ -59,7 +59,7 @@ def eta_assess_on_submission(sender, *, application, **kwargs) -> None:
 
 def eta_assess(*, application: Application) -> IssuedEta | None:
     """Issue the eTA when the rules can decide; otherwise record the referral. Once."""
-    from .services import _event, _wrong_stage, screening_run
+    from .services import record_event, screening_run, wrong_stage
 
     screening = screening_run(application=application)
     with transaction.atomic():
@@ -70,13 +70,13 @@ def eta_assess(*, application: Application) -> IssuedEta | None:
         ):
             return IssuedEta.objects.filter(application=locked).first()
         if locked.status != Status.SUBMITTED:
-            raise _wrong_stage(locked)
+            raise wrong_stage(locked)
         on = locked.application_date(timezone.localdate(locked.submitted_at))
         details = application_evaluate(application=locked, on=on).details.get("eta", {})
         findings = list(screening.findings.values_list("code", flat=True))
         if details.get("assessment") != eta_program.ISSUE or findings:
             why = ", ".join(details.get("referral") or findings) or details.get("assessment", "")
-            _event(application=locked, kind=EventKind.ETA_REFERRED, actor=None, detail=why)
+            record_event(application=locked, kind=EventKind.ETA_REFERRED, actor=None, detail=why)
             return None
         Screening.objects.filter(pk=screening.pk).update(
             outcome=ScreeningOutcome.ACCEPTED, completed_at=timezone.now()
@@ -94,7 +94,7 @@ def eta_assess(*, application: Application) -> IssuedEta | None:
 def eta_issue(*, application: Application, actor, on: date) -> IssuedEta:
     """Record the eTA issued on ``on`` for the applicant's passport. An eTA of the same holder for
     the same passport still in force ends that day (IRPR 12.05(1)(c)). The caller holds the lock."""
-    from .services import _event
+    from .services import record_event
 
     applicant = _applicant(application)
     issued = IssuedEta.objects.create(
@@ -119,7 +119,7 @@ def eta_issue(*, application: Application, actor, on: date) -> IssuedEta:
         previous.replaced_on = on
         previous.replaced_by = issued
         previous.save(update_fields=["replaced_on", "replaced_by"])
-    _event(
+    record_event(
         application=application,
         kind=EventKind.ETA_ISSUED,
         actor=actor,
@@ -175,9 +175,9 @@ def eta_cancel(
     The rules say whether the officer may: the holder is inadmissible, or an event of 12.06
     happened after the eTA was issued. The cancellation's day ends the eTA (12.05(1)(b)).
     """
-    from .services import DECIDE, CaseworkError, _atomic, _event, _issue_letter, _locked_case, _require
+    from .services import DECIDE, CaseworkError, atomic, issue_letter, locked_case, record_event, require
 
-    _require(actor, DECIDE)
+    require(actor, DECIDE)
     errors: dict[str, list] = {}
     reasons = (reasons or "").strip()
     if ground not in EtaCancellationGround.values:
@@ -194,8 +194,8 @@ def eta_cancel(
         ]
     if errors:
         raise CaseworkError(errors)
-    with _atomic() as stored:
-        application = _locked_case(public_id=public_id, at=(Status.APPROVED,))
+    with atomic() as stored:
+        application = locked_case(public_id=public_id, at=(Status.APPROVED,))
         issued = IssuedEta.objects.select_for_update().filter(application=application).first()
         if issued is None:
             raise CaseworkError.at("", _("No eTA was issued on this application."))
@@ -214,7 +214,7 @@ def eta_cancel(
                 "event_on",
                 _("This happened before the eTA was issued: section 12.06 counts only what happens after."),
             )
-        letter = _issue_letter(
+        letter = issue_letter(
             stored=stored,
             application=application,
             kind=LetterKind.ETA_CANCELLATION,
@@ -236,7 +236,7 @@ def eta_cancel(
             letter=letter,
             cancelled_by=actor,
         )
-        _event(
+        record_event(
             application=application, kind=EventKind.ETA_CANCELLED, actor=actor, detail=f"{ground}: {reasons}"
         )
     return cancellation
