@@ -35,6 +35,7 @@ from typing import Any
 from .. import eta as eta_rules
 from .. import fees, online
 from ..case import Case, CasePerson
+from ..dates import long_date_en, long_date_fr
 from ..forms.model import Form
 from ..forms.validate import validate_form
 from ..parameters import value
@@ -359,8 +360,8 @@ def _passport_expired(applicant: Applicant, expiry: date) -> Reason:
         "serait jamais valide. Présentez votre demande avec un passeport valide.",
         subject=f"{applicant.id}/{FORM_CODE}/passport.expiry",
         # Dates written for Canada, in each language (as the fee reasons write theirs).
-        expiry_en=fees._long_date_en(expiry),
-        expiry_fr=fees._long_date_fr(expiry),
+        expiry_en=long_date_en(expiry),
+        expiry_fr=long_date_fr(expiry),
     )
 
 
