@@ -42,7 +42,8 @@ class SectionView:
     rows: list[list[str]] | None = None
 
 
-def _section_view(section: Section, answers: Any, language: str) -> SectionView:
+def section_view(section: Section, answers: Any, language: str) -> SectionView:
+    """One section's answers as people read them (the check-your-answers page reads them this way too)."""
     view = SectionView(title=section.title(language))
     if answers == NOT_APPLICABLE:
         view.not_applicable = True
@@ -84,7 +85,7 @@ def people_as_submitted(application: Application, language: str) -> list[PersonV
         form = forms[0] if forms else None
         answers = person.get("answers", {}).get(form.code, {}) if form else {}
         sections = (
-            [_section_view(section, answers.get(section.code), language) for section in form.sections]
+            [section_view(section, answers.get(section.code), language) for section in form.sections]
             if form
             else []
         )
@@ -92,3 +93,46 @@ def people_as_submitted(application: Application, language: str) -> list[PersonV
             PersonView(position=person["position"], role=person["role"], form=form, sections=sections)
         )
     return views
+
+
+@dataclass(frozen=True)
+class CheckedSection:
+    """A section on the check-your-answers page: its answers, whether the rules find it complete, its page."""
+
+    title: str
+    state: str  # "complete", "incomplete" or "not_started"
+    url: str
+    view: SectionView
+
+
+@dataclass(frozen=True)
+class CheckedForm:
+    title: str
+    sections: tuple[CheckedSection, ...]
+
+
+@dataclass(frozen=True)
+class CheckedPerson:
+    position: int
+    label: str
+    forms: tuple[CheckedForm, ...]
+
+
+def application_answers(*, application: Application, on, language: str, evaluation=None) -> tuple[CheckedPerson, ...]:
+    """Every person of a draft application with every form the rules ask of them, section by
+    section, as people read it: what the applicant (and each signer) checks before signing."""
+    from .people.selectors import people_progress
+
+    people = []
+    for entry in people_progress(application=application, on=on, language=language, evaluation=evaluation):
+        forms = []
+        for progress in entry.forms:
+            answers = entry.person.answers.get(progress.form.code) or {}
+            sections = []
+            for state in progress.sections:
+                section = progress.form.section(state.code)
+                view = section_view(section, answers.get(section.code), language)
+                sections.append(CheckedSection(title=state.title, state=state.state, url=state.url, view=view))
+            forms.append(CheckedForm(title=progress.title, sections=tuple(sections)))
+        people.append(CheckedPerson(position=entry.person.position, label=entry.label, forms=tuple(forms)))
+    return tuple(people)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<uuid:public_id>/validate/", views.validate, name="validate"),
 ]
 urlpatterns += [
+    path("<uuid:public_id>/check/", views.check_answers, name="check_answers"),
     path("<uuid:public_id>/sign/", views.sign, name="sign"),
     path("<uuid:public_id>/submit/", views.submit, name="submit"),
     path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),

@@ -19,7 +19,8 @@ from portique.rules.reasons import Severity
 
 from . import selectors, services
 from .access import Capability, access_application, capabilities
-from .choices import EDITABLE, PersonRole
+from .answer_summary import application_answers
+from .choices import EDITABLE, PersonRole, Status
 from .form_rendering import cleaned_answers, initial_answers, section_form_class, section_formset_class
 from .people import selectors as people_selectors
 from .submission import views as submitted_views
@@ -333,6 +334,44 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @login_required
+def check_answers(request: HttpRequest, public_id) -> HttpResponse:
+    """Check your answers: the whole draft as people read it, with a "Change" link to each
+    section, before anyone signs (for several signers, every one of them reads it)."""
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
+    if application.on_paper or application.status not in EDITABLE:
+        return redirect("applications:overview", public_id=public_id)
+    allowed = capabilities(actor=request.user, application=application)
+    if Capability.PREPARE not in allowed:
+        # The represented client reads the whole application on their own review page (ACT-34).
+        return redirect("representation_client:review", public_id=public_id)
+    today = timezone.localdate()
+    language = _language()
+    people = application_answers(application=application, on=today, language=language)
+    signers = ()
+    if application.definition.several_signers:
+        steps = people_selectors.signing_steps(application=application, on=today, language=language)
+        signers = steps.signers if steps.ready_to_sign else ()
+    return render(
+        request,
+        "applications/check_answers.html",
+        {
+            "application": application,
+            "can_change": True,
+            "people": people,
+            "incomplete": sum(
+                1 for person in people for form in person.forms for section in form.sections
+                if section.state != "complete"
+            ),
+            "represented": Capability.SIGN not in allowed,
+            "several_signers": application.definition.several_signers,
+            "signers": signers,
+            "can_sign": application.status == Status.READY_TO_SIGN,
+            "signed": application.status == Status.SIGNED,
+        },
+    )
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpResponse:
     """A signer reads their declaration and types their name (every program).
@@ -390,6 +429,9 @@ def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpRe
             "declaration": declaration,
             "errors": errors,
             "typed_name": typed_name,
+            # Each signer reads the whole application before the declaration.
+            "people": application_answers(application=application, on=timezone.localdate(), language=language),
+            "can_change": Capability.PREPARE in capabilities(actor=request.user, application=application),
         },
     )
 
