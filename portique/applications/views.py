@@ -17,7 +17,7 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
-from . import selectors, services
+from . import ports, selectors, services
 from .access import Capability, access_application, capabilities
 from .answer_summary import application_answers
 from .choices import EDITABLE, PersonRole, Status
@@ -455,17 +455,41 @@ def _who_signs(application) -> dict:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, public_id) -> HttpResponse:
+    """Submit in two steps: a page that says what submitting means, then its button (the POST).
+
+    ``application_submit`` keeps one submission per application, so a repeated POST (a
+    double click, a retried request) lands on the first submission's confirmation.
+    """
     application = access_application(actor=request.user, public_id=public_id)
-    try:
-        services.application_submit(actor=request.user, public_id=public_id, on=timezone.localdate())
-    except services.ApplicationError as refused:
-        language = _language()
-        for found in refused.reasons:
-            messages.error(request, found.message(language))
+    if request.method == "POST":
+        try:
+            services.application_submit(actor=request.user, public_id=public_id, on=timezone.localdate())
+        except services.ApplicationError as refused:
+            language = _language()
+            for found in refused.reasons:
+                messages.error(request, found.message(language))
+            return redirect("applications:overview", public_id=public_id)
+        return redirect("applications:confirmation", public_id=application.public_id)
+    if getattr(application, "submission", None) is not None:
+        return redirect("applications:confirmation", public_id=application.public_id)
+    if application.on_paper or application.status not in EDITABLE:
         return redirect("applications:overview", public_id=public_id)
-    return redirect("applications:confirmation", public_id=application.public_id)
+    today = timezone.localdate()
+    language = _language()
+    balance = ports.fee_balance(application, today)
+    blockers = services.submission_blockers(application=application, on=today, balance=balance)
+    return render(
+        request,
+        "applications/submit_confirm.html",
+        {
+            "application": application,
+            "blockers": [found.message(language) for found in blockers],
+            "fees_paid": balance.paid,
+            "people": len(application.people.all()),
+        },
+    )
 
 
 @login_required

@@ -30,7 +30,13 @@ def _text(response) -> str:
     "language, heading, section, change, not_started",
     [
         ("en", "Check your answers before signing", "Personal details", "Change", "Not started"),
-        ("fr", "Vérifiez vos réponses avant de signer", "Renseignements personnels", "Modifier", "Non commencée"),
+        (
+            "fr",
+            "Vérifiez vos réponses avant de signer",
+            "Renseignements personnels",
+            "Modifier",
+            "Non commencée",
+        ),
     ],
 )
 def test_the_applicant_reads_every_answer_with_a_change_link_to_its_section(
@@ -115,4 +121,6 @@ def test_after_submission_the_check_page_leads_to_the_status_page(client, applic
     application, _ = journey.submitted(applicant)
     client.force_login(applicant)
     response = client.get(f"/en/applications/{application.public_id}/check/")
-    assert response.status_code == 302 and response["Location"] == f"/en/applications/{application.public_id}/"
+    assert (
+        response.status_code == 302 and response["Location"] == f"/en/applications/{application.public_id}/"
+    )
