@@ -104,10 +104,14 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
     if not definition.several_signers:
         # The parent or guardian who signs for one applicant under 18 has a step of their own (ACT-56).
         people = tuple(entry for entry in people if entry.person.role != PersonRole.PARENT_OR_GUARDIAN)
+    sections = [section.state for entry in people for progress in entry.forms for section in progress.sections]
     return render(
         request,
         "applications/overview.html",
         {
+            # "You have completed N of M sections": the task list's summary.
+            "sections_completed": sections.count("complete"),
+            "sections_total": len(sections),
             "application": application,
             "definition": definition,
             "language": language,

@@ -30,6 +30,8 @@ WORDS = {
         "sign": "Sign",
         "name": "Your full name, exactly as it appears on your passport or travel document",
         "submit": "Submit",
+        "confirm_submit": "Submit the application",
+        "cannot_undo": "Once submitted, this cannot be undone.",
         "eta_link": "See whether your eTA is valid today, and until when",
         "valid": "Your eTA is valid today",
         "until": "You can use it until {day}.",
@@ -50,6 +52,8 @@ WORDS = {
         "sign": "Signer",
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
         "submit": "Soumettre",
+        "confirm_submit": "Soumettre la demande",
+        "cannot_undo": "Une fois la demande soumise, il est impossible de revenir en arrière.",
         "eta_link": "Voir si votre AVE est valide aujourd’hui, et jusqu’à quand",
         "valid": "Votre AVE est valide aujourd’hui",
         "until": "Vous pouvez l’utiliser jusqu’au {day}.",
@@ -118,7 +122,11 @@ def test_an_applicant_applies_for_an_eta_and_sees_it_valid(
     page.get_by_label(words["name"]).fill("Claire Dubois")
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
-    page.get_by_role("button", name=words["submit"], exact=True).click()
+    # Submit opens a confirmation step; its button submits.
+    page.get_by_role("link", name=words["submit"], exact=True).click()
+    assert words["cannot_undo"] in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name=words["confirm_submit"]).click()
     page.wait_for_load_state()
     assert IssuedEta.objects.filter(application=application).exists()
 

@@ -32,6 +32,8 @@ WORDS = {
         "name": "Your full name, exactly as it appears on your passport or travel document",
         "child": "The applicant is under 18: they cannot sign.",
         "submit": "Submit",
+        "confirm_submit": "Submit the application",
+        "cannot_undo": "Once submitted, this cannot be undone.",
         "received": "We have received your application",
     },
     "fr": {
@@ -48,6 +50,8 @@ WORDS = {
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
         "child": "Le demandeur a moins de 18 ans : il ne peut pas signer.",
         "submit": "Soumettre",
+        "confirm_submit": "Soumettre la demande",
+        "cannot_undo": "Une fois la demande soumise, il est impossible de revenir en arrière.",
         "received": "Nous avons reçu votre demande",
     },
 }
@@ -104,7 +108,11 @@ def test_a_parent_signs_her_15_year_olds_pr_card_renewal(page, live_server, asse
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
 
-    page.get_by_role("button", name=words["submit"], exact=True).click()
+    # Submit opens a confirmation step; its button submits.
+    page.get_by_role("link", name=words["submit"], exact=True).click()
+    assert words["cannot_undo"] in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name=words["confirm_submit"]).click()
     page.wait_for_load_state()
     assert words["received"] in page.locator("main").inner_text()
     assert Submission.objects.filter(application=application).exists()

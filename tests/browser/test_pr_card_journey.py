@@ -40,6 +40,10 @@ WORDS = {
         "name": "Your full name, exactly as it appears on your passport or travel document",
         "mismatch": "type your full name exactly as it is shown in your passport",
         "submit": "Submit",
+        "confirm_submit": "Submit the application",
+        "check_link": "Check your answers",
+        "change": "Change",
+        "cannot_undo": "Once submitted, this cannot be undone.",
         "received": "We have received your application",
         "submitted": "Submitted",
     },
@@ -66,6 +70,10 @@ WORDS = {
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
         "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
         "submit": "Soumettre",
+        "confirm_submit": "Soumettre la demande",
+        "check_link": "Vérifier vos réponses",
+        "change": "Modifier",
+        "cannot_undo": "Une fois la demande soumise, il est impossible de revenir en arrière.",
         "received": "Nous avons reçu votre demande",
         "submitted": "Soumise",
     },
@@ -182,6 +190,14 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.wait_for_load_state()
     assert_accessible(page)
 
+    # Check your answers: every section as it will be sent, each with a link to change it.
+    page.goto(f"/{language}/applications/{application.public_id}/")
+    page.get_by_role("link", name=words["check_link"], exact=True).click()
+    main = page.locator("main").inner_text()
+    assert answers["personal"]["family_name"] in main and "IMM5444" not in main
+    assert page.get_by_role("link", name=re.compile("^" + words["change"])).count() == len(answers)
+    assert_accessible(page)
+
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("button", name=words["validate"]).click()
     assert page.get_by_role("status").inner_text().strip() == words["ready"]
@@ -198,7 +214,11 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
 
-    page.get_by_role("button", name=words["submit"], exact=True).click()
+    # Submit opens a confirmation step; its button submits.
+    page.get_by_role("link", name=words["submit"], exact=True).click()
+    assert words["cannot_undo"] in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name=words["confirm_submit"]).click()
     page.wait_for_load_state()
     submission = Submission.objects.get(application=application)
     assert words["received"] in page.locator("main").inner_text()
@@ -208,5 +228,5 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.goto(f"/{language}/applications/")
     assert words["submitted"] in page.locator("main").inner_text()
     page.goto(f"/{language}/applications/{application.public_id}/")
-    assert page.get_by_role("button", name=words["submit"], exact=True).count() == 0
+    assert page.get_by_role("link", name=words["submit"], exact=True).count() == 0
     assert_accessible(page)

@@ -43,6 +43,8 @@ WORDS = {
         "sign": "Sign",
         "mismatch": "type your full name exactly as it is shown in your passport",
         "submit": "Submit",
+        "confirm_submit": "Submit the application",
+        "cannot_undo": "Once submitted, this cannot be undone.",
         "received": "We have received your application",
         "approved": "Approved",
         "decide": "Record the decision and send the letter",
@@ -74,6 +76,8 @@ WORDS = {
         "sign": "Signer",
         "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
         "submit": "Soumettre",
+        "confirm_submit": "Soumettre la demande",
+        "cannot_undo": "Une fois la demande soumise, il est impossible de revenir en arrière.",
         "received": "Nous avons reçu votre demande",
         "approved": "Approuvé",
         "decide": "Inscrire la décision et envoyer la lettre",
@@ -230,7 +234,11 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
         page.wait_for_load_state()
 
     assert_accessible(page)
-    page.get_by_role("button", name=words["submit"], exact=True).click()
+    # Submit opens a confirmation step; its button submits.
+    page.get_by_role("link", name=words["submit"], exact=True).click()
+    assert words["cannot_undo"] in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name=words["confirm_submit"]).click()
     page.wait_for_load_state()
     assert words["received"] in page.content()
     assert_accessible(page)

@@ -31,6 +31,8 @@ WORDS = {
         "sign": "Sign",
         "name": "Your full name, exactly as it appears on your passport or travel document",
         "submit": "Submit",
+        "confirm_submit": "Submit the application",
+        "cannot_undo": "Once submitted, this cannot be undone.",
         "received": "We have received your application",
         "submitted": "Submitted",
         "next": "The decision on your application is a letter, in this account",
@@ -52,6 +54,8 @@ WORDS = {
         "sign": "Signer",
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
         "submit": "Soumettre",
+        "confirm_submit": "Soumettre la demande",
+        "cannot_undo": "Une fois la demande soumise, il est impossible de revenir en arrière.",
         "received": "Nous avons reçu votre demande",
         "submitted": "Soumise",
         "next": "La décision sur votre demande est une lettre, déposée dans ce compte",
@@ -146,7 +150,11 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
 
-    page.get_by_role("button", name=words["submit"], exact=True).click()
+    # Submit opens a confirmation step; its button submits.
+    page.get_by_role("link", name=words["submit"], exact=True).click()
+    assert words["cannot_undo"] in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name=words["confirm_submit"]).click()
     page.wait_for_load_state()
     submission = Submission.objects.get(application=application)
     assert words["received"] in page.locator("main").inner_text()
