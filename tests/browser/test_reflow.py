@@ -1,0 +1,59 @@
+"""WCAG 1.4.10 Reflow: the applicant's key pages read at 320 CSS pixels wide without scrolling sideways."""
+
+import pytest
+
+from portique.applications import services
+from tests import journey
+from tests.browser.test_payments import sign_in
+
+WIDTH = 320
+
+# What sticks out past the right edge: named in the failure so the CSS to fix is obvious.
+OVERFLOWING = """(width) => {
+    const clipped = (e) => {
+        for (let up = e.parentElement; up && up !== document.body; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+    return Array.from(document.querySelectorAll('body *'))
+        .filter((e) => e.getClientRects().length && !clipped(e) && (e.getBoundingClientRect().right > width + 0.5
+            || (getComputedStyle(e).overflowX === 'visible' && e.scrollWidth > e.clientWidth + 1 && e.clientWidth)))
+        .slice(-8)
+        .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+             + ' ' + Math.round(e.getBoundingClientRect().right) + 'px: ' + (e.innerText || '').slice(0, 40));
+}"""
+
+
+def _overflow(page, path) -> list:
+    """[] when ``path`` reflows; else the page's width and what sticks out."""
+    page.goto(path)
+    page.wait_for_load_state("load")
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    return [] if scroll_width <= WIDTH else [(path, scroll_width, page.evaluate(OVERFLOWING, WIDTH))]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_applicant_pages_reflow_at_320_pixels(page, live_server, applicant, language):
+    application = journey.ready_to_submit(applicant)
+    base = f"/{language}/applications/{application.public_id}"
+    sign_in(page, live_server, applicant)
+    page.set_viewport_size({"width": WIDTH, "height": 640})
+    overflowing = []
+    for path in (
+        f"/{language}/applications/",
+        f"/{language}/applications/start/",
+        f"{base}/",
+        f"{base}/form/personal/",
+        f"{base}/form/absences/",
+        f"{base}/documents/",
+        f"{base}/check/",
+        f"{base}/sign/",
+        f"{base}/submit/",
+    ):
+        overflowing += _overflow(page, path)
+    services.application_submit(actor=applicant, public_id=application.public_id, on=journey.TODAY)
+    overflowing += _overflow(page, f"{base}/")
+    overflowing += _overflow(page, f"{base}/confirmation/")
+    assert not overflowing, "\n".join(str(found) for found in overflowing)
