@@ -16,9 +16,21 @@ from .form_rendering import countries
 from .models import Application
 
 
+def _yes_no(value: bool, language: str) -> str:
+    if language.startswith("fr"):
+        return "Oui" if value else "Non"
+    return "Yes" if value else "No"
+
+
 def _value(field, raw: Any, language: str) -> str:
-    if raw in (None, ""):
+    if raw is None or raw == "" or raw == []:
         return "—"
+    if isinstance(raw, bool):
+        # A flag (asked as Yes / No) is stored as true / false: never shown as "True".
+        return _yes_no(raw, language)
+    if isinstance(raw, list):
+        # Several options chosen, or several dates.
+        return ", ".join(_value(field, item, language) for item in raw)
     if field.options:
         for option in field.options:
             if option.value == raw:

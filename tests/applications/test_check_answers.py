@@ -106,6 +106,9 @@ def test_every_signer_of_a_sponsorship_reads_every_person_before_signing(client,
     for name in (sj.SPONSOR_NAME, sj.PA_NAME, "Ada Okafor", "Obi Okafor"):
         assert name in text, name
     assert f"Continue to the declaration of {sj.SPONSOR_NAME}" in text
+    # Flags read Yes / No, never a stored value.
+    assert re.search(r"\b(True|False)\b", text) is None
+    assert " No " in text
     for position in (0, 1):
         response = client.get(f"/fr/applications/{application.public_id}/people/{position}/sign/")
         text = _text(response)
