@@ -198,6 +198,9 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
             else:
                 messages.success(request, _("Section saved."))
                 _tell_what_the_rules_found(request, application=outcome.application, person=person, section=section)
+                if request.GET.get("from") == "check":
+                    # Changed from the check-your-answers page: back to it.
+                    return redirect("applications:check_answers", public_id=public_id)
                 following = _next_section(form, section)
                 if "continue" in request.POST and following:
                     return redirect(people_selectors.section_url(outcome.application, person, form, following))

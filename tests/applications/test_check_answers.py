@@ -55,7 +55,7 @@ def test_the_applicant_reads_every_answer_with_a_change_link_to_its_section(
     # A section not yet answered says so; every section links to its own page.
     assert not_started in text
     body = response.content.decode()
-    assert f'href="/{language}/applications/{application.public_id}/form/personal/"' in body
+    assert f'href="/{language}/applications/{application.public_id}/form/personal/?from=check"' in body
     assert text.count(change) >= len(answers)
     # No internal key reaches the page.
     for key in ("IMM5444", "p0/", "not_started", "incomplete", "personal."):
@@ -127,3 +127,18 @@ def test_after_submission_the_check_page_leads_to_the_status_page(client, applic
     assert (
         response.status_code == 302 and response["Location"] == f"/en/applications/{application.public_id}/"
     )
+
+
+@pytest.mark.django_db
+def test_a_change_made_from_the_check_page_returns_to_it(client, applicant):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    answers = complete_answers()
+    journey.save_answers(applicant, application, {"personal": answers["personal"]})
+    client.force_login(applicant)
+    url = f"/en/applications/{application.public_id}/form/personal/?from=check"
+    data = {key: value for key, value in answers["personal"].items() if value not in (None, "")}
+    data.update(family_name="Gagnon", version=application.version, **{"continue": "1"})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/applications/{application.public_id}/check/"
+    assert "Gagnon" in _text(client.get(response["Location"]))
