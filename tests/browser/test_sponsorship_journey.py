@@ -44,6 +44,8 @@ WORDS = {
         "mismatch": "type your full name exactly as it is shown in your passport",
         "submit": "Submit",
         "confirm_submit": "Submit the application",
+        "check_link": "Check your answers",
+        "to_sponsor_declaration": "Continue to the declaration of " + sj.SPONSOR_NAME,
         "cannot_undo": "Once submitted, this cannot be undone.",
         "received": "We have received your application",
         "approved": "Approved",
@@ -77,6 +79,8 @@ WORDS = {
         "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
         "submit": "Soumettre",
         "confirm_submit": "Soumettre la demande",
+        "check_link": "Vérifier vos réponses",
+        "to_sponsor_declaration": "Passer à la déclaration de " + sj.SPONSOR_NAME,
         "cannot_undo": "Une fois la demande soumise, il est impossible de revenir en arrière.",
         "received": "Nous avons reçu votre demande",
         "approved": "Approuvé",
@@ -218,6 +222,14 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     page.get_by_label(words["code"]).fill("123")
     page.get_by_role("button", name=re.compile("^(Pay|Payer) ")).click()
     page.wait_for_load_state()
+
+    # Check your answers: every person's answers, then a way to each signer's declaration.
+    page.goto(f"/{language}/applications/{application.public_id}/")
+    page.get_by_role("link", name=words["check_link"], exact=True).click()
+    main = page.locator("main").inner_text()
+    assert sj.SPONSOR_NAME in main and sj.PA_NAME in main and "IMM0008/" not in main
+    assert page.get_by_role("link", name=re.compile("^" + re.escape(words["to_sponsor_declaration"]))).count() == 1
+    assert_accessible(page)
 
     # The sponsor signs the undertaking; the principal applicant signs the whole application.
     for position, wrong, right in ((0, None, sj.SPONSOR_NAME), (1, "Chidi Okafor", sj.PA_NAME)):
