@@ -40,11 +40,7 @@ def _form_of(application, position: int = 0):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     _applicant_only(request)
-    return render(
-        request,
-        "applications/dashboard.html",
-        {"applications": selectors.applications_of(actor=request.user)},
-    )
+    return render(request, "applications/dashboard.html", {"applications": selectors.applications_of(actor=request.user)})
 
 
 @login_required
@@ -65,9 +61,7 @@ def start(request: HttpRequest, sponsorship: bool = False) -> HttpResponse:
             return redirect("applications:sponsorship_screen", program=chosen)
         application = services.application_start(actor=request.user, program=chosen)
         form = application.definition.forms_for(application.definition.account_holder_role)[0]
-        return redirect(
-            "applications:section", public_id=application.public_id, section=form.sections[0].code
-        )
+        return redirect("applications:section", public_id=application.public_id, section=form.sections[0].code)
     return render(request, "applications/start.html", {"programs": programs, "sponsorship": sponsorship})
 
 
@@ -149,9 +143,7 @@ def account_holder_section(request: HttpRequest, public_id, section: str) -> Htt
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_section(
-    request: HttpRequest, public_id, position: int, form_code: str, section: str
-) -> HttpResponse:
+def person_section(request: HttpRequest, public_id, position: int, form_code: str, section: str) -> HttpResponse:
     """One section of one person's form, for every program: the applicant, their representative,
     or the officer typing in a paper application. Saved as it is; the rules say what is left."""
     application = access_application(actor=request.user, public_id=public_id)
@@ -167,14 +159,8 @@ def person_section(
     prefix = definition.subject_prefix
     errors: dict[str, list[str]] = {}
     if definition.repeating:
-        rows = (
-            [initial_answers(definition, row) for row in saved if isinstance(row, dict)]
-            if isinstance(saved, list)
-            else []
-        )
-        bound = section_formset_class(definition, language)(
-            request.POST or None, initial=rows or None, prefix=section
-        )
+        rows = [initial_answers(definition, row) for row in saved if isinstance(row, dict)] if isinstance(saved, list) else []
+        bound = section_formset_class(definition, language)(request.POST or None, initial=rows or None, prefix=section)
     else:
         initial = initial_answers(definition, saved if isinstance(saved, dict) else {})
         bound = section_form_class(definition, language)(request.POST or None, initial=initial)
@@ -196,12 +182,7 @@ def person_section(
                     on=application.application_date(timezone.localdate()),
                 )
             except services.StaleVersion:
-                messages.error(
-                    request,
-                    _(
-                        "This application was changed in another window. Here is the latest version; enter your changes again."
-                    ),
-                )
+                messages.error(request, _("This application was changed in another window. Here is the latest version; enter your changes again."))
                 return redirect(people_selectors.section_url(application, person, form, section))
             except services.ApplicationError as refused:
                 errors = _errors_by_field(refused.reasons, language)
@@ -217,23 +198,15 @@ def person_section(
                 if outcome.still_missing:
                     messages.warning(
                         request,
-                        _(
-                            "Some questions in this section are still unanswered. You can come back to them at any time."
-                        ),
+                        _("Some questions in this section are still unanswered. You can come back to them at any time."),
                     )
                 following = _next_section(form, section)
                 if "continue" in request.POST and following:
-                    return redirect(
-                        people_selectors.section_url(outcome.application, person, form, following)
-                    )
+                    return redirect(people_selectors.section_url(outcome.application, person, form, following))
                 return redirect("applications:overview", public_id=public_id)
     if definition.repeating:
         rows = [
-            (
-                number,
-                row,
-                [(row[f.code], errors.get(f"{prefix}.{number}.{f.code}", [])) for f in definition.fields],
-            )
+            (number, row, [(row[f.code], errors.get(f"{prefix}.{number}.{f.code}", [])) for f in definition.fields])
             for number, row in enumerate(bound.forms, start=1)
         ]
         fields = []
@@ -241,9 +214,7 @@ def person_section(
         rows = []
         fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in definition.fields]
     summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
-    summary += [
-        (bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_
-    ]
+    summary += [(bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_]
     summary += [("", message) for message in errors.get(prefix, [])]
     several_people = len(application.people.all()) > 1
     return render(
@@ -321,9 +292,7 @@ def _next_section(form, current: str) -> str | None:
 @require_POST
 def validate(request: HttpRequest, public_id) -> HttpResponse:
     # For a sponsorship: what is left before signing (the signatures are the next step).
-    evaluation = services.application_validate(
-        actor=request.user, public_id=public_id, on=timezone.localdate()
-    )
+    evaluation = services.application_validate(actor=request.user, public_id=public_id, on=timezone.localdate())
     application = access_application(actor=request.user, public_id=public_id)
     _, form = _form_of(application)
     language = _language()
@@ -369,6 +338,7 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpResponse:
@@ -408,9 +378,7 @@ def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpRe
                 on=timezone.localdate(),
             )
         except services.StaleVersion:
-            errors = [
-                _("This application changed since you opened this page. Read it again before you sign.")
-            ]
+            errors = [_("This application changed since you opened this page. Read it again before you sign.")]
         except services.ApplicationError as refused:
             errors = [found.message(language) for found in refused.reasons]
         else:
@@ -471,6 +439,4 @@ def confirmation(request: HttpRequest, public_id) -> HttpResponse:
     submission = getattr(application, "submission", None)
     if submission is None:
         raise Http404
-    return render(
-        request, "applications/confirmation.html", {"application": application, "submission": submission}
-    )
+    return render(request, "applications/confirmation.html", {"application": application, "submission": submission})
