@@ -149,6 +149,25 @@ def section_form_class(section: Section, language: str) -> type[forms.Form]:
     return type(f"{section.code.title()}Form", (forms.Form,), attrs)
 
 
+def describe(bound_field, errors) -> None:
+    """Point an input at its hint and its error message, by the ids ``_field.html`` gives them.
+
+    Django names a hint ``<id>_helptext``; the errors here come from the rules, not from
+    the Django form, so the input is told about them (and marked invalid) here. A group of
+    radio buttons is described on its fieldset instead (``_field.html``).
+    """
+    if bound_field.use_fieldset:
+        return
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}_helptext")
+    if errors:
+        described.append(f"{bound_field.auto_id}_error")
+        bound_field.field.widget.attrs["aria-invalid"] = "true"
+    if described:
+        bound_field.field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
 def section_formset_class(section: Section, language: str):
     return forms.formset_factory(section_form_class(section, language), extra=1, can_delete=True)
 

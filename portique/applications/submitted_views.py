@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import address_changes, submitted_selectors
 from .access import Capability, access_application
 from .choices import EDITABLE
-from .form_rendering import section_form_class
+from .form_rendering import describe, section_form_class
 from .models import Application, Submission
 from .services import ApplicationError
 from .submitted_copy import language_of, submitted_copy_filename, submitted_copy_pdf
@@ -116,11 +116,7 @@ def address_change(request: HttpRequest, public_id) -> HttpResponse:
     for field in section.fields:
         bf = bound[field.code]
         field_errors = errors.get(field.code, [])
-        if field_errors:
-            described = [f"{bf.auto_id}_error"] + ([f"{bf.auto_id}_help"] if bf.help_text else [])
-            bf.field.widget.attrs.update({"aria-describedby": " ".join(described), "aria-invalid": "true"})
-        elif bf.help_text:
-            bf.field.widget.attrs["aria-describedby"] = f"{bf.auto_id}_help"
+        describe(bf, field_errors)
         fields.append((bf, field_errors))
     summary = [(bf.id_for_label, message) for bf, field_errors in fields for message in field_errors]
     summary += [("", message) for message in errors.get("", [])]

@@ -20,7 +20,13 @@ from portique.rules.reasons import Severity
 from . import people_selectors, selectors, services, submitted_views
 from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, PersonRole
-from .form_rendering import cleaned_answers, initial_answers, section_form_class, section_formset_class
+from .form_rendering import (
+    cleaned_answers,
+    describe,
+    initial_answers,
+    section_form_class,
+    section_formset_class,
+)
 
 
 def _language() -> str:
@@ -213,6 +219,8 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
     else:
         rows = []
         fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in definition.fields]
+    for bf, messages_ in [*fields, *(pair for _number, _row, pairs in rows for pair in pairs)]:
+        describe(bf, messages_)
     summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
     summary += [(bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_]
     summary += [("", message) for message in errors.get(prefix, [])]

@@ -104,3 +104,42 @@ def test_each_kind_has_its_own_box_heading_and_role_errors_first(language, headi
     assert _roles(body) == {"error": "alert", "warning": "alert", "success": "status", "info": "status"}
     assert "The invitation was refused." in _boxes(body)["error"]
     assert re.findall(r'<p class="message-heading">(.*?)</p>', body) == headings
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "prefix"), [("en", "<title>Error: "), ("fr", "<title>Erreur\u00a0: ")])
+def test_a_section_with_an_error_says_so_in_its_title_and_its_summary_comes_first_with_the_focus(
+    client, applicant, language, prefix
+):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    url = f"/{language}/applications/{application.public_id}/form/personal/"
+    assert prefix not in client.get(url).content.decode()
+    body = client.post(url, {"version": "1", "date_of_birth": "2090-01-01", "continue": "1"}).content.decode()
+    assert prefix in body
+    summary = re.search(r"<div[^>]*error-summary[^>]*>", body).group(0)
+    assert "autofocus" in summary
+    # The summary is the first thing in the page's content, before its heading.
+    assert body.index("error-summary") < body.index("<h1")
+
+
+@pytest.mark.django_db
+def test_inputs_are_described_by_their_hint_and_their_error_by_ids_that_exist(client, applicant):
+    application = services.application_start(actor=applicant, program=Program.PR_CARD)
+    client.force_login(applicant)
+    url = reverse("applications:section", args=[application.public_id, "personal"])
+    pages = [
+        client.get(url).content.decode(),
+        client.post(url, {"version": "1", "date_of_birth": "2090-01-01"}).content.decode(),
+    ]
+    for body in pages:
+        ids = set(re.findall(r'\bid="([^"]+)"', body))
+        described = re.findall(r'aria-(?:describedby|labelledby)="([^"]+)"', body)
+        assert described, "no input is described by a hint"
+        for value in described:
+            assert set(value.split()) <= ids, value
+    # The hint of the UCI question is read with it, and the wrong date with its error.
+    uci = re.search(r"<input[^>]*name=\"uci\"[^>]*>", pages[0]).group(0)
+    assert 'aria-describedby="id_uci_helptext"' in uci
+    born = re.search(r"<input[^>]*name=\"date_of_birth\"[^>]*>", pages[1]).group(0)
+    assert "id_date_of_birth_error" in born and 'aria-invalid="true"' in born
