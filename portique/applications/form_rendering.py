@@ -16,6 +16,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from portique.rules.forms.model import Field, FieldKind, Section
+from portique.rules.forms.validate import normalised
 
 
 @cache
@@ -88,6 +89,8 @@ def _django_field(field: Field, language: str) -> forms.Field:
         return forms.CharField(widget=forms.EmailInput(attrs={"autocomplete": "email"}), strip=True, **common)
     if kind is FieldKind.PHONE:
         return forms.CharField(widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}), strip=True, **common)
+    if kind is FieldKind.POSTAL_CODE:
+        return forms.CharField(widget=forms.TextInput(attrs={"autocomplete": "postal-code"}), strip=True, **common)
     # Length is enforced by the rules with a bilingual message, not by the browser.
     return forms.CharField(strip=True, **common)
 
@@ -205,7 +208,8 @@ def answers_from(section: Section, data: dict, *, keep_blank_text: bool = True) 
             elif field.kind is FieldKind.DATES:
                 value = [line.strip() for line in str(value).splitlines() if line.strip()]
         else:
-            value = value or ""
+            # A postal code, a telephone number or a UCI is stored the one way it is written.
+            value = normalised(field, value or "")
         answers[field.code] = value
     return answers
 

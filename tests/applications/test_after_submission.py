@@ -358,7 +358,8 @@ def test_a_repeated_or_unchanged_address_records_nothing_new(client, applicant, 
     client.post(url("applications:address_change", application), {**NEW_ADDRESS, "phone": "613-555-0123"})
     assert AddressChange.objects.count() == 2
     on_file = submitted_selectors.mailing_address_on_file(application=application)
-    assert (on_file.postal_code, on_file.phone) == ("K1P 1A1", "613-555-0123")
+    # Stored as the forms store it: the postal code as Canada Post writes it, the number in E.164.
+    assert (on_file.postal_code, on_file.phone) == ("K1P 1A1", "+16135550123")
 
 
 @pytest.mark.django_db
