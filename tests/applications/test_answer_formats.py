@@ -23,8 +23,16 @@ def test_the_contact_page_stores_the_postal_code_and_the_telephone_number_normal
 @pytest.mark.parametrize(
     ("language", "uci_error", "expired"),
     [
-        ("en", "8 or 10 digits, for example 0000-0000 or 00-0000-0000", "This document expired on 2001-01-01"),
-        ("fr", "8 ou 10 chiffres, par exemple 0000-0000 ou 00-0000-0000", "Ce document a expiré le 2001-01-01"),
+        (
+            "en",
+            "8 or 10 digits, for example 0000-0000 or 00-0000-0000",
+            "This document expired on 2001-01-01",
+        ),
+        (
+            "fr",
+            "8 ou 10 chiffres, par exemple 0000-0000 ou 00-0000-0000",
+            "Ce document a expiré le 2001-01-01",
+        ),
     ],
 )
 def test_a_short_uci_and_an_expired_passport_are_refused_at_their_fields_and_nothing_is_saved(

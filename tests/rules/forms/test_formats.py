@@ -41,7 +41,12 @@ def test_a_number_that_cannot_be_dialled_is_refused(typed):
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("12345678", "12345678"), ("1234-5678", "12345678"), ("12-3456-7890", "1234567890"), ("1234567890", "1234567890")],
+    [
+        ("12345678", "12345678"),
+        ("1234-5678", "12345678"),
+        ("12-3456-7890", "1234567890"),
+        ("1234567890", "1234567890"),
+    ],
 )
 def test_a_uci_is_8_or_10_digits_written_as_ircc_prints_it_or_without_dashes(typed, stored):
     assert formats.uci(typed) == stored
