@@ -8,6 +8,7 @@ Validate button can never disagree.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from babel import Locale
@@ -18,13 +19,37 @@ from django.utils.safestring import mark_safe
 from portique.rules.forms.model import Field, FieldKind, Section
 from portique.rules.forms.validate import normalised
 
+# Two-letter codes CLDR names that are not countries or territories of ISO 3166-1: its
+# "special" and "macroregion" codes (unknown region, Eurozone, European Union, United
+# Nations, Outlying Oceania), its pseudo-locales for testing translations (XA, XB), and
+# the codes ISO 3166 only reserves for other bodies' use (Ascension, Clipperton, Sark,
+# Diego Garcia, Ceuta and Melilla, the Canary Islands, Tristan da Cunha). Kosovo (XK) is
+# kept: not yet in ISO 3166-1, it is the code IRCC and other governments use for it.
+NOT_COUNTRIES = frozenset({"ZZ", "EZ", "EU", "UN", "QO", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+
+
+def collation_key(name: str) -> tuple[str, str]:
+    """Sort names as a dictionary of the language does: accents and case do not change a
+    letter's place ("Égypte" among the E, before "Érythrée"), and break ties only."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return base, name
+
 
 @cache
 def countries(language: str) -> tuple[tuple[str, str], ...]:
-    """ISO 3166 countries with their names in ``language``, sorted for that language."""
+    """ISO 3166 countries (CLDR's names, from Babel) in ``language``, sorted for that language.
+
+    The stored answer is the ISO 3166-1 alpha-2 code; only the names and their order change
+    with the page's language.
+    """
     names = Locale.parse("fr_CA" if language.startswith("fr") else "en_CA").territories
-    pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha() and code != "ZZ"]
-    return tuple(sorted(pairs, key=lambda pair: pair[1].casefold()))
+    pairs = [
+        (code, name)
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    ]
+    return tuple(sorted(pairs, key=lambda pair: collation_key(pair[1])))
 
 
 def _attributes(attrs: dict) -> str:
