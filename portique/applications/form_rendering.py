@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 
 from portique.rules.forms.model import Field, FieldKind, Section
 from portique.rules.forms.validate import normalised
+from portique.rules.typography import french
 
 # Two-letter codes CLDR names that are not countries or territories of ISO 3166-1: its
 # "special" and "macroregion" codes (unknown region, Eurozone, European Union, United
@@ -90,6 +91,11 @@ class Select(forms.Select):
         return mark_safe("".join(parts))  # every part above is escaped
 
 
+def _words(text: str, language: str) -> str:
+    """A question's words as the page shows them (French typography on French pages)."""
+    return french(text) if language.startswith("fr") else text
+
+
 def _choices(field: Field, language: str) -> list[tuple[str, str]]:
     if field.kind is FieldKind.COUNTRY and not field.options:
         options = list(countries(language))
@@ -100,7 +106,7 @@ def _choices(field: Field, language: str) -> list[tuple[str, str]]:
 
 
 def _django_field(field: Field, language: str) -> forms.Field:
-    common = {"label": field.label(language), "help_text": field.help(language), "required": False}
+    common = {"label": _words(field.label(language), language), "help_text": _words(field.help(language), language), "required": False}
     kind = field.kind
     if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY):
         if kind is FieldKind.YES_NO:
@@ -133,7 +139,7 @@ def _only_if(section: Section, field: Field, language: str) -> str:
         if _as_input_value(option.value) in wanted
     ]
     if language.startswith("fr"):
-        return f"Répondez seulement si votre réponse à « {controlling.fr} » est : {' ou '.join(labels)}."
+        return french(f"Répondez seulement si votre réponse à « {controlling.fr} » est : {' ou '.join(labels)}.")
     return f"Answer only if your answer to “{controlling.en}” is: {' or '.join(labels)}."
 
 
@@ -142,7 +148,7 @@ TYPED = (FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DA
 
 
 def _typed_field(field: Field, language: str) -> forms.Field:
-    common = {"label": field.label(language), "help_text": field.help(language), "required": False}
+    common = {"label": _words(field.label(language), language), "help_text": _words(field.help(language), language), "required": False}
     options = [(o.value, o.fr if language.startswith("fr") else o.en) for o in field.options]
     if field.kind is FieldKind.FLAG:
         return forms.ChoiceField(choices=options, widget=forms.RadioSelect, **common)

@@ -137,7 +137,7 @@ def test_another_applicant_cannot_see_the_status_page(client, other_applicant, s
     ("language", "message"),
     [
         ("en", "This application has been submitted: it can no longer be changed."),
-        ("fr", "Cette demande a été soumise : elle ne peut plus être modifiée."),
+        ("fr", "Cette demande a été soumise\u00a0: elle ne peut plus être modifiée."),
     ],
 )
 def test_the_form_and_signature_pages_refuse_a_submitted_application(
@@ -181,7 +181,7 @@ def test_the_services_refuse_to_change_answers_or_signature_in_both_languages(ap
     ("language", "message"),
     [
         ("en", "This application was submitted: its documents can no longer be changed."),
-        ("fr", "Cette demande a été soumise : ses documents ne peuvent plus être modifiés."),
+        ("fr", "Cette demande a été soumise\u00a0: ses documents ne peuvent plus être modifiés."),
     ],
 )
 def test_documents_cannot_be_added_or_removed_after_submission(
@@ -221,7 +221,7 @@ def test_documents_cannot_be_added_or_removed_after_submission(
         ),
         (
             "fr",
-            "Cette demande a été soumise : ses frais ont été réglés à ce moment, et plus rien ne peut y être payé ici.",
+            "Cette demande a été soumise\u00a0: ses frais ont été réglés à ce moment, et plus rien ne peut y être payé ici.",
         ),
     ],
 )
@@ -292,7 +292,7 @@ def test_a_change_of_address_is_recorded_with_who_and_when_and_shown_in_the_time
     assert "Change of address received: 45 Elgin St, unit 300, Ottawa ON K1P 1A1" in timeline
     assert timeline.index("Submitted") < timeline.index("Change of address received")
     french = page(client, url("applications:overview", application, language="fr"))
-    assert "Changement d’adresse reçu : 45 Elgin St, unit 300" in french
+    assert "Changement d’adresse reçu\u00a0: 45 Elgin St, unit 300" in french
 
 
 @pytest.mark.django_db

@@ -46,7 +46,7 @@ WORDS = {
     },
     "fr": {
         "home_link": "Demander une trousse de demande dans un autre format",
-        "check_link": "Dois-je présenter ma demande en ligne?",
+        "check_link": "Dois-je présenter ma demande en ligne\u00a0?",
         "applying_for": "Une carte de résident permanent",
         "inside": "Du Canada",
         "self": "Je présente une demande pour moi ou ma famille",
@@ -56,7 +56,7 @@ WORDS = {
         "kit_link": "Demander une trousse de demande dans un autre format",
         "pr_card": "Carte de résident permanent (IMM 5444, guide IMM 5445)",
         "braille": "Braille",
-        "disability": "Un handicap vous empêche-t-il (ou empêche-t-il votre client) de présenter une demande en ligne?",
+        "disability": "Un handicap vous empêche-t-il (ou empêche-t-il votre client) de présenter une demande en ligne\u00a0?",
         "full_name": "Nom complet du demandeur principal",
         "by_mail": "Par la poste, à une adresse au Canada",
         "email": "Adresse électronique",

@@ -54,7 +54,7 @@ WORDS = {
         "documents_needed": "Documents encore nécessaires",
         "documents_link": "Téléverser vos documents",
         "upload": "Téléverser",
-        "photo_next": "Suivant : téléverser la photo",
+        "photo_next": "Suivant\u00a0: téléverser la photo",
         "pay_link": "Payer les frais et télécharger les reçus",
         "card_name": "Nom figurant sur la carte",
         "card_number": "Numéro de la carte",

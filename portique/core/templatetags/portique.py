@@ -12,6 +12,15 @@ def cad(amount) -> str:
     return format_cad(amount, get_language() or "en")
 
 
+@register.filter
+def citation(text) -> str:
+    """A rule's citation in the page's language (RIPR and the guide's French headings in
+    French, IRPR and English headings in English)."""
+    from portique.rules.citations import citation_in
+
+    return citation_in(str(text or ""), get_language() or "en")
+
+
 @register.simple_tag(takes_context=True)
 def page_url(context, number) -> str:
     """This page's address with its filters kept and ``page`` set to ``number`` (for pagination links)."""

@@ -127,7 +127,7 @@ def _check_field(
             rule="X-12",
             citation=citation,
             en="Enter an e-mail address in the format name@example.ca.",
-            fr="Entrez une adresse électronique au format nom@exemple.ca.",
+            fr="Entrez une adresse de courriel au format nom@exemple.ca.",
             subject=subject,
         )
     elif kind is FieldKind.PHONE and formats.phone(value) is None:

@@ -222,7 +222,7 @@ CONTACT = Section(
     "Contact details",
     "Coordonnées",
     (
-        Field("email", FieldKind.EMAIL, "E-mail address", "Adresse électronique"),
+        Field("email", FieldKind.EMAIL, "E-mail address", "Adresse de courriel"),
         Field("phone", FieldKind.PHONE, "Telephone number", "Numéro de téléphone", max_length=25),
         Field("mailing_street", FieldKind.TEXT, "Mailing address: street number and name, apartment", "Adresse postale : numéro et rue, appartement"),
         Field("mailing_city", FieldKind.TEXT, "City or town", "Ville ou village"),
