@@ -59,7 +59,7 @@ WORDS = {
         "disability": "Un handicap vous empêche-t-il (ou empêche-t-il votre client) de présenter une demande en ligne\u00a0?",
         "full_name": "Nom complet du demandeur principal",
         "by_mail": "Par la poste, à une adresse au Canada",
-        "email": "Adresse électronique",
+        "email": "Adresse de courriel",
         "street": "Adresse municipale ou case postale",
         "province": "Province ou territoire",
         "postal_code": "Code postal",

@@ -119,7 +119,9 @@ def _upload_everything(page, application, words):
                 )
                 box.locator("input[type=date]").fill(taken)
                 box.locator("input[name=declaration]").check()
-                box.get_by_role("button", name=re.compile(re.escape(words["photo_next"]))).click()
+                # An accessible name reads a no-break space as a space.
+                next_step = re.escape(words["photo_next"]).replace("\u00a0", r"\s")
+                box.get_by_role("button", name=re.compile(next_step)).click()
             else:
                 content = pdf_bytes(1)
                 name = f"{item.code.lower()}-{copy + 1}.pdf"

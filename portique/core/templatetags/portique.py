@@ -76,3 +76,18 @@ def messages_by_kind(messages) -> list[dict]:
         for kind, role in _MESSAGE_KINDS
         if grouped[kind]
     ]
+
+
+@register.filter
+def greeting_name(recipient, application) -> str:
+    """The name to greet ``recipient`` by in an e-mail about ``application``: the account holder
+    by the name they gave on their first form, anyone else (their representative) by their
+    account's name; "" when no name is known (an e-mail never greets a person by their address)."""
+    from portique.applications.people_selectors import person_name
+
+    if application is not None and getattr(recipient, "pk", None) == application.owner_id:
+        holder = application.people.filter(position=0).first()
+        name = person_name(holder, application.definition) if holder is not None else ""
+        if name:
+            return name
+    return recipient.get_full_name() if hasattr(recipient, "get_full_name") else ""
