@@ -8,7 +8,7 @@ see: these selectors take the application, not an actor, and check nothing thems
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -127,3 +127,30 @@ def casework_messages_available() -> bool:
     except TemplateDoesNotExist:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """An officer's request still waiting for the applicant's answer."""
+
+    application_id: int
+    public_id: object
+    due_on: date
+    overdue: bool
+
+
+def open_requests(*, application_ids, on: date) -> dict[int, list[OpenRequest]]:
+    """The officers' requests waiting for an answer, by application, soonest deadline first
+    (one query for a whole list of applications); none when the officer side is not installed."""
+    if not application_ids or not casework_messages_available():
+        return {}
+    from portique.casework.choices import RequestState
+    from portique.casework.models import DocumentRequest
+
+    found: dict[int, list[OpenRequest]] = {}
+    waiting = DocumentRequest.objects.filter(application_id__in=list(application_ids), state=RequestState.OPEN)
+    for row in waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"):
+        found.setdefault(row["application_id"], []).append(
+            OpenRequest(row["application_id"], row["public_id"], row["due_on"], row["due_on"] < on)
+        )
+    return found

@@ -54,6 +54,10 @@ def status_page(request: HttpRequest, application: Application) -> HttpResponse:
             "can_change_address": application.status in address_changes.OPEN_AFTER_SUBMISSION,
             # The officer side's messages, when portique.casework provides them.
             "casework_messages": submitted_selectors.casework_messages_available(),
+            # Every request still waiting for an answer, with its deadline, at the top of the page.
+            "open_requests": submitted_selectors.open_requests(
+                application_ids=[application.pk], on=timezone.localdate()
+            ).get(application.pk, []),
             "language": _language(),
         },
     )

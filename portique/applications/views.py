@@ -17,7 +17,7 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
-from . import people_selectors, selectors, services, submitted_views
+from . import people_selectors, selectors, services, submitted_selectors, submitted_views
 from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, PersonRole
 from .form_rendering import (
@@ -46,7 +46,13 @@ def _form_of(application, position: int = 0):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     _applicant_only(request)
-    return render(request, "applications/dashboard.html", {"applications": selectors.applications_of(actor=request.user)})
+    applications = list(selectors.applications_of(actor=request.user))
+    waiting = submitted_selectors.open_requests(
+        application_ids=[application.pk for application in applications], on=timezone.localdate()
+    )
+    # Each application with the officers' requests waiting for an answer (flagged in the list).
+    rows = [(application, waiting.get(application.pk, [])) for application in applications]
+    return render(request, "applications/dashboard.html", {"applications": applications, "rows": rows})
 
 
 @login_required
