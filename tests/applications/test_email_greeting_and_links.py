@@ -20,6 +20,8 @@ def test_the_submission_email_greets_the_applicant_by_name_and_links_to_site_url
     from django.utils import timezone
 
     applicant.preferred_language = language
+    # An applicant's account has no name (sign-up asks for none): the name on the form is used.
+    applicant.first_name = applicant.last_name = ""
     applicant.save()
     application = journey.ready_to_submit(applicant)
     with override_settings(SITE_URL=SITE):
@@ -29,6 +31,17 @@ def test_the_submission_email_greets_the_applicant_by_name_and_links_to_site_url
     assert applicant.email not in message.body
     assert f"{SITE}/{language}/applications/{application.public_id}/" in message.body
     assert "127.0.0.1" not in message.body
+
+
+@pytest.mark.django_db
+def test_an_accounts_own_name_comes_first(applicant):
+    from django.template.loader import render_to_string
+
+    application = services.application_start(actor=applicant, program="pr_card")
+    text = render_to_string(
+        "applications/email/_greeting.txt", {"owner": applicant, "application": application}
+    )
+    assert text.strip() == f"Hello {applicant.get_full_name()},"
 
 
 @pytest.mark.django_db

@@ -80,14 +80,14 @@ def messages_by_kind(messages) -> list[dict]:
 
 @register.filter
 def greeting_name(recipient, application) -> str:
-    """The name to greet ``recipient`` by in an e-mail about ``application``: the account holder
-    by the name they gave on their first form, anyone else (their representative) by their
-    account's name; "" when no name is known (an e-mail never greets a person by their address)."""
+    """The name to greet ``recipient`` by in an e-mail about ``application``: their account's
+    name (a representative's or an officer's, given at sign-up), else, for the account holder,
+    the name they gave on their first form; "" when no name is known (an e-mail never greets
+    a person by their address)."""
     from portique.applications.people_selectors import person_name
 
-    if application is not None and getattr(recipient, "pk", None) == application.owner_id:
-        holder = application.people.filter(position=0).first()
-        name = person_name(holder, application.definition) if holder is not None else ""
-        if name:
-            return name
-    return recipient.get_full_name() if hasattr(recipient, "get_full_name") else ""
+    name = recipient.get_full_name() if hasattr(recipient, "get_full_name") else ""
+    if name or application is None or getattr(recipient, "pk", None) != application.owner_id:
+        return name
+    holder = application.people.filter(position=0).first()
+    return person_name(holder, application.definition) if holder is not None else ""
