@@ -153,8 +153,8 @@ def declare_guardian(
     relationship: str = "parent",
 ):
     """Add the parent or legal guardian who signs, with their passport name."""
-    from portique.applications import people
     from portique.applications.choices import PersonRole
+    from portique.applications.people import services as people
 
     application.refresh_from_db()
     guardian = people.person_add(
@@ -188,3 +188,39 @@ def minor_ready_to_sign(actor, *, on: datetime.date = TODAY):
     upload_checklist(actor, application, on=on)
     pay(actor, application, on=on, payer_name=GUARDIAN_PASSPORT_NAME)
     return application, guardian
+
+
+def collect_before_decision(officer, application, *, on: datetime.date = TODAY):
+    """What the rules require before an approval (``casework.readiness``), for any program, done as an
+    officer does it: the biometric letters to everyone who gives biometrics (those not yet sent), each collection recorded, the medical
+    instructions to everyone who is examined, each result recorded."""
+    from django.utils import timezone
+
+    from portique.casework import instructions
+    from portique.casework import services as casework
+
+    # A collection cannot be recorded before the letter's real issue day (today), nor in the future.
+    today = timezone.localdate()
+    if any(entry.to_instruct for entry in instructions.biometrics_people(application)):
+        casework.biometrics_instruct(actor=officer, public_id=application.public_id, on=on)
+    for entry in instructions.biometrics_people(application):
+        if entry.pending:
+            casework.biometrics_record_collected(
+                actor=officer,
+                public_id=application.public_id,
+                collected_on=today,
+                on=today,
+                position=entry.person.position,
+            )
+    instructed = set(application.medical_instructions.values_list("person_id", flat=True))
+    if any(person.pk not in instructed for person in instructions.medical_people(application)):
+        instructions.medical_instruct_everyone(actor=officer, public_id=application.public_id, on=on)
+    for instruction in application.medical_instructions.filter(result_on__isnull=True):
+        casework.medical_record_result(
+            actor=officer,
+            public_id=application.public_id,
+            instruction_id=instruction.public_id,
+            result_on=on,
+            on=on,
+        )
+    application.refresh_from_db()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 import datetime
 
-from portique.applications import people, services
+from portique.applications import services
 from portique.applications.choices import PersonRole, Program
-from portique.applications.sponsorship_signing import declaration_for
+from portique.applications.people import services as people
+from portique.applications.signing.several_signers import declaration_for
 from portique.rules.programs import registry
 from tests import journey
 
@@ -258,3 +259,7 @@ def child_with_guardian(actor, *, on=TODAY):
         on=on,
     )
     return application, guardian
+
+
+# Any program's officer steps before an approval (tests.journey).
+collect_before_decision = journey.collect_before_decision

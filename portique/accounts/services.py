@@ -28,9 +28,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portique.core import client_address
-from portique.documents.choices import EXTENSIONS
-from portique.documents.inspection import Inspected, UploadRejected, inspect
-from portique.documents.items import ANY_DOCUMENT
+from portique.uploads.content_types import ANY_DOCUMENT, EXTENSIONS
+from portique.uploads.inspection import Inspected, UploadRejected, inspect
 
 from . import lockout
 from .choices import (
@@ -194,7 +193,7 @@ def identity_document_max_size_text() -> str:
 
 def identity_document_check(upload: UploadedFile) -> Inspected:
     """A representative's identity document goes through the portal's one upload
-    inspection (portique.documents.inspection), as every applicant's file does: a PDF,
+    inspection (portique.uploads.inspection), as every applicant's file does: a PDF,
     JPEG or PNG by its content, sound, without active content, within the limits."""
     if upload.size is not None and upload.size > settings.IDENTITY_DOCUMENT_MAX_BYTES:
         raise ValidationError(

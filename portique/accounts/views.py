@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.core import ratelimit
 from portique.core.body_limit import FORM_MARGIN_BYTES, body_limit
-from portique.documents.download_names import download_name
-from portique.documents.upload_handlers import LimitedUploadHandler
+from portique.uploads.download_names import download_name
+from portique.uploads.handlers import LimitedUploadHandler
 
 from . import access, selectors, services
 from .choices import AuditKind, RepresentativeStatus, Role

@@ -1,13 +1,20 @@
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from portique.rules.online import Kit
 
 
-class KitChoice(models.TextChoices):
-    """The application kits a person may ask for in another format (EX-32; rules ``Kit``)."""
+def _kit_title(kit: Kit) -> str:
+    return kit.title(get_language() or "en")
 
-    PR_CARD = "pr_card", _("Permanent resident card (IMM 5444, guide IMM 5445)")
-    SPONSORSHIP = "sponsorship", _("Sponsorship of a spouse, partner or dependent child (guide IMM 5289)")
+
+# The kits a person may ask for in another format: the rules' list (EX-32), each named in
+# the page's language by the rules. A program with a kit names it in its definition.
+KitChoice = models.TextChoices(
+    "KitChoice", [(kit.name, (kit.value, lazy(_kit_title, str)(kit))) for kit in Kit]
+)
 
 
 class FormatChoice(models.TextChoices):

@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portique.applications import paper_intake, people_selectors
+from portique.applications import paper_intake
 from portique.applications.choices import EDITABLE, Channel
 from portique.applications.models import Application
+from portique.applications.people import selectors as people_selectors
 from portique.applications.services import (
     ApplicationError,
     StaleVersion,

@@ -79,6 +79,13 @@ class KitRequestInput:
     needs_other_format: bool = False
 
 
+def _kit_for_sponsored_person(kit: str) -> bool:
+    """Whether ``kit`` is the kit of programs where a family member sponsors the person (their definitions say)."""
+    return any(
+        definition.sponsored for definition in registry.programs() if definition.kit and definition.kit.value == kit
+    )
+
+
 def _rule_message(found):
     """A rule's reason as a lazy string, read in the language of whoever displays it."""
     return lazy(lambda: found.message(translation.get_language() or "en"), str)()
@@ -167,8 +174,8 @@ def _validate(values: dict, on: date) -> dict[str, list]:
         email=values["email"] or None,
         mailing_address=mailing_address or None,
         mailing_address_country=values["country"] or None,
-        # The sponsorship kit is for a person sponsored by a family member (IMM 5289).
-        sponsored_by_family_member=values["kit"] == KitChoice.SPONSORSHIP,
+        # A sponsorship's kit is for a person sponsored by a family member (IMM 5289).
+        sponsored_by_family_member=_kit_for_sponsored_person(values["kit"]),
         sponsor_full_name=values["sponsor_name"] or None,
     )
     check = check_alternative_format_request(request=request, on=on)
@@ -235,7 +242,7 @@ def kit_request_submit(*, data: KitRequestInput, language: str, on: date) -> Kit
     else:
         values["postal_code"] = values["postal_code"].replace(" ", "")
         values["postal_code"] = values["postal_code"][:3] + " " + values["postal_code"][3:]
-    if values["kit"] != KitChoice.SPONSORSHIP:
+    if not _kit_for_sponsored_person(values["kit"]):
         values["sponsor_name"] = ""
     values.pop("needs_other_format")
     language = language if language in KitLanguage.values else settings.LANGUAGE_CODE
@@ -427,7 +434,10 @@ def paper_application_register_following_kit(*, actor, data, kit_reference: str,
                     reference=reference,
                 )
             )
-        elif data.program in registry.codes() and kit_request.kit != registry.program(data.program).kit.value:
+        elif data.program in registry.codes() and kit_request.kit != getattr(
+            registry.program(data.program).kit, "value", None
+        ):
+            # A program with no kit in another format (``kit`` None) follows no kit request.
             problems.append(
                 _formatted(
                     _("Kit request %(reference)s was for another kit: %(kit)s."),

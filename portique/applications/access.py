@@ -24,6 +24,8 @@ from portique.accounts.choices import RepresentativeStatus, Role
 from portique.rules import signatures as signature_rules
 
 from .choices import EDITABLE
+from .choices import RepresentationOrigin as Origin
+from .choices import RepresentationState as State
 from .models import Application
 
 # Taking in a paper application is intake work, like sending alternative-format kits: the
@@ -51,8 +53,6 @@ class AccessRefused(PermissionDenied):
 
 def current_representation(application: Application):
     """The representation that is not revoked, if any (at most one: a database constraint)."""
-    from portique.representation.choices import State
-
     return application.representations.exclude(state=State.REVOKED).select_related("representative").first()
 
 
@@ -67,8 +67,6 @@ def can_take_in_paper(actor) -> bool:
 
 
 def capabilities(*, actor, application: Application) -> frozenset[Capability]:
-    from portique.representation.choices import Origin, State
-
     if application.on_paper:
         if can_take_in_paper(actor) and application.status in EDITABLE:
             return frozenset({Capability.READ, Capability.PREPARE})

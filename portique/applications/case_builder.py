@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from portique.rules.case import Case, CaseDocument, CasePerson, CaseSignature
 
+from . import ports
 from .choices import PersonRole
 from .models import Application
 
@@ -15,10 +16,10 @@ def _sponsorship_signatures(application: Application, *, on: date, assume_signed
 
     The principal applicant's (or guardian's) signature is the case's signature; the
     sponsor's signed undertaking stands for the IMM 1344 the checklist asks for
-    (``sponsorship_signing``). ``assume_signed``: every required signer has signed with
+    (``signing.several_signers``). ``assume_signed``: every required signer has signed with
     their own name, to ask the rules whether anything but the signatures is missing.
     """
-    from .sponsorship_signing import passport_name, required_signers
+    from .signing.several_signers import passport_name, required_signers
 
     people = {person.pk: person for person in application.people.all()}
     # The day each person signed, in the portal's time zone: the day the representative's
@@ -47,10 +48,6 @@ def _sponsorship_signatures(application: Application, *, on: date, assume_signed
 
 
 def case_for(application: Application, *, application_date: date, assume_signed: bool = False) -> Case:
-    # Imported here: documents and payments build on applications, not the reverse.
-    from portique.documents.selectors import case_documents_for
-    from portique.payments.selectors import case_payments
-
     people = tuple(
         CasePerson(id=f"p{person.position}", role=person.role, answers=person.answers)
         for person in application.people.all()
@@ -58,24 +55,22 @@ def case_for(application: Application, *, application_date: date, assume_signed:
     signatures, signed_documents, declared_on = (), (), None
     if application.definition.several_signers:
         # Represented (seed 004): the representative's declaration follows the client's signature.
-        from portique.representation.selectors import declared_on_for_case, imm5476_uploaded
-
         signatures, signed_documents = _sponsorship_signatures(
             application, on=application_date, assume_signed=assume_signed
         )
-        if imm5476_uploaded(application=application):
+        if ports.imm5476_uploaded(application=application):
             # The IMM 5476 the principal applicant signed by hand, uploaded by the representative (REP-07).
             principal = next(p for p in application.people.all() if p.role == PersonRole.PRINCIPAL_APPLICANT)
             signed_documents += (CaseDocument(code="IMM5476", person=f"p{principal.position}"),)
-        declared_on = declared_on_for_case(
+        declared_on = ports.representative_declared_on(
             application=application, assume_declared_on=application_date if assume_signed else None
         )
     return Case(
         program=application.program,
         application_date=application_date,
         people=people,
-        documents=case_documents_for(application) + signed_documents,
-        payments=case_payments(application),
+        documents=ports.case_documents(application) + signed_documents,
+        payments=ports.case_payments(application),
         signatures=signatures,
         representative_declared_on=declared_on,
     )

@@ -89,3 +89,18 @@ class PaperBasis(models.TextChoices):
         _("Exceptional circumstances established by an officer (IRPR 9.4)"),
     )
     NONE = "none", _("No exemption or accommodation stated")
+
+
+# A paid representative's mandate on an application (portique.representation), as the
+# access rules read it.
+class RepresentationState(models.TextChoices):
+    # invited: the client has not accepted yet; active: the client accepted in their own
+    # account; revoked: ended by the client (never reopened: a new invitation is a new row).
+    INVITED = "invited", _("Waiting for the client")
+    ACTIVE = "active", _("Active")
+    REVOKED = "revoked", _("Ended")
+
+
+class RepresentationOrigin(models.TextChoices):
+    CREATED = "created", _("Created by the representative")
+    LINKED = "linked", _("Existing application linked by the client")

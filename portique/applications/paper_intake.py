@@ -30,7 +30,7 @@ from portique.rules.online import system_restriction_table
 from portique.rules.paper_submission import paper_application_check
 from portique.rules.programs import registry
 
-from . import signals, signing, submitted_record
+from . import signals
 from .access import access_application, can_take_in_paper
 from .choices import (
     EDITABLE,
@@ -45,11 +45,13 @@ from .models import Application, PaperIntake, Person, Signature, Submission
 from .services import (
     ApplicationError,
     StaleVersion,
-    _closed_reason,
-    _new_confirmation_number,
-    _transition,
     application_start,
+    closed_reason,
+    new_confirmation_number,
+    transition,
 )
+from .signing import content as signing
+from .submission import record as submitted_record
 
 LANGUAGES = ("en", "fr")
 _LIMITS = {"applicant_name": 200, "email": 254, "mailing_address": 600}
@@ -197,7 +199,7 @@ def required_paper_signers(application: Application) -> tuple[Person, ...]:
     and the principal applicant (or their parent or guardian), as online (ACT-56).
     """
     if application.definition.several_signers:
-        from .sponsorship_signing import required_signers
+        from .signing.several_signers import required_signers
 
         return required_signers(application, on=application.received_on).people
     return tuple(application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT))
@@ -205,13 +207,13 @@ def required_paper_signers(application: Application) -> tuple[Person, ...]:
 
 def _signed_name(application: Application, person: Person) -> str:
     if application.definition.several_signers:
-        from .sponsorship_signing import passport_name
+        from .signing.several_signers import passport_name
 
         name = passport_name(person)
     else:
-        from .services import _passport_name
+        from .services import applicant_passport_name
 
-        name = _passport_name(application)
+        name = applicant_passport_name(application)
     typed = " ".join(part for part in (name.given_names, name.surname) if part)
     return typed or application.paper_intake.applicant_name
 
@@ -232,7 +234,7 @@ def paper_signatures_record(
         if not application.on_paper:
             raise PermissionDenied
         if application.status not in EDITABLE:
-            raise ApplicationError((_closed_reason(),))
+            raise ApplicationError((closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
         required = {person.position: person for person in required_paper_signers(application)}
@@ -284,12 +286,12 @@ def paper_application_send_to_screening(*, actor, public_id) -> Submission:
         content = signing.signed_content(application)
         submission = Submission.objects.create(
             application=application,
-            confirmation_number=_new_confirmation_number(),
+            confirmation_number=new_confirmation_number(),
             submitted_by=actor,
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
-        _transition(
+        transition(
             application=application,
             to_status=Status.SUBMITTED,
             actor=actor,

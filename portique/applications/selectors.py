@@ -7,6 +7,7 @@ from decimal import Decimal
 from portique.rules.forms.model import Form
 from portique.rules.reasons import Reason, Severity, reason
 
+from . import ports
 from .models import Application, Person
 
 
@@ -59,8 +60,6 @@ def progress_of(
     *, application: Application, person: Person, form: Form, on: date, evaluation=None
 ) -> Progress:
     """``evaluation``: the rules' evaluation on ``on`` when the page already has it (asked once)."""
-    from portique.payments.selectors import balance_for
-
     from .services import application_evaluate, submission_blockers
 
     evaluation = evaluation or application_evaluate(application=application, on=on)
@@ -80,13 +79,13 @@ def progress_of(
         )
         for section in form.sections
     )
-    balance = balance_for(application, on)
-    from .pr_card_guardian import guardian_step
-    from .services import _birth_date
+    balance = ports.fee_balance(application, on)
+    from .people.guardian import guardian_step
+    from .services import applicant_birth_date
 
     return Progress(
         guardian=guardian_step(
-            application, evaluation=evaluation, on=application.application_date(on), born=_birth_date(application)
+            application, evaluation=evaluation, on=application.application_date(on), born=applicant_birth_date(application)
         ),
         sections=sections,
         documents_missing=len(evaluation.details.get("documents_missing", ())),

@@ -18,12 +18,15 @@ from portique.rules.programs import pr_card_guardian as guardian_rules
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, pr_card_guardian, signals, signing, submitted_record
+from . import notifications, ports, signals
 from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
 from .lifecycle import can_move
 from .models import Application, Person, PersonChange, Signature, StatusChange, Submission
+from .people import guardian as pr_card_guardian
+from .signing import content as signing
+from .submission import record as submitted_record
 
 
 class ApplicationError(Exception):
@@ -38,7 +41,7 @@ class StaleVersion(Exception):
     """The page was built from an older version of the application."""
 
 
-def _transition(*, application: Application, to_status: Status, actor, reason: str = "") -> None:
+def transition(*, application: Application, to_status: Status, actor, reason: str = "") -> None:
     if not can_move(application.status, to_status, channel=application.channel):
         raise ValueError(f"{application.status} → {to_status} is not a lifecycle transition")
     StatusChange.objects.create(
@@ -127,7 +130,7 @@ def application_save_section(
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         if application.status not in EDITABLE:
-            raise ApplicationError((_closed_reason(),))
+            raise ApplicationError((closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
         on = application.application_date(on)
@@ -155,15 +158,15 @@ def application_changed(*, application: Application, actor, reason: str) -> None
     application row locked (``access_application(..., for_update=True)``).
     """
     if application.status not in EDITABLE:
-        raise ApplicationError((_closed_reason(),))
+        raise ApplicationError((closed_reason(),))
     if application.status != Status.DRAFT:
-        _transition(application=application, to_status=Status.DRAFT, actor=actor, reason=reason)
+        transition(application=application, to_status=Status.DRAFT, actor=actor, reason=reason)
     _clear_signatures(application=application, reason=reason)
     application.version += 1
     application.save(update_fields=["status", "version", "updated_at"])
 
 
-def _closed_reason() -> Reason:
+def closed_reason() -> Reason:
     return reason(
         "APPLICATION_READ_ONLY",
         rule="IRPR-10-1",
@@ -186,7 +189,7 @@ def application_validate(*, actor, public_id, on: date) -> Evaluation:
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         if application.definition.several_signers:
-            from .sponsorship_signing import before_signing
+            from .signing.several_signers import before_signing
 
             readiness = before_signing(application, on=on)
             evaluation, complete = readiness.evaluation, readiness.ready
@@ -194,7 +197,7 @@ def application_validate(*, actor, public_id, on: date) -> Evaluation:
             evaluation = application_evaluate(application=application, on=on)
             complete = evaluation.complete
         if complete and application.status == Status.DRAFT:
-            _transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
+            transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
             application.save(update_fields=["status", "updated_at"])
     return evaluation
 
@@ -203,7 +206,7 @@ def _clear_signatures(*, application: Application, reason: str) -> None:
     application.signatures.filter(cleared_at__isnull=True).update(cleared_at=timezone.now(), cleared_reason=reason)
 
 
-def _new_confirmation_number() -> str:
+def new_confirmation_number() -> str:
     # Unguessable and unambiguous to read aloud (no 0/O, 1/I/L).
     alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
     body = "".join(secrets.choice(alphabet) for _ in range(10))
@@ -212,8 +215,6 @@ def _new_confirmation_number() -> str:
 
 def application_submit(*, actor, public_id, on: date) -> Submission:
     """Submit a signed, complete, paid application. Idempotent: a retry returns the first submission."""
-    from portique.payments.services import overpayment_refund
-
     with transaction.atomic():
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         if application.on_paper:
@@ -228,16 +229,16 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         content = signing.signed_content(application)
         submission = Submission.objects.create(
             application=application,
-            confirmation_number=_new_confirmation_number(),
+            confirmation_number=new_confirmation_number(),
             submitted_by=actor,
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
-        _transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
+        transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])
         # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201).
-        overpayment_refund(application=application, on=on, actor=actor)
+        ports.overpayment_refund(application=application, on=on, actor=actor)
         transaction.on_commit(lambda: notifications.send_submission_confirmation(submission_id=submission.pk))
         transaction.on_commit(
             lambda: signals.application_submitted.send(sender=Application, application=application)
@@ -245,7 +246,7 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
     return submission
 
 
-def _passport_name(application: Application) -> signature_rules.PassportName:
+def applicant_passport_name(application: Application) -> signature_rules.PassportName:
     principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
     form_code = application.definition.forms_for(principal.role)[0].code
     personal = principal.answers.get(form_code, {}).get("personal", {}) or {}
@@ -260,7 +261,7 @@ def _guardian_passport_name(application: Application) -> signature_rules.Passpor
     return guardian_rules.passport_name(guardian.answers) if guardian is not None else None
 
 
-def _birth_date(application: Application) -> date | None:
+def applicant_birth_date(application: Application) -> date | None:
     principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
     form_code = application.definition.forms_for(principal.role)[0].code
     raw = (principal.answers.get(form_code, {}).get("personal", {}) or {}).get("date_of_birth")
@@ -301,13 +302,13 @@ def application_sign(
 
     The signature records the declaration's version and a hash of the content signed
     (answers and documents); any later change clears it (``application_changed``).
-    A sponsorship has several signers (``sponsorship_signing``): ``position`` says who signs.
+    A sponsorship has several signers (``signing.several_signers``): ``position`` says who signs.
     """
     program = Application.objects.filter(public_id=public_id).values_list("program", flat=True).first()
     if program is not None and registry.program(program).several_signers:
-        from . import sponsorship_signing
+        from .signing import several_signers
 
-        return sponsorship_signing.sign(
+        return several_signers.sign(
             actor=actor,
             public_id=public_id,
             position=1 if position is None else position,
@@ -322,7 +323,7 @@ def application_sign(
             actor=actor, public_id=public_id, for_update=True, capability=Capability.SIGN
         )
         if application.status not in EDITABLE:
-            raise ApplicationError((_closed_reason(),))
+            raise ApplicationError((closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
         declaration = application.definition.declaration_for(PersonRole.PRINCIPAL_APPLICANT)
@@ -334,14 +335,14 @@ def application_sign(
         # The applicant signs; under 18, the declared parent or guardian, with their own
         # passport name (ACT-56, SP-210; pr_card_guardian).
         signer = pr_card_guardian.signer_for(
-            application, on=on, born=_birth_date(application), applicant_name=_passport_name(application)
+            application, on=on, born=applicant_birth_date(application), applicant_name=applicant_passport_name(application)
         )
         if signer.reasons or signer.passport_name is None:
             raise ApplicationError(signer.reasons or (guardian_rules.not_declared(),))
         match = signature_rules.signature_name_matches(typed_name=typed_name, passport_name=signer.passport_name)
         if not match.matches:
             if signer.by_guardian and signature_rules.signature_name_matches(
-                typed_name=typed_name, passport_name=_passport_name(application)
+                typed_name=typed_name, passport_name=applicant_passport_name(application)
             ).matches:
                 # The child's own name: said as such, not as a misspelt name.
                 raise ApplicationError((guardian_rules.child_cannot_sign(),))
@@ -358,8 +359,8 @@ def application_sign(
             application_version=application.version,
         )
         if application.status == Status.DRAFT:
-            _transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
-        _transition(application=application, to_status=Status.SIGNED, actor=actor, reason="signed")
+            transition(application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated")
+        transition(application=application, to_status=Status.SIGNED, actor=actor, reason="signed")
         application.save(update_fields=["status", "updated_at"])
     return signature
 
@@ -374,15 +375,13 @@ def submission_blockers(
     A caller that already holds the evaluation or the fee balance for ``on`` passes them,
     so that one page asks the rules once.
     """
-    from portique.payments.selectors import balance_for
-
     on = application.application_date(on)
     evaluation = evaluation or application_evaluate(application=application, on=on)
     problems = list(evaluation.blocking)
-    balance = balance or balance_for(application, on)
+    balance = balance or ports.fee_balance(application, on)
     if balance.blocks_submission:
         problems.extend(r for r in balance.reasons if r.severity is Severity.BLOCKING)
-    born = _birth_date(application)
+    born = applicant_birth_date(application)
     if application.on_paper and not application.definition.several_signers:
         # Signed by hand on paper: the e-signature gate (typed name, client account) does
         # not apply; the officer's record of the handwritten signature does.
@@ -396,28 +395,24 @@ def submission_blockers(
         born = None
     if application.definition.several_signers:
         # Several signers are checked by the rules' gate (in the evaluation) and here.
-        from .sponsorship_signing import missing_signatures
+        from .signing.several_signers import missing_signatures
 
         problems.extend(missing_signatures(application, on=on))
         born = None
     if application.definition.sponsored:
-        from .people import pending_sponsorship_of_same_person
+        from .people.services import pending_sponsorship_of_same_person
 
         problems.extend(pending_sponsorship_of_same_person(application))
     # Represented (seed 004): the hand-signed IMM 5476, and a sponsorship's declaration.
-    from portique.representation.selectors import portal_blockers
-
-    problems.extend(portal_blockers(application=application))
+    problems.extend(ports.representation_blockers(application=application))
     if born is not None:
         # Represented (seed 004): the client's signature, then the representative's declaration.
-        from portique.representation.selectors import gate_inputs
-
-        represented = gate_inputs(application=application)
+        represented = ports.representation_gate_inputs(application=application)
         gate = signature_rules.submission_gate(
             flow=represented.flow,
             principal_applicant_birth_date=born,
             on=on,
-            applicant_passport_name=_passport_name(application),
+            applicant_passport_name=applicant_passport_name(application),
             guardian_passport_name=_guardian_passport_name(application),
             signatures=_e_signatures(application, represented.representation),
             representative_declaration_at=represented.declared_at,
@@ -459,5 +454,5 @@ def application_transition(*, application: Application, to_status: Status, actor
     is written to the history with who and why. The caller holds the row locked inside
     its transaction and has checked the actor's role.
     """
-    _transition(application=application, to_status=to_status, actor=actor, reason=reason)
+    transition(application=application, to_status=to_status, actor=actor, reason=reason)
     application.save(update_fields=["status", "updated_at"])

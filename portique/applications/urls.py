@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import people_views, submitted_views, views
+from . import views
+from .people import views as people_views
+from .submission import views as submitted_views
 
 app_name = "applications"
 
@@ -16,7 +18,7 @@ urlpatterns += [
     path("<uuid:public_id>/submit/", views.submit, name="submit"),
     path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),
 ]
-# Multi-person applications (people_views.py): each person's forms, section by section.
+# Multi-person applications (people/views.py): each person's forms, section by section.
 urlpatterns += [
     path("sponsorship/start/", views.start, {"sponsorship": True}, name="sponsorship_start"),
     path("sponsorship/start/<slug:program>/", people_views.sponsorship_screen, name="sponsorship_screen"),
@@ -29,7 +31,7 @@ urlpatterns += [
         name="person_section",
     ),
 ]
-# After submission (submitted_views.py): the copy as submitted and the change of address.
+# After submission (submission/views.py): the copy as submitted and the change of address.
 urlpatterns += [
     path("<uuid:public_id>/submitted-copy/", submitted_views.submitted_copy, name="submitted_copy"),
     path("<uuid:public_id>/address/", submitted_views.address_change, name="address_change"),

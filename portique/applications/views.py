@@ -17,7 +17,7 @@ from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
-from . import people_selectors, selectors, services, submitted_selectors, submitted_views
+from . import selectors, services
 from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, PersonRole
 from .form_rendering import (
@@ -27,6 +27,9 @@ from .form_rendering import (
     section_form_class,
     section_formset_class,
 )
+from .people import selectors as people_selectors
+from .submission import selectors as submitted_selectors
+from .submission import views as submitted_views
 
 
 def _language() -> str:
@@ -417,13 +420,13 @@ def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpRe
 
 def _who_signs(application) -> dict:
     """For the sign page: an applicant under 18 is signed for by their parent or guardian (ACT-56)."""
-    from . import pr_card_guardian
+    from .people import guardian as pr_card_guardian
 
     signer = pr_card_guardian.signer_for(
         application,
         on=application.application_date(timezone.localdate()),
-        born=services._birth_date(application),
-        applicant_name=services._passport_name(application),
+        born=services.applicant_birth_date(application),
+        applicant_name=services.applicant_passport_name(application),
     )
     if not signer.by_guardian:
         return {}

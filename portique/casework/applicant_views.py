@@ -13,13 +13,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import Role
-from portique.applications import people as application_people
 from portique.applications.access import access_application
+from portique.applications.people import services as application_people
 from portique.core.body_limit import body_limit
-from portique.documents.download_names import download_name
 from portique.documents.formatting import file_size
 from portique.documents.items import document_max_bytes, upload_body_bytes
-from portique.documents.upload_handlers import LimitedUploadHandler
+from portique.uploads.download_names import download_name
+from portique.uploads.handlers import LimitedUploadHandler
 
 from . import access, forms, services
 from .choices import RequestState

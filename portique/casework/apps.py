@@ -8,8 +8,12 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Casework")
 
     def ready(self) -> None:
+        from portique.applications import ports
         from portique.applications.signals import application_submitted
 
+        from . import selectors
         from .receivers import screen_on_submission
+
+        ports.open_requests.provide(selectors.open_requests_of)
 
         application_submitted.connect(screen_on_submission, dispatch_uid="casework.screen_on_submission")

@@ -143,7 +143,16 @@ class BiometricsForm(CaseworkForm):
 
 
 class CollectedForm(CaseworkForm):
+    position = forms.TypedChoiceField(label=_("Whose biometrics"), coerce=int, required=False, empty_value=None)
     collected_on = date_field(_("Date the biometrics were collected"))
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked only when several people's biometrics are awaited: one awaited is the one collected.
+        if len(people) > 1:
+            self.fields["position"].choices = [("", _("— Choose —")), *people]
+        else:
+            del self.fields["position"]
 
 
 class MailedForm(CaseworkForm):

@@ -29,7 +29,7 @@ LANGUAGES = ("en", "fr")
 NOTICES = {LetterKind.REQUEST_REMINDER: "reminder", LetterKind.REQUEST_OVERDUE: "overdue"}
 
 
-def _principal_answers(application: Application) -> dict[str, Any]:
+def principal_answers(application: Application) -> dict[str, Any]:
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     if principal is None:
         return {}
@@ -39,7 +39,7 @@ def _principal_answers(application: Application) -> dict[str, Any]:
 
 def addressee(application: Application) -> dict[str, Any]:
     """The principal applicant's name and mailing address as the form gives them."""
-    answers = _principal_answers(application)
+    answers = principal_answers(application)
     personal = answers.get("personal") if isinstance(answers.get("personal"), dict) else {}
     contact = answers.get("contact") if isinstance(answers.get("contact"), dict) else {}
     name = " ".join(
@@ -90,7 +90,14 @@ def render(
         with translation.override(language):
             html = render_to_string(
                 f"casework/letters/{LetterKind.REQUEST if kind in NOTICES else kind}.html",
-                {**base, **context, "language": language, "html_lang": f"{language}-CA"},
+                {
+                    **base,
+                    **context,
+                    "language": language,
+                    "html_lang": f"{language}-CA",
+                    # What the program's approval letter says of itself (its definition), in this language.
+                    "approval_note": application.definition.approval_note(language),
+                },
             )
         rendered[language] = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     return rendered

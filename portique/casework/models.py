@@ -219,11 +219,14 @@ class RequestFile(models.Model):
 
 
 class BiometricsInstruction(models.Model):
-    """A biometric instruction letter (PRC-32) and when the biometrics were collected."""
+    """A biometric instruction letter (PRC-32, SP-141) to one person and when their biometrics were
+    collected. ``person`` is empty on letters sent before letters were per person: those were the
+    principal applicant's."""
 
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="biometrics_instructions"
     )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="+")
     # The rules' reasons for requiring biometrics (Reason.as_dict()), as they stood.
     reasons = models.JSONField(default=list)

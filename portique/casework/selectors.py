@@ -10,14 +10,9 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from portique.applications.choices import Status
-from portique.applications.form_rendering import countries
 from portique.applications.models import Application, StatusChange
-from portique.documents.choices import DocumentState
-from portique.documents.models import Document
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
-from portique.rules.forms.model import FieldKind, Form, Section
-from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 
 from .access import can_decide, can_screen
@@ -202,91 +197,6 @@ def queue_items(*, queue: Queue, today: date, program: str = "", search: str = "
 # --- The file -------------------------------------------------------------------------------
 
 
-def _value(field, raw: Any, language: str) -> str:
-    if raw in (None, ""):
-        return "—"
-    if field.options:
-        for option in field.options:
-            if option.value == raw:
-                return option.fr if language.startswith("fr") else option.en
-    if field.kind is FieldKind.COUNTRY:
-        return dict(countries(language)).get(raw, str(raw))
-    if field.kind is FieldKind.YES_NO:
-        return {
-            "yes": "Oui" if language.startswith("fr") else "Yes",
-            "no": "Non" if language.startswith("fr") else "No",
-        }.get(raw, str(raw))
-    return str(raw)
-
-
-@dataclass
-class SectionView:
-    title: str
-    not_applicable: bool = False
-    pairs: list[tuple[str, str]] | None = None
-    headers: list[str] | None = None
-    rows: list[list[str]] | None = None
-
-
-def _section_view(section: Section, answers: Any, language: str) -> SectionView:
-    view = SectionView(title=section.title(language))
-    if answers == NOT_APPLICABLE:
-        view.not_applicable = True
-        return view
-    if section.repeating:
-        view.headers = [field.label(language) for field in section.fields]
-        rows = answers if isinstance(answers, list) else []
-        view.rows = [
-            [_value(field, (row or {}).get(field.code), language) for field in section.fields] for row in rows
-        ]
-        return view
-    answers = answers if isinstance(answers, dict) else {}
-    view.pairs = [
-        (field.label(language), _value(field, answers.get(field.code), language))
-        for field in section.fields
-        if field.code in answers or field.when is None
-    ]
-    return view
-
-
-@dataclass
-class PersonView:
-    position: int
-    role: str
-    form: Form | None
-    sections: list[SectionView]
-
-
-def people_as_submitted(application: Application, language: str) -> list[PersonView]:
-    """Each person with their answers exactly as submitted (the submission's snapshot)."""
-    submission = getattr(application, "submission", None)
-    people = (submission.snapshot.get("people") if submission else None) or [
-        {"position": p.position, "role": p.role, "answers": p.answers} for p in application.people.all()
-    ]
-    program = application.definition
-    views = []
-    for person in people:
-        forms = program.forms_for(person["role"])
-        form = forms[0] if forms else None
-        answers = person.get("answers", {}).get(form.code, {}) if form else {}
-        sections = (
-            [_section_view(section, answers.get(section.code), language) for section in form.sections]
-            if form
-            else []
-        )
-        views.append(
-            PersonView(position=person["position"], role=person["role"], form=form, sections=sections)
-        )
-    return views
-
-
-def documents_of(application: Application):
-    """The files that are part of the application (what was submitted), each with its item."""
-    return Document.objects.filter(application=application, state=DocumentState.CURRENT).order_by(
-        "person_position", "item_code", "uploaded_at", "id"
-    )
-
-
 def payments_of(application: Application):
     return payment_selectors.attempts_of(application).prefetch_related("refunds")
 
@@ -355,3 +265,10 @@ def messages_for(application: Application) -> Messages:
         ),
         returned=application.status == Status.RETURNED,
     )
+
+
+def open_requests_of(*, application_ids) -> list[dict]:
+    """The requests still waiting for the applicant's answer on these applications, soonest
+    deadline first (``applications.ports.open_requests``: the applicant's pages flag them)."""
+    waiting = DocumentRequest.objects.filter(application_id__in=application_ids, state=RequestState.OPEN)
+    return list(waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"))

@@ -39,7 +39,6 @@ from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_transition, submission_blockers
 from portique.documents.choices import EXTENSIONS
 from portique.documents.formatting import file_size
-from portique.documents.inspection import UploadRejected, inspect
 from portique.documents.items import ANY_DOCUMENT, document_max_bytes
 from portique.payments import selectors as payment_selectors
 from portique.payments.services import event_refund
@@ -53,6 +52,7 @@ from portique.rules.correspondence import (
 from portique.rules.programs import registry
 from portique.rules.programs.definition import Delivery
 from portique.rules.sponsorship.police import medical_exam_deadline
+from portique.uploads.inspection import UploadRejected, inspect
 
 from . import grounds, letters, notifications
 from .choices import (
@@ -590,7 +590,7 @@ def _clean_name(name: str | None, extension: str) -> str:
 
 
 def _checked_files(files: list, *, language: str, required: bool) -> list:
-    """Each file checked by its content (portique.documents.inspection): a PDF, JPEG or PNG,
+    """Each file checked by its content (portique.uploads.inspection): a PDF, JPEG or PNG,
     sound, without scripts, within the size limit. A refused file stops everything."""
     files = [upload for upload in files if upload is not None]
     if required and not files:
@@ -816,15 +816,6 @@ def _principal(application: Application):
     return application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
 
 
-def _birth_date(application: Application) -> date | None:
-    answers = letters._principal_answers(application)
-    personal = answers.get("personal") if isinstance(answers.get("personal"), dict) else {}
-    try:
-        return date.fromisoformat(personal.get("date_of_birth"))
-    except (TypeError, ValueError):
-        return None
-
-
 def _biometric_fee_paid(application: Application) -> bool:
     codes = {code.value for code in fees.BIOMETRIC_FEES}
     return any(
@@ -835,92 +826,21 @@ def _biometric_fee_paid(application: Application) -> bool:
 
 
 def biometrics_instruct(
-    *, actor, public_id, history: biometrics.PrCardBiometricsHistory | None, on: date
-) -> BiometricsInstruction:
-    """Send the biometric instruction letter when the rules say biometrics are required.
+    *, actor, public_id, history: biometrics.PrCardBiometricsHistory | None = None, on: date
+) -> list[BiometricsInstruction]:
+    """Send the biometric instruction letters the rules call for, one per person (``casework.instructions``)."""
+    from .instructions import biometrics_instruct as instruct
 
-    For a PR card the answer depends on the applicant's past (IRPR 12.1(m)), which the
-    form does not ask: the officer gives it as ``history``. The biometric fee must
-    have been paid with the application (PRC-32: the BIL follows submission and payment).
-    """
-    _require(actor, *PROCESS)
-    with _atomic() as stored:
-        application = _locked_case(public_id=public_id, at=PROCESSING)
-        if _biometrics_pending(application):
-            raise CaseworkError.at(
-                "", _("A biometric instruction letter is already waiting for the biometrics.")
-            )
-        born = _birth_date(application)
-        if born is None:
-            raise CaseworkError.at("", _("The application gives no date of birth: the rules cannot decide."))
-        result = biometrics.biometrics_requirement(
-            kind=biometrics.ApplicationKind.PERMANENT_RESIDENT_CARD,
-            application_date=_application_date(application),
-            birth_date=born,
-            pr_card_history=history,
-        )
-        language = actor.preferred_language
-        if not result.required:
-            raise CaseworkError(
-                {
-                    "": [_("The rules say no biometrics are required:")]
-                    + [r.message(language) for r in result.reasons]
-                }
-            )
-        if not _biometric_fee_paid(application):
-            raise CaseworkError.at(
-                "",
-                _(
-                    "The biometric fee was not paid with this application, so no instruction letter can be sent. "
-                    "Portique cannot yet collect a fee after submission."
-                ),
-            )
-        instruction = BiometricsInstruction(
-            application=application, reasons=[r.as_dict() for r in result.reasons], issued_by=actor
-        )
-        _save_with_letter(
-            instruction,
-            stored=stored,
-            kind=LetterKind.BIOMETRICS,
-            actor=actor,
-            on=on,
-            context={"reasons": result.reasons},
-            event=EventKind.BIOMETRICS_INSTRUCTED,
-            detail=result.paragraph or "",
-        )
-    return instruction
+    return instruct(actor=actor, public_id=public_id, history=history, on=on)
 
 
 def biometrics_record_collected(
-    *, actor, public_id, collected_on: date | None, on: date
+    *, actor, public_id, collected_on: date | None, on: date, position: int | None = None
 ) -> BiometricsInstruction:
-    """Record that the biometrics were collected; processing starts then (PRC-32)."""
-    _require(actor, *PROCESS)
-    _past_date(collected_on, "collected_on", on=on)
-    with transaction.atomic():
-        application = _locked_case(public_id=public_id, at=PROCESSING)
-        instruction = (
-            application.biometrics_instructions.select_for_update().filter(collected_on__isnull=True).first()
-        )
-        if instruction is None:
-            raise CaseworkError.at("", _("No biometric instruction letter is waiting for biometrics."))
-        if collected_on < timezone.localdate(instruction.issued_at):
-            raise CaseworkError.at(
-                "collected_on", _("The date cannot be before the instruction letter was sent.")
-            )
-        instruction.collected_on = collected_on
-        instruction.collected_recorded_by = actor
-        instruction.collected_recorded_at = timezone.now()
-        instruction.save(update_fields=["collected_on", "collected_recorded_by", "collected_recorded_at"])
-        _event(
-            application=application,
-            kind=EventKind.BIOMETRICS_COLLECTED,
-            actor=actor,
-            detail=collected_on.isoformat(),
-        )
-        if application.status == Status.ACCEPTED:
-            _start_processing(application=application, actor=actor, reason="biometrics received (PRC-32)")
-    return instruction
+    """Record that a person's biometrics were collected; processing starts then (PRC-32)."""
+    from .instructions import biometrics_record_collected as record
+
+    return record(actor=actor, public_id=public_id, collected_on=collected_on, on=on, position=position)
 
 
 def medical_instruct(*, actor, public_id, position: int, on: date) -> MedicalInstruction:
@@ -1050,8 +970,13 @@ def interview_schedule(
     return interview
 
 
-def interview_record_outcome(*, actor, public_id, interview_id, outcome: str, notes: str) -> Interview:
+def interview_record_outcome(
+    *, actor, public_id, interview_id, outcome: str, notes: str, now: datetime | None = None
+) -> Interview:
+    """Record what happened at an interview, once it has taken place: held on its date (attended) or
+    not, by whom recorded; a quality-assurance interview held lets a file drawn for QA be decided."""
     _require(actor, *PROCESS)
+    now = now or timezone.now()
     if outcome not in InterviewOutcome.values:
         raise CaseworkError.at("outcome", _("Choose what happened."))
     with transaction.atomic():
@@ -1061,12 +986,21 @@ def interview_record_outcome(*, actor, public_id, interview_id, outcome: str, no
             raise Http404
         if interview.outcome:
             raise CaseworkError.at("", _("The outcome of this interview is already recorded."))
+        if now < interview.starts_at:
+            raise CaseworkError.at(
+                "outcome", _("The interview has not taken place yet: record what happened after it.")
+            )
         interview.outcome = outcome
         interview.outcome_notes = (notes or "").strip()
         interview.outcome_by = actor
-        interview.outcome_at = timezone.now()
+        interview.outcome_at = now
         interview.save(update_fields=["outcome", "outcome_notes", "outcome_by", "outcome_at"])
-        _event(application=application, kind=EventKind.INTERVIEW_OUTCOME, actor=actor, detail=outcome)
+        _event(
+            application=application,
+            kind=EventKind.INTERVIEW_OUTCOME,
+            actor=actor,
+            detail=f"{interview.purpose} interview of {timezone.localdate(interview.starts_at).isoformat()}: {outcome}",
+        )
     return interview
 
 
@@ -1074,21 +1008,11 @@ def interview_record_outcome(*, actor, public_id, interview_id, outcome: str, no
 
 
 def pending_work(application: Application) -> list:
-    """What is still awaited on a file in processing: open requests, biometrics, medical
-    results, interview outcomes. An approval waits for all of them."""
-    waiting = []
-    if application.document_requests.filter(state=RequestState.OPEN).exists():
-        waiting.append(_("A request is waiting for the applicant's answer."))
-    if _biometrics_pending(application):
-        waiting.append(_("The biometrics have not been collected."))
-    if application.medical_instructions.filter(result_on__isnull=True).exists():
-        waiting.append(_("A medical exam result is awaited."))
-    if application.interviews.filter(outcome="").exists():
-        waiting.append(_("An interview has no recorded outcome."))
-    from .sponsorship import pending as sponsor_pending
+    """What an approval still waits for (``casework.readiness``): each item in the current
+    language, with its rule."""
+    from .readiness import readiness
 
-    waiting.extend(sponsor_pending(application))
-    return waiting
+    return readiness(application, on=timezone.localdate()).missing
 
 
 def application_decide(
@@ -1141,7 +1065,9 @@ def application_decide(
                     "outcome", _("A sponsorship is decided person by person: use the sponsorship decision.")
                 )
         if outcome == DecisionOutcome.APPROVED:
-            waiting = pending_work(application)
+            from .readiness import readiness
+
+            waiting = readiness(application, on=on).missing
             if waiting:
                 raise CaseworkError({"": [_("The application cannot be approved yet:"), *waiting]})
         on_date = _application_date(application)
@@ -1238,7 +1164,7 @@ def file_access_record(
     *, actor, application: Application, kind: AccessKind, what: str = "", request: HttpRequest | None = None
 ) -> FileAccess:
     """Log that an officer opened a file or one of its documents (who, what, when, from where)."""
-    from portique.accounts.services import client_ip
+    from portique.core.client_address import client_ip
 
     return FileAccess.objects.create(
         officer=actor,

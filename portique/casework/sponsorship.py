@@ -29,8 +29,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portique.applications import people_selectors
 from portique.applications.choices import PersonRole, Status
+from portique.applications.people import selectors as people_selectors
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose
@@ -68,26 +68,6 @@ def _language() -> str:
     from django.utils.translation import get_language
 
     return (get_language() or "en")[:2]
-
-
-def pending(application, *, on: date | None = None) -> list:
-    """What a sponsorship's final decision waits for on the sponsor's side, Quebec's and the
-    police certificates' (each item a message in the current language)."""
-    if not application.definition.sponsored:
-        return []
-    assessment = SponsorAssessment.objects.filter(application=application).first()
-    if assessment is None:
-        return [_("The sponsor has not been assessed yet: the sponsor is assessed first.")]
-    if not assessment.approved and assessment.imm1344_choice == "withdraw":
-        return [_("The sponsor was refused and chose to withdraw: the application is withdrawn.")]
-    language = _language()
-    waiting = _messages(rules.quebec_blockers(quebec_state(application)), language)
-    certificates = police_certificates(application)
-    waiting.extend(
-        f"{row.name}: {message}"
-        for row, message in _police_messages(certificates, on=on or timezone.localdate(), approving=True)
-    )
-    return waiting
 
 
 def _police_messages(rows, *, on: date, approving: bool):
@@ -360,13 +340,15 @@ class CertificateRow:
         return PoliceCertificateState(self.certificate.state.value).label
 
 
-def police_certificates(application) -> list[CertificateRow]:
+def police_certificates(application, *, evaluation=None) -> list[CertificateRow]:
     """Every police certificate the rules require (on the application date), per person and
     country, with where it stands: provided with the application, a letter of explanation
     instead, requested, received or an explanation accepted."""
     if not application.definition.sponsored or application.submitted_at is None:
         return []
-    evaluation = application_evaluate(application=application, on=services._application_date(application))
+    evaluation = evaluation or application_evaluate(
+        application=application, on=services._application_date(application)
+    )
     required: dict[str, list[str]] = evaluation.details.get("police_certificates") or {}
     if not any(required.values()):
         return []
@@ -578,6 +560,11 @@ def decision_blockers(application, *, approving: bool, on: date, sponsorship_fai
     ``sponsorship_fails``: the sponsor was refused (and proceeded) or Quebec refused; the
     refusal follows whatever the people's police certificates show, so they hold nothing up.
     """
+    if approving:
+        # Everything an approval waits for, the sponsor's side included (``casework.readiness``).
+        from .readiness import readiness
+
+        return readiness(application, on=on).missing
     waiting = []
     assessment = SponsorAssessment.objects.filter(application=application).first()
     if assessment is None:
@@ -588,10 +575,6 @@ def decision_blockers(application, *, approving: bool, on: date, sponsorship_fai
         waiting.extend(
             f"{row.name}: {message}"
             for row, message in _police_messages(police_certificates(application), on=on, approving=approving)
-        )
-    if approving:
-        waiting.extend(
-            item for item in services.pending_work(application) if str(item) not in {str(w) for w in waiting}
         )
     return waiting
 

@@ -17,6 +17,7 @@ from portique.applications.choices import Status
 from . import access, forms, pages, services, sponsorship
 from .choices import DecisionOutcome
 from .models import QuebecUndertaking, SponsorAssessment
+from .readiness import readiness
 from .services import CaseworkError
 from .sponsorship import sponsor_assess
 
@@ -215,6 +216,11 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
     application = _sponsorship_case(request, public_id, decide=True)
     action = request.POST.get("action", "decide")
     data = request.POST if request.method == "POST" and action == "decide" else None
+    processing = application.status in services.PROCESSING
+    before_decision = readiness(application, on=timezone.localdate()) if processing else None
+    # Filled from the file for the officer to confirm: each person meets the requirements when
+    # nothing is missing (a refusal is never pre-selected); custody as IMM 0008 declares it.
+    initial = {"meets": "yes"} if before_decision is not None and before_decision.ready else {}
     people = []
     for person in sponsorship.examined_people(application):
         comes = sponsorship.accompanying(person)
@@ -222,6 +228,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             data,
             prefix=f"person-{person.position}",
             custody_choices=CUSTODY_CHOICES if not comes else None,
+            initial=initial,
         )
         people.append(
             {"person": person, "name": sponsorship.person_name(person), "accompanying": comes, "form": form}
@@ -280,7 +287,6 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("casework:file", public_id=application.public_id)
     else:
         pages.opened(request, application, "decision")
-    processing = application.status in services.PROCESSING
     return render(
         request,
         "casework/sponsorship_decision.html",
@@ -291,9 +297,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             "errors": errors,
             "bound_errors": [entry["form"] for entry in people if entry["form"].errors]
             + ([withdraw_form] if withdraw_form.errors else []),
-            "waiting": sponsorship.decision_blockers(application, approving=True, on=timezone.localdate())
-            if processing
-            else [],
+            "waiting": before_decision.missing if before_decision is not None else [],
             "processing": processing,
             "can_withdraw": application.status in (Status.SUBMITTED, *services.PROCESSING),
         },

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import sponsorship_views, views
+from . import instruction_views, sponsorship_views, views
 
 app_name = "casework"
 
@@ -13,8 +13,8 @@ urlpatterns = [
     path("files/<uuid:public_id>/screening/", views.screening, name="screening"),
     path("files/<uuid:public_id>/processing/start/", views.processing_start, name="processing_start"),
     path("files/<uuid:public_id>/requests/new/", views.request_new, name="request_new"),
-    path("files/<uuid:public_id>/biometrics/", views.biometrics_page, name="biometrics"),
-    path("files/<uuid:public_id>/medical/", views.medical, name="medical"),
+    path("files/<uuid:public_id>/biometrics/", instruction_views.biometrics_page, name="biometrics"),
+    path("files/<uuid:public_id>/medical/", instruction_views.medical, name="medical"),
     path("files/<uuid:public_id>/interviews/", views.interview, name="interview"),
     path("files/<uuid:public_id>/decision/", views.decision, name="decision"),
     path(
@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
+    path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(
         "files/<uuid:public_id>/requests/<uuid:request_id>/files/<uuid:file_id>/",
         views.request_file,

@@ -19,14 +19,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portique.applications import document_types
+from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
-from portique.documents import document_types
-from portique.documents.download_names import document_download_name, download_name
-from portique.rules import biometrics
+from portique.documents.download_names import document_download_name
+from portique.documents.selectors import documents_of
+from portique.rules.programs.definition import Delivery
+from portique.uploads.download_names import download_name
 
 from . import access, forms, pages, selectors, services
 from .choices import AccessKind, Queue, Verdict
-from .models import Finding, Interview, MedicalInstruction, RequestFile, Screening
+from .models import Finding, Interview, RequestFile, Screening
 from .services import CaseworkError
 
 
@@ -155,7 +158,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             document,
             document_types.label(document.document_type) if document.document_type else document.item_code,
         )
-        for document in selectors.documents_of(application)
+        for document in documents_of(application)
     ]
     return render(
         request,
@@ -163,7 +166,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
         {
             "application": application,
             "submission": getattr(application, "submission", None),
-            "people": selectors.people_as_submitted(application, language),
+            "people": people_as_submitted(application, language),
             "documents": documents,
             "payments": selectors.payments_of(application),
             "signatures": application.signatures.select_related("signer", "recorded_by").all(),
@@ -354,154 +357,7 @@ def request_new(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
-# --- Biometrics and medical -------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def biometrics_page(request: HttpRequest, public_id) -> HttpResponse:
-    application = access.access_case(user=request.user, public_id=public_id)
-    action = request.POST.get("action", "")
-    instruct_form = forms.BiometricsForm(request.POST if action == "instruct" else None)
-    collected_form = forms.CollectedForm(request.POST if action == "collected" else None)
-    errors: list[str] = []
-    status = 200
-    if request.method == "POST":
-        on = timezone.localdate()
-        try:
-            if action == "instruct":
-                instruct_form.is_valid()
-                data = instruct_form.cleaned_data
-                history = None
-                if data.get("pr_application_kind") and data.get("received_on"):
-                    history = biometrics.PrCardBiometricsHistory(
-                        pr_application_kind=biometrics.ApplicationKind(data["pr_application_kind"]),
-                        pr_application_received_on=data["received_on"],
-                        rollout_phase=biometrics.RolloutPhase(data.get("rollout_phase") or "unknown"),
-                        earlier_card_application_at_14_or_older=bool(data.get("earlier_card_application")),
-                    )
-                elif not instruct_form.errors:
-                    raise CaseworkError.at(
-                        "received_on",
-                        _("Give the application that made the applicant a permanent resident and its date."),
-                    )
-                if instruct_form.errors:
-                    raise CaseworkError({})
-                services.biometrics_instruct(
-                    actor=request.user, public_id=application.public_id, history=history, on=on
-                )
-                messages.success(request, _("The biometric instruction letter is sent."))
-            elif action == "collected":
-                if not collected_form.is_valid():
-                    raise CaseworkError({})
-                services.biometrics_record_collected(
-                    actor=request.user,
-                    public_id=application.public_id,
-                    collected_on=collected_form.cleaned_data.get("collected_on"),
-                    on=on,
-                )
-                messages.success(request, _("The collection of the biometrics is recorded."))
-            else:
-                raise Http404
-        except CaseworkError as refused:
-            status = 400
-            errors = pages.refuse(instruct_form if action == "instruct" else collected_form, refused.errors)
-        else:
-            return redirect("casework:file", public_id=application.public_id)
-    else:
-        pages.opened(request, application, "biometrics")
-    return render(
-        request,
-        "casework/biometrics.html",
-        {
-            "application": application,
-            "instructions": application.biometrics_instructions.all(),
-            "instruct_form": instruct_form,
-            "collected_form": collected_form,
-            "errors": errors,
-            "bound_errors": [form for form in (instruct_form, collected_form) if form.errors],
-        },
-        status=status,
-    )
-
-
-def _people_choices(application, language: str):
-    names = {person.position: person for person in application.people.all()}
-    return [
-        (position, f"{position + 1}. {person.get_role_display()}")
-        for position, person in sorted(names.items())
-    ]
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def medical(request: HttpRequest, public_id) -> HttpResponse:
-    application = access.access_case(user=request.user, public_id=public_id)
-    language = _language()
-    action = request.POST.get("action", "")
-    people = _people_choices(application, language)
-    issue_form = forms.MedicalForm(request.POST if action == "instruct" else None, people=people)
-    result_forms: dict[int, forms.MedicalResultForm] = {}
-    errors: list[str] = []
-    status = 200
-    if request.method == "POST":
-        on = timezone.localdate()
-        try:
-            if action == "instruct":
-                issue_form.is_valid()
-                services.medical_instruct(
-                    actor=request.user,
-                    public_id=application.public_id,
-                    position=issue_form.cleaned_data.get("position")
-                    if issue_form.cleaned_data.get("position") is not None
-                    else -1,
-                    on=on,
-                )
-                messages.success(request, _("The medical exam instructions are sent."))
-            elif action == "result":
-                instruction, bound = _posted_row(
-                    request,
-                    MedicalInstruction.objects.filter(application=application),
-                    "instruction",
-                    forms.MedicalResultForm,
-                    result_forms,
-                )
-                if bound.errors:
-                    raise CaseworkError({})
-                services.medical_record_result(
-                    actor=request.user,
-                    public_id=application.public_id,
-                    instruction_id=instruction.public_id,
-                    result_on=bound.cleaned_data.get("result_on"),
-                    on=on,
-                )
-                messages.success(request, _("The result date is recorded."))
-            else:
-                raise Http404
-        except CaseworkError as refused:
-            status = 400
-            target = issue_form if action == "instruct" else next(iter(result_forms.values()))
-            errors = pages.refuse(target, refused.errors)
-        else:
-            return redirect("casework:medical", public_id=application.public_id)
-    else:
-        pages.opened(request, application, "medical")
-    instructions = _with_forms(
-        application.medical_instructions.select_related("person"), result_forms, forms.MedicalResultForm
-    )
-    return render(
-        request,
-        "casework/medical.html",
-        {
-            "application": application,
-            "instructions": instructions,
-            "issue_form": issue_form,
-            "errors": errors,
-            "bound_errors": [form for form in (issue_form, *result_forms.values()) if form.errors],
-            "processing": application.status in services.PROCESSING,
-        },
-        status=status,
-    )
+# Biometrics and medical exams: ``instruction_views``.
 
 
 # --- Interviews ----------------------------------------------------------------------------------------
@@ -591,7 +447,17 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
     if application.definition.decided_per_person:
         # A sponsorship is decided person by person.
         return redirect("casework:sponsorship_decision", public_id=application.public_id)
-    form = forms.DecisionForm(request.POST if request.method == "POST" else None)
+    from .readiness import card_address, decision_initial, readiness
+
+    processing = application.status in services.PROCESSING
+    found = readiness(application, on=timezone.localdate()) if processing else None
+    form = forms.DecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial=decision_initial(application, found),
+    )
+    if application.definition.delivery is not Delivery.CARD_BY_MAIL:
+        # The card's delivery is asked only where the approval is a card.
+        del form.fields["card_delivery"], form.fields["pick_up_details"]
     errors: list[str] = []
     status = 200
     if request.method == "POST":
@@ -627,9 +493,8 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
             "form": form,
             "errors": errors,
             "bound_errors": [form] if form.errors else [],
-            "waiting": services.pending_work(application)
-            if application.status in services.PROCESSING
-            else [],
+            "waiting": found.missing if found else [],
+            "card_address": card_address(application),
         },
         status=status,
     )
@@ -642,7 +507,7 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     application = access.access_case(user=request.user, public_id=public_id)
-    found = selectors.documents_of(application).filter(public_id=document_id).first()
+    found = documents_of(application).filter(public_id=document_id).first()
     if found is None:
         raise Http404
     return _download(
@@ -653,6 +518,26 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
         file=found.file,
         filename=document_download_name(found),
         content_type=found.content_type,
+    )
+
+
+@login_required
+@require_GET
+def imm5476(request: HttpRequest, public_id) -> FileResponse:
+    """The IMM 5476 the client signed by hand, as the representative uploaded it (seed 004)."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    # The representative at submission, even if the client has ended the representation since.
+    representation = application.representations.order_by("-created_at", "-id").first()
+    if representation is None or not representation.imm5476:
+        raise Http404
+    return _download(
+        request,
+        application,
+        kind=AccessKind.DOCUMENT_VIEWED,
+        what="IMM 5476 (signed)",
+        file=representation.imm5476,
+        filename=download_name(f"IMM5476-{application.number}", representation.imm5476_content_type or ""),
+        content_type=representation.imm5476_content_type or "application/octet-stream",
     )
 
 

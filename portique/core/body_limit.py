@@ -73,7 +73,7 @@ def _declared_length(request: HttpRequest) -> int | None:
 def _page(status: int, limit: int | None) -> HttpResponse:
     # Both languages on one page: the language of the URL is not known for every path,
     # and a person who sent too much may be anywhere in the portal.
-    from portique.documents.formatting import file_size  # "10 MB", "10 Mo": the pages' own units
+    from portique.uploads.sizes import file_size  # "10 MB", "10 Mo": the pages' own units
 
     parts = []
     for language in ("en", "fr"):

@@ -27,6 +27,8 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.http import HttpRequest
 
+from .client_address import client_ip
+
 # Expired counter rows are deleted now and then (on about one new window in 50), not
 # on every request: the rows are tiny and the delete is an indexed range.
 _PURGE_ONE_IN = 50
@@ -34,10 +36,7 @@ _PURGE_ONE_IN = 50
 
 def address_key(action: str, request: HttpRequest) -> str:
     """The key for ``action`` from the client's address (hashed: no address is stored)."""
-    # Imported here: the client address is read the way sign-ins and the audit log read
-    # it (the trusted-proxy setting applies), and core must not import accounts at load.
-    from portique.accounts.services import client_ip
-
+    # Read the way sign-ins and the audit log read it: through the trusted proxies only.
     address = client_ip(request) or "unknown"
     return f"{action}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
 

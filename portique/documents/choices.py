@@ -2,6 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+# The upload types live with the upload checks; the documents app names them here too.
+from portique.uploads.content_types import EXTENSIONS, ContentType  # noqa: F401
+
 
 class DocumentState(models.TextChoices):
     # Only CURRENT documents are part of the application and can be downloaded.
@@ -41,12 +44,3 @@ class EventKind(models.TextChoices):
     DOWNLOADED = "downloaded", _("Downloaded")
     EXPLAINED = "explained", _("Marked as cannot provide")
     EXPLANATION_WITHDRAWN = "explanation_withdrawn", _("Explanation withdrawn")
-
-
-class ContentType(models.TextChoices):
-    PDF = "application/pdf", "PDF"
-    JPEG = "image/jpeg", "JPEG"
-    PNG = "image/png", "PNG"
-
-
-EXTENSIONS = {ContentType.PDF: "pdf", ContentType.JPEG: "jpg", ContentType.PNG: "png"}

@@ -17,8 +17,10 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from portique.uploads.content_types import ANY_DOCUMENT, ContentType
+
 from . import photo_spec
-from .choices import ContentType, ItemKind
+from .choices import ItemKind
 
 PHOTO_FRONT = "PHOTO"
 PHOTO_BACK = "PHOTO_BACK"
@@ -26,8 +28,6 @@ PHOTO_BACK = "PHOTO_BACK"
 PAPER_FORMS = "PAPER_FORMS"
 PHOTO_CODES = (PHOTO_FRONT, PHOTO_BACK)
 
-IMAGES = frozenset({ContentType.JPEG, ContentType.PNG})
-ANY_DOCUMENT = frozenset({ContentType.PDF, ContentType.JPEG, ContentType.PNG})
 
 # The portal's own limit for a supporting document (not a regulatory number: the
 # guides set none). A deployment may change it with the DOCUMENTS_MAX_BYTES setting.

@@ -30,7 +30,7 @@ def checklist_for(application: Application, on: date) -> tuple[Item, ...]:
     evaluation = application_evaluate(application=application, on=on)
     not_uploaded = PORTAL_FORMS
     if application.definition.several_signers:
-        from portique.applications.sponsorship_signing import represented
+        from portique.applications.signing.several_signers import represented
 
         if represented(application):
             # Through a representative the sponsor's IMM 1344 is signed by hand and uploaded (seed 004).
@@ -168,3 +168,10 @@ def documents_content(application: Application) -> list[dict]:
         .order_by("item_code", "person_position", "uploaded_at", "id")
         .values_list("item_code", "document_type", "person_position", "purpose", "sha256", "original_name")
     ]
+
+
+def documents_of(application: Application):
+    """The files that are part of the application (what was submitted), each with its item."""
+    return Document.objects.filter(application=application, state=DocumentState.CURRENT).order_by(
+        "person_position", "item_code", "uploaded_at", "id"
+    )

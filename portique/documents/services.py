@@ -18,11 +18,11 @@ from portique.applications.choices import EDITABLE
 from portique.applications.models import Application
 from portique.applications.services import application_changed
 from portique.rules.reasons import Reason, Severity
+from portique.uploads.inspection import Inspected, Problem, UploadRejected, inspect
 
 from . import photo_checks, photo_spec
 from .choices import EXTENSIONS, DocumentState, EventKind, ItemKind, Purpose
 from .formatting import file_size
-from .inspection import Inspected, Problem, UploadRejected, inspect
 from .items import ANY_DOCUMENT, Item, document_max_bytes
 from .models import Document, DocumentEvent, Explanation, storage_name
 

@@ -14,17 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from portique.applications import document_types
 from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.choices import EDITABLE
 from portique.core.body_limit import body_limit
+from portique.uploads.handlers import LimitedUploadHandler
+from portique.uploads.inspection import Problem
 
-from . import document_types, photo_spec, selectors, services
+from . import photo_spec, selectors, services
 from .choices import ItemKind
 from .download_names import document_download_name
 from .formatting import file_size, item_hint
-from .inspection import Problem
 from .items import upload_body_bytes
-from .upload_handlers import LimitedUploadHandler
 
 
 def _language() -> str:

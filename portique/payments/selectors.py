@@ -127,7 +127,7 @@ def applicant_name(application: Application) -> str:
     """The principal applicant's name as on the form, else the account holder's (or, on paper, the name taken in)."""
     principal = application.people.filter(role=PersonRole.PRINCIPAL_APPLICANT).first()
     if principal is not None:
-        from portique.applications.people_selectors import person_name
+        from portique.applications.people.selectors import person_name
 
         name = person_name(principal, application.definition).strip()
         if name:

@@ -1,18 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class State(models.TextChoices):
-    # invited: the client has not accepted yet; active: the client accepted in their own
-    # account; revoked: ended by the client (never reopened: a new invitation is a new row).
-    INVITED = "invited", _("Waiting for the client")
-    ACTIVE = "active", _("Active")
-    REVOKED = "revoked", _("Ended")
-
-
-class Origin(models.TextChoices):
-    CREATED = "created", _("Created by the representative")
-    LINKED = "linked", _("Existing application linked by the client")
+# A representation's state and origin decide who may act on an application
+# (applications.access), so they are defined with the application's choices.
+from portique.applications.choices import RepresentationOrigin as Origin  # noqa: F401
+from portique.applications.choices import RepresentationState as State  # noqa: F401
 
 
 class EventKind(models.TextChoices):

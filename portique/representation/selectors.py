@@ -8,14 +8,14 @@ from datetime import date, datetime
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from portique.applications import signing
 from portique.applications.choices import EDITABLE, Program, Status
 from portique.applications.models import Application
+from portique.applications.signing import content as signing
 from portique.rules import signatures as signature_rules
+from portique.rules.programs.declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
 from portique.rules.reasons import Reason, reason
 
 from .choices import Origin, State
-from .declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
 from .models import Representation
 
 REPRESENTATIVE_DECLARATION_VERSION = _REPRESENTATIVE_DECLARATION.version

@@ -15,21 +15,22 @@ from django.utils import timezone
 
 from portique.accounts.choices import MembershipBody, RepresentativeStatus, Role
 from portique.accounts.models import User
-from portique.applications import people as application_people
 from portique.applications import services as application_services
-from portique.applications import signing, sponsorship_signing
 from portique.applications.access import Capability, access_application
 from portique.applications.choices import EDITABLE, PersonRole, Status
 from portique.applications.models import Application
+from portique.applications.people import services as application_people
 from portique.applications.services import ApplicationError, StaleVersion
+from portique.applications.signing import content as signing
+from portique.applications.signing import several_signers
 from portique.documents.choices import ContentType
-from portique.documents.inspection import UploadRejected, inspect
 from portique.rules.programs import registry
+from portique.rules.programs.declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from portique.rules.reasons import Reason, reason
+from portique.uploads.inspection import UploadRejected, inspect
 
 from . import notifications
 from .choices import EventKind, Origin, State
-from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from .models import Representation, RepresentationEvent
 from .selectors import acting_representation
 
@@ -133,7 +134,7 @@ def _client_name(name: str) -> str:
 # says whether it may be filed here (``representatives_may_file``). A sponsorship's
 # client is the principal applicant (or their parent or guardian), who e-signs the consent
 # and declaration and IMM 5669 in their own account; the sponsor signs IMM 1344 by hand
-# (seed 004; ``applications.sponsorship_signing.required_signers``).
+# (seed 004; ``applications.several_signers.required_signers``).
 
 
 def _unsupported_program() -> ApplicationError:
@@ -247,7 +248,7 @@ def representation_imm5476_upload(*, actor, public_id, upload) -> Representation
     with transaction.atomic():
         application, representation = _locked_own(actor=actor, public_id=public_id)
         if application.status not in EDITABLE:
-            raise ApplicationError((application_services._closed_reason(),))
+            raise ApplicationError((application_services.closed_reason(),))
         upload.seek(0)
         representation.imm5476.save(f"imm5476.{extension}", File(upload), save=False)
         representation.imm5476_sha256 = inspected.sha256
@@ -397,7 +398,7 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
     with transaction.atomic():
         application, representation = _locked_own(actor=actor, public_id=public_id)
         if application.status not in EDITABLE:
-            raise ApplicationError((application_services._closed_reason(),))
+            raise ApplicationError((application_services.closed_reason(),))
         if declaration_version != REPRESENTATIVE_DECLARATION.version:
             raise StaleVersion
         current = signing.content_hash(signing.signed_content(application))
@@ -406,7 +407,7 @@ def representation_declare(*, actor, public_id, declaration_version: str, on: da
         ).exists()
         if client_signed and application.definition.several_signers:
             # Every required signer (the principal applicant, or their parent or guardian) has signed.
-            client_signed = not sponsorship_signing.missing_signatures(application, on=on)
+            client_signed = not several_signers.missing_signatures(application, on=on)
         if representation.state != State.ACTIVE or not client_signed:
             raise _refuse(
                 "CLIENT_SIGNATURE_BEFORE_DECLARATION",

@@ -14,21 +14,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import RepresentativeStatus, Role
-from portique.applications import people_selectors, pr_card_guardian, sponsorship_signing
 from portique.applications import selectors as application_selectors
 from portique.applications import services as application_services
 from portique.applications.access import Capability, access_application, capabilities
+from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import EDITABLE, PersonRole, Program
-from portique.casework import selectors as casework_selectors
-from portique.casework import services as casework_services
-from portique.casework.access import access_case
-from portique.casework.choices import AccessKind
+from portique.applications.people import guardian as pr_card_guardian
+from portique.applications.people import selectors as people_selectors
+from portique.applications.signing import several_signers
 from portique.core.body_limit import body_limit
 from portique.documents.items import upload_body_bytes
+from portique.documents.selectors import documents_of
+from portique.rules.programs.declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 
 from . import selectors, services
 from .choices import State
-from .declarations import REPRESENTATIVE as REPRESENTATIVE_DECLARATION
 from .forms import ClientLinkForm, CreateForm, Imm5476Form, LinkForm
 from .selectors import acting_representation
 
@@ -241,22 +241,9 @@ def imm5476_upload(request: HttpRequest, public_id) -> HttpResponse:
 @require_GET
 @never_cache
 def imm5476_download(request: HttpRequest, public_id) -> HttpResponse:
-    """The signed IMM 5476, to the representative, the client, and the officers on the file."""
-    if request.user.role == Role.OFFICER:
-        application = access_case(user=request.user, public_id=public_id)
-        # Who viewed what on a file is in its access log, as for every other document.
-        casework_services.file_access_record(
-            actor=request.user,
-            application=application,
-            kind=AccessKind.DOCUMENT_VIEWED,
-            what="IMM 5476 (signed)",
-            request=request,
-        )
-        # The representative at submission, even if the client has ended the representation since.
-        representation = application.representations.order_by("-created_at", "-id").first()
-    else:
-        application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
-        representation = acting_representation(application=application)
+    """The signed IMM 5476, to the representative and the client (officers: casework's file)."""
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
+    representation = acting_representation(application=application)
     if representation is None or not representation.imm5476:
         raise Http404
     extension = representation.imm5476.name.rsplit(".", 1)[-1]
@@ -409,7 +396,7 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
     if application.definition.several_signers:
         # The client signs for the whole family: as the principal applicant, or as the parent
         # or guardian of a principal applicant under 18 (IMM 5289 — Step 6; seed 004).
-        signers = sponsorship_signing.required_signers(application, on=today)
+        signers = several_signers.required_signers(application, on=today)
         signer_reasons = tuple(found.message(language) for found in signers.reasons)
         signer = signers.people[0] if signers.people else None
         signer_label = people_selectors.person_label(signer, language) if signer else ""
@@ -418,8 +405,8 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         card_signer = pr_card_guardian.signer_for(
             application,
             on=application.application_date(today),
-            born=application_services._birth_date(application),
-            applicant_name=application_services._passport_name(application),
+            born=application_services.applicant_birth_date(application),
+            applicant_name=application_services.applicant_passport_name(application),
         )
         if card_signer.by_guardian:
             guardian_for = pr_card_guardian.applicant_name(application)
@@ -461,8 +448,8 @@ def client_review(request: HttpRequest, public_id) -> HttpResponse:
         {
             "application": application,
             "representation": representation,
-            "people": casework_selectors.people_as_submitted(application, language),
-            "documents": casework_selectors.documents_of(application),
+            "people": people_as_submitted(application, language),
+            "documents": documents_of(application),
             "paragraphs": declaration.paragraphs(language),
             "declaration": declaration,
             "errors": errors,

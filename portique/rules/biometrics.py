@@ -304,6 +304,7 @@ def biometrics_requirement(
     pr_card_history: PrCardBiometricsHistory | None = None,
     biometrics_given_before: bool = False,
     subject: str | None = None,
+    became_pr_on: date | None = None,
 ) -> BiometricsResult:
     """Must this person give biometrics for this application, made on ``application_date``?
 
@@ -311,12 +312,23 @@ def biometrics_requirement(
     on the application date (12.2(2)); ``status`` carries the facts behind the 12.2(1)(c)–(j)
     exemptions; ``pr_card_history`` is needed only for ``PERMANENT_RESIDENT_CARD`` (12.1(m));
     ``biometrics_given_before`` says the person gave biometrics for an earlier application.
-    ``subject`` (a person id) is copied onto every reason.
+    ``subject`` (a person id) is copied onto every reason. ``became_pr_on`` (a PR card's
+    "date you became a permanent resident") lets the dates alone settle 12.1(m) when
+    ``pr_card_history`` is not known (``pr_card_settled_by_dates``).
     """
     age = age_on(birth_date, application_date)
     limits = _limits_on(application_date)
     if kind is not ApplicationKind.PERMANENT_RESIDENT_CARD:
         return _assess_for_subject(kind, age, status, biometrics_given_before, limits, subject)
+    settled = (
+        pr_card_settled_by_dates(
+            birth_date=birth_date, became_pr_on=became_pr_on, application_date=application_date
+        )
+        if pr_card_history is None and became_pr_on is not None
+        else None
+    )
+    if settled is not None:
+        return _for_subject(BiometricsResult(False, False, age, None, (), (settled,)), subject)
     listed, needs_review, card_reasons = _pr_card_listed(
         application_date=application_date, birth_date=birth_date, age=age, history=pr_card_history
     )
@@ -498,6 +510,65 @@ def _instruction_letter(kind: ApplicationKind) -> Reason:
         "Le traitement de votre demande commencera lorsque nous aurons reçu vos données biométriques.",
         severity=INFO,
     )
+
+
+def pr_card_settled_by_dates(
+    *, birth_date: date, became_pr_on: date, application_date: date
+) -> Reason | None:
+    """Whether a PR card applicant's dates alone show that 12.1(m) does not reach them (PRC-30, PRC-31).
+
+    12.1(m) reaches only a person who was under 14 when IRCC received their permanent residence
+    application, received once children under 14 were exempted (from the first roll-out date at
+    the earliest), and who is 14 or older now. The application was received on or before the
+    day they became a permanent resident, so without the officer's records the file settles it
+    when they are under 14 now, when they became a permanent resident before the first roll-out
+    date, or when they were already 14 on it. Returns the reason it is settled, or None when
+    only the records (the PR application, the day it was received) can tell.
+    """
+    # Reading: the permanent residence application was received on or before the day its applicant
+    # became a permanent resident (it was decided first), so that day bounds the day it was received.
+    first, _second = _rollout_dates_on(application_date)
+    limit = _limits_on(application_date).under_age
+    age_now = age_on(birth_date, application_date)
+    if age_now < limit:
+        return _pr_card_not_previously_exempt()
+    if became_pr_on < first:
+        return reason(
+            "BIOMETRICS_PR_CARD_BECAME_PR_BEFORE_ROLLOUT",
+            rule="PRC-31, IRPR-12.1",
+            citation=f"{GUIDE_PR_CARD}; IRPR 12.1(m)",
+            en="You became a permanent resident on {became_en}, before {first_en}, the earliest date from which "
+            "children under {age_limit} were exempted from biometrics: your permanent residence application was "
+            "received before it, so you do not give biometrics for your PR card.",
+            fr="Vous êtes devenu résident permanent le {became_fr}, avant le {first_fr}, première date à partir de "
+            "laquelle les enfants de moins de {age_limit} ans ont été exemptés de fournir leurs données "
+            "biométriques : votre demande de résidence permanente a été reçue avant cette date, vous n’avez donc "
+            "pas à fournir vos données biométriques pour votre carte RP.",
+            severity=INFO,
+            age_limit=_limits_on(first).under_age,
+            became_en=_long_date_en(became_pr_on),
+            became_fr=_long_date_fr(became_pr_on),
+            first_en=_long_date_en(first),
+            first_fr=_long_date_fr(first),
+        )
+    if age_on(birth_date, first) >= _limits_on(first).under_age:
+        return reason(
+            "BIOMETRICS_PR_CARD_NOT_A_CHILD_AT_ROLLOUT",
+            rule="PRC-31, IRPR-12.1",
+            citation=f"{GUIDE_PR_CARD}; IRPR 12.1(m)",
+            en="You were already {age_limit} on {first_en}, the earliest date from which children under {age_limit} "
+            "were exempted from biometrics, so you were not exempted as a child when you applied for permanent "
+            "residence: you do not give biometrics for your PR card.",
+            fr="Vous aviez déjà {age_limit} ans le {first_fr}, première date à partir de laquelle les enfants de "
+            "moins de {age_limit} ans ont été exemptés de fournir leurs données biométriques; vous n’avez donc "
+            "pas été exempté comme enfant lors de votre demande de résidence permanente : vous n’avez pas à "
+            "fournir vos données biométriques pour votre carte RP.",
+            severity=INFO,
+            age_limit=_limits_on(first).under_age,
+            first_en=_long_date_en(first),
+            first_fr=_long_date_fr(first),
+        )
+    return None
 
 
 def _pr_card_listed(

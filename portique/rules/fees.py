@@ -52,6 +52,8 @@ class FeeCode(str, Enum):
     RIGHT_OF_PERMANENT_RESIDENCE = "right_of_permanent_residence"
     DEPENDENT_CHILD_INCLUDED = "dependent_child_included"
     DEPENDENT_CHILD_PROCESSING = "dependent_child_processing"
+    # A program whose processing fee is one amount per application (its own parameter).
+    PROCESSING = "processing"
 
 
 BIOMETRIC_FEES = frozenset({FeeCode.BIOMETRICS, FeeCode.BIOMETRICS_FAMILY})
@@ -365,6 +367,39 @@ def quote_pr_card(
     )
     # The fee table of §4.10 has no rule id of its own: PRC-70 opens that section.
     return _quote(Guide.PR_CARD, lines, reasons, "PRC-70, PRC-33", PR_CARD_FEES)
+
+
+def quote_one_applicant(
+    *,
+    guide: Guide,
+    application_date: date,
+    applicant: str,
+    processing_en: str,
+    processing_fr: str,
+    processing_fee: Decimal,
+    processing_citation: str,
+    gives_biometrics: bool,
+    rule: str,
+    biometrics_citation: str,
+) -> FeeQuote:
+    """One applicant, one processing fee (from the program's own parameter) and, when they give
+    biometrics, the biometric fee per person of ``fees.yaml`` (the amount the guides give)."""
+    lines = [
+        _line(
+            FeeCode.PROCESSING, processing_en, processing_fr, processing_fee, processing_citation, applicant
+        )
+    ]
+    reasons: list[Reason] = []
+    _biometric_lines(
+        on=application_date,
+        people=[applicant] if gives_biometrics else [],
+        applying_together=False,
+        rule=rule,
+        citation=biometrics_citation,
+        lines=lines,
+        reasons=reasons,
+    )
+    return _quote(guide, lines, reasons, rule, processing_citation)
 
 
 def _indigenous_name_waiver(
@@ -720,7 +755,10 @@ def _payment_rules(guide: Guide) -> tuple[str, str]:
     """(rule ids, guide citation) of the payment section of the program's guide."""
     if guide is Guide.PR_CARD:
         return "PRC-70, PRC-72, PRC-73", "IMM 5445 — Step 3: Problèmes liés au paiement"
-    return "SP-201", "IMM 5289 — Step 4: Problèmes liés au paiement"
+    if guide is Guide.SPONSORSHIP:
+        return "SP-201", "IMM 5289 — Step 4: Problèmes liés au paiement"
+    # No guide in the sources: only the regulation's requirement of a fee receipt.
+    return "IRPR-10-1", "IRPR 10(1)(d)"
 
 
 def assess_payment(
@@ -962,6 +1000,8 @@ def assess_refund(
     who receives the refund (PRC-73).
     """
     payee = refund_payee(proof=proof, payer_name_on_receipt=payer_name_on_receipt)
+    if not quote.guide.has_payment_rules:
+        return _refund_not_in_sources(quote, payee)
     is_card = quote.guide is Guide.PR_CARD
     if event not in (_PR_CARD_EVENTS if is_card else _SPONSORSHIP_EVENTS):
         found = reason(
@@ -994,6 +1034,27 @@ def assess_refund(
     )
     reasons = _refund_reasons(quote.guide, event, lines, refundable, officer, kept)
     return RefundAssessment(tuple(lines), refundable, officer, kept, payee, tuple(reasons))
+
+
+def _refund_not_in_sources(quote: FeeQuote, payee: RefundPayee) -> RefundAssessment:
+    """A program whose guide is not among the sources: every fee paid goes to an officer."""
+    lines = tuple(
+        RefundLine(line.code, line.subject, line.amount, ZERO, RefundDecision.OFFICER_DECIDES)
+        for line in quote.lines
+    )
+    officer = sum((line.paid for line in lines), ZERO)
+    found = reason(
+        "REFUND_RULES_NOT_IN_SOURCES",
+        rule="IRPR-10-1",
+        citation="IRPR 10(1)(d)",
+        en="The source documents give no refund rule for this kind of application: nothing is refunded "
+        "automatically, and an officer decides about the fees paid ({amount_en}).",
+        fr="Les documents de référence ne prévoient aucune règle de remboursement pour ce type de demande : "
+        "rien n’est remboursé automatiquement, et un agent décide du sort des frais payés ({amount_fr}).",
+        severity=WARNING,
+        **_money("amount", officer),
+    )
+    return RefundAssessment(lines, ZERO, officer, ZERO, payee, (found,))
 
 
 def _card_decision(code: FeeCode, event: RefundEvent) -> RefundDecision:

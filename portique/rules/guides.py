@@ -12,3 +12,11 @@ from enum import Enum
 class Guide(str, Enum):
     PR_CARD = "pr_card"  # IMM 5445 (seed 002)
     SPONSORSHIP = "sponsorship"  # IMM 5289 (seed 003)
+    # Temporary residents in Canada (seed 000): the sources give no guide, so no fee amount,
+    # payment or refund rule of their own (``fees`` says so where it would apply one).
+    TEMPORARY_RESIDENCE_IN_CANADA = "temporary_residence_in_canada"
+
+    @property
+    def has_payment_rules(self) -> bool:
+        """Whether the sources give this guide's payment and refund rules."""
+        return self in (Guide.PR_CARD, Guide.SPONSORSHIP)

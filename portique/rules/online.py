@@ -725,8 +725,26 @@ def port_of_entry_application(
 
 
 class Kit(str, Enum):
+    """The application kits of the PR portal that exist in another format (EX-32)."""
+
     PR_CARD = "pr_card"  # IMM 5445 / IMM 5444
     SPONSORSHIP = "sponsorship"  # IMM 5289
+
+    def title(self, language: str) -> str:
+        english, french = _KIT_TITLES[self]
+        return french if language.startswith("fr") else english
+
+
+_KIT_TITLES = {
+    Kit.PR_CARD: (
+        "Permanent resident card (IMM 5444, guide IMM 5445)",
+        "Carte de résident permanent (IMM 5444, guide IMM 5445)",
+    ),
+    Kit.SPONSORSHIP: (
+        "Sponsorship of a spouse, partner or dependent child (guide IMM 5289)",
+        "Parrainage d’un époux, d’un conjoint ou d’un enfant à charge (guide IMM 5289)",
+    ),
+}
 
 
 class KitLanguage(str, Enum):

@@ -1,7 +1,8 @@
 """Write docs/case.schema.json, the public contract of a case (``portique rules evaluate``).
 
-The PR card answers are generated from the digital form (``programs/imm5444.py``), so the
-schema cannot drift from the form; the sponsorship answers are the keys the sponsorship
+The answers of every program that is not a sponsorship (the PR card, extending a stay) are
+generated from its forms as data (``forms_for(role)`` of its definition), so the schema cannot
+drift from the forms and a new program needs nothing here; the sponsorship answers are the keys the sponsorship
 programs read (``programs/sponsorship.py``, ``programs/answers.py``). A test checks that
 the committed file is what this script writes: after changing a form or an answer key,
 run ``.venv/bin/python script/dev/case_schema.py`` and, if a key was removed or its meaning
@@ -22,8 +23,7 @@ from portique.rules import fees  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
-from portique.rules.programs.imm5444 import IMM5444  # noqa: E402
-from portique.rules.programs.pr_card_guardian import GUARDIAN_FORM  # noqa: E402
+from portique.rules.programs import registry  # noqa: E402
 from portique.rules.sponsorship import categories, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
@@ -315,6 +315,18 @@ def _person(roles: list[str], answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _forms_program(definition) -> dict[str, Any]:
+    """A program whose answers are its forms as data: for each role, the forms ``forms_for`` gives."""
+    people = [
+        _person([role], _obj({form.code: _form_schema(form) for form in definition.forms_for(role)}))
+        for role in definition.roles
+    ]
+    return {
+        "if": {"properties": {"program": {"const": definition.code}}},
+        "then": {"properties": {"people": {"items": {"oneOf": people}}}},
+    }
+
+
 def schema() -> dict[str, Any]:
     sponsorship_people = {
         "type": "array",
@@ -345,7 +357,7 @@ def schema() -> dict[str, Any]:
                 "type": "string",
                 "pattern": "^" + SCHEMA_VERSION.split(".")[0] + "\\.[0-9]+$",
             },
-            "program": {"enum": ["pr_card", "spouse_sponsorship", "child_sponsorship"]},
+            "program": {"enum": list(registry.codes())},
             "application_date": _described(
                 DATE,
                 "The day the application is (or would be) made: every rule's as-of date (age, fees, cut-offs).",
@@ -399,27 +411,16 @@ def schema() -> dict[str, Any]:
                 "(representative portal, ACT-36, REP-12).",
             ),
         },
+        # Each program's people: a sponsorship's are the keys its rules read (above); every other
+        # program's are its forms as data, role by role, so a new program needs no line here.
         "allOf": [
             {
-                "if": {"properties": {"program": {"const": "pr_card"}}},
-                "then": {
-                    "properties": {
-                        "people": {
-                            "items": {
-                                "oneOf": [
-                                    _person(["principal_applicant"], _obj({"IMM5444": _form_schema(IMM5444)})),
-                                    # The parent or legal guardian who signs for an applicant under 18 (ACT-56).
-                                    _person(
-                                        ["parent_or_guardian"],
-                                        _obj({GUARDIAN_FORM.code: _form_schema(GUARDIAN_FORM)}),
-                                    ),
-                                ]
-                            }
-                        }
-                    }
+                "if": {
+                    "properties": {"program": {"enum": [d.code for d in registry.programs() if d.sponsored]}}
                 },
-                "else": {"properties": {"people": sponsorship_people}},
-            }
+                "then": {"properties": {"people": sponsorship_people}},
+            },
+            *(_forms_program(definition) for definition in registry.programs() if not definition.sponsored),
         ],
         "$defs": {
             "date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},

@@ -8,9 +8,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 
-from portique.applications import address_changes, services, submitted_selectors
+from portique.applications import services
 from portique.applications.choices import Status
 from portique.applications.models import AddressChange, StatusChange
+from portique.applications.submission import address_changes as address_changes
+from portique.applications.submission import selectors as submitted_selectors
 from portique.documents import selectors as document_selectors
 from portique.documents import services as document_services
 from portique.documents.models import Document

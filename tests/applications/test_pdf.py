@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from portique.applications.submitted_copy import submitted_copy_filename, submitted_copy_pdf
+from portique.applications.submission.copy_pdf import submitted_copy_filename, submitted_copy_pdf
 from portique.documents.models import Document
 from portique.rules.programs import registry
 from tests import journey

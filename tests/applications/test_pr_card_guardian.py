@@ -6,9 +6,10 @@ gives her passport name, and types it to sign; Léa's own name, or any other, is
 
 import pytest
 
-from portique.applications import people, services
+from portique.applications import services
 from portique.applications.choices import PersonRole, Program, Status
 from portique.applications.models import Signature
+from portique.applications.people import services as people
 from portique.rules.programs import registry
 from tests import journey
 from tests.journey import CHILD_NAME, GUARDIAN_PASSPORT_NAME, TODAY

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from portique.applications import services
 from portique.applications.choices import PersonRole, Program
-from portique.applications.submitted_copy import submitted_copy_pdf
+from portique.applications.submission.copy_pdf import submitted_copy_pdf
 from portique.rules.programs import registry
 from tests import journey
 from tests.applications.test_pdf import pdf_text

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from portique.applications import people, services
+from portique.applications import services
 from portique.applications.choices import PersonRole, Program, Status
 from portique.applications.models import PersonChange
+from portique.applications.people import services as people
 
 TODAY = date(2026, 11, 22)
 

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from portique.applications import people, services
+from portique.applications import services
 from portique.applications.choices import Program
 from portique.applications.models import Application
+from portique.applications.people import services as people
 
 TODAY = date(2026, 11, 22)
 BARS = (

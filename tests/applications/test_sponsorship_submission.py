@@ -6,7 +6,7 @@ import pytest
 
 from portique.applications import services
 from portique.applications.choices import Status
-from portique.applications.sponsorship_signing import missing_signatures
+from portique.applications.signing.several_signers import missing_signatures
 from portique.documents import selectors as document_selectors
 from portique.payments.selectors import balance_for, quote_for
 from tests import journey
@@ -185,7 +185,7 @@ def test_after_submission_the_status_page_and_the_confirmation_show_the_sponsors
 
 @pytest.mark.django_db
 def test_a_principal_applicant_under_18_is_signed_for_by_the_declared_parent_or_guardian(applicant):
-    from portique.applications.sponsorship_signing import evaluation_if_signed
+    from portique.applications.signing.several_signers import evaluation_if_signed
 
     application, guardian = sj.child_with_guardian(applicant)
     evaluation = evaluation_if_signed(application, on=TODAY)
@@ -209,7 +209,7 @@ def test_a_principal_applicant_under_18_is_signed_for_by_the_declared_parent_or_
 @pytest.mark.django_db
 def test_without_a_declared_guardian_a_minor_principal_applicant_cannot_be_signed_for(applicant):
     application, guardian = sj.child_with_guardian(applicant)
-    from portique.applications import people
+    from portique.applications.people import services as people
 
     application.refresh_from_db()
     people.person_remove(

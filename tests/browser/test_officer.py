@@ -32,8 +32,10 @@ def sign_in(page, live_server, user):
 
 @pytest.mark.django_db(transaction=True)
 def test_screen_return_resubmit_accept_request_answer_approve(
-    page, live_server, assert_accessible, applicant, tmp_path
+    page, live_server, assert_accessible, applicant, tmp_path, settings
 ):
+    # No quality-assurance draw: a file drawn for it waits for its interview (tested on its own).
+    settings.CASEWORK_QA_SHARE = "0"
     officer = _officer("screening@example.ca", ["screening_officer"], first_name="Jordan", last_name="Singh")
     decider = _officer("decider@example.ca", ["decision_maker"], first_name="Dana", last_name="Decider")
     first = submitted_application(applicant)
@@ -137,8 +139,13 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     assert download.value.suggested_filename == "answer-to-request.pdf"
     page.get_by_role("link", name="Decide").click()
     assert_accessible(page)
+    # Nothing is missing: the form is filled from the file, for the decision-maker to confirm.
+    assert page.get_by_label("Approved").is_checked()
+    assert page.get_by_label("Card mailed to the applicant").is_checked()
+    assert page.get_by_text("Mailing address on file: 12 Sparks St, apt 4, Ottawa ON K1P 5B5").is_visible()
+    page.get_by_label("Refused", exact=True).check()
     page.get_by_role("button", name="Record the decision and send the letter").click()
-    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_role("alert").is_visible()  # a refusal needs its reasons
     assert_accessible(page)
     page.get_by_label("Approved").check()
     page.get_by_label("Card mailed to the applicant").check()

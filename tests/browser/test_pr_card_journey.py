@@ -18,7 +18,7 @@ from tests.rules.forms.test_imm5444_validation import complete_answers
 
 WORDS = {
     "en": {
-        "start_link": "Start a PR card application",
+        "start_link": "Start an application",
         "start": "Start the application",
         "continue": "Save and continue",
         "back": re.compile(r"^Back to application"),
@@ -45,7 +45,7 @@ WORDS = {
         "submitted": "Submitted",
     },
     "fr": {
-        "start_link": "Commencer une demande de carte RP",
+        "start_link": "Commencer une demande",
         "start": "Commencer la demande",
         "continue": "Enregistrer et continuer",
         "back": re.compile(r"^Retour à la demande"),

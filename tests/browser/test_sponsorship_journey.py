@@ -47,6 +47,16 @@ WORDS = {
         "approved": "Approved",
         "decide": "Record the decision and send the letter",
         "decided": "The decision is recorded",
+        "not_yet": "No one can be approved until each of these is done",
+        "must_give": "must give biometrics",
+        "why": "Why?",
+        "send_letters": "Send the letters",
+        "letters_sent": "The biometric instruction letters are sent to",
+        "record": "Record",
+        "recorded": "The collection of the biometrics is recorded.",
+        "send_medical": "Send each of them their instructions",
+        "medical_sent": "The medical exam instructions are sent to",
+        "give_reasons": "Give the reasons",
     },
     "fr": {
         "start_link": "Commencer un parrainage",
@@ -68,6 +78,16 @@ WORDS = {
         "approved": "Approuvé",
         "decide": "Inscrire la décision et envoyer la lettre",
         "decided": "La décision est inscrite",
+        "not_yet": "Personne ne peut être approuvé avant que chacun de ces points soit réglé",
+        "must_give": "doit fournir ses données biométriques",
+        "why": "Pourquoi\u00a0?",
+        "send_letters": "Envoyer les lettres",
+        "letters_sent": "Les lettres d’instructions pour la collecte des données biométriques sont envoyées à",
+        "record": "Inscrire",
+        "recorded": "La collecte des données biométriques est inscrite.",
+        "send_medical": "Envoyer à chacune ses instructions",
+        "medical_sent": "Les instructions pour l’examen médical sont envoyées à",
+        "give_reasons": "Indiquez les motifs",
     },
 }
 
@@ -248,9 +268,68 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     assert_accessible(page)
     assert_references_resolve(page)
     examined = list(application.people.filter(role__in=("principal_applicant", "dependent_child")))
-    page.locator(f"#id_person-{examined[0].position}-meets_0").check()
+    # No approval before the biometrics: the page names who must still give them, with the rule behind "Why?".
+    waiting = page.locator("#readiness").inner_text()
+    assert words["not_yet"] in waiting
+    to_give = [line for line in waiting.splitlines() if words["must_give"] in line]
+    assert any(sj.PA_NAME in line for line in to_give) and any("Obi Okafor" in line for line in to_give)
+    assert not any("Ada Okafor" in line for line in to_give)  # 11: under 14, exempt
+    assert page.locator("#readiness summary").first.inner_text().replace("\u00a0", " ") == words[
+        "why"
+    ].replace("\u00a0", " ")
+    page.locator("#readiness summary").first.click()
+    assert "IRPR 12.1(a), 12.2" in page.locator("#readiness details[open]").first.inner_text()
+    for person in examined:
+        page.locator(f"#id_person-{person.position}-meets_0").check()
     page.get_by_role("button", name=words["decide"]).click()
-    assert page.locator(".error-summary").count() == 1  # every person needs a finding
+    page.wait_for_load_state()
+    assert words["must_give"] in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
+    application.refresh_from_db()
+    assert application.status != "approved" and not hasattr(application, "decision")
+
+    # The biometric letters go to the two who give them, in one action; each collection is recorded.
+    page.goto(f"/{language}/officer/files/{application.public_id}/biometrics/")
+    assert_accessible(page)
+    page.get_by_role("button", name=words["send_letters"]).click()
+    page.wait_for_load_state()
+    sent = page.content()
+    assert words["letters_sent"] in sent and sj.PA_NAME in sent and "Obi Okafor" in sent
+    assert_accessible(page)
+    letters = list(application.biometrics_instructions.values_list("person__position", flat=True))
+    assert sorted(letters) == [1, 3]  # the principal applicant and Obi, not Ada
+    for position in letters:
+        if page.locator("[name=position]").count():
+            page.locator("[name=position]").select_option(str(position))
+        page.locator("[name=collected_on]").fill(today.isoformat())
+        page.get_by_role("button", name=words["record"], exact=True).click()
+        page.wait_for_load_state()
+        assert words["recorded"] in page.content()
+    assert application.biometrics_instructions.filter(collected_on__isnull=True).count() == 0
+    assert_accessible(page)
+    # The medical instructions go to everyone who is examined, by name, in one action.
+    page.goto(f"/{language}/officer/files/{application.public_id}/medical/")
+    page.get_by_role("button", name=words["send_medical"]).click()
+    page.wait_for_load_state()
+    assert words["medical_sent"] in page.content() and "Ada Okafor" in page.content()
+    assert_accessible(page)
+    for instruction in application.medical_instructions.all():
+        casework.medical_record_result(
+            actor=decider,
+            public_id=application.public_id,
+            instruction_id=instruction.public_id,
+            result_on=today,
+            on=today,
+        )
+
+    # Now nothing is missing: each person's finding is filled from the file, for the decision-maker to confirm.
+    page.goto(f"/{language}/officer/files/{application.public_id}/sponsorship-decision/")
+    assert page.locator("#readiness").count() == 0
+    for person in examined:
+        assert page.locator(f"#id_person-{person.position}-meets_0").is_checked()
+    page.locator(f"#id_person-{examined[0].position}-meets_1").check()
+    page.get_by_role("button", name=words["decide"]).click()
+    assert words["give_reasons"] in page.locator(".error-summary").inner_text()  # a refusal needs reasons
     assert_accessible(page)
     assert_references_resolve(page)
     for person in examined:

@@ -18,6 +18,7 @@ from portique.casework.sponsorship import (
     quebec_decision_record,
     sponsor_assess,
 )
+from tests import sponsorship_journey as sj
 from tests.conftest import _user
 from tests.documents.files import pdf_bytes, upload
 
@@ -65,6 +66,10 @@ def test_a_sponsorship_waits_for_its_sponsor_assessment_then_is_ready(applicant,
     sponsor_assess(actor=decision_maker, public_id=application.public_id, approved=True, on=ON)
     held = queues_holding(application)
     assert READY in held and TO_ASSESS not in held and WAITING not in held
+    # An approval still waits for the biometrics and medical exams the rules require.
+    waiting = " ".join(str(item) for item in decision_blockers(application, approving=True, on=ON))
+    assert "biometric" in waiting and "medical" in waiting
+    sj.collect_before_decision(officer, application)
     assert decision_blockers(application, approving=True, on=ON) == []
 
 
@@ -161,6 +166,7 @@ def test_a_requested_police_certificate_holds_the_file_until_it_is_recorded_rece
     held = queues_holding(application)
     assert READY in held and WAITING not in held
     assert selectors.holds_of([application], today=ON)[application.pk] == []
+    sj.collect_before_decision(officer, application)
     assert decision_blockers(application, approving=True, on=ON) == []
 
 

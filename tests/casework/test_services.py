@@ -508,6 +508,9 @@ def _young_applicant_answers():
     # 13 when the PR application was received in 2019 (exempted, under 14), 21 now, and
     # applying for a card for the first time since turning 14: IRPR 12.1(m) (as AS-11).
     answers["personal"]["date_of_birth"] = "2005-06-01"
+    # Became a permanent resident after that application was received: the file's dates leave
+    # 12.1(m) open, so the officer gives what the records show.
+    answers["personal"]["date_became_pr"] = "2019-09-01"
     return answers
 
 
@@ -546,7 +549,7 @@ def test_bil_then_collection_starts_processing(officer, applicant):
     }
     payment.save(update_fields=["quote"])
     accept(officer, application)
-    instruction = services.biometrics_instruct(
+    [instruction] = services.biometrics_instruct(
         actor=officer, public_id=application.public_id, history=YOUNG_HISTORY, on=ON
     )
     assert instruction.letter.kind == LetterKind.BIOMETRICS
@@ -645,6 +648,7 @@ def test_an_interview_is_scheduled_in_the_future_with_place_and_documents(office
         interview_id=interview.public_id,
         outcome=InterviewOutcome.ATTENDED,
         notes="Credible.",
+        now=now + timedelta(days=10, hours=1),
     )
     interview.refresh_from_db()
     assert interview.outcome == InterviewOutcome.ATTENDED and interview.outcome_by == officer

@@ -69,6 +69,10 @@ def test_the_permanent_residence_decision_waits_for_the_sponsor_assessment(
     assert assessment.approved
     with pytest.raises(services.CaseworkError):
         sponsor_assess(actor=decision_maker, public_id=sponsorship.public_id, approved=True, on=ON)
+    # Then the biometrics and medical exams the rules require (casework.readiness).
+    with pytest.raises(services.CaseworkError, match="biometric"):
+        _approve(decision_maker, sponsorship)
+    sj.collect_before_decision(officer, sponsorship)
     _approve(decision_maker, sponsorship)
     sponsorship.refresh_from_db()
     assert sponsorship.status == Status.APPROVED

@@ -101,6 +101,13 @@ def sponsorship(applicant, officer, decision_maker):
     return application
 
 
+@pytest.fixture
+def ready_sponsorship(officer, sponsorship):
+    """The sponsorship with what the rules require before an approval: biometrics and medical exams."""
+    sj.collect_before_decision(officer, sponsorship)
+    return sponsorship
+
+
 def findings(**by_position):
     found = {position: PersonFinding(meets_requirements=True) for position in (PA, ADA, OBI)}
     for key, finding in by_position.items():
@@ -122,7 +129,10 @@ def outcomes(decision):
 
 
 @pytest.mark.django_db
-def test_each_person_gets_an_outcome_and_the_letter_lists_them_in_both_languages(decision_maker, sponsorship):
+def test_each_person_gets_an_outcome_and_the_letter_lists_them_in_both_languages(
+    decision_maker, ready_sponsorship
+):
+    sponsorship = ready_sponsorship
     decision = decide(decision_maker, sponsorship)
     sponsorship.refresh_from_db()
     assert sponsorship.status == Status.APPROVED
@@ -193,8 +203,9 @@ def test_an_inadmissible_child_who_does_not_accompany_refuses_the_principal_appl
 
 @pytest.mark.django_db
 def test_a_child_in_the_other_parents_sole_custody_does_not_refuse_the_principal_applicant(
-    decision_maker, sponsorship
+    decision_maker, ready_sponsorship
 ):
+    sponsorship = ready_sponsorship
     decision = decide(
         decision_maker,
         sponsorship,
@@ -306,6 +317,7 @@ def test_a_quebec_sponsor_is_asked_for_the_undertaking_and_nothing_is_decided_un
             notes="y",
             on=ON,
         )
+    sj.collect_before_decision(officer, application)
     decision = decide(decision_maker, application)
     assert decision.outcome == DecisionOutcome.APPROVED
     assert "MIFI-2026-0042" in pdf_text(decision.letter.pdf_en)
@@ -447,6 +459,7 @@ def test_a_requested_police_certificate_holds_the_decision_until_it_is_received(
     )
     assert PoliceCertificate.objects.get(application=application).state == "received"
     assert application.case_events.filter(kind=EventKind.POLICE_RECEIVED, actor=officer).exists()
+    sj.collect_before_decision(officer, application)
     decision = decide(decision_maker, application)
     assert decision.outcome == DecisionOutcome.APPROVED
 
@@ -471,6 +484,7 @@ def test_an_accepted_letter_of_explanation_stands_for_the_police_certificate(
         note="Proof of the request to the Lagos police.",
     )
     assert police_certificates(application)[0].certificate.state.value == "explanation_accepted"
+    sj.collect_before_decision(officer, application)
     assert decide(decision_maker, application).outcome == DecisionOutcome.APPROVED
 
 
@@ -506,8 +520,9 @@ def test_only_officers_work_these_steps_and_only_decision_makers_decide(applican
 
 @pytest.mark.django_db
 def test_the_pages_answer_not_found_to_anyone_but_an_officer(
-    client, applicant, officer, decision_maker, sponsorship
+    client, applicant, officer, decision_maker, ready_sponsorship
 ):
+    sponsorship = ready_sponsorship
     base = f"/en/officer/files/{sponsorship.public_id}"
     pages = ("/quebec/", "/police-certificates/", "/sponsorship-decision/")
     client.force_login(applicant)

@@ -336,11 +336,39 @@ def test_processing_pages_schedule_an_interview_and_send_medical_instructions(cl
     assert response.status_code == 302
     interview = submitted.interviews.get()
     assert timezone.localtime(interview.starts_at).strftime("%Y-%m-%d %H:%M") == f"{day} 10:30"
-    # A biometric instruction letter without the applicant's history is refused at the field.
+    # The biometrics page knows the file: this applicant became a permanent resident in 2016, before
+    # any child was exempted from biometrics, so the rules settle IRPR 12.1(m) without asking the
+    # officer for the records, and no letter is sent.
+    page = client.get(file_url(submitted, "casework:biometrics")).content.decode()
+    assert 'name="received_on"' not in page and 'name="pr_application_kind"' not in page
+    assert "No biometrics" in page and "June 1, 2016, before July 31, 2018" in page
     response = client.post(file_url(submitted, "casework:biometrics"), {"action": "instruct"})
     assert response.status_code == 400
-    assert 'href="#id_received_on"' in response.content.decode()
+    assert "no biometrics are required" in response.content.decode()
     assert not submitted.biometrics_instructions.exists()
+
+
+@pytest.mark.django_db
+def test_the_biometrics_page_asks_for_the_records_only_when_the_file_cannot_settle_it(
+    client_for, officer, applicant
+):
+    from tests.casework.factories import submitted_application
+
+    from .test_services import _young_applicant_answers
+
+    application = submitted_application(applicant, answers=_young_applicant_answers())
+    accept(officer, application)
+    client = client_for(officer)
+    page = client.get(file_url(application, "casework:biometrics")).content.decode()
+    assert "To check against the records" in page and 'name="received_on"' in page
+    # The records' date cannot be after the day the file says the applicant became a permanent resident.
+    response = client.post(
+        file_url(application, "casework:biometrics"),
+        {"action": "instruct", "pr_application_kind": "permanent_resident_visa", "received_on": "2019-10-01"},
+    )
+    assert response.status_code == 400
+    assert 'href="#id_received_on"' in response.content.decode()
+    assert not application.biometrics_instructions.exists()
 
 
 @pytest.mark.django_db

@@ -61,7 +61,7 @@ def signed_and_declared(representative, client):
 
 
 def _declaration_version():
-    from portique.representation.declarations import REPRESENTATIVE
+    from portique.rules.programs.declarations import REPRESENTATIVE
 
     return REPRESENTATIVE.version
 

@@ -125,7 +125,7 @@ def test_the_client_signs_for_the_family_then_the_representative_declares_and_su
     assert record["imm5476_sha256"] == representation.imm5476_sha256 and record["declared_at"]
     from django.template.loader import render_to_string
 
-    from portique.applications.submitted_copy import copy_context
+    from portique.applications.submission.copy_pdf import copy_context
 
     for language, heading in (
         ("en", "Paid representative (IMM 5476)"),
@@ -224,8 +224,8 @@ def test_a_guardian_signs_in_the_client_account_for_a_principal_applicant_under_
         representative, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}]}
     )
     sj.save_form(representative, application, 1, "IMM5562", {"trips": []})
-    from portique.applications import people
     from portique.applications.choices import PersonRole
+    from portique.applications.people import services as people
 
     application.refresh_from_db()
     guardian = people.person_add(
@@ -376,7 +376,7 @@ def test_after_submission_the_officer_reads_the_imm5476_and_requests_go_to_the_r
     officer_client.force_login(officer)
     page = officer_client.get(reverse("casework:file", args=[application.public_id])).content.decode()
     assert "Paid representative (IMM 5476)" in page
-    assert reverse("representation:imm5476_download", args=[application.public_id]) in page
+    assert reverse("casework:imm5476", args=[application.public_id]) in page
 
 
 @pytest.mark.django_db

@@ -323,7 +323,7 @@ def test_the_officer_sees_the_representative_and_the_signed_imm5476_and_it_is_lo
     officer_client = _client(officer)
     page = officer_client.get(_url("casework:file", public_id=application.public_id)).content.decode()
     assert "R700001" in page and "Paid representative (IMM 5476)" in page
-    download = officer_client.get(_url("representation:imm5476_download", public_id=application.public_id))
+    download = officer_client.get(_url("casework:imm5476", public_id=application.public_id))
     assert download.status_code == 200 and "no-store" in download["Cache-Control"]
     assert FileAccess.objects.filter(
         application=application, what="IMM 5476 (signed)", officer=officer
@@ -332,12 +332,7 @@ def test_the_officer_sees_the_representative_and_the_signed_imm5476_and_it_is_lo
     from tests.conftest import _user
 
     outsider = _user("nobody@example.ca", "applicant")
-    assert (
-        _client(outsider)
-        .get(_url("representation:imm5476_download", public_id=application.public_id))
-        .status_code
-        == 404
-    )
+    assert _client(outsider).get(_url("casework:imm5476", public_id=application.public_id)).status_code == 404
 
 
 @pytest.mark.django_db

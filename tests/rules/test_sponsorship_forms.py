@@ -21,7 +21,11 @@ ON = date(2026, 3, 2)
 
 
 def _answers_schema(role: str) -> dict:
-    people = SCHEMA["allOf"][0]["else"]["properties"]["people"]["items"]["oneOf"]
+    # The branch of the sponsorships (every program's people are in a branch of its own).
+    branch = next(
+        b for b in SCHEMA["allOf"] if "spouse_sponsorship" in b["if"]["properties"]["program"].get("enum", ())
+    )
+    people = branch["then"]["properties"]["people"]["items"]["oneOf"]
     return next(p for p in people if role in p["properties"]["role"]["enum"])["properties"]["answers"]
 
 

@@ -1,6 +1,6 @@
 """Attack: a file that acts when an officer opens it, or that exhausts the server.
 
-Every upload goes through one inspection (portique.documents.inspection). It refuses
+Every upload goes through one inspection (portique.uploads.inspection). It refuses
 active content wherever a PDF viewer looks for it — the catalogue, each page, each
 annotation and form field, the name trees — and bombs: PDF streams that inflate past a
 total budget, and images past the pixel budget, both found before decoding. The
@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from portique.accounts.models import RepresentativeProfile, User
-from portique.documents import inspection
-from portique.documents.inspection import UploadRejected, inspect
 from portique.documents.items import ANY_DOCUMENT
+from portique.uploads import inspection
+from portique.uploads.inspection import UploadRejected, inspect
 
 from . import hostile_files
 from .conftest import representative_form
@@ -146,6 +146,6 @@ def test_the_representatives_identity_document_goes_through_the_one_inspection(c
     monkeypatch.setattr(services, "inspect", spy)
     response = client.post("/en/account/representative/signup/", representative_form(name="passport.png"))
     assert response.status_code == 302
-    assert seen, "the sign-up did not use portique.documents.inspection"
+    assert seen, "the sign-up did not use portique.uploads.inspection"
     profile = RepresentativeProfile.objects.get()
     assert profile.id_document_content_type == "image/png" and profile.id_document.name.endswith(".png")

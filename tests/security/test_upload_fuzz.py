@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portique.documents.inspection import Inspected, UploadRejected, inspect
 from portique.documents.items import ANY_DOCUMENT
+from portique.uploads.inspection import Inspected, UploadRejected, inspect
 
 from . import hostile_files
 

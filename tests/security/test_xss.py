@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from portique.applications.submitted_copy import submitted_copy_pdf
+from portique.applications.submission.copy_pdf import submitted_copy_pdf
 from portique.casework import services as casework_services
 from portique.representation import services as representation_services
 from tests import journey

@@ -223,6 +223,16 @@ def build(capture) -> World:
         )
     submitted_sponsorship_bundle = {"public_id": submitted_sponsorship.public_id}
 
+    # 5b. A represented application the representative submitted (the officer reads its IMM 5476).
+    from tests.representation.conftest import signed_and_declared
+
+    represented_submitted, _representation = signed_and_declared(representative, applicant)
+    with capture(execute=True):
+        representation_services.representation_submit(
+            actor=representative, public_id=represented_submitted.public_id, on=ON
+        )
+    represented_submitted_bundle = {"public_id": represented_submitted.public_id}
+
     # 6. A kit request, sent with its covering letter, and the representative's profile.
     from portique.alternatives.services import Dispatch, kit_request_mark_sent
     from tests.alternatives.conftest import braille_by_mail
@@ -249,6 +259,7 @@ def build(capture) -> World:
         "paper_accepted": paper_request_bundle,
         "sponsorship_draft": sponsorship_bundle,
         "sponsorship": submitted_sponsorship_bundle,
+        "represented_submitted": represented_submitted_bundle,
         "kit": others[0],
         "profile": others[1],
     }
@@ -267,6 +278,7 @@ def build(capture) -> World:
             paper_request_bundle,
             sponsorship_bundle,
             submitted_sponsorship_bundle,
+            represented_submitted_bundle,
             *others,
         ],
     )

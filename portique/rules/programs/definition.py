@@ -87,6 +87,10 @@ class Traits:
     # The relationship of the principal applicant is fixed by the program (a dependent
     # child's sponsorship) rather than answered on IMM 0008.
     fixed_relationship: str | None = None
+    # What an approval letter adds when the approval is the letter itself (``Delivery.LETTER``
+    # for one applicant): a sponsorship's and a card's letters say their own.
+    approval_note_en: str = ""
+    approval_note_fr: str = ""
 
     @property
     def account_holder_role(self) -> str:
@@ -101,6 +105,11 @@ class Traits:
         return self.signing is Signing.SPONSOR_AND_PRINCIPAL_APPLICANT
 
     @property
+    def delivers_a_card(self) -> bool:
+        """An approval is a card, mailed or picked up (what the applicant is told to expect)."""
+        return self.delivery is Delivery.CARD_BY_MAIL
+
+    @property
     def family_members(self) -> bool:
         """Whether the principal applicant's family members are declared in the application."""
         return DEPENDENT_CHILD in self.addable_roles
@@ -113,6 +122,9 @@ class Traits:
 
     def name(self, language: str) -> str:
         return self.fr if language.startswith("fr") else self.en
+
+    def approval_note(self, language: str) -> str:
+        return self.approval_note_fr if language.startswith("fr") else self.approval_note_en
 
     def start_hint(self, language: str) -> str:
         return self.start_hint_fr if language.startswith("fr") else self.start_hint_en

@@ -1,7 +1,7 @@
 """IMM 1344, Application to Sponsor, Sponsorship Agreement and Undertaking, as a digital form.
 
 The sponsor answers it (IMM 5289 — Étape 3); the keys are those the sponsorship rules
-read (``programs.sponsorship._sponsor``; ``docs/case.schema.json``): who the sponsor is
+read (``programs.sponsorship.sponsor_assessed``; ``docs/case.schema.json``): who the sponsor is
 (SP-20, SP-21), the bars and suspensions (SP-30 to SP-45) and question 1 of section 1,
 the choice to withdraw or proceed if the requirements are not met (SP-48).
 """

@@ -488,10 +488,13 @@ class PrCardProgram(Traits):
                 application_date=on,
                 birth_date=born,
                 subject=person.id,
+                became_pr_on=became_pr,
             )
             gives_biometrics = result_bio.required
             findings.extend(result_bio.reasons)
             details["biometrics"][person.id] = {
+                "kind": biometrics.ApplicationKind.PERMANENT_RESIDENT_CARD.value,
+                "birth_date": born.isoformat(),
                 "required": result_bio.required,
                 "needs_officer_review": result_bio.needs_officer_review,
                 "age_on_application_date": result_bio.age_on_application_date,

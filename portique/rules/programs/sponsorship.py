@@ -226,7 +226,7 @@ class Sponsor:
     representative: s10.RepresentativeDetails | None
 
 
-def _sponsor(person: CasePerson, findings: list[Reason]) -> Sponsor:
+def sponsor_assessed(person: CasePerson, findings: list[Reason]) -> Sponsor:
     answers = person.answers
     about = Section(answers, person.id, "IMM1344", "sponsor", findings)
     history = Section(answers, person.id, "IMM1344", "history", findings)
@@ -458,7 +458,7 @@ class _Evaluation:
             )
         if len(sponsors) != 1 or len(principals) != 1:
             return False
-        self.sponsor = _sponsor(sponsors[0], self.form_findings)
+        self.sponsor = sponsor_assessed(sponsors[0], self.form_findings)
         self.pa = _applicant(principals[0], s10.FamilyRole.PRINCIPAL_APPLICANT, self.on, self.form_findings)
         self.children = [
             _applicant(child, s10.FamilyRole.DEPENDENT_CHILD, self.on, self.form_findings)
@@ -802,6 +802,7 @@ class _Evaluation:
             else bio.ApplicationKind.PERMANENT_RESIDENT_VISA
         )
         self.biometrics = {}
+        self.biometrics_kind = kind
         for applicant in self.sponsored:
             if applicant.birth_date is not None:
                 self.biometrics[applicant.person.id] = bio.biometrics_requirement(
@@ -861,7 +862,7 @@ class _Evaluation:
         people: dict[str, Any] = {}
         for pid, result in self.biometrics.items():
             self.findings.extend(result.reasons)
-            people[pid] = _biometrics_json(result)
+            people[pid] = {"kind": self.biometrics_kind.value, **_biometrics_json(result)}
         if self.sponsor.profile is not None:
             sponsor = bio.biometrics_requirement(
                 kind=bio.ApplicationKind.SPONSORSHIP,
@@ -870,7 +871,7 @@ class _Evaluation:
                 subject=self.sponsor.person.id,
             )
             self.findings.extend(sponsor.reasons)
-            people[self.sponsor.person.id] = _biometrics_json(sponsor)
+            people[self.sponsor.person.id] = {"kind": bio.ApplicationKind.SPONSORSHIP.value, **_biometrics_json(sponsor)}
         self.details["biometrics"] = people
         return any(entry["required"] for entry in people.values())
 

@@ -76,11 +76,11 @@ def screen(
     category: categories.Category | None = None,
     on: date,
 ) -> Screening:
-    from .sponsorship import _sponsor
+    from .sponsorship import sponsor_assessed
 
     form_findings = _questions_answered(sponsor_answers, on)
     read: list[Reason] = []
-    sponsor = _sponsor(CasePerson("sponsor", "sponsor", {"IMM1344": sponsor_answers}), read)
+    sponsor = sponsor_assessed(CasePerson("sponsor", "sponsor", {"IMM1344": sponsor_answers}), read)
     form_findings.extend(r for r in read if r.code == "ANSWER_INVALID")
     reasons: list[Reason] = []
     outcome = None

@@ -7,12 +7,11 @@ either is a change of what was signed.
 import hashlib
 import json
 
-from .models import Application
+from .. import ports
+from ..models import Application
 
 
 def signed_content(application: Application) -> dict:
-    from portique.documents.selectors import documents_content
-
     return {
         "number": application.number,
         "program": application.program,
@@ -20,7 +19,7 @@ def signed_content(application: Application) -> dict:
             {"position": person.position, "role": person.role, "answers": person.answers}
             for person in application.people.order_by("position")
         ],
-        "documents": documents_content(application),
+        "documents": ports.documents_content(application),
     }
 
 

@@ -17,8 +17,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 
-from .models import AddressChange, Application
-from .submitted_record import content_of
+from .. import ports
+from ..models import AddressChange, Application
+from .record import content_of
 
 # Where the officer side's messages are shown on the status page, once that app exists.
 MESSAGES_TEMPLATE = "casework/_messages.html"
@@ -142,14 +143,10 @@ class OpenRequest:
 def open_requests(*, application_ids, on: date) -> dict[int, list[OpenRequest]]:
     """The officers' requests waiting for an answer, by application, soonest deadline first
     (one query for a whole list of applications); none when the officer side is not installed."""
-    if not application_ids or not casework_messages_available():
+    if not application_ids or not ports.open_requests.provided:
         return {}
-    from portique.casework.choices import RequestState
-    from portique.casework.models import DocumentRequest
-
     found: dict[int, list[OpenRequest]] = {}
-    waiting = DocumentRequest.objects.filter(application_id__in=list(application_ids), state=RequestState.OPEN)
-    for row in waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"):
+    for row in ports.open_requests(application_ids=list(application_ids)):
         found.setdefault(row["application_id"], []).append(
             OpenRequest(row["application_id"], row["public_id"], row["due_on"], row["due_on"] < on)
         )

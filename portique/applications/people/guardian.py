@@ -16,9 +16,9 @@ from portique.rules import signatures as signature_rules
 from portique.rules.programs import pr_card_guardian as rules
 from portique.rules.reasons import Reason, Severity
 
-from .choices import PersonRole
-from .models import Application, Person
-from .selectors import section_state
+from ..choices import PersonRole
+from ..models import Application, Person
+from ..selectors import section_state
 
 
 def guardian_of(application: Application) -> Person | None:

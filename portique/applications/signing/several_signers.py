@@ -26,10 +26,11 @@ from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.programs.declarations import Declaration
 from portique.rules.reasons import Reason, reason
 
-from . import signing
-from .access import Capability, access_application
-from .choices import EDITABLE, PersonRole, Status
-from .models import Application, Person, Signature
+from .. import ports
+from ..access import Capability, access_application
+from ..choices import EDITABLE, PersonRole, Status
+from ..models import Application, Person, Signature
+from . import content as signing
 
 
 def declaration_for(person: Person) -> Declaration:
@@ -74,9 +75,7 @@ def _guardian_missing() -> Reason:
 
 def represented(application: Application) -> bool:
     """A paid representative prepares it (portique.representation, seed 004)."""
-    from portique.representation.selectors import governing_representation
-
-    return governing_representation(application=application) is not None
+    return ports.governing_representation(application=application) is not None
 
 
 def required_signers(application: Application, *, on: date) -> Signers:
@@ -173,7 +172,7 @@ def evaluation_if_signed(application: Application, *, on: date):
 
     "Ready to sign" means exactly this: nothing but the signatures is missing.
     """
-    from .case_builder import case_for
+    from ..case_builder import case_for
 
     return evaluate(
         case_for(application, application_date=application.application_date(on), assume_signed=True)
@@ -213,7 +212,7 @@ def sign(
     on: date,
 ) -> Signature:
     """Record one required signature of a sponsorship; the last one makes the application signed."""
-    from .services import ApplicationError, StaleVersion, _closed_reason, _transition
+    from ..services import ApplicationError, StaleVersion, closed_reason, transition
 
     with transaction.atomic():
         # Only a signer's own account signs: never a representative (ACT-35); a represented
@@ -224,7 +223,7 @@ def sign(
         if not application.definition.several_signers:
             raise ApplicationError((_not_a_signer(),))
         if application.status not in EDITABLE:
-            raise ApplicationError((_closed_reason(),))
+            raise ApplicationError((closed_reason(),))
         if application.version != expected_version:
             raise StaleVersion
         person = application.people.filter(position=position).first()
@@ -262,10 +261,10 @@ def sign(
             application_version=application.version,
         )
         if application.status == Status.DRAFT:
-            _transition(
+            transition(
                 application=application, to_status=Status.READY_TO_SIGN, actor=actor, reason="validated"
             )
         if not missing_signatures(application, on=on) and application.status != Status.SIGNED:
-            _transition(application=application, to_status=Status.SIGNED, actor=actor, reason="signed")
+            transition(application=application, to_status=Status.SIGNED, actor=actor, reason="signed")
         application.save(update_fields=["status", "updated_at"])
     return signature

@@ -33,7 +33,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 from portique.rules.reasons import Reason
 
-from .choices import ContentType
+from .content_types import ContentType
 
 _MAGIC = (
     (b"%PDF-", ContentType.PDF),

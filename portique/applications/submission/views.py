@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import address_changes, submitted_selectors
-from .access import Capability, access_application
-from .choices import EDITABLE
-from .form_rendering import describe, section_form_class
-from .models import Application, Submission
-from .services import ApplicationError
-from .submitted_copy import language_of, submitted_copy_filename, submitted_copy_pdf
+from ..access import Capability, access_application
+from ..choices import EDITABLE
+from ..form_rendering import describe, section_form_class
+from ..models import Application, Submission
+from ..services import ApplicationError
+from . import address_changes
+from . import selectors as submitted_selectors
+from .copy_pdf import language_of, submitted_copy_filename, submitted_copy_pdf
 
 
 def _language() -> str:

@@ -21,11 +21,11 @@ from portique.rules.forms.validate import validate_section
 from portique.rules.programs.imm5444 import CONTACT
 from portique.rules.reasons import Reason, reason
 
-from .access import access_application
-from .choices import EDITABLE, Status
-from .models import AddressChange
-from .services import ApplicationError
-from .submitted_selectors import mailing_address_on_file
+from ..access import access_application
+from ..choices import EDITABLE, Status
+from ..models import AddressChange
+from ..services import ApplicationError
+from .selectors import mailing_address_on_file
 
 CITATION = "IMM 5445 — Et ensuite? Mise à jour de vos coordonnées"
 

@@ -22,16 +22,16 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 
 from portique.core.money import format_cad
-from portique.documents import document_types
 from portique.rules.forms.model import Field, FieldKind, Form, Section
 from portique.rules.forms.validate import NOT_APPLICABLE, parse_date
 from portique.rules.programs import registry
 from portique.rules.programs.declarations import Declaration
 
-from .choices import PersonRole, Program
-from .form_rendering import countries
-from .models import Submission
-from .submitted_record import RECORD
+from .. import document_types
+from ..choices import PersonRole, Program
+from ..form_rendering import countries
+from ..models import Submission
+from .record import RECORD
 
 # WeasyPrint reports each rendering step at INFO: noise in the server log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -258,7 +258,7 @@ def _representative(record: dict[str, Any], language: str) -> dict[str, Any] | N
     if not representative:
         return None
     from portique.accounts.choices import MembershipBody
-    from portique.representation.declarations import REPRESENTATIVE
+    from portique.rules.programs.declarations import REPRESENTATIVE
 
     body = representative.get("membership_body") or ""
     declared = representative.get("declaration_version") == REPRESENTATIVE.version

@@ -23,10 +23,10 @@ from django.utils import timezone
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, reason
 
-from .access import access_application
-from .choices import EDITABLE, Channel, PersonRole, Status
-from .models import Application, Person, PersonChange
-from .services import ApplicationError, StaleVersion, _closed_reason, application_changed
+from ..access import access_application
+from ..choices import EDITABLE, Channel, PersonRole, Status
+from ..models import Application, Person, PersonChange
+from ..services import ApplicationError, StaleVersion, application_changed, closed_reason
 
 FAMILY_MEMBERS = (
     "IMM 5289 — Étape 3 (IMM 0008, « Données personnelles de la personne à charge »); IRPR 117(9)(d)"
@@ -132,7 +132,7 @@ def restart_from(*, actor, returned: Application) -> Application:
     parent or legal guardian who signs for an applicant under 18 (ACT-56). The caller holds
     ``returned`` locked and has checked that ``actor`` may prepare it.
     """
-    from .services import application_start
+    from ..services import application_start
 
     people = list(returned.people.order_by("position"))
     with transaction.atomic():
@@ -177,7 +177,7 @@ def _locked(*, actor, public_id, expected_version: int, role: str | None) -> App
     if (role is None and not addable) or (role is not None and role not in addable):
         raise ApplicationError((_not_a_sponsorship(),))
     if application.status not in EDITABLE:
-        raise ApplicationError((_closed_reason(),))
+        raise ApplicationError((closed_reason(),))
     if application.version != expected_version:
         raise StaleVersion
     return application
@@ -242,10 +242,10 @@ def _pr_card_guardian_allowed(application: Application, *, on: date) -> None:
     """A parent or guardian signs a PR card application only for an applicant under 18 (ACT-56)."""
     from portique.rules.programs import pr_card_guardian
 
-    from .services import _birth_date
+    from ..services import applicant_birth_date
 
     on = application.application_date(on)
-    born = _birth_date(application)
+    born = applicant_birth_date(application)
     if not pr_card_guardian.is_minor(born, on):
         raise ApplicationError((pr_card_guardian.not_needed(born=born, on=on, subject="role"),))
 
@@ -296,7 +296,7 @@ def sponsorship_screen_and_start(
     from portique.rules.sponsorship.categories import Category, Inadmissibility, PartnerLocation
     from portique.rules.sponsorship.vocabulary import SponsoredRelationship
 
-    from .services import application_start
+    from ..services import application_start
 
     definition = registry.program(program)
     if not definition.sponsored:

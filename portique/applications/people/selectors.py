@@ -10,9 +10,10 @@ from django.urls import reverse
 from portique.rules.forms.model import Form
 from portique.rules.reasons import Severity
 
-from .choices import PersonRole
-from .models import Application, Person
-from .selectors import section_state
+from .. import ports
+from ..choices import PersonRole
+from ..models import Application, Person
+from ..selectors import section_state
 
 # The sections in which a person's first form gives their name (IMM 1344's sponsor section;
 # IMM 0008's, IMM 5444's and the guardian form's personal details).
@@ -90,7 +91,7 @@ def people_progress(
     *, application: Application, on: date, language: str, evaluation=None
 ) -> tuple[PersonProgress, ...]:
     """``evaluation``: the rules' evaluation on ``on`` when the page already has it (asked once)."""
-    from .services import application_evaluate
+    from ..services import application_evaluate
 
     evaluation = evaluation or application_evaluate(application=application, on=on)
     open_subjects = [f.subject or "" for f in evaluation.form_findings if f.severity is Severity.BLOCKING]
@@ -156,11 +157,9 @@ class SigningSteps:
 
 
 def signing_steps(*, application: Application, on: date, language: str = "en") -> SigningSteps:
-    from portique.payments.selectors import balance_for
-
-    from . import signing
-    from .services import submission_blockers
-    from .sponsorship_signing import before_signing
+    from ..services import submission_blockers
+    from ..signing import content as signing
+    from ..signing.several_signers import before_signing
 
     readiness = before_signing(application, on=on)
     current = signing.content_hash(signing.signed_content(application))
@@ -169,7 +168,7 @@ def signing_steps(*, application: Application, on: date, language: str = "en") -
             "person_id", flat=True
         )
     )
-    balance = balance_for(application, on)
+    balance = ports.fee_balance(application, on)
     return SigningSteps(
         documents_missing=len(readiness.evaluation.details.get("documents_missing", ())),
         fees_due=balance.quote.due_now,

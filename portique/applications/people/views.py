@@ -22,10 +22,12 @@ from portique.accounts.choices import Role
 from portique.rules.forms.model import Section
 from portique.rules.programs import registry
 
-from . import people, people_selectors, services
-from .access import access_application
-from .choices import PersonRole
-from .form_rendering import answers_from, section_form_class
+from .. import services
+from ..access import access_application
+from ..choices import PersonRole
+from ..form_rendering import answers_from, section_form_class
+from . import selectors as people_selectors
+from . import services as people
 
 
 def _language() -> str:

@@ -20,8 +20,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from . import signing
-from .models import Application
+from .. import ports
+from ..models import Application
+from ..signing import content as signing
 
 RECORD = "record"
 
@@ -68,9 +69,7 @@ def _signatures(application: Application, content_hash: str) -> list[dict[str, A
 
 
 def _fees(application: Application, on: date) -> dict[str, Any]:
-    from portique.payments.selectors import approved_payments, balance_for
-
-    balance = balance_for(application, on)
+    balance = ports.fee_balance(application, on)
     return {
         "lines": [
             {
@@ -94,15 +93,13 @@ def _fees(application: Application, on: date) -> dict[str, Any]:
                 "payer_name": payment.payer_name,
                 "sandbox": payment.sandbox,
             }
-            for payment in approved_payments(application)
+            for payment in ports.approved_payments(application)
         ],
     }
 
 
 def _items(application: Application, on: date) -> dict[str, dict[str, str]]:
-    from portique.documents.selectors import checklist_for
-
-    return {item.code: {"en": item.en, "fr": item.fr} for item in checklist_for(application, on)}
+    return {item.code: {"en": item.en, "fr": item.fr} for item in ports.checklist(application, on)}
 
 
 def snapshot_with_record(content: dict[str, Any], *, application: Application, on: date) -> dict[str, Any]:
@@ -126,6 +123,4 @@ def snapshot_with_record(content: dict[str, Any], *, application: Application, o
 
 def _representative(application: Application) -> dict[str, Any] | None:
     # The paid representative's particulars, signed IMM 5476 (by hash) and declaration (seed 004, REP-17).
-    from portique.representation.selectors import submission_record
-
-    return submission_record(application=application)
+    return ports.representation_record(application=application)
