@@ -19,7 +19,7 @@ _DATE_HELP = _("For example, 2026-11-22.")
 class PaperIntakeForm(forms.Form):
     """Everything is optional here: the service says, in both languages, what is missing."""
 
-    program = forms.ChoiceField(label=_("Program"), choices=lambda: [("", "—"), *program_choices()], required=False)
+    program = forms.ChoiceField(label=_("Program"), choices=lambda: [("", "—"), *program_choices(lambda definition: definition.may_come_on_paper)], required=False)
     received_on = forms.DateField(
         label=_("Date received"),
         help_text=_(

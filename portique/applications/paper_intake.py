@@ -87,7 +87,10 @@ def _validate(data: PaperIntakeInput, today: date) -> tuple[dict, dict[str, list
         errors.setdefault(field, []).append(message)
 
     values = {
-        "program": data.program if data.program in registry.codes() else "",
+        # An eTA is applied for electronically only (IRPR 12.04(1)): never registered from paper.
+        "program": data.program
+        if data.program in registry.codes() and registry.program(data.program).may_come_on_paper
+        else "",
         "receipt_channel": data.receipt_channel if data.receipt_channel in ReceiptChannel.values else "",
         "basis": data.basis if data.basis in PaperBasis.values else "",
         "system_restriction": (data.system_restriction or "").strip(),

@@ -135,6 +135,8 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
             and not any(entry.person.role == PersonRole.PARENT_OR_GUARDIAN for entry in people),
             # A representative prepares; the client signs in their own account (seed 004).
             "represented": Capability.SIGN not in capabilities(actor=request.user, application=application),
+            # IRPR 12.04(5)-(6): a work or study permit application that is also an eTA application.
+            "also_an_eta_application": (evaluation.details.get("eta_application") or {}).get("deemed"),
         },
     )
 

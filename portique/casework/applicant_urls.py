@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applicant_views
+from . import applicant_views, eta_views
 
 app_name = "casework_applicant"
 
@@ -12,4 +12,5 @@ urlpatterns = [
         "requests/<uuid:request_id>/files/<uuid:file_id>/", applicant_views.request_file, name="request_file"
     ),
     path("restart/", applicant_views.restart, name="restart"),
+    path("eta/", eta_views.holder_eta, name="eta"),
 ]

@@ -47,6 +47,7 @@ class LetterKind(models.TextChoices):
     WITHDRAWAL = "withdrawal", _("Withdrawal of the application")
     QUEBEC_UNDERTAKING = "quebec_undertaking", _("Federal approval: Quebec undertaking requested")
     SPONSOR_ASSESSMENT = "sponsor_assessment", _("Assessment of the sponsor")
+    ETA_CANCELLATION = "eta_cancellation", _("Cancellation of an electronic travel authorization")
 
 
 class RequestState(models.TextChoices):
@@ -107,6 +108,9 @@ class EventKind(models.TextChoices):
     QUEBEC_DECIDED = "quebec_decided", _("Quebec's decision on the undertaking recorded")
     POLICE_REQUESTED = "police_requested", _("Police certificate requested")
     POLICE_RECEIVED = "police_received", _("Police certificate received")
+    ETA_ISSUED = "eta_issued", _("eTA issued")
+    ETA_REFERRED = "eta_referred", _("eTA application referred to an officer")
+    ETA_CANCELLED = "eta_cancelled", _("eTA cancelled")
     POLICE_EXPLANATION_ACCEPTED = (
         "police_explanation",
         _("Letter of explanation accepted for a police certificate"),
@@ -146,3 +150,18 @@ class PoliceCertificateState(models.TextChoices):
         "explanation_accepted",
         pgettext_lazy("police certificate", "Letter of explanation accepted"),
     )
+
+
+class EtaCancellationGround(models.TextChoices):
+    """Why an officer cancels an eTA (IRPR 12.07): inadmissibility, or an event of 12.06 after issuance."""
+
+    INADMISSIBLE = "inadmissible", _("The holder is inadmissible")
+    DECLARATION_22_1 = "declaration_22_1", _("A declaration under subsection 22.1(1) of the Act")
+    TEMPORARY_RESIDENT_PERMIT_ISSUED = "temporary_resident_permit_issued", _("A temporary resident permit was issued")
+    REPORT_44_1 = "report_44_1", _("A report under subsection 44(1) of the Act")
+    REMOVAL_ORDER = "removal_order", _("A removal order")
+    WITHDREW_APPLICATION_TO_ENTER = "withdrew_application_to_enter", _("The holder withdrew their application to enter Canada")
+    TRV_REFUSED_179_B = "trv_refused_179_b", _("A temporary resident visa was refused")
+    WORK_PERMIT_REFUSED_200_1_B = "work_permit_refused_200_1_b", _("A work permit was refused")
+    STUDY_PERMIT_REFUSED_216_1_B = "study_permit_refused_216_1_b", _("A study permit was refused")
+    CONDITIONS_7_01_2_NOT_MET = "conditions_7_01_2_not_met", _("The conditions for the eTA were not met when applying")

@@ -19,7 +19,6 @@ from portique.rules import biometrics
 from . import access, forms, instructions, pages, readiness, services
 from .models import MedicalInstruction
 from .services import CaseworkError
-from .views import _language, _posted_row, _with_forms
 
 
 def _history(data: dict) -> biometrics.PrCardBiometricsHistory | None:
@@ -90,7 +89,7 @@ def biometrics_page(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("casework:biometrics", public_id=application.public_id)
     else:
         pages.opened(request, application, "biometrics")
-    language = _language()
+    language = pages.page_language()
     return render(
         request,
         "casework/biometrics.html",
@@ -154,7 +153,7 @@ def medical(request: HttpRequest, public_id) -> HttpResponse:
                 )
                 messages.success(request, _("The medical exam instructions are sent."))
             elif action == "result":
-                instruction, bound = _posted_row(
+                instruction, bound = pages.posted_row(
                     request,
                     MedicalInstruction.objects.filter(application=application),
                     "instruction",
@@ -181,7 +180,7 @@ def medical(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("casework:medical", public_id=application.public_id)
     else:
         pages.opened(request, application, "medical")
-    rows = _with_forms(
+    rows = pages.rows_with_forms(
         application.medical_instructions.select_related("person"), result_forms, forms.MedicalResultForm
     )
     return render(

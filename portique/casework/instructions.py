@@ -136,10 +136,10 @@ def biometrics_instruct(
     they cannot. The biometric fee must have been paid with the application (PRC-32, SP-141:
     the letter follows submission and payment).
     """
-    services._require(actor, *services.PROCESS)
+    services.require(actor, *services.PROCESS)
     language = actor.preferred_language
-    with services._atomic() as stored:
-        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+    with services.atomic() as stored:
+        application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         evaluation = readiness.evaluation_of(application)
         if history is not None:
             for entry in biometrics_people(application, evaluation=evaluation):
@@ -175,7 +175,7 @@ def biometrics_instruct(
                     + [r.message(language) for entry in people for r in entry.reasons]
                 }
             )
-        if not services._biometric_fee_paid(application):
+        if not services.biometric_fee_paid(application):
             raise services.CaseworkError.at(
                 "",
                 _(
@@ -191,7 +191,7 @@ def biometrics_instruct(
                 reasons=[r.as_dict() for r in entry.reasons],
                 issued_by=actor,
             )
-            services._save_with_letter(
+            services.save_with_letter(
                 instruction,
                 stored=stored,
                 kind=LetterKind.BIOMETRICS,
@@ -212,10 +212,10 @@ def biometrics_record_collected(
 
     Processing starts once every awaited collection is in (PRC-32, SP-141).
     """
-    services._require(actor, *services.PROCESS)
-    services._past_date(collected_on, "collected_on", on=on)
+    services.require(actor, *services.PROCESS)
+    services.past_date(collected_on, "collected_on", on=on)
     with transaction.atomic():
-        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+        application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         waiting = list(
             application.biometrics_instructions.select_for_update()
             .filter(collected_on__isnull=True)
@@ -244,21 +244,21 @@ def biometrics_record_collected(
         instruction.collected_recorded_at = timezone.now()
         instruction.save(update_fields=["collected_on", "collected_recorded_by", "collected_recorded_at"])
         whose = f"person {instruction.person.position}, " if instruction.person is not None else ""
-        services._event(
+        services.record_event(
             application=application,
             kind=EventKind.BIOMETRICS_COLLECTED,
             actor=actor,
             detail=f"{whose}{collected_on.isoformat()}",
         )
-        if application.status == Status.ACCEPTED and not services._biometrics_pending(application):
-            services._start_processing(
+        if application.status == Status.ACCEPTED and not services.biometrics_pending(application):
+            services.start_processing(
                 application=application, actor=actor, reason="biometrics received (PRC-32)"
             )
     return instruction
 
 
 def _principal_position(application) -> int | None:
-    principal = services._principal(application)
+    principal = services.principal(application)
     return principal.position if principal is not None else None
 
 
@@ -279,9 +279,9 @@ def medical_people(application, *, evaluation: Evaluation | None = None) -> list
 def medical_instruct_everyone(*, actor, public_id, on: date) -> list[MedicalInstruction]:
     """Send medical exam instructions, each by name, to everyone the rules say is examined and who has
     none waiting or done: one letter per person (SP-222), in one action."""
-    services._require(actor, *services.PROCESS)
-    with services._atomic() as stored:
-        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+    services.require(actor, *services.PROCESS)
+    with services.atomic() as stored:
+        application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         examined = medical_people(application)
         if not examined:
             raise services.CaseworkError.at("", _("The rules require no medical exam for this application."))
@@ -301,7 +301,7 @@ def medical_instruct_everyone(*, actor, public_id, on: date) -> list[MedicalInst
                 due_on=deadline.deadline,
                 issued_by=actor,
             )
-            services._save_with_letter(
+            services.save_with_letter(
                 instruction,
                 stored=stored,
                 kind=LetterKind.MEDICAL,

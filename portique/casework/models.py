@@ -490,3 +490,6 @@ class PoliceCertificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} police {self.person.position} {self.country}: {self.state}"
+
+
+from .eta_models import EtaCancellation, IssuedEta  # noqa: E402, F401  (models of the eTA, IRPR 12.04–12.07)

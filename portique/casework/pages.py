@@ -3,7 +3,8 @@ service's refusal (each message at its field, the rest in the summary)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.utils.translation import get_language
 
 from . import services
 from .choices import AccessKind
@@ -31,3 +32,23 @@ def refuse(form, errors: dict[str, list], *, renamed: dict[str, str] | None = No
     fields, general = refusal(errors, renamed=renamed)
     form.add_refusal(fields)
     return general
+
+
+def page_language() -> str:
+    return (get_language() or "en")[:2]
+
+
+def posted_row(request: HttpRequest, rows, key: str, form_class, bound: dict):
+    """The row of ``rows`` the POST names by ``key`` (404 otherwise) and its form, bound to the
+    POST, validated and kept in ``bound`` by the row's id for the page to show again."""
+    found = rows.filter(public_id=request.POST.get(key)).first()
+    if found is None:
+        raise Http404
+    form = bound[found.pk] = form_class(request.POST, prefix=str(found.public_id))
+    form.is_valid()
+    return found, form
+
+
+def rows_with_forms(rows, bound: dict, form_class) -> list:
+    """Each row with its form: the one bound to this POST if it was the row's, else a blank one."""
+    return [(row, bound.get(row.pk) or form_class(prefix=str(row.public_id))) for row in rows]

@@ -83,7 +83,7 @@ def name_of(person) -> str:
 def application_date(application) -> date:
     from . import services
 
-    return services._application_date(application)
+    return services.application_date(application)
 
 
 def evaluation_of(application) -> Evaluation:

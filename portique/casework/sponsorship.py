@@ -148,7 +148,7 @@ def _sponsor_addressee(application) -> dict[str, Any]:
 
 def _quebec_request(*, stored, application, actor, on: date) -> QuebecUndertaking:
     """Federal approval: tell the sponsor to give the Quebec undertaking (SP-70)."""
-    return services._save_with_letter(
+    return services.save_with_letter(
         QuebecUndertaking(application=application, requested_on=on, requested_by=actor),
         stored=stored,
         kind=LetterKind.QUEBEC_UNDERTAKING,
@@ -171,7 +171,7 @@ def quebec_decision_record(
     on: date,
 ) -> QuebecUndertaking:
     """Record Quebec's decision on the sponsor's undertaking, as Quebec gave it (date and reference)."""
-    services._require(actor, *services.PROCESS)
+    services.require(actor, *services.PROCESS)
     errors: dict[str, list] = {}
     reference = (reference or "").strip()
     notes = (notes or "").strip()
@@ -192,7 +192,7 @@ def quebec_decision_record(
     if errors:
         raise services.CaseworkError(errors)
     with transaction.atomic():
-        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+        application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         undertaking = QuebecUndertaking.objects.select_for_update().filter(application=application).first()
         if undertaking is None:
             raise services.CaseworkError.at(
@@ -220,7 +220,7 @@ def quebec_decision_record(
                 "recorded_at",
             ]
         )
-        services._event(
+        services.record_event(
             application=application,
             kind=EventKind.QUEBEC_DECIDED,
             actor=actor,
@@ -252,18 +252,18 @@ def _imm1344_choice(application) -> str:
 
 def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: date) -> SponsorAssessment:
     """Approve the sponsor, or refuse them with reasons and apply their IMM 1344 question 1 choice."""
-    services._require(actor, services.DECIDE)
+    services.require(actor, services.DECIDE)
     reasons = (reasons or "").strip()
     if not approved and not reasons:
         raise services.CaseworkError.at(
             "reasons",
             _("Give the reasons for refusing the sponsor: the letter explains them to the applicant."),
         )
-    with services._atomic() as stored:
-        application = services._locked_case(public_id=public_id)
+    with services.atomic() as stored:
+        application = services.locked_case(public_id=public_id)
         if not application.definition.sponsored:
             raise services.CaseworkError.at("", _("Only a sponsorship has a sponsor to assess."))
-        services._require_stage(application, services.PROCESSING)
+        services.require_stage(application, services.PROCESSING)
         if SponsorAssessment.objects.filter(application=application).exists():
             raise services.CaseworkError.at("", _("The sponsor has already been assessed."))
         choice = "" if approved else _imm1344_choice(application)
@@ -274,7 +274,7 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
             imm1344_choice=choice,
             assessed_by=actor,
         )
-        services._event(
+        services.record_event(
             application=application,
             kind=EventKind.DECIDED,
             actor=actor,
@@ -288,7 +288,7 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
         elif choice != "withdraw":
             # IMM 5289 — "Répondants": the sponsor is told of the assessment by letter; refused,
             # the letter explains why. (A withdrawal's letter and the Quebec letter say it already.)
-            services._issue_letter(
+            services.issue_letter(
                 stored=stored,
                 application=application,
                 kind=LetterKind.SPONSOR_ASSESSMENT,
@@ -298,10 +298,10 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
             )
         if choice == "withdraw":
             # SP-48, SP-202: withdrawn at the sponsor's choice, every fee back but the sponsorship fee.
-            refund = services._refund(
+            refund = services.refund(
                 application,
                 event=fees.RefundEvent.SPONSOR_WITHDRAWS_NOT_ELIGIBLE,
-                on=services._application_date(application),
+                on=services.application_date(application),
             )
             decision = Decision(
                 application=application,
@@ -310,7 +310,7 @@ def sponsor_assess(*, actor, public_id, approved: bool, reasons: str = "", on: d
                 refund=refund,
                 decided_by=actor,
             )
-            services._decision_save(
+            services.decision_save(
                 decision,
                 stored=stored,
                 kind=LetterKind.WITHDRAWAL,
@@ -347,7 +347,7 @@ def police_certificates(application, *, evaluation=None) -> list[CertificateRow]
     if not application.definition.sponsored or application.submitted_at is None:
         return []
     evaluation = evaluation or application_evaluate(
-        application=application, on=services._application_date(application)
+        application=application, on=services.application_date(application)
     )
     required: dict[str, list[str]] = evaluation.details.get("police_certificates") or {}
     if not any(required.values()):
@@ -412,15 +412,15 @@ def police_certificate_request(
 ) -> PoliceCertificate:
     """Ask for a missing police certificate by a deadline: a request the applicant answers in their
     account, with its letter (X-13, SP-225)."""
-    services._require(actor, *services.PROCESS)
+    services.require(actor, *services.PROCESS)
     if due_on is None:
         raise services.CaseworkError.at(
             "due_on", _("Enter the deadline as year, month and day, for example 2027-01-15.")
         )
     if due_on <= on:
         raise services.CaseworkError.at("due_on", _("The deadline must be after today."))
-    with services._atomic() as stored:
-        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+    with services.atomic() as stored:
+        application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         row = _certificate(application, position=position, country=country)
         if row.certificate.state not in (
             rules.CertificateState.NOT_PROVIDED,
@@ -437,7 +437,7 @@ def police_certificate_request(
         request = DocumentRequest(
             application=application, description=description, due_on=due_on, requested_by=actor
         )
-        services._save_with_letter(
+        services.save_with_letter(
             request,
             stored=stored,
             kind=LetterKind.REQUEST,
@@ -462,8 +462,8 @@ def police_certificate_record_received(
     *, actor, public_id, position: int, country: str, received_on: date | None, on: date
 ) -> PoliceCertificate:
     """Record that a police certificate not provided with the application has been received."""
-    services._require(actor, *services.PROCESS)
-    services._past_date(received_on, "received_on", on=on)
+    services.require(actor, *services.PROCESS)
+    services.past_date(received_on, "received_on", on=on)
     return _certificate_close(
         actor=actor,
         public_id=public_id,
@@ -479,8 +479,8 @@ def police_certificate_record_received(
 def police_certificate_accept_explanation(*, actor, public_id, position: int, country: str, note: str):
     """Accept a letter of explanation in place of a police certificate (« la décision définitive
     revient à l'agent », IMM 5289 — Lettre d'explication), with the officer's reasons."""
-    services._require(actor, *services.PROCESS)
-    note = services._required_text(note, "note", _("Say why the explanation is accepted."))
+    services.require(actor, *services.PROCESS)
+    note = services.required_text(note, "note", _("Say why the explanation is accepted."))
     return _certificate_close(
         actor=actor,
         public_id=public_id,
@@ -499,7 +499,7 @@ def _certificate_close(
     """Account for a police certificate not yet in hand (``state``: received, or its letter of
     explanation accepted), with who recorded it and when; ``detail`` ends the event's text."""
     with transaction.atomic():
-        application = services._locked_case(public_id=public_id, at=services.PROCESSING)
+        application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         row = _certificate(application, position=position, country=country)
         if row.certificate.state not in (
             rules.CertificateState.NOT_PROVIDED,
@@ -518,7 +518,7 @@ def _certificate_close(
         follow_up.recorded_by = actor
         follow_up.recorded_at = timezone.now()
         follow_up.save()
-        services._event(
+        services.record_event(
             application=application,
             kind=event,
             actor=actor,
@@ -587,7 +587,7 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
     nothing is decided while the sponsor is not assessed, Quebec has not answered, or a
     police certificate is outstanding (and, for an approval, while any other work is awaited).
     """
-    services._require(actor, services.DECIDE)
+    services.require(actor, services.DECIDE)
     errors: dict[str, list] = {}
     for position, finding in findings.items():
         if finding.meets_requirements is False and not (finding.reasons or "").strip():
@@ -598,11 +598,11 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
             errors[f"custody-{position}"] = [_("Choose who has custody of the child.")]
     if errors:
         raise services.CaseworkError(errors)
-    with services._atomic() as stored:
-        application = services._locked_case(public_id=public_id)
+    with services.atomic() as stored:
+        application = services.locked_case(public_id=public_id)
         if not application.definition.decided_per_person:
             raise services.CaseworkError.at("", _("Only a sponsorship is decided person by person."))
-        services._require_stage(application, services.PROCESSING)
+        services.require_stage(application, services.PROCESSING)
         assessment = SponsorAssessment.objects.filter(application=application).first()
         people = examined_people(application)
         step = quebec_state(application)
@@ -632,8 +632,8 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
         refund: dict[str, Any] = {}
         if outcome == DecisionOutcome.REFUSED:
             # SP-200: the right of permanent residence fee comes back when PR is not obtained.
-            refund = services._refund(
-                application, event=fees.RefundEvent.REFUSED, on=services._application_date(application)
+            refund = services.refund(
+                application, event=fees.RefundEvent.REFUSED, on=services.application_date(application)
             )
         by_position = {f"p{person.position}": person for person in people}
         rows = []
@@ -655,7 +655,7 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
         decision = Decision(
             application=application, outcome=outcome, reasons=summary, refund=refund, decided_by=actor
         )
-        services._decision_save(
+        services.decision_save(
             decision,
             stored=stored,
             kind=LetterKind.APPROVAL if family.approved else LetterKind.REFUSAL,
@@ -673,7 +673,7 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
         for row in rows:
             row.decision = decision
             row.save()
-        services._event(
+        services.record_event(
             application=application,
             kind=EventKind.DECIDED,
             actor=actor,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import instruction_views, sponsorship_views, views
+from . import eta_views, instruction_views, sponsorship_views, views
 
 app_name = "casework"
 
@@ -29,6 +29,7 @@ urlpatterns = [
         sponsorship_views.decision,
         name="sponsorship_decision",
     ),
+    path("files/<uuid:public_id>/eta/cancel/", eta_views.officer_eta_cancel, name="eta_cancel"),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
     path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),

@@ -14,7 +14,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -31,26 +30,6 @@ from . import access, forms, pages, selectors, services
 from .choices import AccessKind, Queue, Verdict
 from .models import Finding, Interview, RequestFile, Screening
 from .services import CaseworkError
-
-
-def _language() -> str:
-    return (get_language() or "en")[:2]
-
-
-def _posted_row(request: HttpRequest, rows, key: str, form_class, bound: dict):
-    """The row of ``rows`` the POST names by ``key`` (404 otherwise) and its form, bound to the
-    POST, validated and kept in ``bound`` by the row's id for the page to show again."""
-    found = rows.filter(public_id=request.POST.get(key)).first()
-    if found is None:
-        raise Http404
-    form = bound[found.pk] = form_class(request.POST, prefix=str(found.public_id))
-    form.is_valid()
-    return found, form
-
-
-def _with_forms(rows, bound: dict, form_class) -> list:
-    """Each row with its form: the one bound to this POST if it was the row's, else a blank one."""
-    return [(row, bound.get(row.pk) or form_class(prefix=str(row.public_id))) for row in rows]
 
 
 def _download(
@@ -152,7 +131,7 @@ def _tell_paper_letter(request: HttpRequest, application, done) -> bool:
 def file(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     pages.opened(request, application, "file")
-    language = _language()
+    language = pages.page_language()
     documents = [
         (
             document,
@@ -231,7 +210,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     if not access.can_screen(request.user):
         raise Http404
-    language = _language()
+    language = pages.page_language()
     if application.status == Status.SUBMITTED:
         services.screening_run(application=application)
     screening_row = Screening.objects.filter(application=application).first()
@@ -246,7 +225,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
         on = timezone.localdate()
         try:
             if action == "judge":
-                finding, bound = _posted_row(
+                finding, bound = pages.posted_row(
                     request,
                     Finding.objects.filter(screening=screening_row),
                     "finding",
@@ -304,7 +283,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
     else:
         pages.opened(request, application, "screening")
     findings = list(screening_row.findings.select_related("verdict_by", "added_by"))
-    rows = _with_forms(findings, verdict_forms, forms.VerdictForm)
+    rows = pages.rows_with_forms(findings, verdict_forms, forms.VerdictForm)
     bound_errors = [form for _finding, form in rows if form.errors] + ([add_form] if add_form.errors else [])
     return render(
         request,
@@ -394,7 +373,7 @@ def interview(request: HttpRequest, public_id) -> HttpResponse:
                     request, _("The interview is scheduled and the applicant is told in writing.")
                 )
             elif action == "outcome":
-                found, bound = _posted_row(
+                found, bound = pages.posted_row(
                     request,
                     Interview.objects.filter(application=application),
                     "interview",
@@ -419,7 +398,7 @@ def interview(request: HttpRequest, public_id) -> HttpResponse:
             return redirect("casework:interview", public_id=application.public_id)
     else:
         pages.opened(request, application, "interviews")
-    interviews = _with_forms(application.interviews.all(), outcome_forms, forms.InterviewOutcomeForm)
+    interviews = pages.rows_with_forms(application.interviews.all(), outcome_forms, forms.InterviewOutcomeForm)
     return render(
         request,
         "casework/interview.html",

@@ -23,7 +23,7 @@ from datetime import date
 from enum import Enum
 from functools import cache, lru_cache
 
-from .dates import age_on
+from .dates import age_on, long_date_en, long_date_fr
 from .parameters import value
 from .reasons import Reason, Severity, reason
 
@@ -277,22 +277,6 @@ class BiometricsResult:
     reasons: tuple[Reason, ...]
 
 
-def _long_date_en(day: date) -> str:
-    return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
-
-
-def _long_date_fr(day: date) -> str:
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
-
-
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 def biometrics_requirement(
@@ -546,10 +530,10 @@ def pr_card_settled_by_dates(
             "pas à fournir vos données biométriques pour votre carte RP.",
             severity=INFO,
             age_limit=_limits_on(first).under_age,
-            became_en=_long_date_en(became_pr_on),
-            became_fr=_long_date_fr(became_pr_on),
-            first_en=_long_date_en(first),
-            first_fr=_long_date_fr(first),
+            became_en=long_date_en(became_pr_on),
+            became_fr=long_date_fr(became_pr_on),
+            first_en=long_date_en(first),
+            first_fr=long_date_fr(first),
         )
     if age_on(birth_date, first) >= _limits_on(first).under_age:
         return reason(
@@ -565,8 +549,8 @@ def pr_card_settled_by_dates(
             "fournir vos données biométriques pour votre carte RP.",
             severity=INFO,
             age_limit=_limits_on(first).under_age,
-            first_en=_long_date_en(first),
-            first_fr=_long_date_fr(first),
+            first_en=long_date_en(first),
+            first_fr=long_date_fr(first),
         )
     return None
 
@@ -631,12 +615,12 @@ def _pr_card_listed(
                 "{first_fr} et le {second_fr} : l’obligation de fournir vos données biométriques dépend "
                 "de votre pays d’origine. Un agent le confirmera.",
                 severity=WARNING,
-                received_en=_long_date_en(received),
-                received_fr=_long_date_fr(received),
-                first_en=_long_date_en(first),
-                first_fr=_long_date_fr(first),
-                second_en=_long_date_en(second),
-                second_fr=_long_date_fr(second),
+                received_en=long_date_en(received),
+                received_fr=long_date_fr(received),
+                first_en=long_date_en(first),
+                first_fr=long_date_fr(first),
+                second_en=long_date_en(second),
+                second_fr=long_date_fr(second),
             )
         )
         return False, True, tuple(reasons)
@@ -657,10 +641,10 @@ def _pr_card_listed(
                 "de fournir leurs données biométriques pour votre pays d’origine : vous n’avez pas à "
                 "fournir vos données biométriques pour votre carte RP.",
                 severity=INFO,
-                received_en=_long_date_en(received),
-                received_fr=_long_date_fr(received),
-                rollout_en=_long_date_en(rollout),
-                rollout_fr=_long_date_fr(rollout),
+                received_en=long_date_en(received),
+                received_fr=long_date_fr(received),
+                rollout_en=long_date_en(rollout),
+                rollout_fr=long_date_fr(rollout),
             )
         )
         return False, False, tuple(reasons)
@@ -706,8 +690,8 @@ def _pr_card_listed(
             severity=INFO,
             age_limit=under_age,
             age=age,
-            received_en=_long_date_en(received),
-            received_fr=_long_date_fr(received),
+            received_en=long_date_en(received),
+            received_fr=long_date_fr(received),
         )
     )
     return True, False, tuple(reasons)

@@ -54,3 +54,22 @@ def days_inclusive(start: date, end: date) -> int:
 
 def one_day() -> timedelta:
     return timedelta(days=1)
+
+
+# Dates written out in the rules' messages: "July 31, 2018" and « 31 juillet 2018 » (« 1er »).
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def long_date_en(day: date) -> str:
+    return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+
+
+def long_date_fr(day: date) -> str:
+    return f"{'1er' if day.day == 1 else day.day} {_MONTHS_FR[day.month - 1]} {day.year}"

@@ -27,6 +27,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
+from .dates import long_date_en, long_date_fr
 from .guides import Guide
 from .parameters import value
 from .reasons import Reason, Severity, reason
@@ -148,22 +149,6 @@ def _money(name: str, amount: Decimal) -> dict[str, str]:
     return {f"{name}_en": cad_en(amount), f"{name}_fr": cad_fr(amount)}
 
 
-def _long_date_en(day: date) -> str:
-    return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
-
-
-def _long_date_fr(day: date) -> str:
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
-
-
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,10 +406,10 @@ def _indigenous_name_waiver(
                 "frais habituels de {fee_fr} s’appliquent à une demande présentée le {on_fr}.",
                 severity=WARNING,
                 subject=applicant.id,
-                last_en=_long_date_en(last_day),
-                last_fr=_long_date_fr(last_day),
-                on_en=_long_date_en(on),
-                on_fr=_long_date_fr(on),
+                last_en=long_date_en(last_day),
+                last_fr=long_date_fr(last_day),
+                on_en=long_date_en(on),
+                on_fr=long_date_fr(on),
                 **_money("fee", fee),
             )
         )
@@ -467,8 +452,8 @@ def _indigenous_name_waiver(
             "{last_fr}).",
             severity=INFO,
             subject=applicant.id,
-            last_en=_long_date_en(last_day),
-            last_fr=_long_date_fr(last_day),
+            last_en=long_date_en(last_day),
+            last_fr=long_date_fr(last_day),
         )
     )
     if applicant.gives_biometrics:

@@ -15,6 +15,8 @@ class Guide(str, Enum):
     # Temporary residents in Canada (seed 000): the sources give no guide, so no fee amount,
     # payment or refund rule of their own (``fees`` says so where it would apply one).
     TEMPORARY_RESIDENCE_IN_CANADA = "temporary_residence_in_canada"
+    # The eTA (seed 001, IRPR 12.04): no guide, no fee amount, no payment or refund rules.
+    ELECTRONIC_TRAVEL_AUTHORIZATION = "electronic_travel_authorization"
 
     @property
     def has_payment_rules(self) -> bool:

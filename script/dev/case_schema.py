@@ -410,6 +410,16 @@ def schema() -> dict[str, Any]:
                 "The day the paid representative ticked their declaration, after the client's e-signature "
                 "(representative portal, ACT-36, REP-12).",
             ),
+            # What happened after the decision, for the programs whose decision lives on (an issued
+            # eTA: its cancellation, a new one for the same passport…): each program's case_facts().
+            "facts": _obj(
+                {
+                    form.code: _form_schema(form)
+                    for definition in registry.programs()
+                    for form in definition.case_facts()
+                },
+                "What happened after the decision (an issued eTA's record), by the program's facts form.",
+            ),
         },
         # Each program's people: a sponsorship's are the keys its rules read (above); every other
         # program's are its forms as data, role by role, so a new program needs no line here.

@@ -831,7 +831,9 @@ def test_a_failed_service_leaves_no_letter_file_behind(officer, submitted, monke
     def broken(**kwargs):
         raise RuntimeError("the lifecycle broke after the letter was stored")
 
-    monkeypatch.setattr(services, "application_transition", broken)
+    from portique.casework.services import screening
+
+    monkeypatch.setattr(screening, "application_transition", broken)
     with pytest.raises(RuntimeError):
         services.application_accept(actor=officer, public_id=submitted.public_id, on=ON, draw=lambda: 0.99)
     assert files() == present

@@ -22,7 +22,7 @@ from ..models import Application, Submission
 from ..services import ApplicationError
 from . import address_changes
 from . import selectors as submitted_selectors
-from .copy_pdf import language_of, submitted_copy_filename, submitted_copy_pdf
+from .copy_pdf import language_of, submitted_copy_filename, submitted_copy_pdf_kept
 
 
 def _language() -> str:
@@ -72,7 +72,7 @@ def submitted_copy(request: HttpRequest, public_id) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
     submission = _submission_of(application)
     language = _language()
-    response = HttpResponse(submitted_copy_pdf(submission, language), content_type="application/pdf")
+    response = HttpResponse(submitted_copy_pdf_kept(submission, language), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{submitted_copy_filename(submission, language)}"'
     )

@@ -146,3 +146,19 @@ TEMPORARY_RESIDENT_APPLICANT = Declaration(
     ),
     citation="IRPR 10(1)(b), 10(2)(d)",
 )
+
+# The eTA (IRPR 12.04(4)(i)): the declaration the application must contain, with the e-signature.
+ETA_APPLICANT = Declaration(
+    version="ETA-APPLICANT-2026-12",
+    en=(
+        "I declare that the information I have given in this application is accurate and complete.",
+        "I understand that typing my full name exactly as it appears on my passport, and selecting “Sign”, "
+        "is my electronic signature of this application.",
+    ),
+    fr=(
+        "Je déclare que les renseignements fournis dans la présente demande sont exacts et complets.",
+        "Je comprends que le fait d’écrire mon nom au complet exactement comme il figure sur mon passeport, "
+        "puis de sélectionner « Signer », constitue ma signature électronique de la présente demande.",
+    ),
+    citation="IRPR 12.04(4)(i)",
+)

@@ -91,6 +91,9 @@ class Traits:
     # for one applicant): a sponsorship's and a card's letters say their own.
     approval_note_en: str = ""
     approval_note_fr: str = ""
+    # The rules decide at submission, with no officer, unless a rule cannot decide
+    # (``evaluate``'s ``details["eta"]["assessment"]``): the eTA (IRPR 12.04, docs/eta.md).
+    assessed_by_the_rules: bool = False
 
     @property
     def account_holder_role(self) -> str:
@@ -108,6 +111,25 @@ class Traits:
     def delivers_a_card(self) -> bool:
         """An approval is a card, mailed or picked up (what the applicant is told to expect)."""
         return self.delivery is Delivery.CARD_BY_MAIL
+
+    @property
+    def may_come_on_paper(self) -> bool:
+        """Whether an application can ever come on paper: not one the Regulations require to be
+        made electronically with no other means (IRPR 12.01, 12.04(1))."""
+        return self.online_stream not in (
+            Stream.ELECTRONIC_TRAVEL_AUTHORIZATION,
+            Stream.PERMANENT_RESIDENCE_AFTER_INVITATION,
+        )
+
+    @property
+    def delivers_an_authorization(self) -> bool:
+        """An approval is an electronic authorization the portal issues and keeps (the eTA)."""
+        return self.delivery is Delivery.ELECTRONIC_AUTHORIZATION
+
+    def case_facts(self) -> tuple:
+        """Forms as data of what a case may say happened after the decision (``facts`` in a case
+        file), for the programs whose decision lives on (an issued eTA); none by default."""
+        return ()
 
     @property
     def family_members(self) -> bool:

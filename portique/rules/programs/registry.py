@@ -42,9 +42,9 @@ class UnknownProgram(KeyError):
 def programs() -> tuple[Traits, ...]:
     """Every program, in the order the portal offers them."""
     # Imported on first use: the program modules import the rules that import this one.
-    from . import pr_card, sponsorship, stay_extension
+    from . import eta, pr_card, sponsorship, stay_extension
 
-    return (pr_card.PROGRAM, sponsorship.SPOUSE, sponsorship.CHILD, stay_extension.PROGRAM)
+    return (pr_card.PROGRAM, sponsorship.SPOUSE, sponsorship.CHILD, stay_extension.PROGRAM, eta.PROGRAM)
 
 
 @cache

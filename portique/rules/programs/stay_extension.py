@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import biometrics, fees, online, paper_submission
 from .. import completeness as s10
+from .. import eta as eta_rules
 from .. import signatures as sig
 from ..case import Case, CasePerson
 from ..forms.model import Form
@@ -56,6 +57,12 @@ _REQUESTS: dict[str, tuple[biometrics.ApplicationKind, str, str]] = {
     form.INITIAL_STUDY_PERMIT: (biometrics.ApplicationKind.STUDY_PERMIT, "study_permit", "student"),
     form.WORK_PERMIT_EXTENSION: (biometrics.ApplicationKind.WORK_PERMIT, "work_permit", "worker"),
     form.WORK_PERMIT: (biometrics.ApplicationKind.WORK_PERMIT, "work_permit", "worker"),
+}
+_PERMIT_APPLICATIONS = {
+    form.WORK_PERMIT_EXTENSION: eta_rules.PermitApplication.WORK_PERMIT_RENEWAL,
+    form.STUDY_PERMIT_EXTENSION: eta_rules.PermitApplication.STUDY_PERMIT_RENEWAL,
+    form.WORK_PERMIT: eta_rules.PermitApplication.WORK_PERMIT,
+    form.INITIAL_STUDY_PERMIT: eta_rules.PermitApplication.STUDY_PERMIT,
 }
 _FEE_LABELS = {
     "visitor_record": (
@@ -167,6 +174,7 @@ class StayExtensionProgram(Traits):
         applicant = _Applicant.of(principal)
 
         findings.extend(self._status(applicant, on))
+        self._eta_application(applicant, findings, details)
         self._online(case, applicant, findings, details)
         gives_biometrics = self._biometrics(applicant, on, findings, details)
         quote = self._quote(applicant, on, gives_biometrics)
@@ -200,6 +208,24 @@ class StayExtensionProgram(Traits):
             # Until the request is chosen there is nothing to pay for: an empty quote.
             return fees.FeeQuote((), ZERO, ZERO, ZERO, (), self.fee_guide)
         return quote
+
+    @staticmethod
+    def _eta_application(applicant: _Applicant, findings: list[Reason], details: dict[str, Any]) -> None:
+        """IRPR 12.04(5)-(6): a work or study permit application that is also an eTA application.
+
+        Told only when the applicant said whether they need an eTA (the lists are not in the sources)."""
+        need = applicant.status.get("eta")
+        kind = applicant.kind
+        if need not in ("required", "conditional", "no") or kind is None:
+            return
+        result = eta_rules.deemed_eta_application(
+            application=_PERMIT_APPLICATIONS.get(kind, eta_rules.PermitApplication.OTHER),
+            under_7_01_1=need == "conditional",
+            requires_eta_under_7_1_1=need == "required",
+        )
+        details["eta_application"] = {"deemed": result.deemed}
+        if result.deemed:
+            findings.extend(_about(r, f"{applicant.id}/{FORM_CODE}/status.eta") for r in result.reasons)
 
     @staticmethod
     def _status(applicant: _Applicant, on: date) -> list[Reason]:

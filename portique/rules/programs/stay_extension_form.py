@@ -69,6 +69,21 @@ STATUSES = options(
     }
 )
 
+# IRPR 7.01(1), 7.1(1), 12.04(5)-(6): whether the applicant needs an eTA.
+ETA_NEEDS = options(
+    {
+        "required": (
+            "Yes: citizens of my country do not need a visa, but need an eTA",
+            "Oui : les citoyens de mon pays n’ont pas besoin de visa, mais d’une AVE",
+        ),
+        "conditional": (
+            "Yes: citizens of my country usually need a visa, and I could get an eTA instead",
+            "Oui : les citoyens de mon pays ont habituellement besoin d’un visa, et j’ai pu obtenir une AVE à la place",
+        ),
+        "no": ("No", "Non"),
+    }
+)
+
 # IRPR 9.2 (seed 000): what frees the applicant from applying online.
 BASES = options(
     {
@@ -214,6 +229,20 @@ STATUS = Section(
             "Dernier jour de validité de votre permis de séjour temporaire",
             future_allowed=True,
             when=Condition("current_status", ("permit_holder",)),
+        ),
+        # IRPR 12.04(5)-(6): a work or study permit application by someone who needs an eTA is
+        # also an eTA application. The country lists (7.01(1), 7.1(1)) are not in the sources,
+        # so the applicant says which describes them; not asked is "cannot tell".
+        Field(
+            "eta",
+            FieldKind.CHOICE,
+            "Did you need an electronic travel authorization (eTA) to fly to Canada?",
+            "Avez-vous eu besoin d’une autorisation de voyage électronique (AVE) pour venir au Canada en avion ?",
+            options=ETA_NEEDS,
+            required=False,
+            help_en="If you need one, your work or study permit application may also be your eTA application.",
+            help_fr="Si vous en avez besoin, votre demande de permis de travail ou d’études peut aussi être votre "
+            "demande d’AVE.",
         ),
     ),
 )
