@@ -39,6 +39,7 @@ WORDS = {
         "sign": "Sign",
         "name": "Your full name, exactly as it appears on your passport or travel document",
         "mismatch": "type your full name exactly as it is shown in your passport",
+        "error_title": "Error: ",
         "submit": "Submit",
         "confirm_submit": "Submit the application",
         "check_link": "Check your answers",
@@ -57,7 +58,7 @@ WORDS = {
         "documents_needed": "Documents encore nécessaires",
         "documents_link": "Téléverser vos documents",
         "upload": "Téléverser",
-        "photo_next": "Suivant : téléverser la photo",
+        "photo_next": "Suivant\u00a0: téléverser la photo",
         "pay_link": "Payer les frais et télécharger les reçus",
         "card_name": "Nom figurant sur la carte",
         "card_number": "Numéro de la carte",
@@ -69,6 +70,7 @@ WORDS = {
         "sign": "Signer",
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
         "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
+        "error_title": "Erreur\u00a0: ",
         "submit": "Soumettre",
         "confirm_submit": "Soumettre la demande",
         "check_link": "Vérifier vos réponses",
@@ -125,7 +127,9 @@ def _upload_everything(page, application, words):
                 )
                 box.locator("input[type=date]").fill(taken)
                 box.locator("input[name=declaration]").check()
-                box.get_by_role("button", name=re.compile(re.escape(words["photo_next"]))).click()
+                # An accessible name reads a no-break space as a space.
+                next_step = re.escape(words["photo_next"]).replace("\u00a0", r"\s")
+                box.get_by_role("button", name=re.compile(next_step)).click()
             else:
                 content = pdf_bytes(1)
                 name = f"{item.code.lower()}-{copy + 1}.pdf"
@@ -143,15 +147,17 @@ def _upload_everything(page, application, words):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
-    page, live_server, assert_accessible, applicant, language
+    page, live_server, assert_accessible, assert_references_resolve, applicant, language
 ):
     words = WORDS[language]
     sign_in(page, live_server, applicant)
 
     page.goto(f"/{language}/applications/")
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["start_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("button", name=words["start"]).click()
     application = Application.objects.get(owner=applicant)
 
@@ -162,22 +168,27 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
         _fill_section(page, section_code, section_answers)
         if section_code in ("application", "absences"):
             assert_accessible(page)
+            assert_references_resolve(page)
         page.get_by_role("button", name=words["continue"]).click()
         page.wait_for_load_state()
         assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
     # The last section returns to the application page.
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # Validate: every answer is in; the documents are not.
     page.get_by_role("button", name=words["validate"]).click()
     assert page.get_by_role("heading", name=words["documents_needed"]).is_visible()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["back"]).click()
 
     page.get_by_role("link", name=words["documents_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     _upload_everything(page, application, words)
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("link", name=words["pay_link"]).click()
@@ -189,6 +200,7 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.get_by_role("button", name=words["pay"]).click()
     page.wait_for_load_state()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # Check your answers: every section as it will be sent, each with a link to change it.
     page.goto(f"/{language}/applications/{application.public_id}/")
@@ -197,19 +209,26 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     assert answers["personal"]["family_name"] in main and "IMM5444" not in main
     assert page.get_by_role("link", name=re.compile("^" + words["change"])).count() == len(answers)
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("button", name=words["validate"]).click()
     assert page.get_by_role("status").inner_text().strip() == words["ready"]
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["sign"], exact=True).click()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # A name that is not the passport's is refused at the field.
     page.get_by_label(words["name"]).fill("Alex Tremblay")
     page.get_by_role("button", name=words["sign"], exact=True).click()
     assert words["mismatch"] in page.locator("#id_typed_name_error").inner_text()
+    # The error summary comes first and takes the focus; the title says there is an error.
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.title().startswith(words["error_title"])
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_label(words["name"]).fill("Alex Marie Tremblay")
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
@@ -218,15 +237,18 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.get_by_role("link", name=words["submit"], exact=True).click()
     assert words["cannot_undo"] in page.locator("main").inner_text()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("button", name=words["confirm_submit"]).click()
     page.wait_for_load_state()
     submission = Submission.objects.get(application=application)
     assert words["received"] in page.locator("main").inner_text()
     assert submission.confirmation_number in page.locator("main").inner_text()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/")
     assert words["submitted"] in page.locator("main").inner_text()
     page.goto(f"/{language}/applications/{application.public_id}/")
     assert page.get_by_role("link", name=words["submit"], exact=True).count() == 0
     assert_accessible(page)
+    assert_references_resolve(page)

@@ -43,7 +43,7 @@ WORDS = {
         "imm5476": "IMM 5476 signé à la main par le client (PDF, JPEG ou PNG, 10 Mo au plus)",
         "upload": "Téléverser l’IMM 5476 signé",
         "validate": "Valider",
-        "back_to_file": "Retour au dossier : le client signe dans son propre compte",
+        "back_to_file": "Retour au dossier\u00a0: le client signe dans son propre compte",
         "invite": "Inviter le client à signer",
         "sent": "Invitation envoyée à",
         "representatives": "Demandes qu’un représentant prépare pour vous",
@@ -175,8 +175,8 @@ SPONSORSHIP_WORDS = {
     "fr": {
         "file_link": re.compile(r"^SPS"),
         "forms": "Les formulaires du répondant, du demandeur principal et de chaque membre de la famille",
-        "to_file": "Le dossier du client : IMM 5476, invitation, déclaration, Soumettre",
-        "sign_as": "Vous signez en tant que :",
+        "to_file": "Le dossier du client\u00a0: IMM 5476, invitation, déclaration, Soumettre",
+        "sign_as": "Vous signez en tant que\u00a0:",
         "signer": "Signé",
     },
 }
