@@ -27,7 +27,8 @@ OVERFLOWING = """(width) => {
 
 def _overflow(page, path) -> list:
     """[] when ``path`` reflows; else the page's width and what sticks out."""
-    page.goto(path)
+    response = page.goto(path)
+    assert response is not None and response.status == 200, (path, response and response.status)
     page.wait_for_load_state("load")
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     return [] if scroll_width <= WIDTH else [(path, scroll_width, page.evaluate(OVERFLOWING, WIDTH))]
@@ -56,4 +57,28 @@ def test_the_applicant_pages_reflow_at_320_pixels(page, live_server, applicant, 
     services.application_submit(actor=applicant, public_id=application.public_id, on=journey.TODAY)
     overflowing += _overflow(page, f"{base}/")
     overflowing += _overflow(page, f"{base}/confirmation/")
+    assert not overflowing, "\n".join(str(found) for found in overflowing)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_sponsorships_pages_reflow_at_320_pixels(page, live_server, applicant, language):
+    from tests import sponsorship_journey as sj
+
+    application = sj.spouse_with_children(applicant)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    base = f"/{language}/applications/{application.public_id}"
+    sign_in(page, live_server, applicant)
+    page.set_viewport_size({"width": WIDTH, "height": 640})
+    overflowing = []
+    for path in (
+        f"{base}/",
+        f"{base}/people/1/IMM0008/personal/",
+        f"{base}/people/1/IMM5406/siblings/",
+        f"{base}/documents/",
+        f"{base}/check/",
+        f"{base}/people/0/sign/",
+    ):
+        overflowing += _overflow(page, path)
     assert not overflowing, "\n".join(str(found) for found in overflowing)
