@@ -79,6 +79,8 @@ def home(request: HttpRequest) -> HttpResponse:
         application.triage = triage.label_of(application)
         application.rules_summary = triage.rules_summary(application)
     show_holds = queue in (Queue.WAITING_FOR_QUEBEC_OR_POLICE, Queue.READY_FOR_DECISION)
+    # Routine files may be accepted together from the screening queue (casework.bulk).
+    bulk_accept = triaged and queue == Queue.SCREENING and access.can_screen(request.user)
     if show_holds:
         holds = selectors.holds_of(page.object_list, today=today)
         for application in page.object_list:
@@ -94,7 +96,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "today": today,
             "show_holds": show_holds,
             "show_triage": triaged,
-            "columns": 7 + int(show_holds) + int(triaged),
+            "bulk_accept": bulk_accept,
+            "columns": 7 + int(show_holds) + int(triaged) + int(bulk_accept),
             "can_read_log": access.can_read_access_log(request.user),
             "letters_to_mail": selectors.letters_to_mail().count(),
         },
