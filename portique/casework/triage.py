@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.accounts.choices import OfficerRole
 from portique.applications.choices import Channel
+from portique.applications.submission.assessment import one_line
 from portique.rules.programs import registry
 
 from .choices import RequestState
@@ -177,8 +178,6 @@ def label_file(application) -> Label | None:
 
 def rules_summary(application) -> str:
     """The rules' one line for a queue row: their verdict, and the most serious finding."""
-    from portique.applications.submission.assessment import one_line
-
     assessment = getattr(application, "rules_assessment", None)
     if assessment is None:
         return ""

@@ -169,7 +169,6 @@ class Found:
     """What the rules found at submission, and what changed since, for one page."""
 
     summary: str
-    routine_by_rules: bool
     findings: list[Line]
     figures: list[str]
     evaluated_on: date
@@ -216,7 +215,6 @@ def what_the_rules_found(
             warnings=assessment.warnings,
             officer_review=assessment.officer_review,
         ),
-        routine_by_rules=not (assessment.blocking or assessment.warnings or assessment.officer_review),
         findings=_findings(frozen, language),
         figures=_figures(frozen.get("details") or {}, language),
         evaluated_on=assessment.evaluated_on,
