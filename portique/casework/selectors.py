@@ -275,3 +275,10 @@ def messages_for(application: Application) -> Messages:
         ),
         returned=application.status == Status.RETURNED,
     )
+
+
+def open_requests_of(*, application_ids) -> list[dict]:
+    """The requests still waiting for the applicant's answer on these applications, soonest
+    deadline first (``applications.ports.open_requests``: the applicant's pages flag them)."""
+    waiting = DocumentRequest.objects.filter(application_id__in=application_ids, state=RequestState.OPEN)
+    return list(waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"))
