@@ -40,7 +40,7 @@ def test_the_file_and_screening_pages_say_what_the_rules_found_in_english(client
     assert RESIDENCY_EN in html
     assert "Fees: $50.00 in all." in html
     assert "Nothing has changed since submission: the rules find the same today." in html
-    assert "IMM 5445 — Appendix A: Obligation de résidence minimale" in html  # behind "Why?"
+    assert "IMM 5445 — Appendix A: Residency obligation" in html  # behind "Why?", in the page's language
     for code in ("RESIDENCY_OBLIGATION_MET", "PAYMENT_COMPLETE", "blocking", rules_version()):
         assert code not in html[top : html.index("</section>", top)]
 
@@ -55,6 +55,7 @@ def test_the_decision_page_says_it_in_french(client, officer, decision_maker, su
     assert RESIDENCY_FR in html
     assert "Frais\xa0: 50,00\xa0$ en tout." in html
     assert RESIDENCY_EN not in html
+    assert "IMM 5445 — Appendice A\xa0: Obligation de résidence minimale" in html
 
 
 @pytest.mark.django_db
