@@ -19,7 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from portique.rules import fees  # noqa: E402
+from portique.rules import fees, translations  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
@@ -306,6 +306,48 @@ GUARDIAN_ANSWERS = _obj(
 )
 
 
+TRANSLATION = _obj(
+    {
+        "provided": _described(FLAG, "An English or French translation is attached."),
+        "translator": _described(
+            {"enum": _values(translations.TranslatorKind)},
+            "Who translated: only a Canadian certified translator needs no affidavit.",
+        ),
+        "translator_relationship": _described(
+            {"enum": _values(translations.Relationship)},
+            "The translator's relationship to the applicant (none, or a family member: refused).",
+        ),
+        "affidavit": _obj(
+            {
+                "sworn_in": {"enum": _values(translations.Place)},
+                "sworn_before": {"enum": _values(translations.Officiant)},
+                "attests_language_proficiency": FLAG,
+                "attests_accuracy": FLAG,
+            },
+            "The translator's affidavit, when one is attached.",
+        ),
+        "certified_copy_of_original": _described(
+            FLAG, "Sponsorship: a certified true copy of the original is attached (SP-182)."
+        ),
+        "checklist_waives_certified_copy": _described(
+            FLAG, "Sponsorship: the country checklist says no certified copy is needed."
+        ),
+    },
+    "The translation of a document whose language is other (1.6; X-01, SP-182, SP-185).",
+)
+
+FILE = _obj(
+    {
+        "content_type": {"enum": ["image/jpeg", "image/png", "application/pdf"]},
+        "size_bytes": {"type": "integer", "minimum": 0},
+        "width_px": {"type": "integer", "minimum": 1},
+        "height_px": {"type": "integer", "minimum": 1},
+        "taken_on": _described(DATE, "A photo: the day it was taken."),
+    },
+    "The uploaded file's own facts (1.6): a PR card photo is checked against the portal's limits (PRC-62).",
+) | {"required": ["content_type", "size_bytes"]}
+
+
 def _person(roles: list[str], answers: dict[str, Any]) -> dict[str, Any]:
     return {
         "type": "object",
@@ -376,6 +418,12 @@ def schema() -> dict[str, Any]:
                         "explanation_only": _described(
                             FLAG, "A letter explains why the item cannot be provided, instead of the item."
                         ),
+                        "language": _described(
+                            {"enum": ["en", "fr", "other"]},
+                            "The document's language (1.6): other than English or French needs a translation (X-01).",
+                        ),
+                        "translation": TRANSLATION,
+                        "file": FILE,
                     }
                 )
                 | {"required": ["code"]},

@@ -30,7 +30,7 @@ from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
 from ..reasons import Reason, Severity
 from ..signatures import SignedDocument
-from . import declarations
+from . import case_documents, declarations
 from . import pr_card_guardian as guardian_rules
 from .definition import PARENT_OR_GUARDIAN, PRINCIPAL_APPLICANT, Delivery, Signing, Traits
 from .imm5444 import IMM5444
@@ -38,6 +38,8 @@ from .imm5444 import IMM5444
 FORM_CODE = IMM5444.code
 
 _OPTIONS = {"option_a", "option_b", "option_c"}
+# The checklist item of the applicant's photo (PRC-62): its file facts are checked online.
+PHOTO_CODES = frozenset({"PHOTO"})
 _PORTAL_ITEMS = ("DOCUMENT_CHECKLIST_IMM5644", "FEE_RECEIPT")
 # The IMM 5444 options use the rules' own values for these answers.
 _URGENT_REASONS = {member.value: member for member in urgent.UrgentReason}
@@ -305,6 +307,11 @@ class PrCardProgram(Traits):
         self._signer(case, findings, details)
         if case.signatures_recorded:
             self._signature(case, findings, details)
+
+        found, details["translations"] = case_documents.translation_findings(case, self.fee_guide)
+        findings.extend(found)
+        found, details["photos"] = case_documents.photo_findings(case, PHOTO_CODES)
+        findings.extend(found)
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=self.online_stream, on=on)

@@ -36,7 +36,7 @@ from ..parameters import value
 from ..reasons import Reason, Severity, reason
 from ..sponsorship import categories, dependants, eligibility, evidence, forms, income, police, relationships
 from ..sponsorship.vocabulary import SponsoredRelationship, cite, param
-from . import declarations
+from . import case_documents, declarations
 from . import sponsorship_checklist as checklist
 from .answers import Section
 from .definition import (
@@ -498,6 +498,10 @@ class _Evaluation:
         self.findings.extend(check.reasons)
         self.details["checklist"] = checklist.checklist_json(check)
         self.details["documents_missing"] = list(check.missing)
+        found, self.details["translations"] = case_documents.translation_findings(
+            self.case, self.program.fee_guide
+        )
+        self.findings.extend(found)
         self._completeness(check, quote, signed, required_biometrics)
 
     def _sponsor_eligibility(self, out: dict[str, Any]) -> None:
