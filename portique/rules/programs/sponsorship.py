@@ -34,9 +34,19 @@ from ..forms.model import Form
 from ..online import Kit, Stream
 from ..parameters import value
 from ..reasons import Reason, Severity, reason
-from ..sponsorship import categories, dependants, eligibility, evidence, forms, income, police, relationships
+from ..sponsorship import (
+    categories,
+    dependants,
+    eligibility,
+    evidence,
+    forms,
+    income,
+    police,
+    relationships,
+    undertaking,
+)
 from ..sponsorship.vocabulary import SponsoredRelationship, cite, param
-from . import case_documents, declarations
+from . import case_documents, declarations, sponsorship_facts
 from . import sponsorship_checklist as checklist
 from .answers import Section
 from .definition import (
@@ -313,6 +323,10 @@ class SponsorshipProgram(Traits):
 
         return sponsorship_forms.forms_for(role, children_only=self.children_only)
 
+    def case_facts(self) -> tuple[Form, ...]:
+        """After approval: the day each sponsored person became a permanent resident (SP-14)."""
+        return (sponsorship_facts.SPONSORSHIP_FACTS,)
+
     def evaluate(self, case: Case):
         return _Evaluation(self, case).run()
 
@@ -498,11 +512,43 @@ class _Evaluation:
         self.findings.extend(check.reasons)
         self.details["checklist"] = checklist.checklist_json(check)
         self.details["documents_missing"] = list(check.missing)
+        self._undertaking()
         found, self.details["translations"] = case_documents.translation_findings(
             self.case, self.program.fee_guide
         )
         self.findings.extend(found)
         self._completeness(check, quote, signed, required_biometrics)
+
+    def _undertaking(self) -> None:
+        """SP-14, SP-15: once a sponsored person became a permanent resident (the case's
+        ``facts``), the day the sponsor's undertaking for them ends."""
+        raw = self.case.extra.get("facts")
+        became = sponsorship_facts.became_pr((raw or {}).get(sponsorship_facts.FACTS_CODE) if isinstance(raw, dict) else None)
+        quebec = bool(self.sponsor.profile and self.sponsor.profile.resides_in_quebec)
+        entries = []
+        for applicant in self.sponsored:
+            became_pr_on = became.get(applicant.person.id)
+            if became_pr_on is None:
+                continue
+            relationship = self.relationship if applicant is self.pa else SponsoredRelationship.DEPENDENT_CHILD
+            if relationship is SponsoredRelationship.DEPENDENT_CHILD and applicant.birth_date is None:
+                continue  # the missing date of birth is already a finding of the form
+            term = undertaking.undertaking_end(
+                sponsored=relationship,
+                became_pr_on=became_pr_on,
+                birth_date=applicant.birth_date,
+                sponsor_resides_in_quebec=quebec,
+            )
+            self.findings.extend(_about(term.reasons, applicant.person.id))
+            entries.append(
+                {
+                    "person": applicant.person.id,
+                    "became_pr_on": became_pr_on.isoformat(),
+                    "ends_on": term.ends_on.isoformat() if term.ends_on else None,
+                    "needs_officer_review": term.needs_officer_review,
+                }
+            )
+        self.details["undertaking"] = entries
 
     def _sponsor_eligibility(self, out: dict[str, Any]) -> None:
         profile = self.sponsor.profile
