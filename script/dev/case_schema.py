@@ -24,7 +24,7 @@ from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
 from portique.rules.programs import registry  # noqa: E402
-from portique.rules.sponsorship import categories, eligibility, evidence, relationships  # noqa: E402
+from portique.rules.sponsorship import categories, criminality, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "case.schema.json"
@@ -169,6 +169,31 @@ SPONSOR_ANSWERS = _obj(
             "What the sponsor declares on IMM 1344.",
         ),
         "IMM5476": REPRESENTATIVE,
+        "CRIMINALITY": _obj(
+            {
+                "convictions": {
+                    "type": "array",
+                    "items": _obj(
+                        {
+                            "record": _described(
+                                {"enum": _values(criminality.OffenceRecord)},
+                                "The row of Table 1 (or another record in Canada) the conviction or offence falls under.",
+                            ),
+                            "sentence_completed_on": _described(
+                                DATE, "The day the (last) sentence was completed: a conviction's reference date."
+                            ),
+                            "committed_on": _described(
+                                DATE, "The day the offence was committed, when there was no conviction (rows 2 and 3)."
+                            ),
+                            "later_offence": _described(FLAG, "Another offence or conviction since."),
+                            "record_suspended": _described(FLAG, "A record suspension (pardon) was granted."),
+                        }
+                    )
+                    | {"required": ["record"]},
+                }
+            },
+            "The person's convictions and offences (1.6; SP-130 to SP-134, Table 1).",
+        ),
     }
 )
 
@@ -297,6 +322,31 @@ SPONSORED_ANSWERS = _obj(
         "IMM5406": _described({"type": "object"}, "IMM 5406: present once the digital form is completed."),
         "IMM5562": _described({"type": "object"}, "IMM 5562: present once the digital form is completed."),
         "IMM5476": REPRESENTATIVE,
+        "CRIMINALITY": _obj(
+            {
+                "convictions": {
+                    "type": "array",
+                    "items": _obj(
+                        {
+                            "record": _described(
+                                {"enum": _values(criminality.OffenceRecord)},
+                                "The row of Table 1 (or another record in Canada) the conviction or offence falls under.",
+                            ),
+                            "sentence_completed_on": _described(
+                                DATE, "The day the (last) sentence was completed: a conviction's reference date."
+                            ),
+                            "committed_on": _described(
+                                DATE, "The day the offence was committed, when there was no conviction (rows 2 and 3)."
+                            ),
+                            "later_offence": _described(FLAG, "Another offence or conviction since."),
+                            "record_suspended": _described(FLAG, "A record suspension (pardon) was granted."),
+                        }
+                    )
+                    | {"required": ["record"]},
+                }
+            },
+            "The person's convictions and offences (1.6; SP-130 to SP-134, Table 1).",
+        ),
     }
 )
 
