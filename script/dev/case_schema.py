@@ -55,6 +55,8 @@ def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _field_schema(field) -> dict[str, Any]:
     if field.kind is FieldKind.DATE:
         schema: dict[str, Any] = dict(DATE)
+    elif field.kind is FieldKind.INTEGER:
+        schema = {"type": "integer", "minimum": 0}
     elif field.options:
         schema = {"enum": [option.value for option in field.options]}
     elif field.kind is FieldKind.COUNTRY:

@@ -64,6 +64,17 @@ def _date(raw: Any) -> date | None:
         return None
 
 
+def _days(raw: Any) -> int:
+    """A day count answered as a whole number (0 when blank or not a count: the form says which)."""
+    if isinstance(raw, bool):
+        return 0
+    if isinstance(raw, int):
+        return max(raw, 0)
+    if isinstance(raw, str) and raw.strip().isdigit():
+        return int(raw.strip())
+    return 0
+
+
 def _yes(raw: Any) -> bool | None:
     return {"yes": True, "no": False}.get(raw)
 
@@ -378,11 +389,16 @@ class PrCardProgram(Traits):
             if claims := _option_claims(absence_rows):
                 findings.append(_about(_option_claim_reason(claims), f"{person.id}/absences"))
             # PRC-40 to PRC-42: a notice, never a decision. The window is the same five years
-            # when the person has been a permanent resident that long; otherwise days before
-            # becoming one are unknown here and are not credited.
-            hint = residency.citizenship_hint(signing_date=on, days_present_as_pr=result.days_present)
+            # when the person has been a permanent resident that long; days in Canada before
+            # becoming one are the applicant's answer (``before_pr``), credited at half a day.
+            before_pr = _days(answers.section("before_pr").get("days_present"))
+            hint = residency.citizenship_hint(
+                signing_date=on, days_present_as_pr=result.days_present, days_present_before_pr=before_pr
+            )
             findings.extend(_about(r, f"{person.id}/absences") for r in hint.reasons)
             details["citizenship_hint"] = {
+                "days_present_before_pr": before_pr,
+                "pre_pr_credit": format(hint.pre_pr_credit.normalize(), "f"),
                 "may_be_eligible": hint.may_be_eligible,
                 "credited_days": str(hint.credited_days),
                 "required_days": hint.required_days,
