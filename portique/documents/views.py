@@ -40,7 +40,10 @@ def _item(application, slot: str, on: date):
     raise Http404
 
 
-def _page(request: HttpRequest, application, on: date, *, slot: str = "", problems=(), status: int = 200) -> HttpResponse:
+def _page(
+    request: HttpRequest, application, on: date, *, slot: str = "", problems=(), status: int = 200, document=None
+) -> HttpResponse:
+    """``document``: the file whose language or translation form the ``problems`` are about."""
     language = _language()
     checklist = selectors.checklist_for(application, on)
     rows = selectors.item_rows(application, checklist)
@@ -49,9 +52,10 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
     for problem in problems:
         message = problem.message(language)
         errors[problem.field].append(message)
-        summary.append((f"{problem.field}-{slot}", message))
+        summary.append((f"{problem.field}-{document or slot}", message))
     limits = photo_spec.limits(on)
     translations = selectors.current_translations(application)
+    error_document = document
     translation_findings = _translation_findings(application, on, rows)
     return render(
         request,
@@ -65,7 +69,7 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
                     "why": row.item.why(language),
                     "hint": item_hint(row.item, on),
                     "is_photo": row.item.kind == ItemKind.PHOTO,
-                    "errors": errors if row.item.slot == slot else {},
+                    "errors": errors if row.item.slot == slot and document is None else {},
                     "documents": [
                         (document, file_size(document.size), document_types.label(document.document_type))
                         for document in row.documents
@@ -81,6 +85,7 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
                             )
                             if document.other_language
                             else [],
+                            errors if document.public_id == error_document else {},
                         )
                         for document in row.documents
                     ],
@@ -299,7 +304,7 @@ def language(request: HttpRequest, public_id, slot: str, document_id) -> HttpRes
             other_language=request.POST.get("in_english_or_french", ""),
         )
     except services.DocumentError as refused:
-        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+        return _page(request, application, on, slot=item.slot, problems=refused.problems, document=document_id)
     if document.other_language:
         messages.success(request, _("Saved. Upload the English or French translation of “%(name)s”.") % {"name": document.original_name})
     else:
@@ -310,7 +315,9 @@ def language(request: HttpRequest, public_id, slot: str, document_id) -> HttpRes
 @_with_limit
 def translation(request: HttpRequest, *, application, item, on: date, document_id) -> HttpResponse:
     if _too_large_upload(request):
-        return _page(request, application, on, slot=item.slot, problems=[_too_large(item, on, "translation")])
+        return _page(
+            request, application, on, slot=item.slot, problems=[_too_large(item, on, "translation")], document=document_id
+        )
     try:
         uploaded = services.translation_upload(
             actor=request.user,
@@ -325,7 +332,7 @@ def translation(request: HttpRequest, *, application, item, on: date, document_i
             certified_copy=request.POST.get("certified_copy") == "1",
         )
     except services.DocumentError as refused:
-        return _page(request, application, on, slot=item.slot, problems=refused.problems)
+        return _page(request, application, on, slot=item.slot, problems=refused.problems, document=document_id)
     messages.success(request, _("The translation “%(name)s” was uploaded.") % {"name": uploaded.original_name})
     return _back(application.public_id, item.slot)
 

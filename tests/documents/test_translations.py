@@ -108,6 +108,10 @@ def test_the_translation_form_refuses_what_is_missing_in_both_languages(client, 
     assert "Choisissez le fichier de la traduction." in body
     assert "Indiquez qui a traduit le document." in body
     assert "membre de sa famille" in body
+    # Each message of the summary leads to its field, by the file it is about.
+    for target in ("translation", "translator", "affidavit", "not_related"):
+        assert f'href="#{target}-{original.public_id}"' in body
+        assert f'id="{target}-{original.public_id}"' in body
     assert not Document.objects.filter(purpose=Purpose.TRANSLATION).exists()
 
 
