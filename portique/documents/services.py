@@ -142,6 +142,16 @@ def _set_aside(*, application, actor, item: Item, replaced_by: Document, states:
         old.save(update_fields=["state", "state_changed_at", "replaced_by"])
         kind = EventKind.REPLACED if to == DocumentState.SUPERSEDED else EventKind.DISCARDED
         _event(application=application, actor=actor, kind=kind, item_code=item.code, document=old)
+        _translations_aside(application=application, actor=actor, item=item, original=old, to=DocumentState.REMOVED)
+
+
+def _translations_aside(*, application, actor, item: Item, original: Document, to: str) -> None:
+    """A file that no longer counts takes its translation with it (X-01: the pair is one document)."""
+    now = timezone.now()
+    for translation in original.translations.select_for_update().filter(state=DocumentState.CURRENT):
+        translation.state, translation.state_changed_at = to, now
+        translation.save(update_fields=["state", "state_changed_at"])
+        _event(application=application, actor=actor, kind=EventKind.REMOVED, item_code=item.code, document=translation)
 
 
 def document_upload(
@@ -282,6 +292,7 @@ def document_remove(*, actor, public_id, document_id, item: Item) -> Document:
         document.state_changed_at = timezone.now()
         document.save(update_fields=["state", "state_changed_at"])
         _event(application=application, actor=actor, kind=EventKind.REMOVED, item_code=item.code, document=document)
+        _translations_aside(application=application, actor=actor, item=item, original=document, to=DocumentState.REMOVED)
     return document
 
 

@@ -132,3 +132,14 @@ def test_someone_else_cannot_answer_or_translate(client, application, original, 
     assert post_translation(client, application, original, translator="fluent_person", affidavit="canada", not_related="1").status_code == 404
     original.refresh_from_db()
     assert original.other_language is None
+
+
+@pytest.mark.django_db
+def test_removing_a_file_removes_its_translation(client, application, original):
+    say_language(client, application, original, "no")
+    post_translation(client, application, original, translator="canadian_certified_translator", affidavit="none", not_related="1")
+    response = client.post(url("remove", application, SLOT, original.public_id))
+    assert response.status_code == 302
+    translated = Document.objects.get(purpose=Purpose.TRANSLATION)
+    assert translated.state == DocumentState.REMOVED
+    assert selectors.case_documents_for(application) == ()
