@@ -48,6 +48,16 @@ class CaseTranslation:
 
 
 @dataclass(frozen=True, slots=True)
+class CasePhotoBack:
+    """What the back of a sponsorship photo shows (SP-190); from 1.6."""
+
+    name_and_date_of_birth: bool = False
+    studio_name_and_full_address: bool = False
+    date_taken: bool = False
+    marking: str = "stamp"  # photos.BackMarking
+
+
+@dataclass(frozen=True, slots=True)
 class CaseFile:
     """A document's own facts, as the upload checks read them (PRC-62); from 1.6."""
 
@@ -56,6 +66,13 @@ class CaseFile:
     width_px: int | None = None
     height_px: int | None = None
     taken_on: date | None = None  # a photo: the day it was taken
+    # A sponsorship photo's print, measured (IMM 5289 Appendix C, SP-190): sizes in millimetres,
+    # what its back shows, and whether a professional photographer took it.
+    width_mm: Decimal | None = None
+    height_mm: Decimal | None = None
+    face_height_mm: Decimal | None = None
+    back: CasePhotoBack | None = None
+    professional_photographer: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +194,10 @@ def case_from_dict(data: dict[str, Any]) -> Case:
     )
 
 
+def _mm(raw: Any) -> Decimal | None:
+    return None if raw is None else Decimal(str(raw))
+
+
 def _document(raw: dict[str, Any], where: str) -> CaseDocument:
     translation = raw.get("translation")
     affidavit = (translation or {}).get("affidavit")
@@ -211,6 +232,18 @@ def _document(raw: dict[str, Any], where: str) -> CaseDocument:
             width_px=file.get("width_px"),
             height_px=file.get("height_px"),
             taken_on=_date(file["taken_on"], f"{where}/file/taken_on") if file.get("taken_on") else None,
+            width_mm=_mm(file.get("width_mm")),
+            height_mm=_mm(file.get("height_mm")),
+            face_height_mm=_mm(file.get("face_height_mm")),
+            back=None
+            if not isinstance(file.get("back"), dict)
+            else CasePhotoBack(
+                name_and_date_of_birth=bool(file["back"].get("name_and_date_of_birth", False)),
+                studio_name_and_full_address=bool(file["back"].get("studio_name_and_full_address", False)),
+                date_taken=bool(file["back"].get("date_taken", False)),
+                marking=str(file["back"].get("marking", "stamp")),
+            ),
+            professional_photographer=bool(file.get("professional_photographer", True)),
         ),
     )
 

@@ -19,7 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from portique.rules import fees, translations  # noqa: E402
+from portique.rules import fees, photos, translations  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
@@ -32,6 +32,7 @@ DATE = {"$ref": "#/$defs/date"}
 COUNTRY = {"$ref": "#/$defs/country"}
 FLAG = {"type": "boolean"}
 TEXT = {"type": "string", "maxLength": 400}
+MM = {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"}
 
 
 def _values(kind) -> list[str]:
@@ -395,6 +396,19 @@ FILE = _obj(
         "width_px": {"type": "integer", "minimum": 1},
         "height_px": {"type": "integer", "minimum": 1},
         "taken_on": _described(DATE, "A photo: the day it was taken."),
+        "width_mm": _described(MM, "A sponsorship photo's print: its width in millimetres (SP-190)."),
+        "height_mm": _described(MM, "Its height in millimetres."),
+        "face_height_mm": _described(MM, "The face, chin to crown, in millimetres."),
+        "back": _obj(
+            {
+                "name_and_date_of_birth": FLAG,
+                "studio_name_and_full_address": FLAG,
+                "date_taken": FLAG,
+                "marking": {"enum": _values(photos.BackMarking)},
+            },
+            "What the back of a sponsorship photo shows (SP-190).",
+        ),
+        "professional_photographer": FLAG,
     },
     "The uploaded file's own facts (1.6): a PR card photo is checked against the portal's limits (PRC-62).",
 ) | {"required": ["content_type", "size_bytes"]}

@@ -145,3 +145,17 @@ def test_the_case_format_reads_translation_and_file():
     assert photo.file.width_px == 800 and photo.file.taken_on.isoformat() == "2026-11-01"
     assert certificate.translation.affidavit.sworn_in == "abroad"
     assert certificate.translation.affidavit.attests_language_proficiency is False
+
+
+def test_a_sponsorship_photos_print_is_checked_against_appendix_c():
+    evaluation = evaluate(_case("spouse-sponsorship-photos.json"))
+    by_person = {entry["person"]: entry for entry in evaluation.details["photos"]}
+    assert by_person["pa"]["compliant"] is True
+    assert by_person["child"]["compliant"] is False
+    assert set(by_person["child"]["reasons"]) == {"SPONSORSHIP_PHOTO_FACE_HEIGHT", "PHOTO_BACK_STICKER_NOT_ACCEPTED"}
+    assert _about(evaluation, "SPONSORSHIP_PHOTO_FACE_HEIGHT", "child/documents/PHOTO")
+
+
+def test_a_sponsorship_photo_without_its_measures_is_left_to_the_officer():
+    evaluation = evaluate(_case("spouse-sponsorship-with-child.json"))
+    assert evaluation.details["photos"] == []

@@ -144,3 +144,45 @@ def photo_findings(case: Case, photo_codes: frozenset[str]) -> tuple[list[Reason
             }
         )
     return findings, details
+
+
+def sponsorship_photo_findings(case: Case, photo_codes: frozenset[str]) -> tuple[list[Reason], list[dict[str, Any]]]:
+    """Each sponsorship photo whose print the case measures, against Appendix C (SP-190).
+
+    The check needs the print's size, the face's height, the day it was taken and what its
+    back shows; a photo without them is left to the officer, who holds the print.
+    """
+    findings: list[Reason] = []
+    details: list[dict[str, Any]] = []
+    counts: dict[str | None, int] = {}
+    for document in case.documents:
+        if document.code in photo_codes and not document.explanation_only:
+            counts[document.person] = counts.get(document.person, 0) + 1
+    for document in case.documents:
+        file = document.file
+        if document.code not in photo_codes or file is None or document.explanation_only:
+            continue
+        if None in (file.width_mm, file.height_mm, file.face_height_mm, file.taken_on, file.back):
+            continue
+        check = photos.check_sponsorship_photo(
+            width_mm=file.width_mm,
+            height_mm=file.height_mm,
+            face_height_mm=file.face_height_mm,
+            taken_on=file.taken_on,
+            application_date=case.application_date,
+            back=photos.PhotoBack(
+                name_and_date_of_birth=file.back.name_and_date_of_birth,
+                studio_name_and_full_address=file.back.studio_name_and_full_address,
+                date_taken=file.back.date_taken,
+                marking=_enum(photos.BackMarking, file.back.marking, photos.BackMarking.STICKER),
+            ),
+            professional_photographer=file.professional_photographer,
+            photo_count=counts.get(document.person, 1),
+        )
+        subject = _subject(document)
+        located = [_about(r, subject) for r in check.reasons]
+        findings.extend(located)
+        details.append(
+            {"code": document.code, "person": document.person, "compliant": check.compliant, "reasons": [r.code for r in located]}
+        )
+    return findings, details

@@ -519,6 +519,8 @@ class _Evaluation:
             self.case, self.program.fee_guide
         )
         self.findings.extend(found)
+        found, self.details["photos"] = case_documents.sponsorship_photo_findings(self.case, PHOTO_CODES)
+        self.findings.extend(found)
         self._completeness(check, quote, signed, required_biometrics)
 
     def _criminality(self) -> None:
@@ -1158,6 +1160,9 @@ _FORM_ITEMS = {
     # The document checklist (DOCUMENT_CHECKLIST) is added once, for the application.
 }
 
+
+# The checklist item of each sponsored person's photo (SP-190, Appendix C).
+PHOTO_CODES = frozenset({"PHOTO"})
 
 # A sponsored person's convictions (SP-130 to SP-134), by record of Table 1; from case format 1.6.
 CRIMINALITY_CODE = "CRIMINALITY"
