@@ -118,7 +118,27 @@ class AccountAdapter(DefaultAccountAdapter):
             user = User.objects.filter(email=email.strip().lower()).first()
         language = user.preferred_language if user else (translation.get_language() or settings.LANGUAGE_CODE)
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            super().send_mail(template_prefix, email, _links_on_site_url(context, self.request))
+
+
+def _links_on_site_url(context: dict, request: HttpRequest | None) -> dict:
+    """django-allauth builds its links (verification, password reset, sign-up) on the host the
+    request named; every link in an e-mail starts with SITE_URL instead."""
+    if request is None:
+        from allauth.core import context as request_context
+
+        request = request_context.request
+    if request is None:
+        return context
+    try:
+        origin = request.build_absolute_uri("/").rstrip("/")
+    except Exception:  # DisallowedHost: no link was built on that host either
+        return context
+    site = settings.SITE_URL.rstrip("/")
+    return {
+        key: site + value[len(origin) :] if isinstance(value, str) and value.startswith(origin + "/") else value
+        for key, value in context.items()
+    }
 
 
 def _fernet() -> Fernet:

@@ -80,8 +80,7 @@ def audit_record(
 
 
 def _absolute_url(path: str, request: HttpRequest | None) -> str:
-    if request is not None:
-        return request.build_absolute_uri(path)
+    # Every link in an e-mail starts with SITE_URL, never with the host a request named.
     return settings.SITE_URL.rstrip("/") + path
 
 

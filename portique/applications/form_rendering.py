@@ -8,6 +8,7 @@ Validate button can never disagree.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from babel import Locale
@@ -16,14 +17,40 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from portique.rules.forms.model import Field, FieldKind, Section
+from portique.rules.forms.validate import normalised
+from portique.rules.typography import french
+
+# Two-letter codes CLDR names that are not countries or territories of ISO 3166-1: its
+# "special" and "macroregion" codes (unknown region, Eurozone, European Union, United
+# Nations, Outlying Oceania), its pseudo-locales for testing translations (XA, XB), and
+# the codes ISO 3166 only reserves for other bodies' use (Ascension, Clipperton, Sark,
+# Diego Garcia, Ceuta and Melilla, the Canary Islands, Tristan da Cunha). Kosovo (XK) is
+# kept: not yet in ISO 3166-1, it is the code IRCC and other governments use for it.
+NOT_COUNTRIES = frozenset({"ZZ", "EZ", "EU", "UN", "QO", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+
+
+def collation_key(name: str) -> tuple[str, str]:
+    """Sort names as a dictionary of the language does: accents and case do not change a
+    letter's place ("Égypte" among the E, before "Érythrée"), and break ties only."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return base, name
 
 
 @cache
 def countries(language: str) -> tuple[tuple[str, str], ...]:
-    """ISO 3166 countries with their names in ``language``, sorted for that language."""
+    """ISO 3166 countries (CLDR's names, from Babel) in ``language``, sorted for that language.
+
+    The stored answer is the ISO 3166-1 alpha-2 code; only the names and their order change
+    with the page's language.
+    """
     names = Locale.parse("fr_CA" if language.startswith("fr") else "en_CA").territories
-    pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha() and code != "ZZ"]
-    return tuple(sorted(pairs, key=lambda pair: pair[1].casefold()))
+    pairs = [
+        (code, name)
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    ]
+    return tuple(sorted(pairs, key=lambda pair: collation_key(pair[1])))
 
 
 def _attributes(attrs: dict) -> str:
@@ -64,6 +91,11 @@ class Select(forms.Select):
         return mark_safe("".join(parts))  # every part above is escaped
 
 
+def _words(text: str, language: str) -> str:
+    """A question's words as the page shows them (French typography on French pages)."""
+    return french(text) if language.startswith("fr") else text
+
+
 def _choices(field: Field, language: str) -> list[tuple[str, str]]:
     if field.kind is FieldKind.COUNTRY and not field.options:
         options = list(countries(language))
@@ -74,7 +106,7 @@ def _choices(field: Field, language: str) -> list[tuple[str, str]]:
 
 
 def _django_field(field: Field, language: str) -> forms.Field:
-    common = {"label": field.label(language), "help_text": field.help(language), "required": False}
+    common = {"label": _words(field.label(language), language), "help_text": _words(field.help(language), language), "required": False}
     kind = field.kind
     if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY):
         if kind is FieldKind.YES_NO:
@@ -88,6 +120,8 @@ def _django_field(field: Field, language: str) -> forms.Field:
         return forms.CharField(widget=forms.EmailInput(attrs={"autocomplete": "email"}), strip=True, **common)
     if kind is FieldKind.PHONE:
         return forms.CharField(widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}), strip=True, **common)
+    if kind is FieldKind.POSTAL_CODE:
+        return forms.CharField(widget=forms.TextInput(attrs={"autocomplete": "postal-code"}), strip=True, **common)
     # Length is enforced by the rules with a bilingual message, not by the browser.
     return forms.CharField(strip=True, **common)
 
@@ -105,7 +139,7 @@ def _only_if(section: Section, field: Field, language: str) -> str:
         if _as_input_value(option.value) in wanted
     ]
     if language.startswith("fr"):
-        return f"Répondez seulement si votre réponse à « {controlling.fr} » est : {' ou '.join(labels)}."
+        return french(f"Répondez seulement si votre réponse à « {controlling.fr} » est : {' ou '.join(labels)}.")
     return f"Answer only if your answer to “{controlling.en}” is: {' or '.join(labels)}."
 
 
@@ -114,7 +148,7 @@ TYPED = (FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DA
 
 
 def _typed_field(field: Field, language: str) -> forms.Field:
-    common = {"label": field.label(language), "help_text": field.help(language), "required": False}
+    common = {"label": _words(field.label(language), language), "help_text": _words(field.help(language), language), "required": False}
     options = [(o.value, o.fr if language.startswith("fr") else o.en) for o in field.options]
     if field.kind is FieldKind.FLAG:
         return forms.ChoiceField(choices=options, widget=forms.RadioSelect, **common)
@@ -147,6 +181,25 @@ def section_form_class(section: Section, language: str) -> type[forms.Form]:
             django_field.help_text = f"{django_field.help_text} {only_if}".strip()
         attrs[field.code] = django_field
     return type(f"{section.code.title()}Form", (forms.Form,), attrs)
+
+
+def describe(bound_field, errors) -> None:
+    """Point an input at its hint and its error message, by the ids ``_field.html`` gives them.
+
+    Django names a hint ``<id>_helptext``; the errors here come from the rules, not from
+    the Django form, so the input is told about them (and marked invalid) here. A group of
+    radio buttons is described on its fieldset instead (``_field.html``).
+    """
+    if bound_field.use_fieldset:
+        return
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}_helptext")
+    if errors:
+        described.append(f"{bound_field.auto_id}_error")
+        bound_field.field.widget.attrs["aria-invalid"] = "true"
+    if described:
+        bound_field.field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
 def section_formset_class(section: Section, language: str):
@@ -186,7 +239,8 @@ def answers_from(section: Section, data: dict, *, keep_blank_text: bool = True) 
             elif field.kind is FieldKind.DATES:
                 value = [line.strip() for line in str(value).splitlines() if line.strip()]
         else:
-            value = value or ""
+            # A postal code, a telephone number or a UCI is stored the one way it is written.
+            value = normalised(field, value or "")
         answers[field.code] = value
     return answers
 

@@ -266,3 +266,6 @@ class PaperIntake(models.Model):
 
     def address_lines(self) -> list[str]:
         return [line.strip() for line in self.mailing_address.splitlines() if line.strip()]
+
+
+from .submission.assessment_models import RulesAssessment  # noqa: E402, F401  (the rules' assessment frozen at submission)

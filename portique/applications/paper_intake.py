@@ -47,6 +47,7 @@ from .services import (
     StaleVersion,
     application_start,
     closed_reason,
+    freeze_assessment,
     new_confirmation_number,
     transition,
 )
@@ -294,6 +295,7 @@ def paper_application_send_to_screening(*, actor, public_id) -> Submission:
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
+        freeze_assessment(application=application, submission=submission, on=on)
         transition(
             application=application,
             to_status=Status.SUBMITTED,

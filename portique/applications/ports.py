@@ -62,6 +62,11 @@ representation_gate_inputs = Port("portique.representation", "the signature gate
 representation_blockers = Port("portique.representation", "what the representative still owes before submission")
 representation_record = Port("portique.representation", "the representative's particulars kept with a submission")
 
+# portique.casework
+open_requests = Port(
+    "portique.casework", "the officers' requests waiting for the applicant's answer, by application"
+)
+
 
 def all_ports() -> dict[str, Port]:
     return {name: value for name, value in globals().items() if isinstance(value, Port)}

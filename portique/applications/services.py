@@ -180,6 +180,14 @@ def application_evaluate(*, application: Application, on: date) -> Evaluation:
     return evaluate(case_for(application, application_date=application.application_date(on)))
 
 
+def freeze_assessment(*, application: Application, submission: Submission, on: date):
+    """Keep the rules' assessment with the file as it is submitted (issue 18)."""
+    from .submission.assessment import assessment_freeze
+
+    evaluation = application_evaluate(application=application, on=on)
+    return assessment_freeze(application=application, submission=submission, evaluation=evaluation, on=on)
+
+
 def application_validate(*, actor, public_id, on: date) -> Evaluation:
     """Ask the rules about the whole application; when nothing blocks, it is ready to sign.
 
@@ -234,6 +242,7 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
+        freeze_assessment(application=application, submission=submission, on=on)
         transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])

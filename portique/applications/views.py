@@ -20,8 +20,15 @@ from portique.rules.reasons import Severity
 from . import selectors, services
 from .access import Capability, access_application, capabilities
 from .choices import EDITABLE, PersonRole
-from .form_rendering import cleaned_answers, initial_answers, section_form_class, section_formset_class
+from .form_rendering import (
+    cleaned_answers,
+    describe,
+    initial_answers,
+    section_form_class,
+    section_formset_class,
+)
 from .people import selectors as people_selectors
+from .submission import selectors as submitted_selectors
 from .submission import views as submitted_views
 
 
@@ -42,7 +49,13 @@ def _form_of(application, position: int = 0):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     _applicant_only(request)
-    return render(request, "applications/dashboard.html", {"applications": selectors.applications_of(actor=request.user)})
+    applications = list(selectors.applications_of(actor=request.user))
+    waiting = submitted_selectors.open_requests(
+        application_ids=[application.pk for application in applications], on=timezone.localdate()
+    )
+    # Each application with the officers' requests waiting for an answer (flagged in the list).
+    rows = [(application, waiting.get(application.pk, [])) for application in applications]
+    return render(request, "applications/dashboard.html", {"applications": applications, "rows": rows})
 
 
 @login_required
@@ -191,16 +204,22 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
             except services.ApplicationError as refused:
                 errors = _errors_by_field(refused.reasons, language)
             else:
-                messages.success(request, _("Section saved."))
-                _tell_what_the_rules_found(request, application=outcome.application, person=person, section=section)
-                following = _next_section(form, section)
-                if "continue" in request.POST and following:
-                    return redirect(people_selectors.section_url(outcome.application, person, form, following))
+                problems = _tell_what_the_rules_found(
+                    request, application=outcome.application, person=person, section=section
+                )
+                # A problem is never announced as a success: "saved" is then plain information.
+                if problems or outcome.still_missing:
+                    messages.info(request, _("Your answers in this section are saved."))
+                else:
+                    messages.success(request, _("Section saved."))
                 if outcome.still_missing:
-                    messages.info(
+                    messages.warning(
                         request,
                         _("Some questions in this section are still unanswered. You can come back to them at any time."),
                     )
+                following = _next_section(form, section)
+                if "continue" in request.POST and following:
+                    return redirect(people_selectors.section_url(outcome.application, person, form, following))
                 return redirect("applications:overview", public_id=public_id)
     if definition.repeating:
         rows = [
@@ -211,6 +230,8 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
     else:
         rows = []
         fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in definition.fields]
+    for bf, messages_ in [*fields, *(pair for _number, _row, pairs in rows for pair in pairs)]:
+        describe(bf, messages_)
     summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
     summary += [(bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_]
     summary += [("", message) for message in errors.get(prefix, [])]
@@ -245,19 +266,24 @@ def _person_and_form(application, position: int, form_code: str):
     raise Http404
 
 
-def _tell_what_the_rules_found(request: HttpRequest, *, application, person, section: str) -> None:
+def _tell_what_the_rules_found(request: HttpRequest, *, application, person, section: str) -> bool:
     """Say at once what the rules find about this person or this section just saved
-    (a renewal that would be returned, a child who is not a dependent child)."""
+    (a renewal that would be returned, a child who is not a dependent child), as an
+    error or a warning; whether there was anything to say."""
     evaluation = services.application_evaluate(application=application, on=timezone.localdate())
     language = _language()
     subjects = {f"p{person.position}", f"p{person.position}/{section}"}
+    told = False
     for found in evaluation.findings:
         if found.subject not in subjects:
             continue
         if found.severity is Severity.BLOCKING:
             messages.error(request, found.message(language))
+            told = True
         elif found.severity is Severity.WARNING:
             messages.warning(request, found.message(language))
+            told = True
+    return told
 
 
 def _section_calculations(application, person, section: str) -> dict:

@@ -58,6 +58,11 @@ class QueueFilterForm(forms.Form):
         ],
     )
     q = forms.CharField(label=_("Application number"), required=False, max_length=20)
+    triage = forms.ChoiceField(
+        label=_("Triage"),
+        required=False,
+        choices=[("", _("All files")), ("routine", _("Routine")), ("review", _("Needs review"))],
+    )
 
 
 class VerdictForm(CaseworkForm):

@@ -181,9 +181,19 @@ def queue_counts(*, user, today: date) -> list[tuple[Queue, int]]:
     return [(queue, _queue_queryset(queue, today=today).count()) for queue in queues_for(user)]
 
 
-def queue_items(*, queue: Queue, today: date, program: str = "", search: str = "", sort: str = "oldest"):
-    """The files of ``queue``, oldest submission first unless asked otherwise."""
+def queue_items(
+    *, queue: Queue, today: date, program: str = "", search: str = "", sort: str = "oldest", triage: str = ""
+):
+    """The files of ``queue``, oldest submission first unless asked otherwise; ``triage``
+    ("routine" or "review") keeps the files of triaged programs with that label."""
+    from . import triage as triage_labels
+
     items = _queue_queryset(queue, today=today).select_related("owner", "submission", "paper_intake")
+    items = triage_labels.annotate_for_triage(items)
+    if triage == triage_labels.ROUTINE:
+        items = items.filter(triage_labels.routine_q())
+    elif triage == triage_labels.NEEDS_REVIEW:
+        items = items.filter(triage_labels.needs_review_q())
     items = items.annotate(
         next_due_on=Min("document_requests__due_on", filter=Q(document_requests__state=RequestState.OPEN))
     )
@@ -265,3 +275,10 @@ def messages_for(application: Application) -> Messages:
         ),
         returned=application.status == Status.RETURNED,
     )
+
+
+def open_requests_of(*, application_ids) -> list[dict]:
+    """The requests still waiting for the applicant's answer on these applications, soonest
+    deadline first (``applications.ports.open_requests``: the applicant's pages flag them)."""
+    waiting = DocumentRequest.objects.filter(application_id__in=application_ids, state=RequestState.OPEN)
+    return list(waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"))

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import eta_views, instruction_views, sponsorship_views, views
+from . import bulk_views, eta_views, instruction_views, sponsorship_views, views
 
 app_name = "casework"
 
 # Mounted at officer/: the officers' pages.
 urlpatterns = [
     path("", views.home, name="home"),
+    path("routine/accept/", bulk_views.routine_accept, name="routine_accept"),
     path("access-log/", views.access_log, name="access_log"),
     path("letters-to-mail/", views.letters_to_mail, name="letters_to_mail"),
     path("files/<uuid:public_id>/", views.file, name="file"),

@@ -26,7 +26,7 @@ from portique.documents.selectors import documents_of
 from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
 
-from . import access, forms, pages, selectors, services
+from . import access, forms, pages, selectors, services, triage
 from .choices import AccessKind, Queue, Verdict
 from .models import Finding, Interview, RequestFile, Screening
 from .services import CaseworkError
@@ -61,6 +61,9 @@ def home(request: HttpRequest) -> HttpResponse:
         raise Http404
     queue = Queue(raw_queue)
     filters = forms.QueueFilterForm(request.GET or None)
+    triaged = triage.triage_in_use()
+    if not triaged:
+        del filters.fields["triage"]
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     items = selectors.queue_items(
         queue=queue,
@@ -68,11 +71,17 @@ def home(request: HttpRequest) -> HttpResponse:
         program=cleaned.get("program", ""),
         search=cleaned.get("q", ""),
         sort=cleaned.get("sort") or "oldest",
+        triage=cleaned.get("triage", ""),
     )
     page = Paginator(items, 50).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for application in page.object_list:
+        application.triage = triage.label_of(application)
+        application.rules_summary = triage.rules_summary(application)
     show_holds = queue in (Queue.WAITING_FOR_QUEBEC_OR_POLICE, Queue.READY_FOR_DECISION)
+    # Routine files may be accepted together from the screening queue (casework.bulk).
+    bulk_accept = triaged and queue == Queue.SCREENING and access.can_screen(request.user)
     if show_holds:
-        page.object_list = list(page.object_list)
         holds = selectors.holds_of(page.object_list, today=today)
         for application in page.object_list:
             application.holds = holds[application.pk]
@@ -86,6 +95,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "page": page,
             "today": today,
             "show_holds": show_holds,
+            "show_triage": triaged,
+            "bulk_accept": bulk_accept,
+            "columns": 7 + int(show_holds) + int(triaged) + int(bulk_accept),
             "can_read_log": access.can_read_access_log(request.user),
             "letters_to_mail": selectors.letters_to_mail().count(),
         },

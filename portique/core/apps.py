@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "portique.core"
     label = "core"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the checks

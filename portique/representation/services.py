@@ -85,8 +85,8 @@ def _check_client_email(email: str) -> str:
             "This e-mail address belongs to a representative's or officer's account, not to a client's. "
             "Invite the client at their own e-mail address: they sign in to their own client account to "
             "review and sign.",
-            "Cette adresse électronique appartient au compte d’un représentant ou d’un agent, et non à celui "
-            "d’un client. Invitez le client à sa propre adresse électronique : il se connecte à son propre "
+            "Cette adresse de courriel appartient au compte d’un représentant ou d’un agent, et non à celui "
+            "d’un client. Invitez le client à sa propre adresse de courriel : il se connecte à son propre "
             "compte client pour passer la demande en revue et la signer.",
         )
     return email
@@ -301,7 +301,7 @@ def _check_email_form(email: str) -> str:
             "CLIENT_EMAIL_INVALID",
             "ACT-30",
             "Enter the client's e-mail address, like name@example.com.",
-            "Inscrivez l’adresse électronique du client, par exemple nom@exemple.com.",
+            "Inscrivez l’adresse de courriel du client, par exemple nom@exemple.com.",
         )
     return email
 

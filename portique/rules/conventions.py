@@ -387,7 +387,7 @@ def check_mailing_address(*, address: MailingAddress) -> AddressCheck:
                 rule="SP-166",
                 citation=_ADDRESS_CITATION,
                 en="All correspondence goes to this address unless you give an e-mail address.",
-                fr="Toute la correspondance sera envoyée à cette adresse, à moins que vous n’indiquiez une adresse électronique.",
+                fr="Toute la correspondance sera envoyée à cette adresse, à moins que vous n’indiquiez une adresse de courriel.",
                 severity=Severity.INFO,
             )
         )
@@ -417,7 +417,7 @@ def check_email(*, email: str | None) -> EmailCheck:
                     rule="SP-166, SP-167",
                     citation=citation,
                     en="No e-mail address: correspondence will go to your mailing address.",
-                    fr="Aucune adresse électronique : la correspondance sera envoyée à votre adresse postale.",
+                    fr="Aucune adresse de courriel : la correspondance sera envoyée à votre adresse postale.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -431,7 +431,7 @@ def check_email(*, email: str | None) -> EmailCheck:
                     rule="SP-167",
                     citation=citation,
                     en="Enter the e-mail address in the format name@provider.net. IRCC does not use an address it cannot read clearly.",
-                    fr="Inscrivez l’adresse électronique au format nom@fournisseur.net. IRCC n’utilise pas une adresse qu’il ne peut pas lire clairement.",
+                    fr="Inscrivez l’adresse de courriel au format nom@fournisseur.net. IRCC n’utilise pas une adresse qu’il ne peut pas lire clairement.",
                 ),
             ),
         )
@@ -443,7 +443,7 @@ def check_email(*, email: str | None) -> EmailCheck:
                 rule="SP-167",
                 citation=citation,
                 en="By giving this e-mail address you authorize IRCC to send your file and personal information to it.",
-                fr="En inscrivant cette adresse électronique, vous autorisez IRCC à y transmettre les renseignements de votre dossier et vos renseignements personnels.",
+                fr="En inscrivant cette adresse de courriel, vous autorisez IRCC à y transmettre les renseignements de votre dossier et vos renseignements personnels.",
                 severity=Severity.INFO,
             ),
         ),

@@ -229,7 +229,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                     rule="PRC-99a",
                     citation=_AFTER,
                     en="Your application is complete: an acknowledgement of receipt is sent to the e-mail address you gave.",
-                    fr="Votre demande est dûment remplie : un accusé de réception est envoyé à l’adresse électronique que vous avez indiquée.",
+                    fr="Votre demande est dûment remplie : un accusé de réception est envoyé à l’adresse de courriel que vous avez indiquée.",
                     severity=Severity.INFO,
                 )
             )

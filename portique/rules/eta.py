@@ -122,7 +122,7 @@ def check_eta_application(*, application: EtaApplication) -> EtaApplicationCheck
             for r in representative_gaps(details)
         )
     if app.submitted_electronically and _blank(app.email):
-        reasons.append(_eta_missing("IRPR 12.04(4)(h)", "e-mail address", "l’adresse électronique", "email"))
+        reasons.append(_eta_missing("IRPR 12.04(4)(h)", "e-mail address", "l’adresse de courriel", "email"))
     if app.under_7_01_2_b and _blank(app.us_non_immigrant_visa_number):
         reasons.append(
             _eta_missing(

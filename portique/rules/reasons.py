@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from . import typography
+
 
 class Severity(str, Enum):
     # "blocking": the application cannot go further as it is (returned under s.12,
@@ -74,7 +76,7 @@ def reason(
     if params:
         en = en.format(**params)
         fr = fr.format(**params)
-    return Reason(code, rule, citation, en, fr, severity, subject)
+    return Reason(code, rule, citation, en, typography.french(fr), severity, subject)
 
 
 def has_blocking(reasons: tuple[Reason, ...] | list[Reason]) -> bool:

@@ -498,7 +498,7 @@ def _paid_representative_permission(action: PortalAction) -> Permission:
             "REPRESENTATIVE_CANNOT_CREATE_CLIENT_ACCOUNT",
             "ACT-30, REP-08",
             "A representative cannot create an account in the client portal for a client. An e-mail address used to create one by mistake cannot be used in the representative portal.",
-            "Le représentant ne peut pas créer de compte dans le portail des clients au nom d’un client. L’adresse électronique utilisée pour en créer un par erreur ne pourra pas servir dans le portail des représentants.",
+            "Le représentant ne peut pas créer de compte dans le portail des clients au nom d’un client. L’adresse de courriel utilisée pour en créer un par erreur ne pourra pas servir dans le portail des représentants.",
         )
     if action is PortalAction.LOG_IN_WITH_CLIENT_CREDENTIALS:
         return _deny(
@@ -655,13 +655,13 @@ def representative_portal_email_usable(*, used_to_create_client_portal_account: 
             "EMAIL_USED_FOR_CLIENT_ACCOUNT",
             "REP-08, ACT-30",
             "This e-mail address was used to create an account in the client portal, so it cannot be used in the representative portal.",
-            "Cette adresse électronique a servi à créer un compte dans le portail des clients; elle ne peut donc pas être utilisée dans le portail des représentants.",
+            "Cette adresse de courriel a servi à créer un compte dans le portail des clients; elle ne peut donc pas être utilisée dans le portail des représentants.",
         )
     return _allow(
         "EMAIL_USABLE_IN_REPRESENTATIVE_PORTAL",
         "REP-08",
         "This e-mail address can be used in the representative portal.",
-        "Cette adresse électronique peut être utilisée dans le portail des représentants.",
+        "Cette adresse de courriel peut être utilisée dans le portail des représentants.",
     )
 
 

@@ -1,6 +1,7 @@
 """Applicant sign-up, e-mail verification, password rules, enumeration protection."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -42,7 +43,7 @@ def test_an_applicant_signs_up_and_must_verify_the_address_before_signing_in(cli
     response = login(client, "new.person@example.ca", STRONG)
     assert "_auth_user_id" not in client.session
 
-    path = _link(mailoutbox[0]).split("testserver", 1)[1]
+    path = urlsplit(_link(mailoutbox[0])).path
     assert client.get(path).status_code == 200  # a GET shows a button; it does not verify
     assert not EmailAddress.objects.get(user=user).verified
     client.post(path)
@@ -65,7 +66,7 @@ def test_signing_up_in_french_keeps_french_for_the_account_and_its_mail(client, 
 def test_a_verification_link_expires(client, mailoutbox):
     with time_machine.travel("2026-03-01 12:00 -0500", tick=False):
         _signup(client, "late@example.ca")
-        path = _link(mailoutbox[0]).split("testserver", 1)[1]
+        path = urlsplit(_link(mailoutbox[0])).path
     days = settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS
     with time_machine.travel(f"2026-03-{1 + days + 1:02d} 12:00 -0500", tick=False):
         response = client.post(path)
@@ -75,7 +76,7 @@ def test_a_verification_link_expires(client, mailoutbox):
 
 def test_a_used_verification_link_cannot_verify_again(client, mailoutbox, applicant):
     _signup(client, "once@example.ca")
-    path = _link(mailoutbox[0]).split("testserver", 1)[1]
+    path = urlsplit(_link(mailoutbox[0])).path
     client.post(path)
     assert EmailAddress.objects.get(email="once@example.ca").verified
     # The same link, replayed, does not verify anything for anyone else either.
@@ -151,7 +152,7 @@ def test_officers_cannot_sign_up_themselves(client):
 
 def _reset_link(client, mailoutbox, email) -> str:
     client.post("/en/account/password/reset/", {"email": email})
-    return re.search(r"https?://testserver(/\S+/password/reset/key/\S+/)", mailoutbox[-1].body).group(1)
+    return re.search(r"https?://[^/\s]+(/\S+/password/reset/key/\S+/)", mailoutbox[-1].body).group(1)
 
 
 def test_a_password_reset_link_works_once(client, mailoutbox, applicant):

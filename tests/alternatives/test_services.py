@@ -86,7 +86,7 @@ def test_missing_kit_format_and_delivery_are_errors_at_their_fields_in_english_a
     assert english["delivery"] == ["Choose how you want to receive the kit: by e-mail or by mail."]
     french = refused(data, "fr")
     assert french["kit"] == ["Choisissez la trousse de demande dont vous avez besoin."]
-    assert french["delivery"] == ["Choisissez comment recevoir la trousse : par courriel ou par la poste."]
+    assert french["delivery"] == ["Choisissez comment recevoir la trousse\u00a0: par courriel ou par la poste."]
 
 
 def test_mail_delivery_without_an_address_is_refused():

@@ -25,7 +25,7 @@ def test_the_questions_page_needs_no_account(client, language):
     assert response.context["outcome"] is None
     page = response.content.decode()
     assert (
-        "Do I have to apply online?" if language == "en" else "Dois-je présenter ma demande en ligne?"
+        "Do I have to apply online?" if language == "en" else "Dois-je présenter ma demande en ligne\u00a0?"
     ) in page
     # Every row of the seed-000 table is offered, in the page's language.
     assert ("Quebec physician" if language == "en" else "médecin québécois") in page

@@ -139,7 +139,7 @@ def test_another_applicant_cannot_see_the_status_page(client, other_applicant, s
     ("language", "message"),
     [
         ("en", "This application has been submitted: it can no longer be changed."),
-        ("fr", "Cette demande a été soumise : elle ne peut plus être modifiée."),
+        ("fr", "Cette demande a été soumise\u00a0: elle ne peut plus être modifiée."),
     ],
 )
 def test_the_form_and_signature_pages_refuse_a_submitted_application(
@@ -183,7 +183,7 @@ def test_the_services_refuse_to_change_answers_or_signature_in_both_languages(ap
     ("language", "message"),
     [
         ("en", "This application was submitted: its documents can no longer be changed."),
-        ("fr", "Cette demande a été soumise : ses documents ne peuvent plus être modifiés."),
+        ("fr", "Cette demande a été soumise\u00a0: ses documents ne peuvent plus être modifiés."),
     ],
 )
 def test_documents_cannot_be_added_or_removed_after_submission(
@@ -223,7 +223,7 @@ def test_documents_cannot_be_added_or_removed_after_submission(
         ),
         (
             "fr",
-            "Cette demande a été soumise : ses frais ont été réglés à ce moment, et plus rien ne peut y être payé ici.",
+            "Cette demande a été soumise\u00a0: ses frais ont été réglés à ce moment, et plus rien ne peut y être payé ici.",
         ),
     ],
 )
@@ -294,7 +294,7 @@ def test_a_change_of_address_is_recorded_with_who_and_when_and_shown_in_the_time
     assert "Change of address received: 45 Elgin St, unit 300, Ottawa ON K1P 1A1" in timeline
     assert timeline.index("Submitted") < timeline.index("Change of address received")
     french = page(client, url("applications:overview", application, language="fr"))
-    assert "Changement d’adresse reçu : 45 Elgin St, unit 300" in french
+    assert "Changement d’adresse reçu\u00a0: 45 Elgin St, unit 300" in french
 
 
 @pytest.mark.django_db
@@ -360,7 +360,8 @@ def test_a_repeated_or_unchanged_address_records_nothing_new(client, applicant, 
     client.post(url("applications:address_change", application), {**NEW_ADDRESS, "phone": "613-555-0123"})
     assert AddressChange.objects.count() == 2
     on_file = submitted_selectors.mailing_address_on_file(application=application)
-    assert (on_file.postal_code, on_file.phone) == ("K1P 1A1", "613-555-0123")
+    # Stored as the forms store it: the postal code as Canada Post writes it, the number in E.164.
+    assert (on_file.postal_code, on_file.phone) == ("K1P 1A1", "+16135550123")
 
 
 @pytest.mark.django_db

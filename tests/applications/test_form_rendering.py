@@ -63,3 +63,32 @@ def test_the_country_lists_use_it():
     personal = section_form_class(form.section("personal"), "en")()
     assert isinstance(personal.fields["country_of_birth"].widget, Select)
     assert 'value="FR"' in str(personal["country_of_birth"])
+
+
+def test_the_country_lists_are_iso_3166_countries_without_pseudo_locales_or_organisations():
+    from portique.applications.form_rendering import countries
+
+    for language in ("en", "fr"):
+        listed = dict(countries(language))
+        names = set(listed.values())
+        assert not names & {"Pseudo-Accents", "Pseudo-Bidi", "Eurozone", "European Union", "United Nations"}
+        assert not names & {"zone euro", "Union européenne", "Nations Unies", "Océanie lointaine"}
+        assert not {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"} & set(listed)
+        # The stored value stays the ISO 3166-1 alpha-2 code.
+        assert all(len(code) == 2 and code.isupper() for code in listed)
+        assert {"CA", "FR", "US", "EG", "EC", "AX", "CI"} <= set(listed)
+        assert len(listed) == 250  # ISO 3166-1's 249, and Kosovo (XK)
+
+
+def test_the_french_list_is_in_french_dictionary_order_accents_do_not_send_a_country_after_zimbabwe():
+    from portique.applications.form_rendering import countries
+
+    names = [name for _code, name in countries("fr")]
+    assert names[-1] == "Zimbabwe"
+    assert names.index("Danemark") < names.index("Égypte") < names.index("Équateur") < names.index("Espagne")
+    assert names.index("Espagne") < names.index("États-Unis")
+    assert names.index("États-Unis") < names.index("Éthiopie") < names.index("Fidji")
+    assert names.index("Îles Marshall") < names.index("Inde")
+    english = [name for _code, name in countries("en")]
+    assert english.index("Afghanistan") < english.index("Åland Islands") < english.index("Albania")
+    assert english.index("Côte d’Ivoire") < english.index("Croatia")

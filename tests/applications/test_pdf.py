@@ -209,3 +209,25 @@ def test_a_copy_recorded_before_every_signature_was_kept_still_shows_its_signatu
     text = pdf_text(submitted_copy_pdf(submission, "en"))
     assert "Name typed as the signature Alex Marie Tremblay" in text
     assert DECLARATION.en[0] in text
+
+
+@pytest.mark.django_db
+def test_the_copy_is_made_once_per_language_on_the_first_download_and_kept(client, applicant, submitted, monkeypatch):
+    from portique.applications.submission import copy_pdf
+
+    application, submission = submitted
+    made = []
+    real = copy_pdf.submitted_copy_pdf
+
+    def counting(submission, language):
+        made.append(language)
+        return real(submission, language)
+
+    monkeypatch.setattr(copy_pdf, "submitted_copy_pdf", counting)
+    client.force_login(applicant)
+    first = client.get(url("submitted_copy", application, "en")).content
+    again = client.get(url("submitted_copy", application, "en")).content
+    french = client.get(url("submitted_copy", application, "fr")).content
+    assert made == ["en", "fr"]
+    assert first == again and f"Confirmation number {submission.confirmation_number}" in pdf_text(again)
+    assert "Numéro de confirmation" in pdf_text(french)

@@ -84,7 +84,7 @@ def test_an_adults_page_has_no_guardian_step_and_adding_one_is_refused(client, a
     ("language", "who", "refusal"),
     [
         ("en", "A parent or legal guardian signs for Léa Tremblay", "The applicant is under 18: they cannot sign."),
-        ("fr", "Un parent ou le tuteur légal signe pour Léa Tremblay", "Le demandeur a moins de 18 ans : il ne peut pas signer."),
+        ("fr", "Un parent ou le tuteur légal signe pour Léa Tremblay", "Le demandeur a moins de 18 ans\u00a0: il ne peut pas signer."),
     ],
 )
 def test_the_sign_page_says_who_signs_and_refuses_the_childs_name(client, applicant, language, who, refusal):

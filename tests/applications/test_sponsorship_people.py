@@ -294,7 +294,7 @@ def test_a_representative_form_is_offered_and_once_answered_becomes_required(cli
     application = sj.spouse_with_children(applicant)
     client.force_login(applicant)
     body = client.get(f"/fr/applications/{application.public_id}/").content.decode()
-    assert "A recours à un représentant? Remplir :" in body
+    assert "A recours à un représentant\u00a0? Remplir\u00a0:" in body
     assert f"/applications/{application.public_id}/people/1/IMM5476/representative/" in body
     services.application_save_section(
         actor=applicant,

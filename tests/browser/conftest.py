@@ -76,3 +76,37 @@ def assert_accessible():
         assert violations == [], f"axe found accessibility violations on {page.url}: {violations}"
 
     return check
+
+
+def broken_references(page) -> list[str]:
+    """Every ``aria-describedby`` or ``aria-labelledby`` id on the page that names no element.
+
+    axe checks the attributes' syntax, not that a hint or a label is really there: an input
+    pointing at ``…_helptext`` while the hint is ``…_help`` is never read out.
+    """
+    page.wait_for_load_state("load")
+    return page.evaluate(
+        """() => {
+            const broken = [];
+            for (const attribute of ["aria-describedby", "aria-labelledby"]) {
+                for (const element of document.querySelectorAll("[" + attribute + "]")) {
+                    for (const id of element.getAttribute(attribute).split(/\\s+/).filter(Boolean)) {
+                        if (!document.getElementById(id)) {
+                            const name = element.id || element.getAttribute("name") || element.tagName.toLowerCase();
+                            broken.push(name + " " + attribute + "=" + id);
+                        }
+                    }
+                }
+            }
+            return broken;
+        }"""
+    )
+
+
+@pytest.fixture
+def assert_references_resolve():
+    def check(page):
+        broken = broken_references(page)
+        assert broken == [], f"aria references to nothing on {page.url}: {broken}"
+
+    return check

@@ -47,7 +47,7 @@ def sign_in(page, live_server, user):
                 "city": "Ville ou village",
                 "send": "Envoyer la nouvelle adresse",
                 "error": "Entrez un code postal canadien, par exemple K1A 0B1.",
-                "recorded": "Changement d’adresse reçu : 45 Elgin St, Ottawa ON K1P 1A1",
+                "recorded": "Changement d’adresse reçu\u00a0: 45 Elgin St, Ottawa ON K1P 1A1",
             },
         ),
     ],

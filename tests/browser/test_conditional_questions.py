@@ -27,7 +27,9 @@ def test_the_error_date_appears_only_for_a_correction_and_the_expiry_for_a_renew
     assert expiry.is_visible() and error_date.is_visible()
 
     # Without the script, the hint says when to answer.
-    hint = page.locator("#id_current_card_issue_date_help").inner_text()
+    hint = page.locator("#id_current_card_issue_date_helptext").inner_text()
+    # The input is described by that hint, so a screen reader reads it out.
+    assert error_date.get_attribute("aria-describedby") == "id_current_card_issue_date_helptext"
     assert (
         "Answer only if your answer to “Why are you applying?” is: Correction of an error on the card made by IRCC."
         in hint

@@ -46,7 +46,7 @@ WORDS = {
         "sign": "Signer",
         "who": "Un parent ou le tuteur légal signe pour Léa Tremblay",
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
-        "child": "Le demandeur a moins de 18 ans : il ne peut pas signer.",
+        "child": "Le demandeur a moins de 18 ans\u00a0: il ne peut pas signer.",
         "submit": "Soumettre",
         "received": "Nous avons reçu votre demande",
     },

@@ -39,6 +39,7 @@ WORDS = {
         "sign": "Sign",
         "name": "Your full name, exactly as it appears on your passport or travel document",
         "mismatch": "type your full name exactly as it is shown in your passport",
+        "error_title": "Error: ",
         "submit": "Submit",
         "received": "We have received your application",
         "submitted": "Submitted",
@@ -53,7 +54,7 @@ WORDS = {
         "documents_needed": "Documents encore nécessaires",
         "documents_link": "Téléverser vos documents",
         "upload": "Téléverser",
-        "photo_next": "Suivant : téléverser la photo",
+        "photo_next": "Suivant\u00a0: téléverser la photo",
         "pay_link": "Payer les frais et télécharger les reçus",
         "card_name": "Nom figurant sur la carte",
         "card_number": "Numéro de la carte",
@@ -65,6 +66,7 @@ WORDS = {
         "sign": "Signer",
         "name": "Votre nom au complet, exactement comme il figure sur votre passeport ou document de voyage",
         "mismatch": "inscrivez votre nom au complet exactement comme il figure dans votre passeport",
+        "error_title": "Erreur\u00a0: ",
         "submit": "Soumettre",
         "received": "Nous avons reçu votre demande",
         "submitted": "Soumise",
@@ -123,7 +125,9 @@ def _upload_everything(page, application, words):
                 )
                 box.locator("input[type=date]").fill(taken)
                 box.locator("input[name=declaration]").check()
-                box.get_by_role("button", name=re.compile(re.escape(words["photo_next"]))).click()
+                # An accessible name reads a no-break space as a space.
+                next_step = re.escape(words["photo_next"]).replace("\u00a0", r"\s")
+                box.get_by_role("button", name=re.compile(next_step)).click()
             else:
                 content = pdf_bytes(1)
                 name = f"{item.code.lower()}-{copy + 1}.pdf"
@@ -141,15 +145,17 @@ def _upload_everything(page, application, words):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
-    page, live_server, assert_accessible, applicant, language
+    page, live_server, assert_accessible, assert_references_resolve, applicant, language
 ):
     words = WORDS[language]
     sign_in(page, live_server, applicant)
 
     page.goto(f"/{language}/applications/")
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["start_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("button", name=words["start"]).click()
     application = Application.objects.get(owner=applicant)
 
@@ -160,22 +166,27 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
         _fill_section(page, section_code, section_answers)
         if section_code in ("application", "absences", "before_pr"):
             assert_accessible(page)
+            assert_references_resolve(page)
         page.get_by_role("button", name=words["continue"]).click()
         page.wait_for_load_state()
         assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
     # The last section returns to the application page.
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # Validate: every answer is in; the documents are not.
     page.get_by_role("button", name=words["validate"]).click()
     assert page.get_by_role("heading", name=words["documents_needed"]).is_visible()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["back"]).click()
 
     page.get_by_role("link", name=words["documents_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     _upload_everything(page, application, words)
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("link", name=words["pay_link"]).click()
@@ -187,19 +198,26 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.get_by_role("button", name=words["pay"]).click()
     page.wait_for_load_state()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("button", name=words["validate"]).click()
     assert page.get_by_role("status").inner_text().strip() == words["ready"]
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["sign"], exact=True).click()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # A name that is not the passport's is refused at the field.
     page.get_by_label(words["name"]).fill("Alex Tremblay")
     page.get_by_role("button", name=words["sign"], exact=True).click()
     assert words["mismatch"] in page.locator("#id_typed_name_error").inner_text()
+    # The error summary comes first and takes the focus; the title says there is an error.
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.title().startswith(words["error_title"])
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_label(words["name"]).fill("Alex Marie Tremblay")
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
@@ -210,9 +228,11 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     assert words["received"] in page.locator("main").inner_text()
     assert submission.confirmation_number in page.locator("main").inner_text()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/")
     assert words["submitted"] in page.locator("main").inner_text()
     page.goto(f"/{language}/applications/{application.public_id}/")
     assert page.get_by_role("button", name=words["submit"], exact=True).count() == 0
     assert_accessible(page)
+    assert_references_resolve(page)

@@ -12,6 +12,7 @@ import pytest
 
 from portique.applications.choices import Status
 from portique.representation import services
+from portique.rules.programs import registry
 from tests import journey
 from tests.browser.test_payments import sign_in
 from tests.browser.test_pr_card_journey import _answers
@@ -42,7 +43,7 @@ WORDS = {
         "imm5476": "IMM 5476 signé à la main par le client (PDF, JPEG ou PNG, 10 Mo au plus)",
         "upload": "Téléverser l’IMM 5476 signé",
         "validate": "Valider",
-        "back_to_file": "Retour au dossier : le client signe dans son propre compte",
+        "back_to_file": "Retour au dossier\u00a0: le client signe dans son propre compte",
         "invite": "Inviter le client à signer",
         "sent": "Invitation envoyée à",
         "representatives": "Demandes qu’un représentant prépare pour vous",
@@ -59,26 +60,42 @@ WORDS = {
 }
 
 
-def _prepared(representative, client):
+def _fill_stay_extension(representative, application, today):
+    # Seed 000 (Remarque): a representative files an extension of stay online.
+    from tests.casework.test_stay_extension_journey import answers, save
+
+    save(representative, application, answers())
+
+
+FILL = {
+    "pr_card": lambda representative, application, today: journey.save_answers(
+        representative, application, _answers(), on=today
+    ),
+    "stay_extension": _fill_stay_extension,
+}
+
+
+def _prepared(representative, client, program: str = "pr_card"):
     """What the representative fills in as an applicant would, through the services, dated today."""
     today = datetime.date.today()
     representation = services.representation_create(
-        actor=representative, program="pr_card", client_name="Alex Tremblay", client_email=client.email
+        actor=representative, program=program, client_name="Alex Tremblay", client_email=client.email
     )
     application = representation.application
-    journey.save_answers(representative, application, _answers(), on=today)
+    FILL[program](representative, application, today)
     journey.upload_checklist(representative, application, on=today)
     journey.pay(representative, application, on=today)
     return application
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("program", ["pr_card", "stay_extension"])
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_representative_prepares_the_client_signs_and_the_representative_submits(
-    browser, live_server, assert_accessible, representative, applicant, mailoutbox, language
+    browser, live_server, assert_accessible, representative, applicant, mailoutbox, language, program
 ):
-    words = WORDS[language]
-    application = _prepared(representative, applicant)
+    words = {**WORDS[language], "file_link": re.compile(f"^{registry.program(program).number_prefix}")}
+    application = _prepared(representative, applicant, program)
     contexts = [
         browser.new_context(base_url=live_server.url, bypass_csp=True, locale=f"{language}-CA")
         for _ in range(2)
@@ -158,8 +175,8 @@ SPONSORSHIP_WORDS = {
     "fr": {
         "file_link": re.compile(r"^SPS"),
         "forms": "Les formulaires du répondant, du demandeur principal et de chaque membre de la famille",
-        "to_file": "Le dossier du client : IMM 5476, invitation, déclaration, Soumettre",
-        "sign_as": "Vous signez en tant que :",
+        "to_file": "Le dossier du client\u00a0: IMM 5476, invitation, déclaration, Soumettre",
+        "sign_as": "Vous signez en tant que\u00a0:",
         "signer": "Signé",
     },
 }

@@ -141,7 +141,7 @@ def _screening_answers(date_of_birth: str) -> dict:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
-    page, live_server, assert_accessible, applicant, language
+    page, live_server, assert_accessible, assert_references_resolve, applicant, language
 ):
     words = WORDS[language]
     today = datetime.date.today()
@@ -149,20 +149,24 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     page.goto(f"/{language}/applications/")
     page.get_by_role("link", name=words["start_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("button", name=words["start"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # A sponsor under 18 is told why, and nothing is created.
     _fill(page, _screening_answers((today - datetime.timedelta(days=17 * 366)).isoformat()))
     page.get_by_role("button", name=words["check"]).click()
     assert words["too_young"] in page.locator(".error-summary").inner_text()
     assert_accessible(page)
+    assert_references_resolve(page)
     assert not Application.objects.exists()
     _fill(page, {"sponsor-date_of_birth": sj.SPONSOR["sponsor"]["date_of_birth"]})
     page.get_by_role("button", name=words["check"]).click()
     page.wait_for_load_state()
     application = Application.objects.get(owner=applicant)
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # The two children: one comes, one does not (and says why).
     page.get_by_role("button", name=words["add_child"]).click()
@@ -173,6 +177,7 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     page.goto(f"/{language}/applications/{application.public_id}/")
     assert "Lives with his mother" in page.content()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     # Every section of every person, through the section pages.
     forms = {
@@ -200,8 +205,10 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
         dependant = {"has_spouse_or_common_law_partner": False, "has_dependent_child": False}
         _save_section(page, language, application, position, "IMM0008", "dependant", dependant)
     assert_accessible(page)
+    assert_references_resolve(page)
     page.goto(f"/{language}/applications/{application.public_id}/people/1/IMM0008/marriage/")
     assert_accessible(page)
+    assert_references_resolve(page)
 
     journey.upload_checklist(applicant, application, on=today)
 
@@ -220,20 +227,25 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
         page.goto(f"/{language}/applications/{application.public_id}/")
         page.locator(f"a[href$='/people/{position}/sign/']").click()
         assert_accessible(page)
+        assert_references_resolve(page)
         if wrong:
             page.get_by_label(words["name"]).fill(wrong)
             page.get_by_role("button", name=words["sign"], exact=True).click()
             assert words["mismatch"] in page.locator("#id_typed_name_error").inner_text()
             assert_accessible(page)
+            assert_references_resolve(page)
         page.get_by_label(words["name"]).fill(right)
         page.get_by_role("button", name=words["sign"], exact=True).click()
         page.wait_for_load_state()
 
     assert_accessible(page)
+
+    assert_references_resolve(page)
     page.get_by_role("button", name=words["submit"], exact=True).click()
     page.wait_for_load_state()
     assert words["received"] in page.content()
     assert_accessible(page)
+    assert_references_resolve(page)
     application.refresh_from_db()
     assert application.status == "submitted"
     assert {p.role for p in application.people.all()} >= {"sponsor", "principal_applicant", "dependent_child"}
@@ -251,8 +263,10 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     fresh_sign_in(page, live_server, decider)
     page.goto(f"/{language}/officer/files/{application.public_id}/police-certificates/")
     assert_accessible(page)
+    assert_references_resolve(page)
     page.goto(f"/{language}/officer/files/{application.public_id}/sponsorship-decision/")
     assert_accessible(page)
+    assert_references_resolve(page)
     examined = list(application.people.filter(role__in=("principal_applicant", "dependent_child")))
     # No approval before the biometrics: the page names who must still give them, with the rule behind "Why?".
     waiting = page.locator("#readiness").inner_text()
@@ -317,6 +331,7 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     page.get_by_role("button", name=words["decide"]).click()
     assert words["give_reasons"] in page.locator(".error-summary").inner_text()  # a refusal needs reasons
     assert_accessible(page)
+    assert_references_resolve(page)
     for person in examined:
         page.locator(f"#id_person-{person.position}-meets_0").check()
     page.get_by_role("button", name=words["decide"]).click()
@@ -329,3 +344,4 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     page.goto(f"/{language}/applications/{application.public_id}/")
     assert words["approved"] in page.content()
     assert_accessible(page)
+    assert_references_resolve(page)

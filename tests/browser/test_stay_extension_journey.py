@@ -95,7 +95,7 @@ def _answers() -> dict:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submission(
-    page, live_server, assert_accessible, applicant, language
+    page, live_server, assert_accessible, assert_references_resolve, applicant, language
 ):
     words = WORDS[language]
     program = registry.program("stay_extension")
@@ -104,6 +104,7 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
     page.goto(f"/{language}/applications/")
     page.get_by_role("link", name=words["start_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     # The program is offered on the start page under its name, in the page's language.
     page.get_by_label(program.name(language)).check()
     page.get_by_role("button", name=words["start"]).click()
@@ -115,13 +116,16 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
         _fill_section(page, section_code, section_answers)
         if section_code in ("personal", "online"):
             assert_accessible(page)
+            assert_references_resolve(page)
         page.get_by_role("button", name=words["continue"]).click()
         page.wait_for_load_state()
         assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.get_by_role("link", name=words["pay_link"]).click()
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_label(words["card_name"]).fill("Alex Marie Tremblay")
     page.get_by_label(words["card_number"]).fill("4242 4242 4242 4242")
     page.get_by_label(words["month"]).fill("12")
@@ -130,11 +134,13 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
     page.get_by_role("button", name=words["pay"]).click()
     page.wait_for_load_state()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("button", name=words["validate"]).click()
     assert page.get_by_role("status").inner_text().strip() == words["ready"]
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_role("link", name=words["sign"], exact=True).click()
     # The declaration the applicant signs is the program's, in the page's language.
     assert (
@@ -142,6 +148,7 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
         in page.locator("main").inner_text()
     )
     assert_accessible(page)
+    assert_references_resolve(page)
     page.get_by_label(words["name"]).fill("Alex Marie Tremblay")
     page.get_by_role("button", name=words["sign"], exact=True).click()
     page.wait_for_load_state()
@@ -152,6 +159,7 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
     assert words["received"] in page.locator("main").inner_text()
     assert submission.confirmation_number in page.locator("main").inner_text()
     assert_accessible(page)
+    assert_references_resolve(page)
 
     page.goto(f"/{language}/applications/")
     main = page.locator("main").inner_text()
@@ -162,3 +170,4 @@ def test_an_applicant_applies_to_extend_their_study_permit_from_start_to_submiss
     main = page.locator("main").inner_text()
     assert words["next"] in main and words["card"] not in main
     assert_accessible(page)
+    assert_references_resolve(page)

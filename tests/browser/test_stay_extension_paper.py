@@ -19,7 +19,7 @@ from tests.conftest import _officer
 
 RECEIVED = date(2026, 11, 22)
 SECTION = {"en": "Applying online or on paper", "fr": "Demande en ligne ou sur papier"}
-QUESTION = {"en": "Does one of these describe you?", "fr": "L’une de ces situations vous décrit-elle?"}
+QUESTION = {"en": "Does one of these describe you?", "fr": "L’une de ces situations vous décrit-elle\u00a0?"}
 DISABILITY = {
     "en": "Because of a disability, I cannot apply online",
     "fr": "En raison d’un handicap, je ne peux pas présenter ma demande en ligne",

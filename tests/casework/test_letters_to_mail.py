@@ -192,8 +192,8 @@ def test_reminders_and_overdue_notices_are_letters_of_their_own_kinds(
     assert all(letter.channel == "mail" for letter in application.letters.all())
     reminder, overdue = Letter.objects.filter(application=application).order_by("issued_at", "id")[2:]
     with translation.override("fr"):
-        assert reminder.get_kind_display() == "Rappel : demande de documents ou de renseignements"
-        assert overdue.get_kind_display() == "Délai expiré : demande de documents ou de renseignements"
+        assert reminder.get_kind_display() == "Rappel\u00a0: demande de documents ou de renseignements"
+        assert overdue.get_kind_display() == "Délai expiré\u00a0: demande de documents ou de renseignements"
     assert reminder.get_kind_display() == "Reminder: request for documents or information"
     assert overdue.get_kind_display() == "Deadline passed: request for documents or information"
 

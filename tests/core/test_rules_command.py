@@ -128,7 +128,7 @@ def test_a_case_off_the_schema_names_each_place(tmp_path):
     assert 'people/0/answers/IMM1344/sponsor/status: expected one of: "canadian_citizen"' in message
     assert "people/2/role: expected one of:" in message
     french = bad_input(path, "--lang", "fr")
-    assert "ne respecte pas le schéma" in french and "champ inconnu : « colour »" in french
+    assert "ne respecte pas le schéma" in french and "champ inconnu\u00a0: « colour »" in french
 
 
 def test_a_bad_on_date_is_bad_input():

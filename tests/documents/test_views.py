@@ -48,7 +48,8 @@ def test_the_rules_checklist_items_appear_with_why_and_citation(client, applican
     body = client.get(url("index", application, language="fr")).content.decode()
     assert "Preuve de résidence (2 documents)" in body
     assert "Démontre que vous avez respecté l&#x27;obligation de résidence." in body
-    assert "IMM 5445 — Appendix A" in body
+    # The citation in the page's language: the guide's French word for its appendix.
+    assert "IMM 5445 — Appendice A" in body
     assert "Je ne peux pas fournir ce document" in body
 
 

@@ -125,7 +125,7 @@ def test_a_change_to_the_guardians_name_clears_the_signature_and_the_declaration
     ("language", "step", "you_sign_as"),
     [
         ("en", "Parent or legal guardian who signs", "You sign as: Marie-Claude Gagnon (Parent or legal guardian), for Léa Tremblay"),
-        ("fr", "Parent ou tuteur légal qui signe", "Vous signez à titre de : Marie-Claude Gagnon (Parent ou tuteur légal), pour Léa Tremblay"),
+        ("fr", "Parent ou tuteur légal qui signe", "Vous signez à titre de\u00a0: Marie-Claude Gagnon (Parent ou tuteur légal), pour Léa Tremblay"),
     ],
 )
 def test_the_file_shows_the_guardian_step_and_the_client_review_says_who_signs(

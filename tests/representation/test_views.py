@@ -351,3 +351,17 @@ def test_the_dashboard_costs_the_same_queries_for_one_client_or_many(representat
         page = client.get(_url("representation:dashboard"))
     assert page.context["counts"]["total"] == 4
     assert len(four) == len(one), [q["sql"] for q in four.captured_queries]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_refused_invitation_is_shown_as_a_problem_never_in_the_success_style(representative, language):
+    application, _ = created(representative)
+    # No signed IMM 5476 uploaded yet: the invitation is refused.
+    page = _client(representative).post(
+        _url("representation:invite", language, public_id=application.public_id), follow=True
+    )
+    body = page.content.decode()
+    assert '<div class="message message-error" role="alert">' in body
+    assert "message-success" not in body
+    assert "IMM 5476" in body.split('<div class="message message-error"', 1)[1].split("</div>", 1)[0]

@@ -82,7 +82,7 @@ def test_AS_01_spouse_30_abroad_rprf_now_processing_1205_biometrics_85_total_129
     assert sum(line.amount for line in quote.lines if line.code is not FeeCode.BIOMETRICS) == D(1205)
     assert (quote.total, quote.due_now, quote.due_later) == (D(1290), D(1290), D(0))
     assert codes(quote) == ["RPRF_PAID_NOW", "BIOMETRIC_FEE_PER_PERSON", "FEE_TOTAL"]
-    assert quote.reasons[-1].fr == "Frais à payer maintenant : 1\u00a0290\u00a0$."
+    assert quote.reasons[-1].fr == "Frais à payer maintenant\u00a0: 1\u00a0290\u00a0$."
 
 
 def test_AS_02_rprf_deferred_pay_630_plus_85_now_575_later():

@@ -197,4 +197,4 @@ def test_certified_copy_by_a_sibling_or_an_unauthorized_person_or_without_markin
     )
     assert not unmarked.valid and codes(unmarked) == ["CERTIFICATION_MARKINGS_MISSING"]
     assert "the date of certification; their signature" in unmarked.reasons[0].en
-    assert "la date de la certification; sa signature" in unmarked.reasons[0].fr
+    assert "la date de la certification\u00a0; sa signature" in unmarked.reasons[0].fr

@@ -24,6 +24,7 @@ def _check(tmp_path: Path, **overrides: str) -> subprocess.CompletedProcess:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "portique.example.ca",
+        "SITE_URL": "https://portique.example.ca",
         "PORTIQUE_VAR_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path}/portique.sqlite3",
         **overrides,
@@ -62,8 +63,9 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         ({"SECURE_SSL_REDIRECT": "0"}, "security.W008"),
         ({"SECRET_KEY": "django-insecure-short"}, "security.W009"),
         ({"DEBUG": "1"}, "security.W018"),
+        ({"SITE_URL": "http://127.0.0.1:8000"}, "portique.E010"),
     ],
-    ids=["no HSTS", "no HTTPS redirect", "weak secret key", "DEBUG on"],
+    ids=["no HSTS", "no HTTPS redirect", "weak secret key", "DEBUG on", "e-mail links to this machine"],
 )
 def test_a_weak_setting_fails_the_deploy_check(tmp_path, weak, check_id):
     done = _check(tmp_path, **weak)

@@ -233,6 +233,11 @@ def build(capture) -> World:
         )
     represented_submitted_bundle = {"public_id": represented_submitted.public_id}
 
+    # 5c. An eTA the rules issued at submission (its holder's page; an officer may cancel it).
+    from tests.casework.test_eta_journey import submitted_eta
+
+    eta_bundle = {"public_id": submitted_eta(applicant, capture).public_id}
+
     # 6. A kit request, sent with its covering letter, and the representative's profile.
     from portique.alternatives.services import Dispatch, kit_request_mark_sent
     from tests.alternatives.conftest import braille_by_mail
@@ -260,6 +265,7 @@ def build(capture) -> World:
         "sponsorship_draft": sponsorship_bundle,
         "sponsorship": submitted_sponsorship_bundle,
         "represented_submitted": represented_submitted_bundle,
+        "eta": eta_bundle,
         "kit": others[0],
         "profile": others[1],
     }
@@ -279,6 +285,7 @@ def build(capture) -> World:
             sponsorship_bundle,
             submitted_sponsorship_bundle,
             represented_submitted_bundle,
+            eta_bundle,
             *others,
         ],
     )

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from portique.rules.forms.model import Form, Section
+from portique.rules.forms.validate import normalised as normalised_answer
 from portique.rules.forms.validate import validate_section
 from portique.rules.programs.imm5444 import CONTACT
 from portique.rules.reasons import Reason, reason
@@ -96,12 +97,10 @@ def _not_open(status: str) -> Reason:
 
 
 def normalised(answers: dict[str, Any]) -> dict[str, str]:
-    """Answers with spaces collapsed, and the postal code written as Canada Post does (K1A 0B1)."""
+    """Answers with spaces collapsed, the postal code written as Canada Post does (K1A 0B1)
+    and the telephone number in E.164, as the forms store them."""
     values = {code: " ".join(str(answers.get(code) or "").split()) for code in COLUMNS}
-    postal = values["mailing_postal_code"].replace(" ", "").upper()
-    if len(postal) == 6:
-        values["mailing_postal_code"] = f"{postal[:3]} {postal[3:]}"
-    return values
+    return {code: normalised_answer(SECTION.field(code), value) for code, value in values.items()}
 
 
 def address_change_problems(answers: dict[str, Any], *, on: date) -> tuple[Reason, ...]:

@@ -18,6 +18,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 
@@ -307,6 +309,32 @@ def submitted_copy_pdf(submission: Submission, language: str) -> bytes:
         html = render_to_string("applications/submitted_copy_pdf.html", context)
     # Tagged (PDF/UA-1): headings, tables and reading order reach a screen reader.
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+# The copy as submitted never changes (its snapshot and record are frozen at submission), so
+# it is made when someone first downloads it, once per language, and kept in the private
+# storage under the submission's confirmation number and content hash. COPY_LAYOUT changes
+# with the template, so that a new layout is made afresh rather than served from the old one.
+COPY_LAYOUT = "2026-12-a"
+
+
+def kept_copy_name(submission: Submission, language: str) -> str:
+    return (
+        f"submitted-copies/{submission.confirmation_number}-{submission.content_hash[:16]}"
+        f"-{COPY_LAYOUT}-{language_of(language)}.pdf"
+    )
+
+
+def submitted_copy_pdf_kept(submission: Submission, language: str) -> bytes:
+    """The copy as submitted in ``language``: the one kept if it was made before, else made now and kept."""
+    name = kept_copy_name(submission, language)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as kept:
+            return kept.read()
+    data = submitted_copy_pdf(submission, language)
+    if not default_storage.exists(name):  # two first downloads at once: the second keeps none
+        default_storage.save(name, ContentFile(data))
+    return data
 
 
 def submitted_copy_filename(submission: Submission, language: str) -> str:

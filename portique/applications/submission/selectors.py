@@ -8,7 +8,7 @@ see: these selectors take the application, not an actor, and check nothing thems
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -17,6 +17,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 
+from .. import ports
 from ..models import AddressChange, Application
 from .record import content_of
 
@@ -127,3 +128,26 @@ def casework_messages_available() -> bool:
     except TemplateDoesNotExist:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """An officer's request still waiting for the applicant's answer."""
+
+    application_id: int
+    public_id: object
+    due_on: date
+    overdue: bool
+
+
+def open_requests(*, application_ids, on: date) -> dict[int, list[OpenRequest]]:
+    """The officers' requests waiting for an answer, by application, soonest deadline first
+    (one query for a whole list of applications); none when the officer side is not installed."""
+    if not application_ids or not ports.open_requests.provided:
+        return {}
+    found: dict[int, list[OpenRequest]] = {}
+    for row in ports.open_requests(application_ids=list(application_ids)):
+        found.setdefault(row["application_id"], []).append(
+            OpenRequest(row["application_id"], row["public_id"], row["due_on"], row["due_on"] < on)
+        )
+    return found

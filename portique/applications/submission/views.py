@@ -17,12 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..access import Capability, access_application
 from ..choices import EDITABLE
-from ..form_rendering import section_form_class
+from ..form_rendering import describe, section_form_class
 from ..models import Application, Submission
 from ..services import ApplicationError
 from . import address_changes
 from . import selectors as submitted_selectors
-from .copy_pdf import language_of, submitted_copy_filename, submitted_copy_pdf
+from .copy_pdf import language_of, submitted_copy_filename, submitted_copy_pdf_kept
 
 
 def _language() -> str:
@@ -55,6 +55,10 @@ def status_page(request: HttpRequest, application: Application) -> HttpResponse:
             "can_change_address": application.status in address_changes.OPEN_AFTER_SUBMISSION,
             # The officer side's messages, when portique.casework provides them.
             "casework_messages": submitted_selectors.casework_messages_available(),
+            # Every request still waiting for an answer, with its deadline, at the top of the page.
+            "open_requests": submitted_selectors.open_requests(
+                application_ids=[application.pk], on=timezone.localdate()
+            ).get(application.pk, []),
             "language": _language(),
         },
     )
@@ -68,7 +72,7 @@ def submitted_copy(request: HttpRequest, public_id) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
     submission = _submission_of(application)
     language = _language()
-    response = HttpResponse(submitted_copy_pdf(submission, language), content_type="application/pdf")
+    response = HttpResponse(submitted_copy_pdf_kept(submission, language), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{submitted_copy_filename(submission, language)}"'
     )
@@ -117,11 +121,7 @@ def address_change(request: HttpRequest, public_id) -> HttpResponse:
     for field in section.fields:
         bf = bound[field.code]
         field_errors = errors.get(field.code, [])
-        if field_errors:
-            described = [f"{bf.auto_id}_error"] + ([f"{bf.auto_id}_help"] if bf.help_text else [])
-            bf.field.widget.attrs.update({"aria-describedby": " ".join(described), "aria-invalid": "true"})
-        elif bf.help_text:
-            bf.field.widget.attrs["aria-describedby"] = f"{bf.auto_id}_help"
+        describe(bf, field_errors)
         fields.append((bf, field_errors))
     summary = [(bf.id_for_label, message) for bf, field_errors in fields for message in field_errors]
     summary += [("", message) for message in errors.get("", [])]

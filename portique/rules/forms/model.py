@@ -17,6 +17,7 @@ class FieldKind(str, Enum):
     PHONE = "phone"
     POSTAL_CODE = "postal_code"
     COUNTRY = "country"
+    UCI = "uci"  # IRCC's Unique Client Identifier: 8 or 10 digits
     # Kinds whose answers are not text (the sponsorship forms, read by programs.answers):
     FLAG = "flag"  # true / false, asked as Yes / No
     INTEGER = "integer"  # 0, 1, 2…
@@ -64,6 +65,9 @@ class Field:
     # Dates: whether the date may lie after the application date (a planned
     # departure may; a date of birth or an absence may not).
     future_allowed: bool = False
+    # Dates: an expiry date that must not lie before the application date (a passport
+    # the form asks for must be valid when the person applies).
+    valid_on_application_date: bool = False
     max_length: int = 200
     # For passport names: the guide's convention for a missing surname or given name.
     citation: str = ""

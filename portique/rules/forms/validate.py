@@ -12,11 +12,10 @@ from datetime import date
 from typing import Any
 
 from ..reasons import Reason, reason
+from . import formats
 from .model import Field, FieldKind, Form, Section
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 ()\-.]{7,25}$")
-_POSTAL_CODE = re.compile(r"^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$", re.I)
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2; screens show the names
 NOT_APPLICABLE = "not_applicable"
@@ -82,6 +81,23 @@ def _check_field(
                 label_fr=label_fr,
                 day=application_date.isoformat(),
             )
+        if field.valid_on_application_date and parsed < application_date:
+            return reason(
+                "FORM_DOCUMENT_EXPIRED",
+                rule="PRC-67",
+                citation=field.citation or citation,
+                en=(
+                    "This document expired on {expired}, before the date of the application ({day}). "
+                    "Give the details of a passport or travel document that is valid on that date."
+                ),
+                fr=(
+                    "Ce document a expiré le {expired}, avant la date de la demande ({day}). "
+                    "Indiquez un passeport ou un document de voyage valide à cette date."
+                ),
+                subject=subject,
+                expired=parsed.isoformat(),
+                day=application_date.isoformat(),
+            )
     elif kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY) and field.options:
         if value not in {option.value for option in field.options}:
             return reason(
@@ -111,25 +127,41 @@ def _check_field(
             rule="X-12",
             citation=citation,
             en="Enter an e-mail address in the format name@example.ca.",
-            fr="Entrez une adresse électronique au format nom@exemple.ca.",
+            fr="Entrez une adresse de courriel au format nom@exemple.ca.",
             subject=subject,
         )
-    elif kind is FieldKind.PHONE and not _PHONE.match(str(value).strip()):
+    elif kind is FieldKind.PHONE and formats.phone(value) is None:
         return reason(
             "FORM_PHONE_INVALID",
             rule="PRC-67",
             citation=citation,
-            en="Enter a telephone number with digits only (spaces, dashes and brackets are fine).",
-            fr="Entrez un numéro de téléphone composé de chiffres (les espaces, tirets et parenthèses sont acceptés).",
+            en=(
+                "Enter a telephone number that can be dialled: a Canadian number with its area code, "
+                "for example 613-555-0199, or a number abroad with its country code, for example +33 1 23 45 67 89."
+            ),
+            fr=(
+                "Entrez un numéro de téléphone qui peut être composé\u00a0: un numéro canadien avec son indicatif "
+                "régional, par exemple 613-555-0199, ou un numéro à l’étranger avec son indicatif de pays, "
+                "par exemple +33 1 23 45 67 89."
+            ),
             subject=subject,
         )
-    elif kind is FieldKind.POSTAL_CODE and not _POSTAL_CODE.match(str(value).strip()):
+    elif kind is FieldKind.POSTAL_CODE and formats.postal_code(value) is None:
         return reason(
             "FORM_POSTAL_CODE_INVALID",
             rule="PRC-67",
             citation=citation,
             en="Enter a Canadian postal code, for example K1A 0B1.",
             fr="Entrez un code postal canadien, par exemple K1A 0B1.",
+            subject=subject,
+        )
+    elif kind is FieldKind.UCI and formats.uci(value) is None:
+        return reason(
+            "FORM_UCI_INVALID",
+            rule="PRC-67",
+            citation=citation,
+            en="Enter the client ID (UCI) as it is printed: 8 or 10 digits, for example 0000-0000 or 00-0000-0000.",
+            fr="Entrez l’IUC tel qu’il est imprimé\u00a0: 8 ou 10 chiffres, par exemple 0000-0000 ou 00-0000-0000.",
             subject=subject,
         )
     if isinstance(value, str) and len(value) > field.max_length:
@@ -145,6 +177,24 @@ def _check_field(
             limit=field.max_length,
         )
     return None
+
+
+# Answers with one right way to be written: the form pages store them that way.
+_NORMALISED = {
+    FieldKind.PHONE: formats.phone,
+    FieldKind.POSTAL_CODE: formats.postal_code,
+    FieldKind.UCI: formats.uci,
+}
+
+
+def normalised(field: Field, value: Any) -> Any:
+    """``value`` as it is stored for ``field`` (a postal code "K1P 5B5", a telephone number
+    in E.164, a UCI's digits); any other answer, or one that is not valid, is returned as it is
+    (the validation then says what is wrong with it)."""
+    normalise = _NORMALISED.get(field.kind)
+    if normalise is None or not isinstance(value, str):
+        return value
+    return normalise(value) or value
 
 
 _TYPED = frozenset({FieldKind.FLAG, FieldKind.INTEGER, FieldKind.MULTI_CHOICE, FieldKind.DATES})
@@ -222,6 +272,7 @@ def _quick_check(field: Field):
         return lambda value, on: False
     if kind is FieldKind.DATE:
         future_allowed = field.future_allowed
+        not_expired = field.valid_on_application_date
 
         def check(value: Any, on: date) -> bool:
             if value.__class__ is not str or len(value) != 10:
@@ -230,17 +281,21 @@ def _quick_check(field: Field):
                 parsed = date.fromisoformat(value)
             except ValueError:
                 return False
+            if not_expired and parsed < on:
+                return False
             return future_allowed or parsed <= on
 
         return check
     if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY) and field.options:
         allowed = frozenset(option.value for option in field.options)
         return lambda value, on: value.__class__ is str and value in allowed
+    if kind in _NORMALISED:
+        # Plainly valid: already written the one way it is stored.
+        normalise = _NORMALISED[kind]
+        return lambda value, on: value.__class__ is str and len(value) <= limit and normalise(value) == value
     patterns = {
         FieldKind.COUNTRY: _COUNTRY_CODE,
         FieldKind.EMAIL: _EMAIL,
-        FieldKind.PHONE: _PHONE,
-        FieldKind.POSTAL_CODE: _POSTAL_CODE,
     }
     pattern = patterns.get(kind)
     if pattern is not None:

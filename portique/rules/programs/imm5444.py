@@ -184,11 +184,11 @@ PERSONAL = Section(
         Field("date_became_pr", FieldKind.DATE, "Date you became a permanent resident", "Date à laquelle vous êtes devenu résident permanent"),
         Field(
             "uci",
-            FieldKind.TEXT,
+            FieldKind.UCI,
             "Client ID (UCI)",
             "Numéro d’identification du client (IUC)",
-            help_en="8 or 10 digits, on your PR card or confirmation of permanent residence.",
-            help_fr="8 ou 10 chiffres, sur votre carte RP ou votre confirmation de résidence permanente.",
+            help_en="8 or 10 digits, written 0000-0000 or 00-0000-0000, on your PR card or confirmation of permanent residence.",
+            help_fr="8 ou 10 chiffres, au format 0000-0000 ou 00-0000-0000, sur votre carte RP ou votre confirmation de résidence permanente.",
             max_length=12,
         ),
         Field(
@@ -200,7 +200,20 @@ PERSONAL = Section(
         ),
         Field("passport_number", FieldKind.TEXT, "Passport or travel document number", "Numéro du passeport ou document de voyage", max_length=30),
         Field("passport_country", FieldKind.COUNTRY, "Country that issued it", "Pays de délivrance"),
-        Field("passport_expiry", FieldKind.DATE, "Its expiry date", "Sa date d’expiration", future_allowed=True),
+        # The guide's first primary identity document is a valid passport or travel document
+        # (IMM 5445, "Une copie de l'une des pièces d'identité principales"): the one given here
+        # must not have expired before the application date.
+        Field(
+            "passport_expiry",
+            FieldKind.DATE,
+            "Its expiry date",
+            "Sa date d’expiration",
+            help_en="The passport or travel document you give here must be valid on the date you apply.",
+            help_fr="Le passeport ou document de voyage indiqué ici doit être valide à la date de votre demande.",
+            future_allowed=True,
+            valid_on_application_date=True,
+            citation="IMM 5445 — primary identity document (valid passport or travel document)",
+        ),
     ),
 )
 
@@ -209,7 +222,7 @@ CONTACT = Section(
     "Contact details",
     "Coordonnées",
     (
-        Field("email", FieldKind.EMAIL, "E-mail address", "Adresse électronique"),
+        Field("email", FieldKind.EMAIL, "E-mail address", "Adresse de courriel"),
         Field("phone", FieldKind.PHONE, "Telephone number", "Numéro de téléphone", max_length=25),
         Field("mailing_street", FieldKind.TEXT, "Mailing address: street number and name, apartment", "Adresse postale : numéro et rue, appartement"),
         Field("mailing_city", FieldKind.TEXT, "City or town", "Ville ou village"),

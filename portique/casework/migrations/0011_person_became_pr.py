@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0009_eta'),
+        ('casework', '0010_triage_switch'),
     ]
 
     operations = [
