@@ -295,8 +295,9 @@ def _tell_what_the_rules_found(request: HttpRequest, *, application, person, sec
 
 
 def _section_calculations(application, person, section: str) -> dict:
-    """The residency and citizenship figures shown on the time-outside-Canada page."""
-    if section != "absences":
+    """The residency and citizenship figures shown on the time-outside-Canada page and on the
+    time-before-permanent-residence page (the citizenship notice's half-day credit, PRC-40)."""
+    if section not in ("absences", "before_pr"):
         return {}
     details = services.application_evaluate(application=application, on=timezone.localdate()).details
     residency = details.get("residency")

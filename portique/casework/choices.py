@@ -111,6 +111,7 @@ class EventKind(models.TextChoices):
     ETA_ISSUED = "eta_issued", _("eTA issued")
     ETA_REFERRED = "eta_referred", _("eTA application referred to an officer")
     ETA_CANCELLED = "eta_cancelled", _("eTA cancelled")
+    PERMANENT_RESIDENCE = "permanent_residence", _("Day of permanent residence recorded")
     POLICE_EXPLANATION_ACCEPTED = (
         "police_explanation",
         _("Letter of explanation accepted for a police certificate"),

@@ -426,6 +426,9 @@ class PersonDecision(models.Model):
     custody = models.CharField(max_length=20, blank=True)
     outcome = models.CharField(max_length=15, choices=PersonOutcome.choices)
     reasons = models.JSONField(default=list)
+    # An approved person: the day they became a permanent resident, from which the sponsor's
+    # undertaking runs (SP-14; ``casework.undertaking``). Recorded by an officer.
+    became_pr_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["person__position"]

@@ -3,18 +3,21 @@ the Quebec step, the police certificates, the decision per person."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portique.applications.choices import Status
 
-from . import access, forms, pages, services, sponsorship
+from . import access, forms, pages, services, sponsorship, undertaking
 from .choices import DecisionOutcome
 from .models import QuebecUndertaking, SponsorAssessment
 from .readiness import readiness
@@ -303,3 +306,31 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def permanent_residence(request: HttpRequest, public_id) -> HttpResponse:
+    """Record the day an approved sponsored person became a permanent resident (SP-14)."""
+    application = _sponsorship_case(request, public_id, decide=True)
+    raw = request.POST.get("became_pr_on", "").strip()
+    try:
+        day = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        day = None
+    try:
+        position = int(request.POST.get("position", ""))
+    except ValueError:
+        raise Http404 from None
+    try:
+        undertaking.became_pr_record(
+            actor=request.user, public_id=application.public_id, position=position, became_pr_on=day,
+            on=timezone.localdate(),
+        )
+    except CaseworkError as refused:
+        for found in refused.errors.values():
+            for message in found:
+                messages.error(request, str(message))
+    else:
+        messages.success(request, _("The day of permanent residence is recorded."))
+    return redirect(reverse("casework:file", kwargs={"public_id": application.public_id}) + "#undertaking")

@@ -26,6 +26,11 @@ urlpatterns = [
     path("files/<uuid:public_id>/quebec/", sponsorship_views.quebec, name="quebec"),
     path("files/<uuid:public_id>/police-certificates/", sponsorship_views.police, name="police"),
     path(
+        "files/<uuid:public_id>/permanent-residence/",
+        sponsorship_views.permanent_residence,
+        name="permanent_residence",
+    ),
+    path(
         "files/<uuid:public_id>/sponsorship-decision/",
         sponsorship_views.decision,
         name="sponsorship_decision",

@@ -149,7 +149,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             document,
             document_types.label(document.document_type) if document.document_type else document.item_code,
         )
-        for document in documents_of(application)
+        for document in documents_of(application).select_related("translation_of")
     ]
     return render(
         request,

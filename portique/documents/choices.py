@@ -23,6 +23,25 @@ class Purpose(models.TextChoices):
     EVIDENCE = "evidence", _("Document")
     # The letter that explains why a document cannot be provided.
     EXPLANATION = "explanation", _("Explanation letter")
+    # The English or French translation of a document in another language (X-01).
+    TRANSLATION = "translation", _("Translation")
+
+
+class Translator(models.TextChoices):
+    """Who translated a document (X-01): only a Canadian certified translator needs no affidavit."""
+
+    CANADIAN_CERTIFIED_TRANSLATOR = "canadian_certified_translator", _("A certified translator in Canada")
+    CERTIFIED_TRANSLATOR_ABROAD = "certified_translator_abroad", _("A certified translator outside Canada")
+    FLUENT_PERSON = "fluent_person", _("Another person fluent in both languages")
+
+
+class Affidavit(models.TextChoices):
+    """The translator's affidavit in the translation's file: where and before whom it was sworn (X-01)."""
+
+    NONE = "none", _("No affidavit")
+    CANADA = "canada", _("Sworn in Canada before a person authorized to administer oaths")
+    ABROAD_NOTARY = "abroad_notary", _("Sworn outside Canada before a notary public")
+    ABROAD_OTHER = "abroad_other", _("Sworn outside Canada before another official")
 
 
 class ItemKind(models.TextChoices):
@@ -44,3 +63,5 @@ class EventKind(models.TextChoices):
     DOWNLOADED = "downloaded", _("Downloaded")
     EXPLAINED = "explained", _("Marked as cannot provide")
     EXPLANATION_WITHDRAWN = "explanation_withdrawn", _("Explanation withdrawn")
+    LANGUAGE_ANSWERED = "language_answered", _("Language of the document answered")
+    TRANSLATED = "translated", _("Translation uploaded")

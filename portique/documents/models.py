@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.applications.models import Application
 
-from .choices import ContentType, DocumentState, EventKind, Purpose
+from .choices import Affidavit, ContentType, DocumentState, EventKind, Purpose, Translator
 
 
 def storage_name(instance: "Document", filename: str) -> str:
@@ -49,6 +49,17 @@ class Document(models.Model):
     height = models.PositiveIntegerField(null=True, blank=True)
     # The automated photo checks' findings (Reason.as_dict(): code, both messages, citation).
     warnings = models.JSONField(default=list, blank=True)
+    # The person's answer to "Is this document in English or French?" (X-01): None until
+    # answered (read as yes), True when it is in another language and needs a translation.
+    other_language = models.BooleanField(null=True, blank=True)
+    # A TRANSLATION document: the document it translates, who translated it, the affidavit
+    # in the same file and, for a sponsorship, the certified copy of the original (SP-182).
+    translation_of = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="translations"
+    )
+    translator = models.CharField(max_length=40, choices=Translator.choices, blank=True)
+    affidavit = models.CharField(max_length=20, choices=Affidavit.choices, blank=True)
+    certified_copy_included = models.BooleanField(default=False)
     declaration_accepted = models.BooleanField(default=False)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

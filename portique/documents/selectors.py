@@ -9,10 +9,10 @@ from django.http import Http404
 
 from portique.applications.access import Capability, access_application
 from portique.applications.models import Application
-from portique.rules.case import CaseDocument
+from portique.rules.case import CaseAffidavit, CaseDocument, CaseTranslation
 
 from . import items as checklist_items
-from .choices import DocumentState, Purpose
+from .choices import Affidavit, DocumentState, Purpose
 from .items import Item
 from .models import Document, Explanation
 
@@ -124,15 +124,55 @@ def explained_item_codes(application: Application, *, person_position: int | Non
     )
 
 
+def case_person(position: int | None) -> str:
+    """The rules' id of the person at ``position`` (``p0``…), or ``application`` for its own items."""
+    return "application" if position is None else f"p{position}"
+
+
+def _case_translation(translation: Document | None) -> CaseTranslation:
+    """A file's current translation as the rules read it (X-01; ``programs.case_documents``)."""
+    if translation is None:
+        return CaseTranslation(provided=False)
+    sworn = {
+        Affidavit.CANADA: ("canada", "authorized_under_local_law"),
+        Affidavit.ABROAD_NOTARY: ("abroad", "notary_public"),
+        Affidavit.ABROAD_OTHER: ("abroad", "authorized_under_local_law"),
+    }.get(translation.affidavit)
+    return CaseTranslation(
+        provided=True,
+        translator=translation.translator or None,
+        # The upload refuses a translation by the applicant or a family member (X-01).
+        translator_relationship="none",
+        # The options name the oath and what it attests: the person's answer is the affidavit's content.
+        affidavit=None
+        if sworn is None
+        else CaseAffidavit(
+            sworn_in=sworn[0], sworn_before=sworn[1], attests_language_proficiency=True, attests_accuracy=True
+        ),
+        certified_copy_of_original=translation.certified_copy_included,
+    )
+
+
+def current_translations(application: Application) -> dict[int, Document]:
+    """Each file's current translation, by the translated file's id."""
+    return {
+        t.translation_of_id: t
+        for t in application.documents.filter(purpose=Purpose.TRANSLATION, state=DocumentState.CURRENT).order_by(
+            "uploaded_at", "id"
+        )
+    }
+
+
 def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
     """What the rules' ``Case.documents`` needs: each kind of document provided (by the
-    code the rules count), and each item explained instead."""
+    code the rules count) with its language and translation, and each item explained instead."""
     # One entry per file, not per kind: some items need two documents of a kind.
     provided = list(
-        application.documents.filter(purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT).values_list(
-            "document_type", "person_position"
+        application.documents.filter(purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT).values(
+            "id", "document_type", "person_position", "other_language"
         )
     )
+    translations = current_translations(application) if any(d["other_language"] for d in provided) else {}
     explained = {
         (code, position)
         for code, position in application.document_explanations.filter(withdrawn_at__isnull=True).values_list(
@@ -140,8 +180,13 @@ def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
         )
     }
     found = [
-        CaseDocument(code=code, person=None if position is None else f"p{position}")
-        for code, position in sorted(provided, key=lambda pair: (pair[0], pair[1] or 0))
+        CaseDocument(
+            code=document["document_type"],
+            person=None if document["person_position"] is None else f"p{document['person_position']}",
+            language="other" if document["other_language"] else None,
+            translation=_case_translation(translations.get(document["id"])) if document["other_language"] else None,
+        )
+        for document in sorted(provided, key=lambda d: (d["document_type"], d["person_position"] or 0))
     ]
     found += [
         CaseDocument(code=code, person=None if position is None else f"p{position}", explanation_only=True)

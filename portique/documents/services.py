@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +22,7 @@ from portique.rules.reasons import Reason, Severity
 from portique.uploads.inspection import Inspected, Problem, UploadRejected, inspect
 
 from . import photo_checks, photo_spec
-from .choices import EXTENSIONS, DocumentState, EventKind, ItemKind, Purpose
+from .choices import EXTENSIONS, Affidavit, DocumentState, EventKind, ItemKind, Purpose, Translator
 from .formatting import file_size
 from .items import ANY_DOCUMENT, Item, document_max_bytes
 from .models import Document, DocumentEvent, Explanation, storage_name
@@ -141,6 +142,16 @@ def _set_aside(*, application, actor, item: Item, replaced_by: Document, states:
         old.save(update_fields=["state", "state_changed_at", "replaced_by"])
         kind = EventKind.REPLACED if to == DocumentState.SUPERSEDED else EventKind.DISCARDED
         _event(application=application, actor=actor, kind=kind, item_code=item.code, document=old)
+        _translations_aside(application=application, actor=actor, item=item, original=old, to=DocumentState.REMOVED)
+
+
+def _translations_aside(*, application, actor, item: Item, original: Document, to: str) -> None:
+    """A file that no longer counts takes its translation with it (X-01: the pair is one document)."""
+    now = timezone.now()
+    for translation in original.translations.select_for_update().filter(state=DocumentState.CURRENT):
+        translation.state, translation.state_changed_at = to, now
+        translation.save(update_fields=["state", "state_changed_at"])
+        _event(application=application, actor=actor, kind=EventKind.REMOVED, item_code=item.code, document=translation)
 
 
 def document_upload(
@@ -281,7 +292,134 @@ def document_remove(*, actor, public_id, document_id, item: Item) -> Document:
         document.state_changed_at = timezone.now()
         document.save(update_fields=["state", "state_changed_at"])
         _event(application=application, actor=actor, kind=EventKind.REMOVED, item_code=item.code, document=document)
+        _translations_aside(application=application, actor=actor, item=item, original=document, to=DocumentState.REMOVED)
     return document
+
+
+def _current_original(application, *, document_id, item: Item) -> Document:
+    document = (
+        application.documents.select_for_update()
+        .filter(
+            public_id=document_id,
+            item_code=item.code,
+            person_position=item.person_position,
+            purpose=Purpose.EVIDENCE,
+            state=DocumentState.CURRENT,
+        )
+        .first()
+    )
+    if document is None:
+        raise DocumentError(Problem("not_found", _("This file is no longer part of the application.")))
+    return document
+
+
+def translation_asked(item: Item) -> bool:
+    """Whether the documents page asks the language of this item's files (not the photo's)."""
+    return item.kind == ItemKind.DOCUMENT
+
+
+def document_language(*, actor, public_id, document_id, item: Item, other_language: str) -> Document:
+    """The answer to "Is this document in English or French?" for one uploaded file (X-01)."""
+    if not translation_asked(item):
+        raise Http404
+    if other_language not in ("yes", "no"):
+        raise DocumentError(
+            Problem("language_missing", _("Say whether this document is in English or French."), "language")
+        )
+    with transaction.atomic():
+        application = _locked_editable(actor=actor, public_id=public_id)
+        document = _current_original(application, document_id=document_id, item=item)
+        document.other_language = other_language == "no"
+        document.save(update_fields=["other_language"])
+        _event(
+            application=application, actor=actor, kind=EventKind.LANGUAGE_ANSWERED, item_code=item.code,
+            document=document, detail="other" if document.other_language else "en_or_fr",
+        )
+    return document
+
+
+def translation_upload(
+    *,
+    actor,
+    public_id,
+    document_id,
+    item: Item,
+    upload,
+    on: date,
+    translator: str | None,
+    affidavit: str | None,
+    not_related: bool,
+    certified_copy: bool = False,
+) -> Document:
+    """Add the English or French translation of one file in another language (X-01).
+
+    Who translated it and the affidavit in the same file are the person's answers; a
+    translation by the applicant or a family member is refused (X-01). A new translation
+    replaces the file's current one, which is kept as superseded.
+    """
+    application = access_application(actor=actor, public_id=public_id)
+    on = application.application_date(on)
+    if not translation_asked(item):
+        raise Http404
+    problems: list[Problem] = []
+    if upload is None:
+        problems.append(Problem("no_file", _("Choose the file of the translation."), "translation"))
+    if translator not in Translator.values:
+        problems.append(Problem("translator_missing", _("Say who translated the document."), "translator"))
+    if affidavit not in Affidavit.values:
+        problems.append(Problem("affidavit_missing", _("Say whether the translator’s affidavit is in the file."), "affidavit"))
+    if not not_related:
+        problems.append(
+            Problem(
+                "translator_related",
+                _("A translation may not be done by the applicant or a member of their family: have it done by someone else, then tick the box."),
+                "not_related",
+            )
+        )
+    if problems:
+        raise DocumentError(*problems)
+    inspected: Inspected | None = None
+    try:
+        _check_size(upload, limit=document_max_bytes(), field="translation")
+        inspected = inspect(upload, accepts=ANY_DOCUMENT, keep_image=False)
+    except UploadRejected as refused:
+        raise DocumentError(*(Problem(p.code, p.text, "translation", p.params) for p in refused.problems)) from refused
+    stored = _store(upload, inspected)
+    try:
+        with transaction.atomic():
+            application = _locked_editable(actor=actor, public_id=public_id)
+            original = _current_original(application, document_id=document_id, item=item)
+            translation = Document.objects.create(
+                application=application,
+                person_position=item.person_position,
+                item_code=item.code,
+                document_type=original.document_type,
+                purpose=Purpose.TRANSLATION,
+                state=DocumentState.CURRENT,
+                file=stored,
+                original_name=_clean_name(getattr(upload, "name", ""), inspected),
+                content_type=inspected.content_type,
+                size=inspected.size,
+                sha256=inspected.sha256,
+                page_count=inspected.page_count,
+                translation_of=original,
+                translator=translator,
+                affidavit=affidavit,
+                certified_copy_included=certified_copy,
+                uploaded_by=actor,
+            )
+            now = timezone.now()
+            for old in original.translations.select_for_update().filter(state=DocumentState.CURRENT).exclude(
+                pk=translation.pk
+            ):
+                old.state, old.state_changed_at, old.replaced_by = DocumentState.SUPERSEDED, now, translation
+                old.save(update_fields=["state", "state_changed_at", "replaced_by"])
+                _event(application=application, actor=actor, kind=EventKind.REPLACED, item_code=item.code, document=old)
+            _event(application=application, actor=actor, kind=EventKind.TRANSLATED, item_code=item.code, document=translation)
+    except BaseException:
+        default_storage.delete(stored)
+        raise
+    return translation
 
 
 def item_explain(*, actor, public_id, item: Item, text: str, letter=None, on: date) -> Explanation:

@@ -13,5 +13,7 @@ urlpatterns = [
     path("<str:slot>/explanation/withdraw/", views.withdraw, name="withdraw"),
     path("<str:slot>/files/<uuid:document_id>/confirm/", views.confirm, name="confirm"),
     path("<str:slot>/files/<uuid:document_id>/remove/", views.remove, name="remove"),
+    path("<str:slot>/files/<uuid:document_id>/language/", views.language, name="language"),
+    path("<str:slot>/files/<uuid:document_id>/translation/", views.translation, name="translation"),
     path("files/<uuid:document_id>/", views.download, name="download"),
 ]

@@ -18,11 +18,12 @@ from portique.applications import document_types
 from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.choices import EDITABLE
 from portique.core.body_limit import body_limit
+from portique.rules.guides import Guide
 from portique.uploads.handlers import LimitedUploadHandler
 from portique.uploads.inspection import Problem
 
 from . import photo_spec, selectors, services
-from .choices import ItemKind
+from .choices import Affidavit, ItemKind, Translator
 from .download_names import document_download_name
 from .formatting import file_size, item_hint
 from .items import upload_body_bytes
@@ -39,7 +40,10 @@ def _item(application, slot: str, on: date):
     raise Http404
 
 
-def _page(request: HttpRequest, application, on: date, *, slot: str = "", problems=(), status: int = 200) -> HttpResponse:
+def _page(
+    request: HttpRequest, application, on: date, *, slot: str = "", problems=(), status: int = 200, document=None
+) -> HttpResponse:
+    """``document``: the file whose language or translation form the ``problems`` are about."""
     language = _language()
     checklist = selectors.checklist_for(application, on)
     rows = selectors.item_rows(application, checklist)
@@ -48,8 +52,11 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
     for problem in problems:
         message = problem.message(language)
         errors[problem.field].append(message)
-        summary.append((f"{problem.field}-{slot}", message))
+        summary.append((f"{problem.field}-{document or slot}", message))
     limits = photo_spec.limits(on)
+    translations = selectors.current_translations(application)
+    error_document = document
+    translation_findings = _translation_findings(application, on, rows)
     return render(
         request,
         "documents/index.html",
@@ -62,9 +69,24 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
                     "why": row.item.why(language),
                     "hint": item_hint(row.item, on),
                     "is_photo": row.item.kind == ItemKind.PHOTO,
-                    "errors": errors if row.item.slot == slot else {},
+                    "errors": errors if row.item.slot == slot and document is None else {},
                     "documents": [
                         (document, file_size(document.size), document_types.label(document.document_type))
+                        for document in row.documents
+                    ],
+                    # X-01: the language of each file and, in another language, its translation.
+                    "asks_language": services.translation_asked(row.item),
+                    "languages": [
+                        (
+                            document,
+                            translations.get(document.id) if document.other_language else None,
+                            translation_findings.get(
+                                f"{selectors.case_person(document.person_position)}/documents/{document.document_type}", []
+                            )
+                            if document.other_language
+                            else [],
+                            errors if document.public_id == error_document else {},
+                        )
                         for document in row.documents
                     ],
                     "document_types": [(code, document_types.label(code)) for code in row.item.document_types]
@@ -81,10 +103,27 @@ def _page(request: HttpRequest, application, on: date, *, slot: str = "", proble
             "editable": application.status in EDITABLE
             and Capability.PREPARE in capabilities(actor=request.user, application=application),
             "photo_months": limits.max_age_months,
+            "translator_choices": Translator.choices,
+            "affidavit_choices": Affidavit.choices,
+            "asks_certified_copy": application.definition.fee_guide is Guide.SPONSORSHIP,
             "language": language,
         },
         status=status,
     )
+
+
+def _translation_findings(application, on: date, rows) -> dict[str, list[tuple[str, str]]]:
+    """The rules' findings on each translated file (X-01), by subject, in the page's language."""
+    if not any(document.other_language for row in rows for document in row.documents):
+        return {}
+    from portique.applications.services import application_evaluate
+
+    language = _language()
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for reason in application_evaluate(application=application, on=on).findings:
+        if reason.rule.startswith(("X-01", "SP-182", "SP-185")) and "/documents/" in (reason.subject or ""):
+            found[reason.subject].append((reason.severity.value, reason.message(language)))
+    return found
 
 
 @login_required
@@ -248,6 +287,54 @@ def withdraw(request: HttpRequest, public_id, slot: str) -> HttpResponse:
         return _page(request, application, on, slot=item.slot, problems=refused.problems)
     messages.success(request, _("Your explanation was withdrawn."))
     return _back(public_id, slot)
+
+
+@login_required
+@require_POST
+def language(request: HttpRequest, public_id, slot: str, document_id) -> HttpResponse:
+    application = access_application(actor=request.user, public_id=public_id)
+    on = timezone.localdate()
+    item = _item(application, slot, on)
+    try:
+        document = services.document_language(
+            actor=request.user,
+            public_id=public_id,
+            document_id=document_id,
+            item=item,
+            other_language=request.POST.get("in_english_or_french", ""),
+        )
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems, document=document_id)
+    if document.other_language:
+        messages.success(request, _("Saved. Upload the English or French translation of “%(name)s”.") % {"name": document.original_name})
+    else:
+        messages.success(request, _("Saved: “%(name)s” is in English or French.") % {"name": document.original_name})
+    return _back(public_id, slot)
+
+
+@_with_limit
+def translation(request: HttpRequest, *, application, item, on: date, document_id) -> HttpResponse:
+    if _too_large_upload(request):
+        return _page(
+            request, application, on, slot=item.slot, problems=[_too_large(item, on, "translation")], document=document_id
+        )
+    try:
+        uploaded = services.translation_upload(
+            actor=request.user,
+            public_id=application.public_id,
+            document_id=document_id,
+            item=item,
+            upload=request.FILES.get("translation"),
+            on=on,
+            translator=request.POST.get("translator") or None,
+            affidavit=request.POST.get("affidavit") or None,
+            not_related=request.POST.get("not_related") == "1",
+            certified_copy=request.POST.get("certified_copy") == "1",
+        )
+    except services.DocumentError as refused:
+        return _page(request, application, on, slot=item.slot, problems=refused.problems, document=document_id)
+    messages.success(request, _("The translation “%(name)s” was uploaded.") % {"name": uploaded.original_name})
+    return _back(application.public_id, item.slot)
 
 
 @login_required

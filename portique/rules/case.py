@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +26,65 @@ class CasePerson:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseAffidavit:
+    """The translator's affidavit (X-01): where and before whom it was sworn, what it attests."""
+
+    sworn_in: str = "canada"  # translations.Place
+    sworn_before: str = "authorized_under_local_law"  # translations.Officiant
+    attests_language_proficiency: bool = False
+    attests_accuracy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CaseTranslation:
+    """The translation of a document in neither English nor French (X-01, SP-182, SP-185); from 1.6."""
+
+    provided: bool = False
+    translator: str | None = None  # translations.TranslatorKind; None: not said
+    translator_relationship: str = "none"  # translations.Relationship
+    affidavit: CaseAffidavit | None = None
+    certified_copy_of_original: bool = False
+    checklist_waives_certified_copy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CasePhotoBack:
+    """What the back of a sponsorship photo shows (SP-190); from 1.6."""
+
+    name_and_date_of_birth: bool = False
+    studio_name_and_full_address: bool = False
+    date_taken: bool = False
+    marking: str = "stamp"  # photos.BackMarking
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFile:
+    """A document's own facts, as the upload checks read them (PRC-62); from 1.6."""
+
+    content_type: str  # "image/jpeg", "image/png", "application/pdf"
+    size_bytes: int
+    width_px: int | None = None
+    height_px: int | None = None
+    taken_on: date | None = None  # a photo: the day it was taken
+    # A sponsorship photo's print, measured (IMM 5289 Appendix C, SP-190): sizes in millimetres,
+    # what its back shows, and whether a professional photographer took it.
+    width_mm: Decimal | None = None
+    height_mm: Decimal | None = None
+    face_height_mm: Decimal | None = None
+    back: CasePhotoBack | None = None
+    professional_photographer: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDocument:
     code: str  # checklist item code
     person: str | None = None
     # True when the person explains instead of providing the document, as the guides allow.
     explanation_only: bool = False
+    # "en", "fr" or "other" (from 1.6); None: not said, read as English or French.
+    language: str | None = None
+    translation: CaseTranslation | None = None
+    file: CaseFile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +178,7 @@ def case_from_dict(data: dict[str, Any]) -> Case:
         application_date=_date(data["application_date"], "application_date"),
         people=people,
         channel=data.get("channel", "online"),
-        documents=tuple(
-            CaseDocument(code=d["code"], person=d.get("person"), explanation_only=bool(d.get("explanation_only")))
-            for d in data.get("documents", ())
-        ),
+        documents=tuple(_document(d, f"documents/{i}") for i, d in enumerate(data.get("documents", ()))),
         payments=payments,
         signatures=tuple(
             CaseSignature(person=s["person"], typed_name=s["typed_name"], signed_on=_date(s["signed_on"], "signatures"))
@@ -140,6 +191,60 @@ def case_from_dict(data: dict[str, Any]) -> Case:
         ),
         extra={k: v for k, v in data.items() if k not in _KNOWN},
         signatures_recorded=True,
+    )
+
+
+def _mm(raw: Any) -> Decimal | None:
+    return None if raw is None else Decimal(str(raw))
+
+
+def _document(raw: dict[str, Any], where: str) -> CaseDocument:
+    translation = raw.get("translation")
+    affidavit = (translation or {}).get("affidavit")
+    file = raw.get("file")
+    return CaseDocument(
+        code=raw["code"],
+        person=raw.get("person"),
+        explanation_only=bool(raw.get("explanation_only")),
+        language=raw.get("language"),
+        translation=None
+        if translation is None
+        else CaseTranslation(
+            provided=bool(translation.get("provided", False)),
+            translator=translation.get("translator"),
+            translator_relationship=translation.get("translator_relationship", "none"),
+            affidavit=None
+            if affidavit is None
+            else CaseAffidavit(
+                sworn_in=affidavit.get("sworn_in", "canada"),
+                sworn_before=affidavit.get("sworn_before", "authorized_under_local_law"),
+                attests_language_proficiency=bool(affidavit.get("attests_language_proficiency", False)),
+                attests_accuracy=bool(affidavit.get("attests_accuracy", False)),
+            ),
+            certified_copy_of_original=bool(translation.get("certified_copy_of_original", False)),
+            checklist_waives_certified_copy=bool(translation.get("checklist_waives_certified_copy", False)),
+        ),
+        file=None
+        if file is None
+        else CaseFile(
+            content_type=str(file["content_type"]),
+            size_bytes=int(file["size_bytes"]),
+            width_px=file.get("width_px"),
+            height_px=file.get("height_px"),
+            taken_on=_date(file["taken_on"], f"{where}/file/taken_on") if file.get("taken_on") else None,
+            width_mm=_mm(file.get("width_mm")),
+            height_mm=_mm(file.get("height_mm")),
+            face_height_mm=_mm(file.get("face_height_mm")),
+            back=None
+            if not isinstance(file.get("back"), dict)
+            else CasePhotoBack(
+                name_and_date_of_birth=bool(file["back"].get("name_and_date_of_birth", False)),
+                studio_name_and_full_address=bool(file["back"].get("studio_name_and_full_address", False)),
+                date_taken=bool(file["back"].get("date_taken", False)),
+                marking=str(file["back"].get("marking", "stamp")),
+            ),
+            professional_photographer=bool(file.get("professional_photographer", True)),
+        ),
     )
 
 

@@ -19,12 +19,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from portique.rules import fees  # noqa: E402
+from portique.rules import fees, photos, translations  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
 from portique.rules.programs import registry  # noqa: E402
-from portique.rules.sponsorship import categories, eligibility, evidence, relationships  # noqa: E402
+from portique.rules.sponsorship import categories, criminality, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
 OUTPUT = ROOT / "docs" / "case.schema.json"
@@ -32,6 +32,7 @@ DATE = {"$ref": "#/$defs/date"}
 COUNTRY = {"$ref": "#/$defs/country"}
 FLAG = {"type": "boolean"}
 TEXT = {"type": "string", "maxLength": 400}
+MM = {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"}
 
 
 def _values(kind) -> list[str]:
@@ -55,6 +56,8 @@ def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _field_schema(field) -> dict[str, Any]:
     if field.kind is FieldKind.DATE:
         schema: dict[str, Any] = dict(DATE)
+    elif field.kind is FieldKind.INTEGER:
+        schema = {"type": "integer", "minimum": 0}
     elif field.options:
         schema = {"enum": [option.value for option in field.options]}
     elif field.kind is FieldKind.COUNTRY:
@@ -169,6 +172,31 @@ SPONSOR_ANSWERS = _obj(
             "What the sponsor declares on IMM 1344.",
         ),
         "IMM5476": REPRESENTATIVE,
+        "CRIMINALITY": _obj(
+            {
+                "convictions": {
+                    "type": "array",
+                    "items": _obj(
+                        {
+                            "record": _described(
+                                {"enum": _values(criminality.OffenceRecord)},
+                                "The row of Table 1 (or another record in Canada) the conviction or offence falls under.",
+                            ),
+                            "sentence_completed_on": _described(
+                                DATE, "The day the (last) sentence was completed: a conviction's reference date."
+                            ),
+                            "committed_on": _described(
+                                DATE, "The day the offence was committed, when there was no conviction (rows 2 and 3)."
+                            ),
+                            "later_offence": _described(FLAG, "Another offence or conviction since."),
+                            "record_suspended": _described(FLAG, "A record suspension (pardon) was granted."),
+                        }
+                    )
+                    | {"required": ["record"]},
+                }
+            },
+            "The person's convictions and offences (1.6; SP-130 to SP-134, Table 1).",
+        ),
     }
 )
 
@@ -297,6 +325,31 @@ SPONSORED_ANSWERS = _obj(
         "IMM5406": _described({"type": "object"}, "IMM 5406: present once the digital form is completed."),
         "IMM5562": _described({"type": "object"}, "IMM 5562: present once the digital form is completed."),
         "IMM5476": REPRESENTATIVE,
+        "CRIMINALITY": _obj(
+            {
+                "convictions": {
+                    "type": "array",
+                    "items": _obj(
+                        {
+                            "record": _described(
+                                {"enum": _values(criminality.OffenceRecord)},
+                                "The row of Table 1 (or another record in Canada) the conviction or offence falls under.",
+                            ),
+                            "sentence_completed_on": _described(
+                                DATE, "The day the (last) sentence was completed: a conviction's reference date."
+                            ),
+                            "committed_on": _described(
+                                DATE, "The day the offence was committed, when there was no conviction (rows 2 and 3)."
+                            ),
+                            "later_offence": _described(FLAG, "Another offence or conviction since."),
+                            "record_suspended": _described(FLAG, "A record suspension (pardon) was granted."),
+                        }
+                    )
+                    | {"required": ["record"]},
+                }
+            },
+            "The person's convictions and offences (1.6; SP-130 to SP-134, Table 1).",
+        ),
     }
 )
 
@@ -304,6 +357,61 @@ GUARDIAN_ANSWERS = _obj(
     {"IMM0008": _obj({"personal": _obj({"family_name": TEXT, "given_names": TEXT})})},
     "The parent or guardian who e-signs for a principal applicant under 18: their passport name.",
 )
+
+
+TRANSLATION = _obj(
+    {
+        "provided": _described(FLAG, "An English or French translation is attached."),
+        "translator": _described(
+            {"enum": _values(translations.TranslatorKind)},
+            "Who translated: only a Canadian certified translator needs no affidavit.",
+        ),
+        "translator_relationship": _described(
+            {"enum": _values(translations.Relationship)},
+            "The translator's relationship to the applicant (none, or a family member: refused).",
+        ),
+        "affidavit": _obj(
+            {
+                "sworn_in": {"enum": _values(translations.Place)},
+                "sworn_before": {"enum": _values(translations.Officiant)},
+                "attests_language_proficiency": FLAG,
+                "attests_accuracy": FLAG,
+            },
+            "The translator's affidavit, when one is attached.",
+        ),
+        "certified_copy_of_original": _described(
+            FLAG, "Sponsorship: a certified true copy of the original is attached (SP-182)."
+        ),
+        "checklist_waives_certified_copy": _described(
+            FLAG, "Sponsorship: the country checklist says no certified copy is needed."
+        ),
+    },
+    "The translation of a document whose language is other (1.6; X-01, SP-182, SP-185).",
+)
+
+FILE = _obj(
+    {
+        "content_type": {"enum": ["image/jpeg", "image/png", "application/pdf"]},
+        "size_bytes": {"type": "integer", "minimum": 0},
+        "width_px": {"type": "integer", "minimum": 1},
+        "height_px": {"type": "integer", "minimum": 1},
+        "taken_on": _described(DATE, "A photo: the day it was taken."),
+        "width_mm": _described(MM, "A sponsorship photo's print: its width in millimetres (SP-190)."),
+        "height_mm": _described(MM, "Its height in millimetres."),
+        "face_height_mm": _described(MM, "The face, chin to crown, in millimetres."),
+        "back": _obj(
+            {
+                "name_and_date_of_birth": FLAG,
+                "studio_name_and_full_address": FLAG,
+                "date_taken": FLAG,
+                "marking": {"enum": _values(photos.BackMarking)},
+            },
+            "What the back of a sponsorship photo shows (SP-190).",
+        ),
+        "professional_photographer": FLAG,
+    },
+    "The uploaded file's own facts (1.6): a PR card photo is checked against the portal's limits (PRC-62).",
+) | {"required": ["content_type", "size_bytes"]}
 
 
 def _person(roles: list[str], answers: dict[str, Any]) -> dict[str, Any]:
@@ -376,6 +484,12 @@ def schema() -> dict[str, Any]:
                         "explanation_only": _described(
                             FLAG, "A letter explains why the item cannot be provided, instead of the item."
                         ),
+                        "language": _described(
+                            {"enum": ["en", "fr", "other"]},
+                            "The document's language (1.6): other than English or French needs a translation (X-01).",
+                        ),
+                        "translation": TRANSLATION,
+                        "file": FILE,
                     }
                 )
                 | {"required": ["code"]},

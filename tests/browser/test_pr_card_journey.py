@@ -91,7 +91,13 @@ def _answers() -> dict:
     for section in ("addresses", "activities"):
         answers[section][0]["start"] = start
         answers[section][0]["end"] = today.isoformat()
-    return answers
+    # The page after the time outside Canada: days before permanent residence (optional, PRC-40).
+    ordered = {}
+    for code, section_answers in answers.items():
+        ordered[code] = section_answers
+        if code == "absences":
+            ordered["before_pr"] = {"days_present": "120"}
+    return ordered
 
 
 def _fill_section(page, section_code: str, answers):
@@ -166,7 +172,7 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     for section_code, section_answers in answers.items():
         assert f"/{section_code}/" in page.url
         _fill_section(page, section_code, section_answers)
-        if section_code in ("application", "absences"):
+        if section_code in ("application", "absences", "before_pr"):
             assert_accessible(page)
             assert_references_resolve(page)
         page.get_by_role("button", name=words["continue"]).click()

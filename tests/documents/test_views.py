@@ -229,7 +229,8 @@ def test_the_page_makes_as_many_queries_for_ten_files_as_for_one(client, applica
     add(9)
     with CaptureQueriesContext(connection) as ten:
         body = client.get(url("index", application)).content.decode()
-    assert body.count("proof-") == 10 * 2  # the link text, and its hidden "Remove" label
+    assert body.count(" download>proof-") == 10  # each file's download link
+    assert body.count("Is “proof-") == 10  # and its language question
     # The session and session-list queries of the middleware vary with time; the page's own do not.
     def own(captured):
         return [q["sql"] for q in captured.captured_queries if "documents_" in q["sql"] or "applications_" in q["sql"]]

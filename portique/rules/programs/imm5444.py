@@ -361,6 +361,29 @@ ABSENCES = Section(
     not_applicable_allowed=True,
 )
 
+# PRC-40: a notice about citizenship counts, within the five years before signing, each day
+# in Canada as a temporary resident or protected person before becoming a permanent resident
+# as half a day (at most 365). Not a question of the IMM 5444: the portal asks it so that the
+# notice can count it; it may be left blank (then nothing is credited).
+BEFORE_PR = Section(
+    "before_pr",
+    "Time in Canada before you became a permanent resident (toward citizenship)",
+    "Temps passé au Canada avant de devenir résident permanent (en vue de la citoyenneté)",
+    (
+        Field(
+            "days_present",
+            FieldKind.INTEGER,
+            "Days you were in Canada as a temporary resident or protected person, in the five years before today, before you became a permanent resident",
+            "Jours passés au Canada à titre de résident temporaire ou de personne protégée, au cours des cinq années précédant aujourd’hui, avant de devenir résident permanent",
+            help_en="Optional. For the citizenship notice only: each day counts as half a day, up to 365 days. Leave blank if none.",
+            help_fr="Facultatif. Pour l’avis sur la citoyenneté seulement : chaque jour compte pour une demi-journée, jusqu’à 365 jours. Laissez vide s’il n’y en a aucun.",
+            required=False,
+        ),
+    ),
+    intro_en="This does not change your PR card application: it only makes the notice about citizenship more accurate.",
+    intro_fr="Cela ne change rien à votre demande de carte RP : l’avis sur la citoyenneté n’en est que plus précis.",
+)
+
 HUMANITARIAN = Section(
     "humanitarian",
     "Humanitarian and compassionate grounds (question 5.7)",
@@ -402,6 +425,6 @@ IMM5444 = Form(
     "IMM5444",
     "Application for a Permanent Resident Card (IMM 5444)",
     "Demande de carte de résident permanent (IMM 5444)",
-    (APPLICATION, PERSONAL, CONTACT, ADDRESSES, ACTIVITIES, ABSENCES, HUMANITARIAN, ELIGIBILITY),
+    (APPLICATION, PERSONAL, CONTACT, ADDRESSES, ACTIVITIES, ABSENCES, BEFORE_PR, HUMANITARIAN, ELIGIBILITY),
     citation=CITATION,
 )

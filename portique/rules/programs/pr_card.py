@@ -30,7 +30,7 @@ from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
 from ..reasons import Reason, Severity
 from ..signatures import SignedDocument
-from . import declarations
+from . import case_documents, declarations
 from . import pr_card_guardian as guardian_rules
 from .definition import PARENT_OR_GUARDIAN, PRINCIPAL_APPLICANT, Delivery, Signing, Traits
 from .imm5444 import IMM5444
@@ -38,6 +38,8 @@ from .imm5444 import IMM5444
 FORM_CODE = IMM5444.code
 
 _OPTIONS = {"option_a", "option_b", "option_c"}
+# The checklist item of the applicant's photo (PRC-62): its file facts are checked online.
+PHOTO_CODES = frozenset({"PHOTO"})
 _PORTAL_ITEMS = ("DOCUMENT_CHECKLIST_IMM5644", "FEE_RECEIPT")
 # The IMM 5444 options use the rules' own values for these answers.
 _URGENT_REASONS = {member.value: member for member in urgent.UrgentReason}
@@ -60,6 +62,17 @@ def _date(raw: Any) -> date | None:
         return date.fromisoformat(raw)
     except (TypeError, ValueError):
         return None
+
+
+def _days(raw: Any) -> int:
+    """A day count answered as a whole number (0 when blank or not a count: the form says which)."""
+    if isinstance(raw, bool):
+        return 0
+    if isinstance(raw, int):
+        return max(raw, 0)
+    if isinstance(raw, str) and raw.strip().isdigit():
+        return int(raw.strip())
+    return 0
 
 
 def _yes(raw: Any) -> bool | None:
@@ -306,6 +319,11 @@ class PrCardProgram(Traits):
         if case.signatures_recorded:
             self._signature(case, findings, details)
 
+        found, details["translations"] = case_documents.translation_findings(case, self.fee_guide)
+        findings.extend(found)
+        found, details["photos"] = case_documents.photo_findings(case, PHOTO_CODES)
+        findings.extend(found)
+
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=self.online_stream, on=on)
         details["online"] = {"requirement": requirement.requirement.value, "channel": channel.value}
@@ -371,11 +389,16 @@ class PrCardProgram(Traits):
             if claims := _option_claims(absence_rows):
                 findings.append(_about(_option_claim_reason(claims), f"{person.id}/absences"))
             # PRC-40 to PRC-42: a notice, never a decision. The window is the same five years
-            # when the person has been a permanent resident that long; otherwise days before
-            # becoming one are unknown here and are not credited.
-            hint = residency.citizenship_hint(signing_date=on, days_present_as_pr=result.days_present)
+            # when the person has been a permanent resident that long; days in Canada before
+            # becoming one are the applicant's answer (``before_pr``), credited at half a day.
+            before_pr = _days(answers.section("before_pr").get("days_present"))
+            hint = residency.citizenship_hint(
+                signing_date=on, days_present_as_pr=result.days_present, days_present_before_pr=before_pr
+            )
             findings.extend(_about(r, f"{person.id}/absences") for r in hint.reasons)
             details["citizenship_hint"] = {
+                "days_present_before_pr": before_pr,
+                "pre_pr_credit": format(hint.pre_pr_credit.normalize(), "f"),
                 "may_be_eligible": hint.may_be_eligible,
                 "credited_days": str(hint.credited_days),
                 "required_days": hint.required_days,

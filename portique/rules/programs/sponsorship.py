@@ -34,9 +34,20 @@ from ..forms.model import Form
 from ..online import Kit, Stream
 from ..parameters import value
 from ..reasons import Reason, Severity, reason
-from ..sponsorship import categories, dependants, eligibility, evidence, forms, income, police, relationships
+from ..sponsorship import (
+    categories,
+    criminality,
+    dependants,
+    eligibility,
+    evidence,
+    forms,
+    income,
+    police,
+    relationships,
+    undertaking,
+)
 from ..sponsorship.vocabulary import SponsoredRelationship, cite, param
-from . import declarations
+from . import case_documents, declarations, sponsorship_facts
 from . import sponsorship_checklist as checklist
 from .answers import Section
 from .definition import (
@@ -313,6 +324,10 @@ class SponsorshipProgram(Traits):
 
         return sponsorship_forms.forms_for(role, children_only=self.children_only)
 
+    def case_facts(self) -> tuple[Form, ...]:
+        """After approval: the day each sponsored person became a permanent resident (SP-14)."""
+        return (sponsorship_facts.SPONSORSHIP_FACTS,)
+
     def evaluate(self, case: Case):
         return _Evaluation(self, case).run()
 
@@ -498,7 +513,84 @@ class _Evaluation:
         self.findings.extend(check.reasons)
         self.details["checklist"] = checklist.checklist_json(check)
         self.details["documents_missing"] = list(check.missing)
+        self._undertaking()
+        self._criminality()
+        found, self.details["translations"] = case_documents.translation_findings(
+            self.case, self.program.fee_guide
+        )
+        self.findings.extend(found)
+        found, self.details["photos"] = case_documents.sponsorship_photo_findings(self.case, PHOTO_CODES)
+        self.findings.extend(found)
         self._completeness(check, quote, signed, required_biometrics)
+
+    def _criminality(self) -> None:
+        """SP-130 to SP-134: each sponsored person's convictions (``CRIMINALITY.convictions[]``,
+        from 1.6), where each stands under Table 1 on the application date."""
+        raw_location = (self.pa.person.answers.get("IMM0008") or {}).get("application") or {}
+        in_canada = raw_location.get("location") == categories.PartnerLocation.IN_CANADA_WITH_SPONSOR.value
+        entries = []
+        for applicant in self.sponsored:
+            rows = (applicant.person.answers.get(CRIMINALITY_CODE) or {}).get("convictions")
+            for index, row in enumerate(rows if isinstance(rows, list) else ()):
+                where = f"{applicant.person.id}/{CRIMINALITY_CODE}/convictions/{index}"
+                try:
+                    offence = criminality.OffenceRecord(row.get("record"))
+                    reference = date.fromisoformat(row.get("sentence_completed_on") or row.get("committed_on"))
+                except (TypeError, ValueError, AttributeError):
+                    self.form_findings.append(_conviction_unreadable(where))
+                    continue
+                result = criminality.rehabilitation(
+                    offence=offence,
+                    reference_date=reference,
+                    on=self.on,
+                    later_offence=bool(row.get("later_offence", False)),
+                    record_suspended=bool(row.get("record_suspended", False)),
+                    applying_from_within_canada=in_canada,
+                )
+                self.findings.extend(_about(result.reasons, where))
+                entries.append(
+                    {
+                        "person": applicant.person.id,
+                        "record": offence.value,
+                        "reference_date": reference.isoformat(),
+                        "status": result.status.value,
+                        "deemed_rehabilitated_from": _iso(result.deemed_rehabilitated_from),
+                        "may_apply_from": _iso(result.may_apply_from),
+                        "record_suspension_required": result.record_suspension_required,
+                    }
+                )
+        self.details["criminality"] = entries
+
+    def _undertaking(self) -> None:
+        """SP-14, SP-15: once a sponsored person became a permanent resident (the case's
+        ``facts``), the day the sponsor's undertaking for them ends."""
+        raw = self.case.extra.get("facts")
+        became = sponsorship_facts.became_pr((raw or {}).get(sponsorship_facts.FACTS_CODE) if isinstance(raw, dict) else None)
+        quebec = bool(self.sponsor.profile and self.sponsor.profile.resides_in_quebec)
+        entries = []
+        for applicant in self.sponsored:
+            became_pr_on = became.get(applicant.person.id)
+            if became_pr_on is None:
+                continue
+            relationship = self.relationship if applicant is self.pa else SponsoredRelationship.DEPENDENT_CHILD
+            if relationship is SponsoredRelationship.DEPENDENT_CHILD and applicant.birth_date is None:
+                continue  # the missing date of birth is already a finding of the form
+            term = undertaking.undertaking_end(
+                sponsored=relationship,
+                became_pr_on=became_pr_on,
+                birth_date=applicant.birth_date,
+                sponsor_resides_in_quebec=quebec,
+            )
+            self.findings.extend(_about(term.reasons, applicant.person.id))
+            entries.append(
+                {
+                    "person": applicant.person.id,
+                    "became_pr_on": became_pr_on.isoformat(),
+                    "ends_on": term.ends_on.isoformat() if term.ends_on else None,
+                    "needs_officer_review": term.needs_officer_review,
+                }
+            )
+        self.details["undertaking"] = entries
 
     def _sponsor_eligibility(self, out: dict[str, Any]) -> None:
         profile = self.sponsor.profile
@@ -1067,6 +1159,28 @@ _FORM_ITEMS = {
     forms.Form.IRM_0002: checklist.IRM0002,
     # The document checklist (DOCUMENT_CHECKLIST) is added once, for the application.
 }
+
+
+# The checklist item of each sponsored person's photo (SP-190, Appendix C).
+PHOTO_CODES = frozenset({"PHOTO"})
+
+# A sponsored person's convictions (SP-130 to SP-134), by record of Table 1; from case format 1.6.
+CRIMINALITY_CODE = "CRIMINALITY"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _conviction_unreadable(where: str) -> Reason:
+    return reason(
+        "CONVICTION_UNREADABLE",
+        rule="SP-131",
+        citation=criminality.TABLE_1,
+        en="A conviction needs its record (a row of Table 1) and the day the sentence was completed, or the day the offence was committed.",
+        fr="Une condamnation doit indiquer son type (une ligne du tableau 1) et la date à laquelle la peine a été purgée, ou celle de l’infraction.",
+        subject=where,
+    )
 
 
 @lru_cache(maxsize=16384)
