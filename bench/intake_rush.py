@@ -432,7 +432,9 @@ async def sign(b: Browser, who: Applicant, journey: Journey) -> None:
 
 async def submit(b: Browser, who: Applicant, journey: Journey) -> None:
     overview = f"/en/applications/{who.application}/"
-    html = await b.request("GET application", who, "GET", overview)
+    await b.request("GET application", who, "GET", overview)
+    # Submit is confirmed on its own page, which holds the form.
+    html = await b.request("GET submit confirmation", who, "GET", overview + "submit/")
     data = fill(form_with(html, r"/submit/$"), {})
     await b.request(
         "POST submit", who, "POST", overview + "submit/", data=data, expect=302, location=r"/confirmation/$"

@@ -96,7 +96,7 @@ def _answers() -> dict:
     for code, section_answers in answers.items():
         ordered[code] = section_answers
         if code == "absences":
-            ordered["before_pr"] = {"days_present": "120"}
+            ordered["before_pr"] = {"days_present": 120}
     return ordered
 
 
@@ -118,7 +118,7 @@ def _fill_section(page, section_code: str, answers):
             elif kind == "input:radio":
                 page.locator(f"[name='{name}'][value='{value}']").check()
             else:
-                field.fill(value)
+                field.fill(str(value))
 
 
 def _upload_everything(page, application, words):

@@ -106,7 +106,8 @@ def check_one_submission_sent_to_both_nodes_at_once_is_submitted_once(topology):
     entry = topology.seed["steps"]["submit"][0]
     person = _signed_in(entry)
     overview = f"/en/applications/{entry['application']}/"
-    fields = form_fields(person.get(topology.nodes["a"], overview).text, r"/submit/$")
+    # Submit is confirmed on its own page, which holds the form.
+    fields = form_fields(person.get(topology.nodes["a"], overview + "submit/").text, r"/submit/$")
     start = threading.Barrier(2)
 
     def send(node: str) -> Answer:
@@ -249,7 +250,7 @@ def check_a_node_killed_in_a_submit_rush_loses_nothing(topology):
             # The page first, again after a short wait while the proxy says "too many"
             # (admission control answers most of a rush of this size with 503 at once).
             for _ in range(100):
-                page = person.get(proxy, overview)
+                page = person.get(proxy, overview + "submit/")
                 with lock:
                     statuses.append(page.status)
                 if page.status == 200:
@@ -297,7 +298,7 @@ def check_a_node_killed_in_a_submit_rush_loses_nothing(topology):
         for _ in range(40):
             fields = forms.get(application)
             if fields is None:
-                page = person.get(proxy, overview)
+                page = person.get(proxy, overview + "submit/")
                 if page.status != 200:
                     time.sleep(0.5)
                     continue
