@@ -217,7 +217,7 @@ def biometrics_record_collected(
     with transaction.atomic():
         application = services.locked_case(public_id=public_id, at=services.PROCESSING)
         waiting = list(
-            application.biometrics_instructions.select_for_update()
+            application.biometrics_instructions.select_for_update(of=("self",))
             .filter(collected_on__isnull=True)
             .select_related("person")
         )
