@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from portique.accounts.totp import current_code
+from portique.accounts.totp import code_lasting
 
 WORDS = {
     "en": {
@@ -116,7 +116,7 @@ def test_sign_up_verify_sign_in_turn_on_mfa_and_sign_in_with_a_code(
     assert_accessible(page)
     secret = page.locator("#totp-secret").inner_text().strip()
     enrolled_at = int(time.time()) // 30
-    page.get_by_label(words["totp_code"]).fill(current_code(secret))
+    page.get_by_label(words["totp_code"]).fill(code_lasting(secret))
     page.get_by_role("button", name=words["turn_on"]).click()
     page.wait_for_url(f"**/{language}/account/2fa/recovery-codes/")
     assert_accessible(page)
