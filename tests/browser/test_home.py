@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.mark.django_db(transaction=True)
@@ -23,7 +24,7 @@ def test_the_skip_link_moves_focus_to_the_main_content(page):
     skip = page.get_by_role("link", name="Skip to main content")
     assert skip.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main-content"
+    expect(page.locator("#main-content")).to_be_focused()
 
 
 @pytest.mark.django_db(transaction=True)

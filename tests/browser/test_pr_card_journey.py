@@ -9,6 +9,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portique.applications.models import Application, Submission
 from portique.documents import selectors as document_selectors
@@ -231,7 +232,8 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
     page.get_by_role("button", name=words["sign"], exact=True).click()
     assert words["mismatch"] in page.locator("#id_typed_name_error").inner_text()
     # The error summary comes first and takes the focus; the title says there is an error.
-    assert page.evaluate("document.activeElement.id") == "error-summary"
+    # The focus moves once the page's script has run: wait for it rather than read it at once.
+    expect(page.locator("#error-summary")).to_be_focused()
     assert page.title().startswith(words["error_title"])
     assert_accessible(page)
     assert_references_resolve(page)
