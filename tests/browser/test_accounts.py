@@ -7,6 +7,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from portique.accounts.totp import code_lasting
 
@@ -105,7 +106,7 @@ def test_sign_up_verify_sign_in_turn_on_mfa_and_sign_in_with_a_code(
     assert heading() == words["my_applications"]
     page.get_by_role("link", name=words["your_account"], exact=True).click()
     assert heading() == words["your_account"]
-    assert page.get_by_text(f"{words['signed_in_as']} {email}").is_visible()
+    expect(page.get_by_text(f"{words['signed_in_as']} {email}")).to_be_visible()
     assert_accessible(page)
 
     # Turn on two-step verification.
@@ -136,7 +137,7 @@ def test_sign_up_verify_sign_in_turn_on_mfa_and_sign_in_with_a_code(
     page.get_by_label(words["code"], exact=True).fill(format_hotp_value(hotp_value(secret, enrolled_at + 1)))
     page.get_by_role("button", name=words["continue"]).click()
     page.wait_for_url(f"**/{language}/applications/")
-    assert page.get_by_text(f"{words['signed_in_as']} {email}").is_visible()
+    expect(page.get_by_text(f"{words['signed_in_as']} {email}")).to_be_visible()
     assert_accessible(page)
 
 
@@ -147,7 +148,7 @@ def test_the_representative_sign_up_page_is_accessible(page, assert_accessible, 
     assert_accessible(page)
     page.locator("button[type=submit].button").last.click()
     # Errors: a summary at the top and a message next to each field, still accessible.
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page)
 
 

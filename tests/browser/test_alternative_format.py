@@ -5,6 +5,7 @@ covering letter. In English and in French; every page passes axe (WCAG 2.1 AA)."
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
+from playwright.sync_api import expect
 
 from portique.accounts.totp import code_lasting
 from tests.conftest import PASSWORD
@@ -133,7 +134,7 @@ def test_a_person_asks_for_a_braille_kit_and_an_officer_sends_it(
     page.get_by_label(words["postal_code"]).fill("90210")
     page.get_by_label(words["need"]).check()
     page.get_by_role("button", name=words["send"]).click()
-    assert page.get_by_role("heading", name=words["problem"]).is_visible()
+    expect(page.get_by_role("heading", name=words["problem"])).to_be_visible()
     assert (
         page.locator(".error-summary").get_by_role("link").first.inner_text().endswith(words["postal_error"])
     )

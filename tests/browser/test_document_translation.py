@@ -4,6 +4,7 @@ with axe-core finding nothing in any state (asked, refused, translated)."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from portique.documents import selectors
 from portique.documents.choices import ItemKind, Purpose
@@ -43,7 +44,7 @@ def test_a_document_in_another_language_gets_its_translation(page, assert_access
     # Without the translator's answers: refused, each message at its field.
     row.get_by_role("button", name="Upload the translation").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert "Say who translated the document." in page.locator(f"#translator-{original.public_id}-error").inner_text()
     assert_accessible(page)
 
@@ -57,7 +58,7 @@ def test_a_document_in_another_language_gets_its_translation(page, assert_access
     row.get_by_role("button", name="Upload the translation").click()
     page.wait_for_load_state()
     row = page.locator(f"#item-{item.slot}")
-    assert row.get_by_role("link", name="translation.pdf").is_visible()
+    expect(row.get_by_role("link", name="translation.pdf")).to_be_visible()
     assert "The translation meets the rules" in row.inner_text()
     assert_accessible(page)
     assert Document.objects.filter(purpose=Purpose.TRANSLATION, translation_of=original).count() == 1

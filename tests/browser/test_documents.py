@@ -4,6 +4,7 @@ with axe-core finding nothing on any page state (empty, error, warning, uploaded
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from portique.documents.models import Document
 from tests.conftest import PASSWORD
@@ -85,7 +86,7 @@ def test_uploading_the_photo_and_a_pdf_through_the_page(page, assert_accessible,
     front.get_by_label(words["taken"]).fill(TAKEN)
     front.get_by_label(words["declaration"]).check()
     front.get_by_role("button", name=words["next"]).click()
-    assert page.get_by_role("heading", name=words["problem"]).is_visible()
+    expect(page.get_by_role("heading", name=words["problem"])).to_be_visible()
     assert words["not_a_document"] in page.locator("#file-0-PHOTO-error").inner_text()
     assert_accessible(page)
     assert Document.objects.count() == 0
@@ -107,9 +108,9 @@ def test_uploading_the_photo_and_a_pdf_through_the_page(page, assert_accessible,
     front.get_by_role("button", name=words["next"]).click()
     assert words["uploaded"] in page.get_by_role("status").inner_text()
     front = page.locator("#item-0-PHOTO")
-    assert front.get_by_role("link", name="portrait.png").is_visible()
+    expect(front.get_by_role("link", name="portrait.png")).to_be_visible()
     assert words["too_dark"] not in front.inner_text()
-    assert front.get_by_label(words["replace_front"]).is_visible()
+    expect(front.get_by_label(words["replace_front"])).to_be_visible()
 
     # The back of a digital photo: the studio's receipt, as a PDF.
     back = page.locator("#item-0-PHOTO_BACK")
@@ -117,7 +118,7 @@ def test_uploading_the_photo_and_a_pdf_through_the_page(page, assert_accessible,
     back.get_by_label(words["studio"]).check()
     back.get_by_role("button", name=words["upload"]).click()
     back = page.locator("#item-0-PHOTO_BACK")
-    assert back.get_by_role("link", name="studio receipt.pdf").is_visible()
+    expect(back.get_by_role("link", name="studio receipt.pdf")).to_be_visible()
     assert_accessible(page)
 
     # Downloading gives back the very same bytes.
@@ -150,6 +151,6 @@ def test_a_doubtful_photo_is_confirmed_through_the_page(page, assert_accessible,
     front.get_by_label(words["confirmation"]).check()
     front.get_by_role("button", name=words["anyway"]).click()
     assert words["uploaded"] in page.get_by_role("status").inner_text()
-    assert page.locator("#item-0-PHOTO").get_by_role("link", name="sombre.jpg").is_visible()
+    expect(page.locator("#item-0-PHOTO").get_by_role("link", name="sombre.jpg")).to_be_visible()
     assert_accessible(page)
     assert list(Document.objects.values_list("state", flat=True)) == ["current"]

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import formats, translation
+from playwright.sync_api import expect
 
 from portique.applications.models import Application
 from portique.casework.eta_models import IssuedEta
@@ -168,7 +169,7 @@ def test_an_officer_cancels_an_eta_and_the_holder_sees_it_no_longer_valid(
     page.get_by_label("Reasons").fill("You were found inadmissible on grounds of serious criminality.")
     page.get_by_role("button", name="Cancel the eTA").click()
     page.wait_for_load_state()
-    assert page.get_by_text("The eTA is cancelled").is_visible()
+    expect(page.get_by_text("The eTA is cancelled")).to_be_visible()
     assert_accessible(page)
 
     sign_in(page, live_server, applicant)

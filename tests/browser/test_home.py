@@ -43,12 +43,12 @@ def test_a_demo_applicant_can_sign_in_and_out(page, applicant):
     page.get_by_label("E-mail address").fill(applicant.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_text(f"Signed in as {applicant.email}").is_visible()
+    expect(page.get_by_text(f"Signed in as {applicant.email}")).to_be_visible()
     # From any page, the header leads to the applicant's applications.
     page.get_by_role("link", name="My applications", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "My applications"
     page.get_by_role("button", name="Sign out").click()
-    assert page.get_by_role("link", name="Sign in", exact=True).first.is_visible()
+    expect(page.get_by_role("link", name="Sign in", exact=True).first).to_be_visible()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portique.applications import paper_intake
 from portique.casework import services as casework
@@ -55,7 +56,7 @@ def test_an_officer_records_a_letter_as_mailed_from_the_list(page, live_server, 
     page.get_by_role("link", name=re.compile(f"^{text['list']}")).click()
     assert page.get_by_role("heading", level=1).inner_text() == text["list"]
     row = page.get_by_role("row").filter(has_text=application.number)
-    assert row.get_by_role("cell", name=text["kind"], exact=True).is_visible()
+    expect(row.get_by_role("cell", name=text["kind"], exact=True)).to_be_visible()
     assert row.get_by_role("link", name=re.compile(f"^{text['pdf']}")).count() == 1
     assert_accessible(page)
 
@@ -63,17 +64,17 @@ def test_an_officer_records_a_letter_as_mailed_from_the_list(page, live_server, 
     assert page.get_by_role("heading", level=1).inner_text() == text["record"]
     assert_accessible(page)
     page.get_by_role("button", name=text["record"]).click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert not LetterMailed.objects.exists()
     assert_accessible(page)  # the error page too
 
     page.get_by_label(text["date"]).fill(timezone.localdate().isoformat())
     page.get_by_role("button", name=text["record"]).click()
-    assert page.get_by_text(text["recorded"]).is_visible()
-    assert page.get_by_text(text["empty"]).is_visible()
+    expect(page.get_by_text(text["recorded"])).to_be_visible()
+    expect(page.get_by_text(text["empty"])).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/{language}/officer/files/{application.public_id}/")
     letters = page.locator("#letters + ul")
-    assert letters.get_by_text(re.compile(f"{text['mailed']} .+ Jordan Singh")).is_visible()
+    expect(letters.get_by_text(re.compile(f"{text['mailed']} .+ Jordan Singh"))).to_be_visible()
     assert LetterMailed.objects.get().recorded_by == officer

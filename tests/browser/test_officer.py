@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portique.applications.choices import Status
 from portique.applications.models import Application
@@ -49,22 +50,18 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     assert page.get_by_role("heading", level=1).inner_text() == f"File {first.number}"
     assert_accessible(page)
     page.get_by_role("link", name="Screen for completeness").click()
-    assert page.get_by_text("The rules found nothing missing.").is_visible()
+    expect(page.get_by_text("The rules found nothing missing.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("What is missing").select_option("OFFICER_COPY_ILLEGIBLE")
     page.get_by_role("button", name="Add this item").click()
-    assert (
-        page.get_by_role("alert")
-        .get_by_role("link", name="Which item, and what is wrong with it")
-        .is_visible()
-    )
+    expect(page.get_by_role("alert").get_by_role("link", name="Which item, and what is wrong with it")).to_be_visible()
     assert_accessible(page)  # the error page too
     page.get_by_label("Which item, and what is wrong with it").fill("The copy of the passport is blurred.")
     page.get_by_role("button", name="Add this item").click()
-    assert page.get_by_text("The copy of the passport is blurred.").is_visible()
+    expect(page.get_by_text("The copy of the passport is blurred.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Return the application").click()
-    assert page.get_by_text("The application is returned.").is_visible()
+    expect(page.get_by_text("The application is returned.")).to_be_visible()
     first.refresh_from_db()
     assert first.status == Status.RETURNED
 
@@ -83,7 +80,7 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     sign_in(page, live_server, officer)
     page.goto(f"/en/officer/files/{second.public_id}/screening/")
     page.get_by_role("button", name="Accept the application").click()
-    assert page.get_by_text("The application is accepted.").is_visible()
+    expect(page.get_by_text("The application is accepted.")).to_be_visible()
     page.get_by_role("button", name="Start processing").click()
     for link, heading in (
         ("Biometrics", "Biometrics"),
@@ -96,11 +93,7 @@ def test_screen_return_resubmit_accept_request_answer_approve(
         page.get_by_role("link", name="Back to the file").click()
     page.get_by_role("link", name="Interviews", exact=True).click()
     page.get_by_role("button", name="Schedule and send the letter").click()
-    assert (
-        page.get_by_role("alert")
-        .get_by_role("link", name="Documents to bring: Say which documents to bring.")
-        .is_visible()
-    )
+    expect(page.get_by_role("alert").get_by_role("link", name="Documents to bring: Say which documents to bring.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Back to the file").click()
     page.get_by_role("link", name="Request documents or information").click()
@@ -110,23 +103,23 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     )
     page.get_by_label("Deadline").fill((timezone.localdate() - timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Send the request").click()
-    assert page.get_by_role("link", name="Deadline: The deadline must be after today.").is_visible()
+    expect(page.get_by_role("link", name="Deadline: The deadline must be after today.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Deadline").fill((timezone.localdate() + timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Send the request").click()
-    assert page.get_by_text("The request is sent.").is_visible()
+    expect(page.get_by_text("The request is sent.")).to_be_visible()
 
     # The applicant answers by uploading into the request.
     sign_in(page, live_server, applicant)
     page.goto(f"/en/applications/{second.public_id}/")
     page.get_by_role("link", name="Documents or information requested").click()
-    assert page.get_by_text("Your 2025 notice of assessment from the CRA.").is_visible()
+    expect(page.get_by_text("Your 2025 notice of assessment from the CRA.")).to_be_visible()
     assert_accessible(page)
     notice = tmp_path / "notice-of-assessment.pdf"
     notice.write_bytes(pdf_bytes(1))
     page.get_by_label("Files").set_input_files(str(notice))
     page.get_by_role("button", name="Send my answer").click()
-    assert page.get_by_text("Your answer was sent.").is_visible()
+    expect(page.get_by_text("Your answer was sent.")).to_be_visible()
 
     # A decision-maker finds it ready for decision and approves.
     sign_in(page, live_server, decider)
@@ -142,15 +135,15 @@ def test_screen_return_resubmit_accept_request_answer_approve(
     # Nothing is missing: the form is filled from the file, for the decision-maker to confirm.
     assert page.get_by_label("Approved").is_checked()
     assert page.get_by_label("Card mailed to the applicant").is_checked()
-    assert page.get_by_text("Mailing address on file: 12 Sparks St, apt 4, Ottawa ON K1P 5B5").is_visible()
+    expect(page.get_by_text("Mailing address on file: 12 Sparks St, apt 4, Ottawa ON K1P 5B5")).to_be_visible()
     page.get_by_label("Refused", exact=True).check()
     page.get_by_role("button", name="Record the decision and send the letter").click()
-    assert page.get_by_role("alert").is_visible()  # a refusal needs its reasons
+    expect(page.get_by_role("alert")).to_be_visible()  # a refusal needs its reasons
     assert_accessible(page)
     page.get_by_label("Approved").check()
     page.get_by_label("Card mailed to the applicant").check()
     page.get_by_role("button", name="Record the decision and send the letter").click()
-    assert page.get_by_text("The decision is recorded").is_visible()
+    expect(page.get_by_text("The decision is recorded")).to_be_visible()
     assert_accessible(page)
     second.refresh_from_db()
     assert second.status == Status.APPROVED

@@ -140,7 +140,7 @@ def test_an_officer_registers_enters_and_sends_a_paper_pr_card_application_that_
     page.get_by_label(text["address"]).fill("12 Sparks St, apt 4\nOttawa ON  K1P 5B5")
     page.get_by_label(text["language"], exact=True).check()
     page.get_by_role("button", name=text["submit_registration"]).click()
-    assert page.get_by_role("alert").get_by_text(text["name_missing"]).is_visible()
+    expect(page.get_by_role("alert").get_by_text(text["name_missing"])).to_be_visible()
     assert not Application.objects.exists()
     assert_accessible(page)  # the error page too
     page.get_by_label(text["name"]).fill("Alex Marie Tremblay")

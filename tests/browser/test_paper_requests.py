@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portique.casework import services as casework
 from portique.casework.choices import RequestState
@@ -69,7 +70,7 @@ def test_an_officer_records_the_answer_to_a_request_received_by_mail(
     assert page.get_by_role("heading", level=1).inner_text() == text["record"]
     assert_accessible(page)
     page.get_by_role("button", name=text["submit"]).click()
-    assert page.get_by_role("alert").get_by_text(text["date_missing"]).is_visible()
+    expect(page.get_by_role("alert").get_by_text(text["date_missing"])).to_be_visible()
     assert_accessible(page)  # the error page too
 
     page.get_by_label(text["received"]).fill(sent.isoformat())
@@ -78,8 +79,8 @@ def test_an_officer_records_the_answer_to_a_request_received_by_mail(
         files=[{"name": "slips.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes(2)}]
     )
     page.get_by_role("button", name=text["submit"]).click()
-    assert page.get_by_text(text["recorded"]).is_visible()
-    assert page.get_by_text(text["received_by_mail"]).is_visible()
+    expect(page.get_by_text(text["recorded"])).to_be_visible()
+    expect(page.get_by_text(text["received_by_mail"])).to_be_visible()
     assert page.get_by_role("link", name="slips.pdf").count() == 1
     assert_accessible(page)
     request.refresh_from_db()

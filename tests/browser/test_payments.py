@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.payments.conftest import start_pr_card
@@ -67,7 +68,7 @@ def test_an_applicant_pays_the_fees_with_the_sandbox_test_card(page, live_server
     page.goto(f"/{language}/applications/{application.public_id}/")
     page.get_by_role("link", name=texts["link"]).click()
     assert page.get_by_role("heading", level=1).inner_text() == texts["h1"]
-    assert page.get_by_role("heading", name=texts["sandbox"]).is_visible()
+    expect(page.get_by_role("heading", name=texts["sandbox"])).to_be_visible()
     assert_accessible(page)
 
     def fill(number: str) -> None:
@@ -88,7 +89,7 @@ def test_an_applicant_pays_the_fees_with_the_sandbox_test_card(page, live_server
     page.wait_for_url(re.compile(r".*/fees/receipts/R\d{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/$"))
     assert page.locator("html").get_attribute("lang") == f"{language}-CA"
     assert page.get_by_role("heading", level=1).inner_text() == texts["received"]
-    assert page.get_by_text(texts["banner"]).is_visible()
+    expect(page.get_by_text(texts["banner"])).to_be_visible()
     assert_accessible(page)
 
     receipt_number = page.url.rstrip("/").rsplit("/", 1)[-1]

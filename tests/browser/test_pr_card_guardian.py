@@ -10,6 +10,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portique.applications import services
 from portique.applications.choices import PersonRole, Program
@@ -79,7 +80,7 @@ def test_a_parent_signs_her_15_year_olds_pr_card_renewal(page, live_server, asse
     sign_in(page, live_server, applicant)
 
     page.goto(f"/{language}/applications/{application.public_id}/")
-    assert page.get_by_role("heading", name=words["step"]).is_visible()
+    expect(page.get_by_role("heading", name=words["step"])).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name=words["add"]).click()
     page.wait_for_load_state()

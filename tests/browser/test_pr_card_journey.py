@@ -185,7 +185,7 @@ def test_an_applicant_applies_for_a_pr_card_from_start_to_submission(
 
     # Validate: every answer is in; the documents are not.
     page.get_by_role("button", name=words["validate"]).click()
-    assert page.get_by_role("heading", name=words["documents_needed"]).is_visible()
+    expect(page.get_by_role("heading", name=words["documents_needed"])).to_be_visible()
     assert_accessible(page)
     assert_references_resolve(page)
     page.get_by_role("link", name=words["back"]).click()

@@ -3,6 +3,7 @@ the generic officer pages serve the program, and its decision asks nothing about
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portique.applications.choices import Status
 from tests.browser.test_officer import sign_in
@@ -24,21 +25,21 @@ def test_an_officer_screens_accepts_and_approves_an_extension_by_letter(
     page.get_by_role("link", name=application.number).click()
     assert_accessible(page)
     page.get_by_role("link", name="Screen for completeness").click()
-    assert page.get_by_text("The rules found nothing missing.").is_visible()
+    expect(page.get_by_text("The rules found nothing missing.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Accept the application").click()
-    assert page.get_by_text("The application is accepted.").is_visible()
+    expect(page.get_by_text("The application is accepted.")).to_be_visible()
     # The rules say the applicant gives biometrics (IRPR 12.1(h)): no approval before they are
     # collected. The letter goes from the biometrics page; the collection starts processing (PRC-32).
     page.goto(f"/en/officer/files/{application.public_id}/biometrics/")
     assert_accessible(page)
     page.get_by_role("button", name="Send the letters").click()
     page.wait_for_load_state()
-    assert page.get_by_text("The biometric instruction letter is sent to").is_visible()
+    expect(page.get_by_text("The biometric instruction letter is sent to")).to_be_visible()
     page.get_by_label("Date the biometrics were collected").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Record", exact=True).click()
     page.wait_for_load_state()
-    assert page.get_by_text("The collection of the biometrics is recorded.").is_visible()
+    expect(page.get_by_text("The collection of the biometrics is recorded.")).to_be_visible()
     application.refresh_from_db()
     assert application.status == Status.IN_PROCESSING
 
@@ -52,7 +53,7 @@ def test_an_officer_screens_accepts_and_approves_an_extension_by_letter(
     assert_accessible(page)
     page.get_by_label("Approved").check()
     page.get_by_role("button", name="Record the decision and send the letter").click()
-    assert page.get_by_text("The decision is recorded").is_visible()
+    expect(page.get_by_text("The decision is recorded")).to_be_visible()
     assert_accessible(page)
     application.refresh_from_db()
     assert application.status == Status.APPROVED
