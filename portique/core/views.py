@@ -5,8 +5,11 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from portique.rules.programs import registry
 
 
 @require_GET
@@ -15,9 +18,22 @@ def splash(request: HttpRequest) -> HttpResponse:
     return render(request, "core/splash.html")
 
 
+def _programs_offered(language: str) -> list[dict[str, str]]:
+    """Every program the portal takes, named in the page's language (from the one list of programs)."""
+    return [
+        {"name": program.name(language), "hint": program.start_hint(language)} for program in registry.programs()
+    ]
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"programs": _programs_offered(get_language() or "en")})
+
+
+@require_GET
+def help_page(request: HttpRequest) -> HttpResponse:
+    """Help and contact: how to apply, what to do when stuck, and whom to call, in the page's language."""
+    return render(request, "core/help.html", {"programs": _programs_offered(get_language() or "en")})
 
 
 @never_cache

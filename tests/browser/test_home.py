@@ -72,3 +72,15 @@ def test_the_pages_load_every_resource_they_ask_for_and_have_an_icon(page):
         icon = page.locator("link[rel=icon]").get_attribute("href")
         assert page.request.get(icon).status == 200
     assert failed == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("language", "link", "heading"), [("en", "Help and contact", "Contact us"), ("fr", "Aide et coordonnées", "Nous joindre")])
+def test_a_visitor_finds_help_and_whom_to_contact_from_the_footer(page, assert_accessible, assert_references_resolve, language, link, heading):
+    page.goto(f"/{language}/")
+    page.get_by_role("contentinfo").get_by_role("link", name=link).click()
+    expect(page.get_by_role("heading", level=1, name=link)).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name=heading).click()
+    expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
+    assert_accessible(page)
+    assert_references_resolve(page)

@@ -43,6 +43,7 @@ def test_the_applicant_pages_reflow_at_320_pixels(page, live_server, applicant, 
     page.set_viewport_size({"width": WIDTH, "height": 640})
     overflowing = []
     for path in (
+        f"/{language}/help/",
         f"/{language}/applications/",
         f"/{language}/applications/start/",
         f"{base}/",
