@@ -15,6 +15,7 @@ urlpatterns = [
 ]
 urlpatterns += [
     path("<uuid:public_id>/check/", views.check_answers, name="check_answers"),
+    path("<uuid:public_id>/draft.pdf", views.draft_copy, name="draft_copy"),
     path("<uuid:public_id>/sign/", views.sign, name="sign"),
     path("<uuid:public_id>/submit/", views.submit, name="submit"),
     path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),

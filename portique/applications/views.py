@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import Role
 from portique.rules.forms.validate import NOT_APPLICABLE
@@ -31,6 +32,7 @@ from .form_rendering import (
 from .people import selectors as people_selectors
 from .submission import selectors as submitted_selectors
 from .submission import views as submitted_views
+from .submission.copy_pdf import draft_copy_filename, draft_copy_pdf
 
 
 def _language() -> str:
@@ -365,6 +367,24 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
         },
     )
 
+
+@login_required
+@never_cache
+@require_GET
+def draft_copy(request: HttpRequest, public_id) -> HttpResponse:
+    """The application not yet submitted, as a PDF marked "draft — not submitted" on every page, to print or keep."""
+    application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
+    if application.on_paper:
+        raise Http404
+    if application.submitted_at is not None:
+        return redirect("applications:submitted_copy", public_id=public_id)
+    language = _language()
+    response = HttpResponse(
+        draft_copy_pdf(application, language, timezone.localdate()), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{draft_copy_filename(application, language)}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 
 from portique.core.money import format_cad
 from portique.rules.forms.model import Field, FieldKind, Form, Section
@@ -32,8 +32,9 @@ from portique.rules.programs.declarations import Declaration
 from .. import document_types
 from ..choices import PersonRole, Program
 from ..form_rendering import countries
-from ..models import Submission
-from .record import RECORD
+from ..models import Application, Submission
+from ..signing import content as signing
+from .record import RECORD, snapshot_with_record
 
 # WeasyPrint reports each rendering step at INFO: noise in the server log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -273,29 +274,66 @@ def _representative(record: dict[str, Any], language: str) -> dict[str, Any] | N
     }
 
 
+def _context(snapshot: dict[str, Any], language: str, **particulars: Any) -> dict[str, Any]:
+    """What the PDF shows from a snapshot, in ``language``; ``particulars`` say which copy it is."""
+    record = snapshot.get(RECORD, {})
+    return {
+        "language": language,
+        "html_lang": f"{language}-CA",
+        "program": str(Program(snapshot["program"]).label),
+        "time_zone": settings.TIME_ZONE,
+        "applicant_name": _applicant_name(snapshot),
+        "people": _people(snapshot, language),
+        "documents": _documents(snapshot, record.get("items", {}), language),
+        "signatures": _signatures(snapshot, record, language),
+        "fees": _fees(record, language),
+        "representative": _representative(record, language),
+        **particulars,
+    }
+
+
 def copy_context(submission: Submission, language: str) -> dict[str, Any]:
     """What the PDF shows, in ``language`` ("en" or "fr"), from the snapshot alone."""
     snapshot = submission.snapshot
-    record = snapshot.get(RECORD, {})
     with translation.override(language):
         submitted_at = submission.submitted_at.astimezone(ZoneInfo(settings.TIME_ZONE))
-        return {
-            "language": language,
-            "html_lang": f"{language}-CA",
-            "number": snapshot.get("number") or submission.application.number,
-            "program": str(Program(snapshot["program"]).label),
-            "confirmation_number": submission.confirmation_number,
-            "submitted_at": _date_text(submitted_at, "DATETIME_FORMAT"),
-            "submitted_iso": submitted_at.isoformat(timespec="minutes"),
-            "time_zone": settings.TIME_ZONE,
-            "content_hash": submission.content_hash,
-            "applicant_name": _applicant_name(snapshot),
-            "people": _people(snapshot, language),
-            "documents": _documents(snapshot, record.get("items", {}), language),
-            "signatures": _signatures(snapshot, record, language),
-            "fees": _fees(record, language),
-            "representative": _representative(record, language),
-        }
+        return _context(
+            snapshot,
+            language,
+            number=snapshot.get("number") or submission.application.number,
+            confirmation_number=submission.confirmation_number,
+            submitted_at=_date_text(submitted_at, "DATETIME_FORMAT"),
+            submitted_iso=submitted_at.isoformat(timespec="minutes"),
+            content_hash=submission.content_hash,
+        )
+
+
+def draft_copy_pdf(application: Application, language: str, on: date) -> bytes:
+    """A printable preview of an application not yet submitted, marked as a draft on every page.
+
+    Made from the same content a signature would cover and the same record a submission
+    would keep, so the draft reads exactly like the copy the applicant gets once submitted.
+    """
+    from weasyprint import HTML
+
+    language = language_of(language)
+    snapshot = snapshot_with_record(signing.signed_content(application), application=application, on=on)
+    with translation.override(language):
+        printed_at = timezone.localtime()
+        context = _context(
+            snapshot,
+            language,
+            draft=True,
+            number=application.number,
+            printed_at=_date_text(printed_at, "DATETIME_FORMAT"),
+        )
+        html = render_to_string("applications/submitted_copy_pdf.html", context)
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def draft_copy_filename(application: Application, language: str) -> str:
+    suffix = "brouillon-non-soumis" if language_of(language) == "fr" else "draft-not-submitted"
+    return f"{application.number}-{suffix}.pdf"
 
 
 def submitted_copy_pdf(submission: Submission, language: str) -> bytes:
