@@ -112,7 +112,7 @@ def _as_next_step(found: Reason, outstanding: Decimal) -> Reason:
         rule=found.rule,
         citation=found.citation,
         en="Pay the fees: {amount_en} is still due. An application sent without its fees is returned.",
-        fr="Payez les frais : il reste {amount_fr} à payer. Une demande envoyée sans ses frais est retournée.",
+        fr="Payez les frais : il reste {amount_fr} à payer. Une demande envoyée sans ses frais est retournée.",
         amount_en=format_cad(outstanding, "en"),
         amount_fr=format_cad(outstanding, "fr"),
     )

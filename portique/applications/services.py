@@ -172,7 +172,7 @@ def closed_reason() -> Reason:
         rule="IRPR-10-1",
         citation="IRPR 10(1); IMM 5445 — Step 4",
         en="This application has been submitted: it can no longer be changed.",
-        fr="Cette demande a été soumise : elle ne peut plus être modifiée.",
+        fr="Cette demande a été soumise : elle ne peut plus être modifiée.",
     )
 
 
@@ -437,7 +437,7 @@ def submission_blockers(
                 rule="ACT-54, ACT-57, IRPR-10-1",
                 citation="IRPR 10(1)(b), 10(2)(d)",
                 en="Sign the application: it changed since it was signed, or it has not been signed.",
-                fr="Signez la demande : elle a changé depuis sa signature, ou elle n’a pas été signée.",
+                fr="Signez la demande : elle a changé depuis sa signature, ou elle n’a pas été signée.",
             )
         )
     # One reason per code and subject: the same gap can be found by two checks.

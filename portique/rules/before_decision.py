@@ -108,11 +108,11 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
                     en="{name}: the biometrics have not been collected yet (the instruction letter is sent)."
                     if sent
                     else "{name}: must give biometrics, and no biometric instruction letter has been sent.",
-                    fr="{name} : les données biométriques n'ont pas encore été recueillies (la lettre "
-                    "d'instructions est envoyée)."
+                    fr="{name} : les données biométriques n’ont pas encore été recueillies (la lettre "
+                    "d’instructions est envoyée)."
                     if sent
-                    else "{name} : doit fournir ses données biométriques, et aucune lettre d'instructions "
-                    "n'a été envoyée.",
+                    else "{name} : doit fournir ses données biométriques, et aucune lettre d’instructions "
+                    "n’a été envoyée.",
                     subject=person.person,
                     name=person.name,
                 )
@@ -126,8 +126,8 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
                     rule="PRC-32, SP-141",
                     citation=person.biometrics_citation,
                     en="{name}: the biometrics have not been collected yet (the instruction letter is sent).",
-                    fr="{name} : les données biométriques n'ont pas encore été recueillies (la lettre "
-                    "d'instructions est envoyée).",
+                    fr="{name} : les données biométriques n’ont pas encore été recueillies (la lettre "
+                    "d’instructions est envoyée).",
                     subject=person.person,
                     name=person.name,
                 )
@@ -142,10 +142,10 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
                     en="{name}: the medical exam result has not been received (the instructions are sent)."
                     if sent
                     else "{name}: must have a medical exam, and no medical instructions have been sent.",
-                    fr="{name} : le résultat de l'examen médical n'est pas encore reçu (les instructions sont "
+                    fr="{name} : le résultat de l’examen médical n’est pas encore reçu (les instructions sont "
                     "envoyées)."
                     if sent
-                    else "{name} : doit passer un examen médical, et aucune instruction n'a été envoyée.",
+                    else "{name} : doit passer un examen médical, et aucune instruction n’a été envoyée.",
                     subject=person.person,
                     name=person.name,
                 )
@@ -174,13 +174,13 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
         if steps.quality_assurance_interview is QaInterview.NOT_SCHEDULED:
             en = "The file was selected for quality assurance: its applicant is called to an interview, not yet scheduled."
             fr = (
-                "Le dossier a été choisi pour l'assurance de la qualité : son demandeur est convoqué à une "
-                "entrevue, qui n'est pas encore fixée."
+                "Le dossier a été choisi pour l’assurance de la qualité : son demandeur est convoqué à une "
+                "entrevue, qui n’est pas encore fixée."
             )
         elif steps.quality_assurance_interview is QaInterview.SCHEDULED:
             en = "The file was selected for quality assurance: its interview is not yet recorded as held."
             fr = (
-                "Le dossier a été choisi pour l'assurance de la qualité : son entrevue n'est pas encore "
+                "Le dossier a été choisi pour l’assurance de la qualité : son entrevue n’est pas encore "
                 "consignée comme tenue."
             )
         else:
@@ -189,8 +189,8 @@ def approval_blockers(steps: FileSteps) -> tuple[Reason, ...]:
                 "so it has not been held."
             )
             fr = (
-                "Le dossier a été choisi pour l'assurance de la qualité : le demandeur ne s'est pas présenté "
-                "à l'entrevue, qui n'a donc pas eu lieu."
+                "Le dossier a été choisi pour l’assurance de la qualité : le demandeur ne s’est pas présenté "
+                "à l’entrevue, qui n’a donc pas eu lieu."
             )
         found.append(
             reason(

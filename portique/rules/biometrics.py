@@ -407,7 +407,7 @@ def _assess(
             rule="IRPR-12.1",
             citation=REGULATION_12_1,
             en="This application is not one listed in IRPR 12.1: biometrics are not required for it.",
-            fr="Cette demande ne figure pas parmi celles énumérées à l’article 12.1 du RIPR : "
+            fr="Cette demande ne figure pas parmi celles énumérées à l’article 12.1 du RIPR : "
             "vous n’avez pas à fournir vos données biométriques.",
             severity=INFO,
         )
@@ -428,7 +428,7 @@ def _assess(
             en="Your {label_en} is listed in IRPR {paragraph} and no exemption in IRPR 12.2 applies to you "
             "(age {age} on the application date): you must give your biometrics (fingerprints and photo).",
             fr="Votre {label_fr} est visée à l’alinéa {paragraph_fr} du RIPR et aucune exemption prévue à "
-            "l’article 12.2 ne s’applique à vous (vous avez {age} ans à la date de la demande) : vous devez "
+            "l’article 12.2 ne s’applique à vous (vous avez {age} ans à la date de la demande) : vous devez "
             "fournir vos données biométriques (empreintes digitales et photo).",
             severity=INFO,
             label_en=label_en,
@@ -471,7 +471,7 @@ def _assess(
                     "biometrics are treated as required; an officer will confirm whether the earlier "
                     "collection can be used.",
                     fr="Vous avez déjà fourni vos données biométriques. L’article 12.2 du RIPR ne vous "
-                    "exempte pas pour ce motif; elles sont donc considérées comme exigées, et un agent "
+                    "exempte pas pour ce motif ; elles sont donc considérées comme exigées, et un agent "
                     "confirmera si la collecte antérieure peut être utilisée.",
                     severity=WARNING,
                 )
@@ -490,7 +490,7 @@ def _instruction_letter(kind: ApplicationKind) -> Reason:
         "letter; bring it to a collection point (appointment required). Processing starts once your "
         "biometrics are received.",
         fr="Après avoir présenté votre demande et payé les frais, vous recevrez une lettre d’instructions "
-        "pour la collecte des données biométriques; apportez-la au point de collecte (sur rendez-vous). "
+        "pour la collecte des données biométriques ; apportez-la au point de collecte (sur rendez-vous). "
         "Le traitement de votre demande commencera lorsque nous aurons reçu vos données biométriques.",
         severity=INFO,
     )
@@ -544,7 +544,7 @@ def pr_card_settled_by_dates(
             "were exempted from biometrics, so you were not exempted as a child when you applied for permanent "
             "residence: you do not give biometrics for your PR card.",
             fr="Vous aviez déjà {age_limit} ans le {first_fr}, première date à partir de laquelle les enfants de "
-            "moins de {age_limit} ans ont été exemptés de fournir leurs données biométriques; vous n’avez donc "
+            "moins de {age_limit} ans ont été exemptés de fournir leurs données biométriques ; vous n’avez donc "
             "pas été exempté comme enfant lors de votre demande de résidence permanente : vous n’avez pas à "
             "fournir vos données biométriques pour votre carte RP.",
             severity=INFO,
@@ -575,7 +575,7 @@ def _pr_card_listed(
                 citation=f"{GUIDE_PR_CARD}; IRPR 12.1(m)",
                 en="We do not know when your permanent residence application was received: an officer "
                 "will check whether you were exempted from biometrics as a child and must give them now.",
-                fr="Nous ne savons pas à quelle date votre demande de résidence permanente a été reçue : "
+                fr="Nous ne savons pas à quelle date votre demande de résidence permanente a été reçue : "
                 "un agent vérifiera si vous avez été exempté de fournir vos données biométriques "
                 "lorsque vous étiez enfant et si vous devez les fournir maintenant.",
                 severity=WARNING,
@@ -612,7 +612,7 @@ def _pr_card_listed(
                 "{first_en} and {second_en}: whether you must give biometrics depends on your country of "
                 "origin. An officer will confirm.",
                 fr="Votre demande de résidence permanente a été reçue le {received_fr}, entre le "
-                "{first_fr} et le {second_fr} : l’obligation de fournir vos données biométriques dépend "
+                "{first_fr} et le {second_fr} : l’obligation de fournir vos données biométriques dépend "
                 "de votre pays d’origine. Un agent le confirmera.",
                 severity=WARNING,
                 received_en=long_date_en(received),
@@ -638,7 +638,7 @@ def _pr_card_listed(
                 "your country of origin: you do not have to give biometrics for your PR card.",
                 fr="Votre demande de résidence permanente a été reçue le {received_fr}, avant le "
                 "{rollout_fr}, date à partir de laquelle les enfants de moins de 14 ans ont été exemptés "
-                "de fournir leurs données biométriques pour votre pays d’origine : vous n’avez pas à "
+                "de fournir leurs données biométriques pour votre pays d’origine : vous n’avez pas à "
                 "fournir vos données biométriques pour votre carte RP.",
                 severity=INFO,
                 received_en=long_date_en(received),
@@ -666,7 +666,7 @@ def _pr_card_listed(
                 "biometrics are not required; an officer will confirm.",
                 fr="Vous avez été exempté de fournir vos données biométriques lorsque vous étiez enfant, "
                 "mais il ne s’agit pas de votre première demande de carte RP depuis l’âge de "
-                "{age_limit} ans. L’alinéa 12.1m) du RIPR ne vise que la première; vos données "
+                "{age_limit} ans. L’alinéa 12.1m) du RIPR ne vise que la première ; vos données "
                 "biométriques ne sont donc pas exigées. Un agent le confirmera.",
                 severity=WARNING,
                 age_limit=under_age,
@@ -685,8 +685,8 @@ def _pr_card_listed(
             "card for the first time since, so you must give them.",
             fr="Vous aviez moins de {age_limit} ans lorsqu’IRCC a reçu votre demande de résidence "
             "permanente le {received_fr} et vous avez donc été exempté de fournir vos données "
-            "biométriques; vous avez maintenant {age} ans et présentez votre première demande de carte "
-            "RP depuis : vous devez les fournir.",
+            "biométriques ; vous avez maintenant {age} ans et présentez votre première demande de carte "
+            "RP depuis : vous devez les fournir.",
             severity=INFO,
             age_limit=under_age,
             age=age,
@@ -705,7 +705,7 @@ def _pr_card_not_previously_exempt() -> Reason:
         citation=f"{GUIDE_PR_CARD}; IRPR 12.1(m)",
         en="Most PR card applicants do not give biometrics; you are not in the case of IRPR 12.1(m) "
         "(a person 14 or older exempted as a child when applying for permanent residence).",
-        fr="La plupart des demandeurs de carte RP n’ont pas à fournir leurs données biométriques; vous "
+        fr="La plupart des demandeurs de carte RP n’ont pas à fournir leurs données biométriques ; vous "
         "n’êtes pas visé par l’alinéa 12.1m) du RIPR (personne de 14 ans ou plus exemptée lorsqu’elle "
         "était enfant au moment de sa demande de résidence permanente).",
         severity=INFO,
@@ -960,7 +960,7 @@ def port_of_entry_biometrics_check(
             en="You must give biometrics, and this port of entry does not offer biometric collection: "
             "your {label_en} cannot be made here.",
             fr="Vous devez fournir vos données biométriques et ce point d’entrée n’offre pas les services "
-            "de collecte de données biométriques : votre {label_fr} ne peut pas y être présentée.",
+            "de collecte de données biométriques : votre {label_fr} ne peut pas y être présentée.",
             severity=BLOCKING,
             subject=subject,
             label_en=label_en,

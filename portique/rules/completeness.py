@@ -217,7 +217,7 @@ def check_completeness(*, application: ApplicationSummary) -> CompletenessResult
                 rule="IRPR-10-1",
                 citation="IRPR 10(1) (subject to 28(b)–(d) and 139(1)(b))",
                 en="Paragraph 28(b)–(d) or 139(1)(b) may change how this application must be made; an officer will decide.",
-                fr="Les alinéas 28b) à d) ou 139(1)b) peuvent modifier la façon dont cette demande doit être faite; un agent tranchera.",
+                fr="Les alinéas 28b) à d) ou 139(1)b) peuvent modifier la façon dont cette demande doit être faite ; un agent tranchera.",
                 severity=Severity.WARNING,
             )
         )
@@ -251,7 +251,7 @@ def check_completeness(*, application: ApplicationSummary) -> CompletenessResult
             rule="IRPR-10-3",
             citation="IRPR 10(3)",
             en="The application is valid for the principal applicant and the {count} accompanying family member(s).",
-            fr="La demande vaut pour le demandeur principal et les membres de sa famille qui l’accompagnent (nombre : {count}).",
+            fr="La demande vaut pour le demandeur principal et les membres de sa famille qui l’accompagnent (nombre : {count}).",
             severity=Severity.INFO,
             count=max(len(covers) - 1, 0),
         )
@@ -263,7 +263,7 @@ def check_completeness(*, application: ApplicationSummary) -> CompletenessResult
                 rule="IRPR-10-2.2",
                 citation="IRPR 10(2.2)",
                 en="Biometric information and the biometric fee are not part of the application: the application can be complete before they are given.",
-                fr="Les renseignements biométriques et les frais de biométrie ne font pas partie de la demande : celle-ci peut être complète avant qu’ils soient fournis.",
+                fr="Les renseignements biométriques et les frais de biométrie ne font pas partie de la demande : celle-ci peut être complète avant qu’ils soient fournis.",
                 severity=Severity.INFO,
             )
         )
@@ -318,7 +318,7 @@ def _outcome(
                 rule="IRPR-12",
                 citation="IRPR 12 (subject to 140.4)",
                 en="Section 140.4 may apply instead of a return; an officer will decide what happens to the application.",
-                fr="L’article 140.4 pourrait s’appliquer au lieu du renvoi; un agent décidera du sort de la demande.",
+                fr="L’article 140.4 pourrait s’appliquer au lieu du renvoi ; un agent décidera du sort de la demande.",
                 severity=Severity.WARNING,
             )
         )
@@ -333,7 +333,7 @@ def _outcome(
             rule="IRPR-12",
             citation="IRPR 12",
             en="The application does not meet the requirements of sections 10 and 11: it is returned with all its supporting documents.",
-            fr="La demande ne satisfait pas aux exigences des articles 10 et 11 : elle vous est retournée avec tous les documents fournis à l’appui.",
+            fr="La demande ne satisfait pas aux exigences des articles 10 et 11 : elle vous est retournée avec tous les documents fournis à l’appui.",
         )
     )
     if kept:
@@ -343,7 +343,7 @@ def _outcome(
                 rule="IRPR-12",
                 citation="IRPR 12; 12.3(b)(i) and (ii)",
                 en="The biometric information already collected (paragraph 12.3(b)(i) and (ii)) is kept; it is not returned with the application.",
-                fr="Les renseignements biométriques déjà recueillis (sous-alinéas 12.3b)(i) et (ii)) sont conservés; ils ne sont pas retournés avec la demande.",
+                fr="Les renseignements biométriques déjà recueillis (sous-alinéas 12.3b)(i) et (ii)) sont conservés ; ils ne sont pas retournés avec la demande.",
                 severity=Severity.INFO,
             )
         )
@@ -393,7 +393,7 @@ def _check_missing_items(app: ApplicationSummary, reasons: list[Reason]) -> None
                 rule="IRPR-10-1, SP-181",
                 citation="IRPR 10(1)(c)",
                 en="A required form, document or piece of information is missing: {item}.",
-                fr="Il manque un formulaire, un document ou un renseignement exigé : {item}.",
+                fr="Il manque un formulaire, un document ou un renseignement exigé : {item}.",
                 subject=item,
                 item=item,
             )
@@ -408,7 +408,7 @@ def _check_missing_items(app: ApplicationSummary, reasons: list[Reason]) -> None
                 rule="IRPR-10-1, SP-181, SP-189",
                 citation="IRPR 10(1)(c); IMM 5289 — Step 2, Step 5",
                 en="A required item is replaced by a letter of explanation: {item}. The officer decides whether the explanation is enough.",
-                fr="Un élément exigé est remplacé par une lettre d’explication : {item}. L’agent décide si l’explication est suffisante.",
+                fr="Un élément exigé est remplacé par une lettre d’explication : {item}. L’agent décide si l’explication est suffisante.",
                 severity=Severity.WARNING,
                 subject=item,
                 item=item,
@@ -425,7 +425,7 @@ def _check_fee(app: ApplicationSummary, reasons: list[Reason]) -> None:
                 rule="IRPR-10-1",
                 citation="IRPR 10(1)(d)",
                 en="No fee is payable for this application, so no receipt is needed.",
-                fr="Aucuns frais ne sont exigibles pour cette demande; aucun récépissé n’est donc nécessaire.",
+                fr="Aucuns frais ne sont exigibles pour cette demande ; aucun récépissé n’est donc nécessaire.",
                 severity=Severity.INFO,
             )
         )
@@ -479,7 +479,7 @@ def _check_designation(app: ApplicationSummary, reasons: list[Reason]) -> None:
                 rule="IRPR-10-1",
                 citation="IRPR 10(1)(e)",
                 en="You are accompanied by a spouse or common-law partner: the application must say which of you is the principal applicant and which is the accompanying spouse or partner.",
-                fr="Vous êtes accompagné d’un époux ou d’un conjoint de fait : la demande doit indiquer lequel de vous deux agit à titre de demandeur principal et lequel agit à titre d’époux ou de conjoint de fait accompagnant.",
+                fr="Vous êtes accompagné d’un époux ou d’un conjoint de fait : la demande doit indiquer lequel de vous deux agit à titre de demandeur principal et lequel agit à titre d’époux ou de conjoint de fait accompagnant.",
             )
         )
 
@@ -503,7 +503,7 @@ def _check_particulars(app: ApplicationSummary, reasons: list[Reason]) -> tuple[
                 rule="IRPR-10-2, ACT-02",
                 citation="IRPR 10(2)(a)",
                 en="The application must identify exactly one applicant (principal applicant); it names {count}.",
-                fr="La demande doit désigner un seul demandeur (demandeur principal); elle en désigne {count}.",
+                fr="La demande doit désigner un seul demandeur (demandeur principal) ; elle en désigne {count}.",
                 count=len(principals),
             )
         )
@@ -561,7 +561,7 @@ def _check_particulars(app: ApplicationSummary, reasons: list[Reason]) -> tuple[
                     rule="IRPR-10-2, ACT-03",
                     citation="IRPR 10(2)(a)",
                     en="Missing for {person} ({status_en}): {field_en}. Every family member must be declared, accompanying or not.",
-                    fr="Renseignement manquant pour {person} ({status_fr}) : {field_fr}. Tous les membres de la famille doivent être déclarés, qu’ils accompagnent ou non le demandeur.",
+                    fr="Renseignement manquant pour {person} ({status_fr}) : {field_fr}. Tous les membres de la famille doivent être déclarés, qu’ils accompagnent ou non le demandeur.",
                     subject=person.person_id,
                     person=person.person_id,
                     status_en="accompanying" if person.accompanying else "not accompanying",
@@ -644,7 +644,7 @@ def representative_gaps(details: RepresentativeDetails) -> tuple[Reason, ...]:
             rule="IRPR-10-2, REP-17",
             citation=citation,
             en="Missing for the representative or paid adviser {who}: {field_en}.",
-            fr="Renseignement manquant sur le représentant ou le conseiller rémunéré {who} : {field_fr}.",
+            fr="Renseignement manquant sur le représentant ou le conseiller rémunéré {who} : {field_fr}.",
             subject=details.representative_id,
             who=details.representative_id,
             field_en=en,

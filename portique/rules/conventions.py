@@ -111,7 +111,7 @@ def unknown_date_entry(
                 rule="SP-163",
                 citation="IMM 5289 — IMM 0008, « Renseignements sur la naissance – Date de naissance »",
                 en="Enter {text}: {year_fill} replaces an unknown year, {month_fill} an unknown month and {day_fill} an unknown day. Attach a letter explaining why you used this date.",
-                fr="Inscrivez {text} : {year_fill} remplace une année inconnue, {month_fill} un mois inconnu et {day_fill} un jour inconnu. Joignez une lettre d’explication indiquant pourquoi vous avez utilisé cette date.",
+                fr="Inscrivez {text} : {year_fill} remplace une année inconnue, {month_fill} un mois inconnu et {day_fill} un jour inconnu. Joignez une lettre d’explication indiquant pourquoi vous avez utilisé cette date.",
                 severity=Severity.WARNING,
                 text=text,
                 year_fill=value("irpr.unknown_date_year", on),
@@ -128,7 +128,7 @@ def unknown_date_entry(
                     rule="SP-163",
                     citation="IMM 5289 — IMM 0008, « Renseignements sur la naissance – Date de naissance »",
                     en="{text} is not a real date, so the online form cannot accept it. Explain the date in your letter; IRCC will tell you what to enter.",
-                    fr="{text} n’est pas une date réelle; le formulaire en ligne ne peut donc pas l’accepter. Expliquez la date dans votre lettre; IRCC vous indiquera quoi inscrire.",
+                    fr="{text} n’est pas une date réelle ; le formulaire en ligne ne peut donc pas l’accepter. Expliquez la date dans votre lettre ; IRCC vous indiquera quoi inscrire.",
                     severity=Severity.WARNING,
                     text=text,
                 )
@@ -149,7 +149,7 @@ def unknown_date_entry(
             rule="SP-163",
             citation="IMM 5289 — Step 5, « Remplir les formulaires »",
             en="Enter {text}: “{marker}” stands for each unknown part of the date. Attach a letter explaining why.",
-            fr="Inscrivez {text} : « {marker} » remplace chaque partie inconnue de la date. Joignez une lettre d’explication.",
+            fr="Inscrivez {text} : « {marker} » remplace chaque partie inconnue de la date. Joignez une lettre d’explication.",
             severity=Severity.WARNING,
             text=text,
             marker=marker,
@@ -207,7 +207,7 @@ def name_fields(*, passport_surname: str, passport_given_names: str) -> NameFiel
                 rule="SP-162",
                 citation=_NAMES_CITATION,
                 en="Write your given names in full (first and middle names); do not use initials.",
-                fr="Inscrivez vos prénoms au complet (premier et deuxième prénoms); n’utilisez pas d’initiales.",
+                fr="Inscrivez vos prénoms au complet (premier et deuxième prénoms) ; n’utilisez pas d’initiales.",
                 severity=Severity.WARNING,
             )
         )
@@ -218,7 +218,7 @@ def name_fields(*, passport_surname: str, passport_given_names: str) -> NameFiel
                 rule="SP-162",
                 citation=_NAMES_CITATION,
                 en="Your passport shows no surname: enter all your given names in the surname field.",
-                fr="Votre passeport ne comporte pas de nom de famille : inscrivez tous vos prénoms dans le champ du nom de famille.",
+                fr="Votre passeport ne comporte pas de nom de famille : inscrivez tous vos prénoms dans le champ du nom de famille.",
                 severity=Severity.INFO,
             )
         )
@@ -231,7 +231,7 @@ def name_fields(*, passport_surname: str, passport_given_names: str) -> NameFiel
                 rule="SP-162",
                 citation=_NAMES_CITATION,
                 en="Your passport shows no given name: leave the given-name field blank. You may print the form without validating it, and attach a letter explaining why the field is blank.",
-                fr="Votre passeport ne comporte pas de prénom : laissez le champ du prénom vide. Vous pouvez imprimer le formulaire sans validation et joindre une lettre expliquant pourquoi le champ est vide.",
+                fr="Votre passeport ne comporte pas de prénom : laissez le champ du prénom vide. Vous pouvez imprimer le formulaire sans validation et joindre une lettre expliquant pourquoi le champ est vide.",
                 severity=Severity.WARNING,
             )
         )
@@ -276,7 +276,7 @@ def answer_status(*, answer: str | None) -> AnswerCheck:
                     rule="SP-160, PRC-67",
                     citation="IMM 5289 — « Fournissez des réponses complètes et précises »; IMM 5445 — Step 2",
                     en="Answer every question. If it does not apply to you, write “N/A”. An application with unanswered questions is returned.",
-                    fr="Répondez à toutes les questions. Si une question ne s’applique pas à vous, écrivez « Sans objet » ou « S.O. ». Une demande comportant des questions sans réponse est retournée.",
+                    fr="Répondez à toutes les questions. Si une question ne s’applique pas à vous, écrivez « Sans objet » ou « S.O. ». Une demande comportant des questions sans réponse est retournée.",
                 ),
             ),
         )
@@ -289,7 +289,7 @@ def answer_status(*, answer: str | None) -> AnswerCheck:
                     rule="SP-160, PRC-67",
                     citation="IMM 5289 — « Fournissez des réponses complètes et précises »; IMM 5445 — Step 2",
                     en="The question is marked as not applicable, which counts as an answer.",
-                    fr="La question est marquée « Sans objet », ce qui compte comme une réponse.",
+                    fr="La question est marquée « Sans objet », ce qui compte comme une réponse.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -358,7 +358,7 @@ def check_mailing_address(*, address: MailingAddress) -> AddressCheck:
                     rule="SP-166",
                     citation=_ADDRESS_CITATION,
                     en="The address must be complete: give the {part_en}.",
-                    fr="L’adresse doit être complète : indiquez {part_fr}.",
+                    fr="L’adresse doit être complète : indiquez {part_fr}.",
                     subject=attribute,
                     part_en=en,
                     part_fr=fr,
@@ -375,7 +375,7 @@ def check_mailing_address(*, address: MailingAddress) -> AddressCheck:
                 rule="SP-166",
                 citation=_ADDRESS_CITATION,
                 en="Write the address in full, without abbreviations (for example “Street”, “Avenue”, “Apartment”).",
-                fr="Écrivez l’adresse au complet, sans abréviation (par exemple « rue », « avenue », « appartement »).",
+                fr="Écrivez l’adresse au complet, sans abréviation (par exemple « rue », « avenue », « appartement »).",
                 severity=Severity.WARNING,
             )
         )
@@ -417,7 +417,7 @@ def check_email(*, email: str | None) -> EmailCheck:
                     rule="SP-166, SP-167",
                     citation=citation,
                     en="No e-mail address: correspondence will go to your mailing address.",
-                    fr="Aucune adresse de courriel : la correspondance sera envoyée à votre adresse postale.",
+                    fr="Aucune adresse de courriel : la correspondance sera envoyée à votre adresse postale.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -495,7 +495,7 @@ def check_language_preferences(
                 rule="SP-161",
                 citation=citation,
                 en="You chose neither English nor French for the interview, so you must answer “Yes” to the interpreter question.",
-                fr="Vous n’avez sélectionné ni l’anglais ni le français pour l’entrevue; vous devez donc sélectionner « Oui » à la demande d’interprète.",
+                fr="Vous n’avez sélectionné ni l’anglais ni le français pour l’entrevue ; vous devez donc sélectionner « Oui » à la demande d’interprète.",
             )
         )
     valid = not has_blocking(reasons)

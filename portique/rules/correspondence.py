@@ -88,7 +88,7 @@ def route_correspondence(
                 rule="X-12, ACT-10",
                 citation=_CITATION,
                 en="You authorized your sponsor to act as your representative: all correspondence about the application goes to the sponsor.",
-                fr="Vous avez autorisé votre répondant à agir comme représentant en votre nom : toute la correspondance au sujet de la demande sera envoyée au répondant.",
+                fr="Vous avez autorisé votre répondant à agir comme représentant en votre nom : toute la correspondance au sujet de la demande sera envoyée au répondant.",
                 severity=Severity.INFO,
             )
         )
@@ -99,7 +99,7 @@ def route_correspondence(
                 rule="X-12, ACT-40",
                 citation=_CITATION,
                 en="You authorized a representative: all correspondence about the application goes to the representative.",
-                fr="Vous avez autorisé un représentant à agir en votre nom : toute la correspondance au sujet de la demande lui sera envoyée.",
+                fr="Vous avez autorisé un représentant à agir en votre nom : toute la correspondance au sujet de la demande lui sera envoyée.",
                 severity=Severity.INFO,
             )
         )
@@ -111,7 +111,7 @@ def route_correspondence(
                 rule="X-10, ACT-23",
                 citation=_CITATION,
                 en="The application is linked to an online account: correspondence, including medical forms and requests, arrives there.",
-                fr="La demande est liée à un compte en ligne : la correspondance, y compris les formulaires médicaux et les autres demandes, y est envoyée.",
+                fr="La demande est liée à un compte en ligne : la correspondance, y compris les formulaires médicaux et les autres demandes, y est envoyée.",
                 severity=Severity.INFO,
             )
         )
@@ -125,7 +125,7 @@ def route_correspondence(
                 rule="X-10",
                 citation=_CITATION,
                 en="The application is not linked to an online account and an e-mail address was given: e-mail is the main way IRCC communicates.",
-                fr="La demande n’est pas liée à un compte en ligne et une adresse de courriel a été fournie : le courriel est le principal moyen de communication d’IRCC.",
+                fr="La demande n’est pas liée à un compte en ligne et une adresse de courriel a été fournie : le courriel est le principal moyen de communication d’IRCC.",
                 severity=Severity.INFO,
             )
         )
@@ -137,7 +137,7 @@ def route_correspondence(
                 rule="SP-167, X-10",
                 citation=_CITATION,
                 en="The e-mail address given cannot be read clearly, so IRCC will not use it.",
-                fr="L’adresse de courriel fournie ne peut pas être lue clairement; IRCC ne l’utilisera donc pas.",
+                fr="L’adresse de courriel fournie ne peut pas être lue clairement ; IRCC ne l’utilisera donc pas.",
                 severity=Severity.WARNING,
             )
         )
@@ -147,7 +147,7 @@ def route_correspondence(
             rule="X-10",
             citation=_CITATION,
             en="No linked online account and no e-mail address: all correspondence goes by mail to the most recent mailing address on file.",
-            fr="Aucun compte en ligne lié ni aucune adresse de courriel : toute la correspondance sera envoyée à l’adresse postale la plus récente inscrite au dossier.",
+            fr="Aucun compte en ligne lié ni aucune adresse de courriel : toute la correspondance sera envoyée à l’adresse postale la plus récente inscrite au dossier.",
             severity=Severity.INFO,
         )
     )
@@ -164,7 +164,7 @@ def _link_counts(linked: LinkedAccount, representative: Representative, reasons:
                 rule="X-11, ACT-39",
                 citation=_CITATION,
                 en="An application cannot be linked to your personal account while you use a representative; the link is not used until the designation is cancelled.",
-                fr="La demande ne peut pas être liée à votre compte en ligne personnel si vous avez recours à un représentant; le lien n’est pas utilisé tant que la désignation n’est pas annulée.",
+                fr="La demande ne peut pas être liée à votre compte en ligne personnel si vous avez recours à un représentant ; le lien n’est pas utilisé tant que la désignation n’est pas annulée.",
                 severity=Severity.WARNING,
             )
         )
@@ -178,7 +178,7 @@ def _link_counts(linked: LinkedAccount, representative: Representative, reasons:
                 rule="X-11, ACT-08",
                 citation=_CITATION,
                 en="Only a paid authorized representative can link the application to their online account; unpaid representatives cannot have one.",
-                fr="Seul un représentant rémunéré autorisé peut lier la demande à son compte en ligne; les représentants non rémunérés ne peuvent pas en avoir.",
+                fr="Seul un représentant rémunéré autorisé peut lier la demande à son compte en ligne ; les représentants non rémunérés ne peuvent pas en avoir.",
                 severity=Severity.WARNING,
             )
         )
@@ -229,7 +229,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                     rule="PRC-99a",
                     citation=_AFTER,
                     en="Your application is complete: an acknowledgement of receipt is sent to the e-mail address you gave.",
-                    fr="Votre demande est dûment remplie : un accusé de réception est envoyé à l’adresse de courriel que vous avez indiquée.",
+                    fr="Votre demande est dûment remplie : un accusé de réception est envoyé à l’adresse de courriel que vous avez indiquée.",
                     severity=Severity.INFO,
                 )
             )
@@ -239,7 +239,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                 rule="PRC-99a",
                 citation=_AFTER,
                 en="Your card is mailed to you, or IRCC tells you by e-mail or letter where and when to pick it up; bring your old card and the originals of the copies you sent.",
-                fr="Vous recevrez votre carte par la poste, ou IRCC vous indiquera par courriel ou par lettre où et quand aller la chercher; apportez alors votre ancienne carte et les originaux des copies jointes à votre demande.",
+                fr="Vous recevrez votre carte par la poste, ou IRCC vous indiquera par courriel ou par lettre où et quand aller la chercher ; apportez alors votre ancienne carte et les originaux des copies jointes à votre demande.",
                 severity=Severity.INFO,
             )
         )
@@ -253,7 +253,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                     rule="PRC-99b, IRPR-12",
                     citation=_AFTER + "; IRPR 12",
                     en="Your application is incomplete: it is returned to you.",
-                    fr="Votre demande est incomplète : elle vous est retournée.",
+                    fr="Votre demande est incomplète : elle vous est retournée.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -267,7 +267,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                     rule="PRC-99b",
                     citation=_AFTER,
                     en="Your application is refused: you receive a refusal letter explaining the reasons.",
-                    fr="Votre demande est refusée : vous recevrez une lettre de refus expliquant les raisons du refus.",
+                    fr="Votre demande est refusée : vous recevrez une lettre de refus expliquant les raisons du refus.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -281,7 +281,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                     rule="PRC-99b",
                     citation=_AFTER,
                     en="Your application is withdrawn: you receive a letter explaining the reasons for the withdrawal.",
-                    fr="Votre demande est retirée : vous recevrez une lettre expliquant les raisons du retrait.",
+                    fr="Votre demande est retirée : vous recevrez une lettre expliquant les raisons du retrait.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -294,7 +294,7 @@ def pr_card_notices(*, event: PrCardEvent, valid_email_given: bool) -> Notices:
                 rule="PRC-99e",
                 citation="IMM 5445 — « Programme d’assurance de la qualité »",
                 en="Your application was selected at random for quality assurance: you are told in writing and called to an interview with an IRCC official.",
-                fr="Votre demande a été choisie au hasard aux fins d’assurance de la qualité : vous en serez avisé par écrit et convoqué à une entrevue avec un fonctionnaire d’IRCC.",
+                fr="Votre demande a été choisie au hasard aux fins d’assurance de la qualité : vous en serez avisé par écrit et convoqué à une entrevue avec un fonctionnaire d’IRCC.",
                 severity=Severity.INFO,
             ),
         ),

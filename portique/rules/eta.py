@@ -101,7 +101,7 @@ def check_eta_application(*, application: EtaApplication) -> EtaApplicationCheck
                 rule="IRPR-12.04-1, EX-41",
                 citation="IRPR 12.04(1)",
                 en="An eTA application must be made through the Minister’s electronic system; it cannot be made by any other means.",
-                fr="La demande d’autorisation de voyage électronique doit être présentée par le système électronique du ministre; elle ne peut pas l’être par un autre moyen.",
+                fr="La demande d’autorisation de voyage électronique doit être présentée par le système électronique du ministre ; elle ne peut pas l’être par un autre moyen.",
             )
         )
     for attribute, citation, en, fr in _REQUIRED_ETA_FIELDS:
@@ -162,7 +162,7 @@ def _eta_missing(citation: str, en: str, fr: str, subject: str) -> Reason:
         rule="IRPR-12.04-4",
         citation=citation,
         en="The eTA application is incomplete: the {field_en} is missing.",
-        fr="La demande d’autorisation de voyage électronique est incomplète : il manque {field_fr}.",
+        fr="La demande d’autorisation de voyage électronique est incomplète : il manque {field_fr}.",
         subject=subject,
         field_en=en,
         field_fr=fr,
@@ -243,7 +243,7 @@ def deemed_eta_application(
                 rule="IRPR-12.04-5, IRPR-12.04-6",
                 citation="IRPR 12.04(5), (6)",
                 en="This permit application does not also count as an eTA application: subsection 12.04(5) covers only renewals by a foreign national described in 7.01(1), and 12.04(6) only those who must hold an eTA under 7.1(1).",
-                fr="Cette demande de permis n’est pas aussi considérée comme une demande d’autorisation de voyage électronique : le paragraphe 12.04(5) ne vise que les renouvellements demandés par l’étranger visé au paragraphe 7.01(1), et le paragraphe 12.04(6) que l’étranger qui doit obtenir une autorisation aux termes du paragraphe 7.1(1).",
+                fr="Cette demande de permis n’est pas aussi considérée comme une demande d’autorisation de voyage électronique : le paragraphe 12.04(5) ne vise que les renouvellements demandés par l’étranger visé au paragraphe 7.01(1), et le paragraphe 12.04(6) que l’étranger qui doit obtenir une autorisation aux termes du paragraphe 7.1(1).",
                 severity=Severity.INFO,
             ),
         ),
@@ -385,7 +385,7 @@ def eta_validity(*, eta: EtaFacts) -> EtaValidity:
                     rule="IRPR-12.05-1",
                     citation="IRPR 12.05(1)(e)",
                     en="The issuing country left subsection 7.01(1) but is listed in Schedule 1.1, so the eTA does not end on that date.",
-                    fr="Le pays de délivrance a cessé d’être visé au paragraphe 7.01(1), mais il figure à l’annexe 1.1; l’autorisation ne prend donc pas fin à cette date.",
+                    fr="Le pays de délivrance a cessé d’être visé au paragraphe 7.01(1), mais il figure à l’annexe 1.1 ; l’autorisation ne prend donc pas fin à cette date.",
                     severity=Severity.INFO,
                 )
             )
@@ -414,7 +414,7 @@ def eta_validity(*, eta: EtaFacts) -> EtaValidity:
             else "IRPR-12.05-1.1",
             citation=citation,
             en="The eTA issued on {issued} is valid until {until}: {ground_en}.",
-            fr="L’autorisation de voyage électronique délivrée le {issued} est valide jusqu’au {until} : {ground_fr}.",
+            fr="L’autorisation de voyage électronique délivrée le {issued} est valide jusqu’au {until} : {ground_fr}.",
             severity=severity,
             issued=eta.issued_on.isoformat(),
             until=valid_until.isoformat(),
@@ -429,7 +429,7 @@ def eta_validity(*, eta: EtaFacts) -> EtaValidity:
                 rule="IRPR-12.05-1",
                 citation=citation,
                 en="The ground that ends this eTA came before it was issued; it cannot be used.",
-                fr="Le motif qui met fin à cette autorisation est survenu avant sa délivrance; elle ne peut pas être utilisée.",
+                fr="Le motif qui met fin à cette autorisation est survenu avant sa délivrance ; elle ne peut pas être utilisée.",
                 severity=Severity.WARNING,
             )
         )
@@ -456,7 +456,7 @@ def _exception_to_1_d(eta: EtaFacts) -> Reason | None:
             rule="IRPR-12.05-2",
             citation="IRPR 12.05(2)",
             en="The eTA was issued for a machine-readable Romanian passport with a contactless chip, so paragraph (1)(d) does not end it.",
-            fr="L’autorisation a été délivrée à l’égard d’un passeport roumain lisible par machine et muni d’une puce sans contact; l’alinéa (1)d) n’y met donc pas fin.",
+            fr="L’autorisation a été délivrée à l’égard d’un passeport roumain lisible par machine et muni d’une puce sans contact ; l’alinéa (1)d) n’y met donc pas fin.",
             severity=Severity.INFO,
         )
     return None
@@ -567,7 +567,7 @@ def eta_eligibility(
                 rule="IRPR-12.06",
                 citation=citation,
                 en="After the eTA was issued, the holder was {event_en} (on {day}): they are no longer eligible to hold it.",
-                fr="Après la délivrance de l’autorisation, le titulaire {event_fr} (le {day}) : il n’est plus habilité à la détenir.",
+                fr="Après la délivrance de l’autorisation, le titulaire {event_fr} (le {day}) : il n’est plus habilité à la détenir.",
                 severity=Severity.WARNING,
                 subject=event.kind.value,
                 event_en=en,

@@ -208,7 +208,7 @@ def _total_reason(rule: str, citation: str, due_now: Decimal, due_later: Decimal
         rule=rule,
         citation=citation,
         en="Fees to pay now: {now_en}" + (" (plus {later_en} later)" if due_later else "") + ".",
-        fr="Frais à payer maintenant : {now_fr}"
+        fr="Frais à payer maintenant : {now_fr}"
         + (" (plus {later_fr} plus tard)" if due_later else "")
         + ".",
         severity=INFO,
@@ -260,7 +260,7 @@ def _no_biometric_fee(rule: str, citation: str) -> Reason:
         rule=rule,
         citation=citation,
         en="No one in this application gives biometrics: no biometric fee.",
-        fr="Personne dans cette demande n’a à fournir ses données biométriques : aucuns frais de biométrie.",
+        fr="Personne dans cette demande n’a à fournir ses données biométriques : aucuns frais de biométrie.",
         severity=INFO,
     )
 
@@ -286,7 +286,7 @@ def _family_biometric_fee(
         "place: the biometric fee is {per_en} each, to a maximum of {max_en} for the family, so "
         "{amount_en}.",
         fr="{count} personnes d’une même famille fournissent leurs données biométriques et présentent "
-        "ensemble une même demande, en même temps et au même endroit : les frais de biométrie sont "
+        "ensemble une même demande, en même temps et au même endroit : les frais de biométrie sont "
         "de {per_fr} par personne, jusqu’à un maximum de {max_fr} par famille, soit {amount_fr}.",
         severity=INFO,
         count=count,
@@ -304,7 +304,7 @@ def _per_person_biometric_fee(count: int, per_person: Decimal, rule: str, citati
         rule=rule,
         citation=citation,
         en="Persons giving biometrics: {count}, at {per_en} each.",
-        fr="Personnes qui fournissent leurs données biométriques : {count}, à {per_fr} par personne.",
+        fr="Personnes qui fournissent leurs données biométriques : {count}, à {per_fr} par personne.",
         severity=INFO,
         count=count,
         **_money("per", per_person),
@@ -466,7 +466,7 @@ def _indigenous_name_waiver(
                 citation=citation,
                 en="The waiver covers the PR card fee; the biometric fee is still shown as due. An officer "
                 "will confirm.",
-                fr="L’exemption vise les frais de la carte RP; les frais de biométrie demeurent indiqués comme "
+                fr="L’exemption vise les frais de la carte RP ; les frais de biométrie demeurent indiqués comme "
                 "exigibles. Un agent le confirmera.",
                 severity=WARNING,
                 subject=applicant.id,
@@ -560,7 +560,7 @@ def _rprf_reason(now: bool, rprf: Decimal, subject: str) -> Reason:
             en="The right of permanent residence fee ({rprf_en}) is paid now, as recommended; it is "
             "refunded if permanent residence is not obtained.",
             fr="Les frais relatifs au droit de résidence permanente ({rprf_fr}) sont payés maintenant, "
-            "comme recommandé; ils sont remboursés si la résidence permanente n’est pas obtenue.",
+            "comme recommandé ; ils sont remboursés si la résidence permanente n’est pas obtenue.",
             severity=INFO,
             subject=subject,
             **_money("rprf", rprf),
@@ -572,7 +572,7 @@ def _rprf_reason(now: bool, rprf: Decimal, subject: str) -> Reason:
         en="The right of permanent residence fee ({rprf_en}) must be paid before permanent residence "
         "is granted; paying it later may delay the application.",
         fr="Les frais relatifs au droit de résidence permanente ({rprf_fr}) doivent être payés avant "
-        "l’octroi de la résidence permanente; les payer plus tard pourrait retarder la demande.",
+        "l’octroi de la résidence permanente ; les payer plus tard pourrait retarder la demande.",
         severity=WARNING,
         subject=subject,
         **_money("rprf", rprf),
@@ -587,7 +587,7 @@ def _children_pay_no_rprf(count: int, child_fee: Decimal) -> Reason:
         citation=SPONSORSHIP_FEES,
         en="Dependent children included: {count}, at {fee_en} each. Dependent children do not pay the right "
         "of permanent residence fee.",
-        fr="Enfants à charge inclus : {count}, à {fee_fr} chacun. Les enfants à charge n’ont pas à payer les "
+        fr="Enfants à charge inclus : {count}, à {fee_fr} chacun. Les enfants à charge n’ont pas à payer les "
         "frais relatifs au droit de résidence permanente.",
         severity=INFO,
         count=count,
@@ -643,7 +643,7 @@ def _child_own_application(subject: str) -> Reason:
         en="A dependent child sponsored as principal applicant is a separate application with its own "
         "fees; dependent children do not pay the right of permanent residence fee.",
         fr="Un enfant à charge parrainé à titre de demandeur principal fait l’objet d’une demande "
-        "distincte, avec ses propres frais; les enfants à charge n’ont pas à payer les frais relatifs "
+        "distincte, avec ses propres frais ; les enfants à charge n’ont pas à payer les frais relatifs "
         "au droit de résidence permanente.",
         severity=INFO,
         subject=subject,
@@ -788,7 +788,7 @@ def assess_payment(
                 rule=returned_rule,
                 citation=returned_citation,
                 en="Only online payments are accepted in Canada; an application paid another way is returned.",
-                fr="Seuls les paiements en ligne sont acceptés au Canada; une demande payée autrement est "
+                fr="Seuls les paiements en ligne sont acceptés au Canada ; une demande payée autrement est "
                 "retournée.",
                 severity=BLOCKING,
             ),
@@ -802,7 +802,7 @@ def assess_payment(
                 citation=returned_citation,
                 en="No payment was sent with the application: it is returned. Processing starts only when it "
                 "is sent again with the exact fees ({due_en}).",
-                fr="Aucun paiement n’accompagne la demande : elle est retournée. Le traitement ne commencera "
+                fr="Aucun paiement n’accompagne la demande : elle est retournée. Le traitement ne commencera "
                 "que lorsque vous l’aurez renvoyée avec le paiement des frais exacts ({due_fr}).",
                 severity=BLOCKING,
                 **_money("due", due),
@@ -817,7 +817,7 @@ def assess_payment(
                 citation=returned_citation,
                 en="The application must be accompanied by the receipt for the fees; without proof of payment "
                 "it is returned.",
-                fr="La demande doit être accompagnée du récépissé de paiement des droits; sans preuve de "
+                fr="La demande doit être accompagnée du récépissé de paiement des droits ; sans preuve de "
                 "paiement, elle est retournée.",
                 severity=BLOCKING,
             ),
@@ -831,7 +831,7 @@ def assess_payment(
                 citation=returned_citation,
                 en="You paid {paid_en} but the fees are {due_en}: the application is returned. Processing "
                 "starts only when it is sent again with the exact fees.",
-                fr="Vous avez payé {paid_fr}, mais les frais s’élèvent à {due_fr} : la demande est retournée. "
+                fr="Vous avez payé {paid_fr}, mais les frais s’élèvent à {due_fr} : la demande est retournée. "
                 "Le traitement ne commencera que lorsque vous l’aurez renvoyée avec le paiement des frais "
                 "exacts.",
                 severity=BLOCKING,
@@ -847,7 +847,7 @@ def assess_payment(
                 rule=rule,
                 citation=guide,
                 en="You paid {paid_en}: the fees due now and the right of permanent residence fee.",
-                fr="Vous avez payé {paid_fr} : les frais exigibles maintenant et les frais relatifs au droit "
+                fr="Vous avez payé {paid_fr} : les frais exigibles maintenant et les frais relatifs au droit "
                 "de résidence permanente.",
                 severity=INFO,
                 **_money("paid", paid),
@@ -873,7 +873,7 @@ def assess_payment(
             citation=f"{guide} (Trop-payé)",
             en="You paid {paid_en} for fees of {due_en}: processing starts and the excess of {excess_en} is "
             "refunded automatically, {to_en}.",
-            fr="Vous avez payé {paid_fr} pour des frais de {due_fr} : le traitement commence et le trop-payé "
+            fr="Vous avez payé {paid_fr} pour des frais de {due_fr} : le traitement commence et le trop-payé "
             "de {excess_fr} est remboursé automatiquement, {to_fr}.",
             severity=INFO,
             to_en=to_en,
@@ -994,7 +994,7 @@ def assess_refund(
             rule="PRC-71" if is_card else "SP-202",
             citation=PR_CARD_FEES if is_card else SPONSORSHIP_FEES,
             en="This event does not apply to this kind of application; no refund is computed.",
-            fr="Cet événement ne s’applique pas à ce type de demande; aucun remboursement n’est calculé.",
+            fr="Cet événement ne s’applique pas à ce type de demande ; aucun remboursement n’est calculé.",
             severity=WARNING,
         )
         return RefundAssessment((), ZERO, ZERO, ZERO, payee, (found,))
@@ -1034,7 +1034,7 @@ def _refund_not_in_sources(quote: FeeQuote, payee: RefundPayee) -> RefundAssessm
         citation="IRPR 10(1)(d)",
         en="The source documents give no refund rule for this kind of application: nothing is refunded "
         "automatically, and an officer decides about the fees paid ({amount_en}).",
-        fr="Les documents de référence ne prévoient aucune règle de remboursement pour ce type de demande : "
+        fr="Les documents de référence ne prévoient aucune règle de remboursement pour ce type de demande : "
         "rien n’est remboursé automatiquement, et un agent décide du sort des frais payés ({amount_fr}).",
         severity=WARNING,
         **_money("amount", officer),
@@ -1096,7 +1096,7 @@ def _refund_reasons(
                     citation="IMM 5445 — Vous pourriez être admissible à la citoyenneté canadienne",
                     en="IRCC does not issue PR cards to Canadian citizens: the processing fee ({refund_en}) "
                     "is refunded.",
-                    fr="IRCC ne délivre pas de carte RP aux citoyens canadiens : les frais de traitement "
+                    fr="IRCC ne délivre pas de carte RP aux citoyens canadiens : les frais de traitement "
                     "({refund_fr}) sont remboursés.",
                     severity=INFO,
                     **money,
@@ -1110,7 +1110,7 @@ def _refund_reasons(
                     citation=citation,
                     en="The application was withdrawn before processing started: the processing fee "
                     "({refund_en}) is refunded.",
-                    fr="La demande a été retirée avant le début du traitement : les frais de traitement "
+                    fr="La demande a été retirée avant le début du traitement : les frais de traitement "
                     "({refund_fr}) sont remboursés.",
                     severity=INFO,
                     **money,
@@ -1145,11 +1145,11 @@ def _refund_reasons(
                     "is returned, the permanent residence application is not decided and there is no right "
                     "of appeal. All processing fees and any right of permanent residence fee paid are "
                     "refunded ({refund_en}); the sponsorship fee ({kept_en}) is kept.",
-                    fr="Vous avez retiré votre parrainage parce que vous ne satisfaites pas aux exigences : "
+                    fr="Vous avez retiré votre parrainage parce que vous ne satisfaites pas aux exigences : "
                     "la demande vous est retournée, aucune décision n’est rendue sur la demande de "
                     "résidence permanente et vous n’avez aucun droit d’appel. Tous les frais de traitement "
                     "et les frais relatifs au droit de résidence permanente payés sont remboursés "
-                    "({refund_fr}); les frais de parrainage ({kept_fr}) sont conservés.",
+                    "({refund_fr}) ; les frais de parrainage ({kept_fr}) sont conservés.",
                     severity=INFO,
                     **money,
                 )
@@ -1164,7 +1164,7 @@ def _refund_reasons(
                         citation=SPONSORSHIP_FEES,
                         en="Permanent residence was not obtained: the right of permanent residence fee "
                         "({rprf_en}) is refunded.",
-                        fr="La résidence permanente n’a pas été obtenue : les frais relatifs au droit de "
+                        fr="La résidence permanente n’a pas été obtenue : les frais relatifs au droit de "
                         "résidence permanente ({rprf_fr}) sont remboursés.",
                         severity=INFO,
                         **_money("rprf", rprf.refund),
@@ -1179,7 +1179,7 @@ def _refund_reasons(
                     en="The guide refunds only the right of permanent residence fee when permanent residence "
                     "is not obtained; the other fees ({kept_en}) are kept.",
                     fr="Le guide ne prévoit que le remboursement des frais relatifs au droit de résidence "
-                    "permanente lorsque la résidence permanente n’est pas obtenue; les autres frais "
+                    "permanente lorsque la résidence permanente n’est pas obtenue ; les autres frais "
                     "({kept_fr}) sont conservés.",
                     severity=INFO,
                     **money,
@@ -1195,7 +1195,7 @@ def _refund_reasons(
                 citation="IMM 5289 — Étape 4; IMM 5445 — Étape 3 (G-22)",
                 en="The guides do not say whether the biometric fee ({amount_en}) is refunded: it is not "
                 "refunded automatically and an officer will decide.",
-                fr="Les guides ne précisent pas si les frais de biométrie ({amount_fr}) sont remboursés : ils "
+                fr="Les guides ne précisent pas si les frais de biométrie ({amount_fr}) sont remboursés : ils "
                 "ne sont pas remboursés automatiquement et un agent rendra une décision.",
                 severity=WARNING,
                 **_money("amount", biometric),
@@ -1218,7 +1218,7 @@ def _refund_reasons(
                 en="The guide does not say whether fees are refunded when a sponsorship is withdrawn for "
                 "another reason: {amount_en} is held for an officer's decision.",
                 fr="Le guide ne précise pas si les frais sont remboursés lorsqu’un parrainage est retiré pour "
-                "un autre motif : un agent rendra une décision sur {amount_fr}.",
+                "un autre motif : un agent rendra une décision sur {amount_fr}.",
                 severity=WARNING,
                 **_money("amount", other),
             )

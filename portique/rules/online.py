@@ -374,7 +374,7 @@ def _temporary_resident_in_canada(
                 rule="EX-04",
                 citation="IRPR 9.4",
                 en="An officer has established exceptional circumstances beyond your control: you may apply by another means than online.",
-                fr="Un agent a établi l’existence de circonstances exceptionnelles indépendantes de votre volonté : vous pouvez présenter votre demande par un autre moyen que la voie électronique.",
+                fr="Un agent a établi l’existence de circonstances exceptionnelles indépendantes de votre volonté : vous pouvez présenter votre demande par un autre moyen que la voie électronique.",
                 severity=Severity.INFO,
             )
         )
@@ -400,7 +400,7 @@ def _temporary_resident_in_canada(
                     rule="EX-07, REP-15",
                     citation=_SEED_000 + ", Remarque",
                     en="A paid representative with access to the Authorized Paid Representative Portal must submit this application through the portal; paper is allowed only if the representative is unable to use the portal.",
-                    fr="Le représentant rémunéré autorisé ayant accès au Portail des représentants rémunérés autorisés doit soumettre cette demande par le portail; le papier n’est permis que s’il n’est pas en mesure d’utiliser le portail.",
+                    fr="Le représentant rémunéré autorisé ayant accès au Portail des représentants rémunérés autorisés doit soumettre cette demande par le portail ; le papier n’est permis que s’il n’est pas en mesure d’utiliser le portail.",
                     severity=Severity.INFO,
                 )
             )
@@ -414,7 +414,7 @@ def _temporary_resident_in_canada(
                         rule="EX-07, REP-15",
                         citation=_SEED_000 + ", Remarque",
                         en="The representative is unable to submit through the Authorized Paid Representative Portal, and this program is in the exemption table: paper is allowed.",
-                        fr="Le représentant n’est pas en mesure de soumettre la demande par le Portail des représentants rémunérés autorisés et ce programme figure dans la liste des dispenses : le papier est permis.",
+                        fr="Le représentant n’est pas en mesure de soumettre la demande par le Portail des représentants rémunérés autorisés et ce programme figure dans la liste des dispenses : le papier est permis.",
                         severity=Severity.INFO,
                     )
                 )
@@ -430,7 +430,7 @@ def _temporary_resident_in_canada(
                 rule="EX-01, EX-02",
                 citation="IRPR 9.2",
                 en="Temporary residents in Canada must apply online to extend their status or their authorization to work or study; no exemption applies.",
-                fr="Les résidents temporaires au Canada doivent présenter leur demande en ligne pour proroger leur statut ou leur autorisation de travailler ou d’étudier; aucune exception ne s’applique.",
+                fr="Les résidents temporaires au Canada doivent présenter leur demande en ligne pour proroger leur statut ou leur autorisation de travailler ou d’étudier ; aucune exception ne s’applique.",
                 severity=Severity.INFO,
             )
         )
@@ -466,7 +466,7 @@ def _not_in_table(row_id: str, on: date) -> Reason:
         rule="EX-08",
         citation="IRPR 9.2; " + _SEED_000,
         en="The situation “{row}” is not in the table of exemptions in force on {on}.",
-        fr="La situation « {row} » ne figure pas dans la liste des dispenses en vigueur le {on}.",
+        fr="La situation « {row} » ne figure pas dans la liste des dispenses en vigueur le {on}.",
         severity=Severity.INFO,
         row=row_id,
         on=on.isoformat(),
@@ -493,7 +493,7 @@ def _restriction_row(
             rule=row.rule + ", EX-08",
             citation=row.citation,
             en="You are exempt from the online requirement ({label_en}): you may apply on paper or online.",
-            fr="Vous êtes dispensé de l’exigence de présenter une demande en ligne ({label_fr}) : vous pouvez présenter votre demande sur papier ou en ligne.",
+            fr="Vous êtes dispensé de l’exigence de présenter une demande en ligne ({label_fr}) : vous pouvez présenter votre demande sur papier ou en ligne.",
             severity=Severity.INFO,
             label_en=row.label("en"),
             label_fr=row.label("fr"),
@@ -524,7 +524,7 @@ def _alternative_format_reason(on: date) -> Reason:
         rule="EX-32, EX-33",
         citation="IMM 5445 — « Si vous ne pouvez pas présenter votre demande en ligne … »; IMM 5289 — « Je ne peux pas présenter une demande en ligne … »",
         en="If you, your sponsor or your representative cannot apply online and need accommodation, ask for the kit on paper, in braille or in large print by e-mail to {address} (help: {phone}, from Canada only).",
-        fr="Si vous, votre répondant ou votre représentant ne pouvez pas présenter une demande en ligne et avez besoin de mesures d’adaptation, demandez la trousse sur papier, en braille ou en gros caractères par courriel à {address} (aide : {phone}, depuis le Canada seulement).",
+        fr="Si vous, votre répondant ou votre représentant ne pouvez pas présenter une demande en ligne et avez besoin de mesures d’adaptation, demandez la trousse sur papier, en braille ou en gros caractères par courriel à {address} (aide : {phone}, depuis le Canada seulement).",
         severity=Severity.INFO,
         address=value("online.alternative_format_request_email", on),
         phone=value("online.alternative_format_help_line", on),
@@ -543,7 +543,7 @@ def _pr_portal(*, stream: Stream, on: date, accommodation: bool) -> OnlineRequir
                 rule="EX-31, PRC-90, PRC-70",
                 citation="IMM 5445 — Introduction; Step 3; Step 4",
                 en="A PR card application may be made in the Permanent Residence Portal or on paper; in both cases the fee must be paid online.",
-                fr="La demande de carte RP peut être présentée dans le Portail de résidence permanente ou sur papier; dans les deux cas, les frais doivent être payés en ligne.",
+                fr="La demande de carte RP peut être présentée dans le Portail de résidence permanente ou sur papier ; dans les deux cas, les frais doivent être payés en ligne.",
                 severity=Severity.INFO,
             )
         )
@@ -634,7 +634,7 @@ def _electronic_by_regulation(*, stream: Stream, accommodation: bool) -> OnlineR
                 rule="EX-40, EX-41",
                 citation=citation,
                 en="The sources give no other means for this application; your need for accommodation is referred to IRCC.",
-                fr="Les sources ne prévoient aucun autre moyen pour cette demande; votre besoin de mesures d’adaptation est transmis à IRCC.",
+                fr="Les sources ne prévoient aucun autre moyen pour cette demande ; votre besoin de mesures d’adaptation est transmis à IRCC.",
                 severity=Severity.WARNING,
             )
         )
@@ -696,7 +696,7 @@ def port_of_entry_application(
                     rule="IRPR-12.001",
                     citation="IRPR 12.001 (subject to 198 and 214)",
                     en="Section 198 or 214 may allow this application at the port of entry; an officer will decide.",
-                    fr="Les articles 198 ou 214 pourraient permettre de faire cette demande au point d’entrée; un agent tranchera.",
+                    fr="Les articles 198 ou 214 pourraient permettre de faire cette demande au point d’entrée ; un agent tranchera.",
                     severity=Severity.WARNING,
                 ),
             ),
@@ -707,7 +707,7 @@ def port_of_entry_application(
             rule="IRPR-12.001",
             citation="IRPR 12.001",
             en="This port of entry collects biometric information, so the application may be made here.",
-            fr="Ce point d’entrée offre les services de collecte de renseignements biométriques; la demande peut donc y être faite.",
+            fr="Ce point d’entrée offre les services de collecte de renseignements biométriques ; la demande peut donc y être faite.",
             severity=Severity.INFO,
         )
     else:
@@ -716,7 +716,7 @@ def port_of_entry_application(
             rule="IRPR-12.001",
             citation="IRPR 12.001",
             en="You must give biometrics, and this port of entry does not collect them: the application cannot be made here.",
-            fr="Vous devez fournir vos renseignements biométriques et ce point d’entrée n’offre pas les services de collecte : la demande ne peut pas y être faite.",
+            fr="Vous devez fournir vos renseignements biométriques et ce point d’entrée n’offre pas les services de collecte : la demande ne peut pas y être faite.",
         )
     return PortOfEntryResult(port_collects_biometrics, False, (found,))
 

@@ -69,7 +69,7 @@ def _age_findings(
                 rule=rule,
                 citation=citation,
                 en="The date the photo was taken ({taken}) is after the application date; check it.",
-                fr="La date à laquelle la photo a été prise ({taken}) est postérieure à la date de la demande; vérifiez-la.",
+                fr="La date à laquelle la photo a été prise ({taken}) est postérieure à la date de la demande ; vérifiez-la.",
                 severity=Severity.WARNING,
                 subject="taken_on",
                 taken=taken_on.isoformat(),
@@ -145,7 +145,7 @@ def check_online_photo(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="The photo is {w} × {h} pixels; it must be between {min_w} × {min_h} and {max_w} × {max_h} pixels.",
-                fr="La photo mesure {w} × {h} pixels; sa résolution doit être entre {min_w} × {min_h} et {max_w} × {max_h} pixels.",
+                fr="La photo mesure {w} × {h} pixels ; sa résolution doit être entre {min_w} × {min_h} et {max_w} × {max_h} pixels.",
                 severity=Severity.WARNING,
                 subject="resolution",
                 w=width_px,
@@ -163,7 +163,7 @@ def check_online_photo(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="The file is {size} bytes; it must not exceed {max} bytes ({mb} MB).",
-                fr="Le fichier fait {size} octets; il ne doit pas dépasser {max} octets ({mb} Mo).",
+                fr="Le fichier fait {size} octets ; il ne doit pas dépasser {max} octets ({mb} Mo).",
                 severity=Severity.WARNING,
                 subject="size_bytes",
                 size=size_bytes,
@@ -179,7 +179,7 @@ def check_online_photo(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="Upload the back of the photo too, or for a digital photo the studio’s confirmation (e.g. a receipt), under “upload your photo (back)”.",
-                fr="Téléversez aussi le verso de la photo ou, pour une photo numérique, la confirmation du studio (p. ex. un reçu), dans la section « téléchargez votre photo (verso) ».",
+                fr="Téléversez aussi le verso de la photo ou, pour une photo numérique, la confirmation du studio (p. ex. un reçu), dans la section « téléchargez votre photo (verso) ».",
                 severity=Severity.WARNING,
                 subject="back",
             )
@@ -209,7 +209,7 @@ def check_paper_photos(
                 rule="PRC-63",
                 citation=PR_CARD_PHOTO,
                 en="A paper application needs {needed} identical photos; {count} provided{identical}.",
-                fr="Une demande papier exige {needed} photos identiques; {count} fournie(s){identical_fr}.",
+                fr="Une demande papier exige {needed} photos identiques ; {count} fournie(s){identical_fr}.",
                 severity=Severity.WARNING,
                 subject="photo_count",
                 needed=needed,
@@ -279,7 +279,7 @@ def check_sponsorship_photo(
                 rule="SP-190",
                 citation=SPONSORSHIP_PHOTO,
                 en="Provide {needed} photo per person (scan and upload its front and back); {count} provided.",
-                fr="Fournissez {needed} photo par personne (numérisez et téléversez-en le recto et le verso); {count} fournie(s).",
+                fr="Fournissez {needed} photo par personne (numérisez et téléversez-en le recto et le verso) ; {count} fournie(s).",
                 severity=Severity.WARNING,
                 subject="photo_count",
                 needed=needed,
@@ -294,7 +294,7 @@ def check_sponsorship_photo(
                 rule="SP-190",
                 citation=SPONSORSHIP_PHOTO,
                 en="The photo measures {w} mm × {h} mm; it must measure {width} mm × {height} mm.",
-                fr="La photo mesure {w_fr} mm par {h_fr} mm; elle doit mesurer {width} mm par {height} mm.",
+                fr="La photo mesure {w_fr} mm par {h_fr} mm ; elle doit mesurer {width} mm par {height} mm.",
                 severity=Severity.WARNING,
                 subject="size",
                 w=width_mm,
@@ -313,7 +313,7 @@ def check_sponsorship_photo(
                 rule="SP-190",
                 citation=SPONSORSHIP_PHOTO,
                 en="The face measures {face} mm from chin to crown; it must measure {low} to {high} mm.",
-                fr="Le visage mesure {face_fr} mm du menton au sommet de la tête; il doit mesurer de {low} à {high} mm.",
+                fr="Le visage mesure {face_fr} mm du menton au sommet de la tête ; il doit mesurer de {low} à {high} mm.",
                 severity=Severity.WARNING,
                 subject="face_height_mm",
                 face=face_height_mm,
@@ -341,7 +341,7 @@ def check_sponsorship_photo(
                 rule="SP-190",
                 citation=SPONSORSHIP_PHOTO,
                 en="Sticker labels are not accepted on the back of the photo: the photographer stamps or handwrites the information.",
-                fr="Les étiquettes autocollantes ne sont pas acceptées au verso de la photo : le photographe utilise une estampille ou inscrit les renseignements à la main.",
+                fr="Les étiquettes autocollantes ne sont pas acceptées au verso de la photo : le photographe utilise une estampille ou inscrit les renseignements à la main.",
                 severity=Severity.WARNING,
                 subject="back",
             )
@@ -389,7 +389,7 @@ def photo_upload_step(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="Tick “Declaration” and click “Next” to upload your photo.",
-                fr="Cochez la case « Déclaration » et cliquez sur « Suivant » pour téléverser votre photo.",
+                fr="Cochez la case « Déclaration » et cliquez sur « Suivant » pour téléverser votre photo.",
             )
         )
     if not photo_compliant and not confirmation_ticked:
@@ -400,7 +400,7 @@ def photo_upload_step(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="Your photo may not meet the criteria. To submit it anyway, also tick “Confirmation”.",
-                fr="Votre photo pourrait ne pas répondre aux critères. Pour la soumettre tout de même, cochez également la case « Confirmation ».",
+                fr="Votre photo pourrait ne pas répondre aux critères. Pour la soumettre tout de même, cochez également la case « Confirmation ».",
             )
         )
     elif not photo_compliant:
@@ -410,7 +410,7 @@ def photo_upload_step(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="You confirmed you want to submit a photo that may not meet the criteria; IRCC may send it back.",
-                fr="Vous avez confirmé vouloir soumettre une photo qui pourrait ne pas répondre aux critères; IRCC pourrait vous la renvoyer.",
+                fr="Vous avez confirmé vouloir soumettre une photo qui pourrait ne pas répondre aux critères ; IRCC pourrait vous la renvoyer.",
                 severity=Severity.WARNING,
             )
         )
@@ -421,7 +421,7 @@ def photo_upload_step(
                 rule="PRC-62",
                 citation=PR_CARD_PHOTO,
                 en="The documents were submitted: the photo can no longer be changed. If IRCC sends it back, you can submit a new one through the portal.",
-                fr="Les documents ont été soumis : la photo ne peut plus être modifiée. Si IRCC vous la renvoie, vous pourrez en soumettre une nouvelle par le portail.",
+                fr="Les documents ont été soumis : la photo ne peut plus être modifiée. Si IRCC vous la renvoie, vous pourrez en soumettre une nouvelle par le portail.",
                 severity=Severity.INFO,
             )
         )

@@ -123,7 +123,7 @@ def renewal_timing(
                     rule="PRC-12",
                     citation=f"{WHO_MAY_APPLY} (Renseignements importants)",
                     en="The {limit}-day rule applies to renewals only; it does not prevent this application.",
-                    fr="La règle des {limit} jours ne vise que les renouvellements; elle n’empêche pas la présente demande.",
+                    fr="La règle des {limit} jours ne vise que les renouvellements ; elle n’empêche pas la présente demande.",
                     severity=Severity.INFO,
                     limit=limit,
                 ),
@@ -139,7 +139,7 @@ def renewal_timing(
                     rule="PRC-12, PRC-67",
                     citation=f"{WHO_MAY_APPLY}; IRPR 10(1)(c), 12",
                     en="Give the expiry date of the card you want to renew; an unanswered question makes IRCC return the application.",
-                    fr="Indiquez la date d’expiration de la carte à renouveler; une question sans réponse entraîne le retour de la demande.",
+                    fr="Indiquez la date d’expiration de la carte à renouveler ; une question sans réponse entraîne le retour de la demande.",
                     subject="current_card_expiry",
                 ),
             ),
@@ -157,7 +157,7 @@ def renewal_timing(
                     rule="PRC-12",
                     citation=f"{WHO_MAY_APPLY} (Renseignements importants)",
                     en="Your card is valid for {days} more days, not more than {limit}: you may apply to renew it.",
-                    fr="Votre carte est encore valide pour {days} jours, soit au plus {limit} : vous pouvez en demander le renouvellement.",
+                    fr="Votre carte est encore valide pour {days} jours, soit au plus {limit} : vous pouvez en demander le renouvellement.",
                     severity=Severity.INFO,
                     days=days,
                     limit=limit,
@@ -174,7 +174,7 @@ def renewal_timing(
                     rule="PRC-12",
                     citation=f"{WHO_MAY_APPLY} (Renseignements importants)",
                     en="Your card is valid for {days} more days, but you legally changed your name or sex: you may apply now.",
-                    fr="Votre carte est encore valide pour {days} jours, mais vous avez légalement changé votre nom ou votre sexe : vous pouvez présenter une demande dès maintenant.",
+                    fr="Votre carte est encore valide pour {days} jours, mais vous avez légalement changé votre nom ou votre sexe : vous pouvez présenter une demande dès maintenant.",
                     severity=Severity.INFO,
                     days=days,
                 ),
@@ -194,7 +194,7 @@ def renewal_timing(
                 ),
                 fr=(
                     "Votre carte est encore valide pour {days} jours, soit plus de {limit}. Ne présentez pas encore "
-                    "de demande de renouvellement, à moins d’avoir légalement changé votre nom ou votre sexe; "
+                    "de demande de renouvellement, à moins d’avoir légalement changé votre nom ou votre sexe ; "
                     "sinon, votre demande vous sera retournée."
                 ),
                 subject="current_card_expiry",
@@ -235,7 +235,7 @@ def ircc_error_window(*, card_issued_on: date, application_date: date) -> ErrorW
             rule="PRC-13",
             citation=ABROAD,
             en="IRCC made an error on a card issued {elapsed} days ago: you may ask for a new card until {last_day}.",
-            fr="IRCC a fait une erreur sur une carte délivrée il y a {elapsed} jours : vous pouvez demander une nouvelle carte jusqu’au {last_day}.",
+            fr="IRCC a fait une erreur sur une carte délivrée il y a {elapsed} jours : vous pouvez demander une nouvelle carte jusqu’au {last_day}.",
             severity=Severity.INFO,
             elapsed=elapsed,
             last_day=last_day.isoformat(),
@@ -370,7 +370,7 @@ def first_card_need(*, became_pr_on: date, application_date: date) -> tuple[Reas
                     "mailing address and photo, as asked, by {deadline} ({window} days after you immigrated)."
                 ),
                 fr=(
-                    "Vous obtiendrez automatiquement votre première carte RP par la poste : vous n’avez pas à présenter "
+                    "Vous obtiendrez automatiquement votre première carte RP par la poste : vous n’avez pas à présenter "
                     "de demande. Fournissez votre adresse postale et votre photo, comme demandé, d’ici le {deadline} "
                     "({window} jours suivant votre immigration)."
                 ),
@@ -479,7 +479,7 @@ def assess_pr_card_application(
                 rule="PRC-20, PRC-07",
                 citation=f"{ELIGIBILITY}; {WHAT_NEXT}",
                 en="You must be physically present in Canada to get a PR card; a card cannot be mailed to you abroad.",
-                fr="Vous devez être effectivement présent au Canada pour obtenir une carte RP; une carte ne peut pas vous être expédiée à l’étranger.",
+                fr="Vous devez être effectivement présent au Canada pour obtenir une carte RP ; une carte ne peut pas vous être expédiée à l’étranger.",
             )
         )
         found.append(_prtd_advice("PRC-06, PRC-07"))
@@ -555,7 +555,7 @@ def assess_pr_card_application(
                     "If you are abroad then without the new card, you will need a PRTD to come back."
                 ),
                 fr=(
-                    "Planifiez vos voyages : votre carte actuelle devient invalide {after} jours après la date d’émission "
+                    "Planifiez vos voyages : votre carte actuelle devient invalide {after} jours après la date d’émission "
                     "de votre nouvelle carte. Si vous êtes alors à l’étranger sans la nouvelle carte, vous devrez "
                     "demander un TVRP pour revenir."
                 ),
@@ -598,7 +598,7 @@ def _residency_findings(status: ResidencyStatus | None, humanitarian: bool, foun
                 rule="PRC-20, PRC-100",
                 citation=APPENDIX_A,
                 en="Your residency obligation has not been assessed yet; list your absences from Canada to check it.",
-                fr="Votre obligation de résidence n’a pas encore été évaluée; indiquez vos absences du Canada pour la vérifier.",
+                fr="Votre obligation de résidence n’a pas encore été évaluée ; indiquez vos absences du Canada pour la vérifier.",
                 severity=Severity.WARNING,
             )
         )
@@ -627,7 +627,7 @@ def _residency_findings(status: ResidencyStatus | None, humanitarian: bool, foun
                 ),
                 fr=(
                     "Vous ne satisfaites pas à l’obligation de résidence, mais vous demandez que des motifs d’ordre "
-                    "humanitaire soient pris en compte : un agent évaluera vos explications et vos documents, puis "
+                    "humanitaire soient pris en compte : un agent évaluera vos explications et vos documents, puis "
                     "prendra une décision."
                 ),
                 severity=Severity.WARNING,
@@ -733,7 +733,7 @@ def where_to_submit(*, channel: Channel, on: date, by_courier: bool = False) -> 
                     "A tracked mail or courier service is recommended."
                 ),
                 fr=(
-                    "Envoyez votre demande, la liste de contrôle des documents (IMM 5644) et tous les documents à : "
+                    "Envoyez votre demande, la liste de contrôle des documents (IMM 5644) et tous les documents à : "
                     "{address}. Nous vous recommandons un service postal ou de messagerie avec suivi."
                 ),
                 severity=Severity.INFO,

@@ -332,7 +332,7 @@ def _build_checklist(situation: _Situation) -> Checklist:
                 rule="PRC-51",
                 citation=f"{INDIGENOUS} (G-25)",
                 en="The declaration form itself is not reproduced in the guide we hold; staff must supply IRCC's current form.",
-                fr="Le formulaire de déclaration n’est pas reproduit dans le guide dont nous disposons; le personnel doit fournir le formulaire actuel d’IRCC.",
+                fr="Le formulaire de déclaration n’est pas reproduit dans le guide dont nous disposons ; le personnel doit fournir le formulaire actuel d’IRCC.",
                 severity=Severity.WARNING,
                 subject="INDIGENOUS_NAME_DECLARATION",
             )
@@ -431,7 +431,7 @@ def _build_checklist(situation: _Situation) -> Checklist:
 def _fee_item(add, channel: Channel, indigenous_fee_waived: bool) -> None:
     alternatives: list[tuple[str, ...]] = [("FEE_RECEIPT",)]
     why_en = "Fees are paid online; attach a copy of the receipt showing the amount paid."
-    why_fr = "Les frais se paient en ligne; joignez une copie du reçu indiquant le montant payé."
+    why_fr = "Les frais se paient en ligne ; joignez une copie du reçu indiquant le montant payé."
     if channel is Channel.ONLINE:
         # PRC-73 speaks of fees "paid directly within an online application (no receipt)".
         alternatives.append(("PORTAL_PAYMENT",))
@@ -496,7 +496,7 @@ def _photo_items(add, channel: Channel, months: int, count: int) -> None:
 def _identity_item(add, no_primary_id_obtainable: bool) -> None:
     alternatives: tuple[tuple[str, ...], ...] = tuple((code,) for code in PRIMARY_ID_DOCUMENTS)
     why_en = "A copy showing document type and number, issue and expiry dates, your name, photo and date of birth. Online, upload it as “Passport or other primary identity document”."
-    why_fr = "Une copie indiquant le type et le numéro du document, les dates de délivrance et d’expiration, votre nom, votre photo et votre date de naissance. En ligne, choisissez le type « Passeport ou autre document d’identité principal »."
+    why_fr = "Une copie indiquant le type et le numéro du document, les dates de délivrance et d’expiration, votre nom, votre photo et votre date de naissance. En ligne, choisissez le type « Passeport ou autre document d’identité principal »."
     if no_primary_id_obtainable:
         alternatives += (("FOREIGN_ID_ISSUED_BEFORE_ARRIVAL",), EXCEPTIONAL_ID_DECLARATIONS)
         why_en += (
@@ -632,7 +632,7 @@ def _name_change_items(add, found: list[Reason], place: NameChangePlace, quebec_
                     rule="PRC-53",
                     citation=NAME_CHANGE,
                     en="You married in Quebec on or after {cutoff} and live in Quebec: a marriage certificate, divorce judgment or union document cannot support the name change; provide a change-of-name document, court order or adoption order.",
-                    fr="Votre mariage a eu lieu au Québec le {cutoff} ou après cette date et vous résidez au Québec : un certificat de mariage, un jugement de divorce ou un document d’union ne peut appuyer le changement de nom; fournissez un document de changement de nom, une ordonnance de la cour ou une ordonnance d’adoption.",
+                    fr="Votre mariage a eu lieu au Québec le {cutoff} ou après cette date et vous résidez au Québec : un certificat de mariage, un jugement de divorce ou un document d’union ne peut appuyer le changement de nom ; fournissez un document de changement de nom, une ordonnance de la cour ou une ordonnance d’adoption.",
                     severity=Severity.INFO,
                     subject="NAME_CHANGE_DOCUMENT",
                     cutoff=quebec_cutoff.isoformat(),
@@ -874,7 +874,7 @@ def _missing_reason(item: ChecklistItem) -> Reason:
         rule=f"{item.rule}, PRC-60",
         citation=f"{item.citation}; {RETURN}",
         en="{name} is missing{count}: IRCC will return the application.",
-        fr="{name_fr} : document manquant{count_fr}; la demande vous sera retournée.",
+        fr="{name_fr} : document manquant{count_fr}; la demande vous sera retournée.",
         subject=item.code,
         name=item.en,
         name_fr=item.fr,
@@ -890,7 +890,7 @@ def _urgent_missing_reason(item: ChecklistItem) -> Reason:
         rule=item.rule,
         citation=item.citation,
         en="{name} is missing: IRCC may not be able to process your application urgently.",
-        fr="{name_fr} : document manquant; IRCC pourrait ne pas être en mesure de traiter votre demande en urgence.",
+        fr="{name_fr} : document manquant ; IRCC pourrait ne pas être en mesure de traiter votre demande en urgence.",
         severity=Severity.WARNING,
         subject=item.code,
         name=item.en,
@@ -905,7 +905,7 @@ def _explained_reason(item: ChecklistItem) -> Reason:
         rule=item.rule,
         citation=item.citation,
         en="{name}: you explained why you cannot provide it; an officer decides whether the explanation is acceptable.",
-        fr="{name_fr} : vous avez expliqué pourquoi vous ne pouvez pas le fournir; un agent décidera si l’explication est acceptable.",
+        fr="{name_fr} : vous avez expliqué pourquoi vous ne pouvez pas le fournir ; un agent décidera si l’explication est acceptable.",
         severity=Severity.WARNING,
         subject=item.code,
         name=item.en,
@@ -1026,7 +1026,7 @@ def check_identity_alternative(
                 rule="PRC-61",
                 citation=STEP_1,
                 en="Your certified solemn declarations and explanatory letter replace the primary identity document; IRCC may ask for more.",
-                fr="Vos déclarations solennelles certifiées et votre lettre explicative remplacent la pièce d’identité principale; IRCC pourrait demander d’autres renseignements.",
+                fr="Vos déclarations solennelles certifiées et votre lettre explicative remplacent la pièce d’identité principale ; IRCC pourrait demander d’autres renseignements.",
                 severity=Severity.INFO,
             ),
         ),

@@ -352,7 +352,7 @@ def residency_obligation(
                 rule="PRC-100, PRC-103",
                 citation=MINIMUM,
                 en="{credited} days count toward the residency obligation ({present} in Canada, {abroad} abroad under Options A to C): at least {required} are required.",
-                fr="{credited} jours comptent pour l’obligation de résidence ({present} au Canada et {abroad} à l’étranger au titre des options A à C) : au moins {required} sont exigés.",
+                fr="{credited} jours comptent pour l’obligation de résidence ({present} au Canada et {abroad} à l’étranger au titre des options A à C) : au moins {required} sont exigés.",
                 severity=Severity.INFO,
                 credited=credited,
                 present=days_present,
@@ -375,7 +375,7 @@ def residency_obligation(
                 ),
                 fr=(
                     "Vous avez {credited} jours jusqu’à présent et il reste {left} jours avant le {anniversary}, cinq ans "
-                    "après l’obtention de votre résidence permanente : vous pouvez encore atteindre {required} jours et "
+                    "après l’obtention de votre résidence permanente : vous pouvez encore atteindre {required} jours et "
                     "vous satisfaites donc à l’obligation."
                 ),
                 severity=Severity.INFO,
@@ -400,7 +400,7 @@ def residency_obligation(
                 rule="PRC-104, PRC-105, PRC-106",
                 citation=TIME_OUTSIDE,
                 en="{days} more days abroad would count if you provide the missing evidence for them; that would meet the obligation.",
-                fr="{days} jours de plus à l’étranger compteraient si vous fournissiez les preuves manquantes; vous satisferiez alors à l’obligation.",
+                fr="{days} jours de plus à l’étranger compteraient si vous fournissiez les preuves manquantes ; vous satisferiez alors à l’obligation.",
                 severity=Severity.WARNING,
                 days=unsupported_days,
             )
@@ -436,9 +436,9 @@ def _not_met(credited: int, days_left: int, required: int, humanitarian: bool) -
             ),
             fr=(
                 "Au plus {best} jours peuvent compter, soit moins que les {required} exigés. Vous avez demandé un examen "
-                "pour des motifs d’ordre humanitaire : expliquez pourquoi vous n’avez pas pu satisfaire à l’obligation "
+                "pour des motifs d’ordre humanitaire : expliquez pourquoi vous n’avez pas pu satisfaire à l’obligation "
                 "et les difficultés qu’entraînerait la perte de votre statut pour vous-même, votre famille et tout "
-                "enfant directement touché; un agent prendra la décision."
+                "enfant directement touché ; un agent prendra la décision."
             ),
             severity=Severity.WARNING,
             best=credited + days_left,
@@ -455,7 +455,7 @@ def _not_met(credited: int, days_left: int, required: int, humanitarian: bool) -
         fr=(
             "Au plus {best} jours peuvent compter ({credited} jusqu’à présent et {left} restants dans vos cinq premières "
             "années), soit moins que les {required} exigés. Seuls des motifs d’ordre humanitaire peuvent encore être "
-            "invoqués : répondez à la question 5.7."
+            "invoqués : répondez à la question 5.7."
         ),
         best=credited + days_left,
         credited=credited,
@@ -467,10 +467,10 @@ def _not_met(credited: int, days_left: int, required: int, humanitarian: bool) -
 def _absence_problem(code: str, name: str, absence: Absence) -> Reason:
     if code == "ABSENCE_ENDS_BEFORE_IT_STARTS":
         en = "{name}: the return date ({end}) is before the departure date ({start}); this absence is not counted."
-        fr = "{name} : la date de retour ({end}) précède la date de départ ({start}); cette absence n’est pas comptée."
+        fr = "{name} : la date de retour ({end}) précède la date de départ ({start}) ; cette absence n’est pas comptée."
     else:
         en = "{name} ({start} to {end}) ends after the application date; list only absences that have ended."
-        fr = "{name} (du {start} au {end}) se termine après la date de la demande; n’indiquez que les absences terminées."
+        fr = "{name} (du {start} au {end}) se termine après la date de la demande ; n’indiquez que les absences terminées."
     return _reason(
         code,
         rule="PRC-102",
@@ -535,7 +535,7 @@ def _evidence_split(
                 rule=rule,
                 citation=citation,
                 en="{name}: the days abroad under Option {option} count only with the mandatory documents; missing: {missing}.",
-                fr="{name} : les jours à l’étranger au titre de l’option {option} ne comptent qu’avec les documents obligatoires; il manque : {missing}.",
+                fr="{name} : les jours à l’étranger au titre de l’option {option} ne comptent qu’avec les documents obligatoires ; il manque : {missing}.",
                 subject=name,
                 name=name,
                 option=option,
@@ -549,7 +549,7 @@ def _evidence_split(
             rule=rule,
             citation=citation,
             en="{name}: {days} days abroad count toward the residency obligation under Option {option}.",
-            fr="{name} : {days} jours à l’étranger comptent pour l’obligation de résidence au titre de l’option {option}.",
+            fr="{name} : {days} jours à l’étranger comptent pour l’obligation de résidence au titre de l’option {option}.",
             severity=Severity.INFO,
             subject=name,
             name=name,
@@ -579,7 +579,7 @@ def _option_a(
                 rule="PRC-104",
                 citation=OPTION_A,
                 en="{name}: days employed abroad count only for a full-time assignment, as a condition of employment, by a Canadian business or public service you will keep working for in Canada; not met: {unmet}.",
-                fr="{name} : les jours d’emploi à l’étranger ne comptent que pour une affectation à temps plein, comme condition d’emploi, par une entreprise canadienne ou la fonction publique pour laquelle vous continuerez de travailler au Canada; conditions non remplies : {unmet}.",
+                fr="{name} : les jours d’emploi à l’étranger ne comptent que pour une affectation à temps plein, comme condition d’emploi, par une entreprise canadienne ou la fonction publique pour laquelle vous continuerez de travailler au Canada ; conditions non remplies : {unmet}.",
                 severity=Severity.WARNING,
                 subject=name,
                 name=name,
@@ -612,7 +612,7 @@ def _relation_days(
                 rule=f"{rule}, PRC-107",
                 citation=f"{citation}; {UNDER_22}",
                 en="{name}: your date of birth is needed to count days spent accompanying a parent.",
-                fr="{name} : votre date de naissance est nécessaire pour compter les jours passés à accompagner un parent.",
+                fr="{name} : votre date de naissance est nécessaire pour compter les jours passés à accompagner un parent.",
                 severity=Severity.WARNING,
                 subject=name,
                 name=name,
@@ -628,7 +628,7 @@ def _relation_days(
                 rule=f"{rule}, PRC-107",
                 citation=f"{citation}; {UNDER_22}",
                 en="{name}: {days} days do not count because you were no longer a child then ({limits}).",
-                fr="{name} : {days} jours ne comptent pas, car vous n’étiez plus un enfant à ce moment ({limits_fr}).",
+                fr="{name} : {days} jours ne comptent pas, car vous n’étiez plus un enfant à ce moment ({limits_fr}).",
                 severity=Severity.WARNING,
                 subject=name,
                 name=name,
@@ -675,7 +675,7 @@ def _option_b_days(
                 rule="PRC-105",
                 citation=OPTION_B,
                 en="{name}: {days} days do not count because the person you accompanied became a Canadian citizen only on {since}.",
-                fr="{name} : {days} jours ne comptent pas, car la personne que vous accompagniez n’est devenue citoyenne canadienne que le {since}.",
+                fr="{name} : {days} jours ne comptent pas, car la personne que vous accompagniez n’est devenue citoyenne canadienne que le {since}.",
                 severity=Severity.WARNING,
                 subject=name,
                 name=name,
@@ -696,7 +696,7 @@ def _option_c_days(
                 rule="PRC-106",
                 citation=OPTION_C,
                 en="{name}: days do not count unless the permanent resident you accompanied was employed full time by a Canadian business or public service during that time.",
-                fr="{name} : les jours ne comptent que si le résident permanent que vous accompagniez était employé à temps plein par une entreprise canadienne ou la fonction publique pendant cette période.",
+                fr="{name} : les jours ne comptent que si le résident permanent que vous accompagniez était employé à temps plein par une entreprise canadienne ou la fonction publique pendant cette période.",
                 severity=Severity.WARNING,
                 subject=name,
                 name=name,
@@ -710,7 +710,7 @@ def _option_c_days(
                 rule="PRC-106",
                 citation=OPTION_C,
                 en="{name}: days do not count because the permanent resident you accompanied does not meet their own residency obligation.",
-                fr="{name} : les jours ne comptent pas, car le résident permanent que vous accompagniez ne satisfait pas lui-même à son obligation de résidence.",
+                fr="{name} : les jours ne comptent pas, car le résident permanent que vous accompagniez ne satisfait pas lui-même à son obligation de résidence.",
                 severity=Severity.WARNING,
                 subject=name,
                 name=name,
@@ -777,7 +777,7 @@ def citizenship_hint(
                 rule="PRC-40",
                 citation=CITIZENSHIP,
                 en="{days} days present is more than the {period} days in the {years} years before signing; check the counts.",
-                fr="{days} jours de présence, c’est plus que les {period} jours des {years} années précédant la signature; vérifiez les nombres.",
+                fr="{days} jours de présence, c’est plus que les {period} jours des {years} années précédant la signature ; vérifiez les nombres.",
                 severity=Severity.WARNING,
                 days=days_present_as_pr + days_present_before_pr,
                 period=period_days,
@@ -822,7 +822,7 @@ def _citizenship_finding(may: bool, credited: Decimal, pr: int, credit: Decimal,
                 "plus {credit} for time before), at least {required} are needed. Check the other conditions before applying."
             ),
             fr=(
-                "Vous pourriez être admissible à la citoyenneté canadienne : {credited_fr} jours comptent ({pr} à titre "
+                "Vous pourriez être admissible à la citoyenneté canadienne : {credited_fr} jours comptent ({pr} à titre "
                 "de résident permanent et {credit_fr} pour le temps passé auparavant), au moins {required} sont exigés. "
                 "Vérifiez les autres conditions avant de présenter une demande."
             ),
@@ -834,7 +834,7 @@ def _citizenship_finding(may: bool, credited: Decimal, pr: int, credit: Decimal,
         rule="PRC-40, PRC-41",
         citation=CITIZENSHIP,
         en="{credited} days count toward citizenship ({pr} as a permanent resident plus {credit} for time before); {required} are needed.",
-        fr="{credited_fr} jours comptent pour la citoyenneté ({pr} à titre de résident permanent et {credit_fr} pour le temps passé auparavant); {required} sont exigés.",
+        fr="{credited_fr} jours comptent pour la citoyenneté ({pr} à titre de résident permanent et {credit_fr} pour le temps passé auparavant) ; {required} sont exigés.",
         severity=Severity.INFO,
         **numbers,
     )

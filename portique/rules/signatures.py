@@ -155,7 +155,7 @@ def required_signer(*, principal_applicant_birth_date: date, on: date) -> Signer
                     rule="ACT-56, SP-210",
                     citation="IMM 5289 — Step 2, Step 3 (Remarque), Step 6",
                     en="The principal applicant is {age}, under {adult}: a parent or legal guardian signs the forms and the consent and declaration, and signs electronically on their behalf.",
-                    fr="Le demandeur principal a {age} ans, soit moins de {adult} ans : l’un de ses parents ou son tuteur légal signe les formulaires ainsi que le consentement et la déclaration, et signe électroniquement en son nom.",
+                    fr="Le demandeur principal a {age} ans, soit moins de {adult} ans : l’un de ses parents ou son tuteur légal signe les formulaires ainsi que le consentement et la déclaration, et signe électroniquement en son nom.",
                     severity=Severity.INFO,
                     age=age,
                     adult=adult_age,
@@ -248,7 +248,7 @@ def submission_gate(
                     rule="ACT-54, ACT-57, IRPR-10-1",
                     citation="IRPR 10(1)(b), 10(2)(d); " + _GATE_CITATION,
                     en="Sign {document_en} by typing your name: an application cannot be submitted before it is signed.",
-                    fr="Signez {document_fr} en inscrivant votre nom : une demande ne peut pas être soumise avant d’avoir été signée.",
+                    fr="Signez {document_fr} en inscrivant votre nom : une demande ne peut pas être soumise avant d’avoir été signée.",
                     subject=document.value,
                     document_en=label_en,
                     document_fr=label_fr,
@@ -265,7 +265,7 @@ def submission_gate(
                 rule="SP-210, IRPR-10-1",
                 citation="IRPR 10(1)(c); IMM 5289 — Step 6",
                 en="Before submitting, complete or upload: {item}.",
-                fr="Avant de soumettre la demande, remplissez ou téléversez : {item}.",
+                fr="Avant de soumettre la demande, remplissez ou téléversez : {item}.",
                 subject=item,
                 item=item,
             )
@@ -279,7 +279,7 @@ def submission_gate(
                 rule="REP-13, ACT-37",
                 citation=_GATE_CITATION,
                 en="All signatures and declarations are in: the application can be submitted.",
-                fr="Toutes les signatures ont été apposées et toutes les déclarations ont été remplies : la demande peut être soumise.",
+                fr="Toutes les signatures ont été apposées et toutes les déclarations ont été remplies : la demande peut être soumise.",
                 severity=Severity.INFO,
             )
         )
@@ -300,7 +300,7 @@ def _signature_is_valid(
                 rule="ACT-35, ACT-52",
                 citation="IMM 5445 — « Représentants en immigration »; Representative portal — « Signer et présenter la demande »",
                 en="A representative cannot sign electronically for the client: the client must type their own name in the client portal.",
-                fr="Le représentant ne peut pas signer électroniquement la demande pour son client : le client doit inscrire lui-même son nom dans le portail des clients.",
+                fr="Le représentant ne peut pas signer électroniquement la demande pour son client : le client doit inscrire lui-même son nom dans le portail des clients.",
                 subject=subject,
             )
         )
@@ -315,7 +315,7 @@ def _signature_is_valid(
                 rule="ACT-59, ACT-35",
                 citation="IMM 5289 — Step 3, Step 6",
                 en="The sponsor cannot sign electronically for the principal applicant; the sponsor signs the sponsorship forms (IMM 1344).",
-                fr="Le répondant ne peut pas signer électroniquement la demande au nom du demandeur principal; il signe les formulaires de parrainage (IMM 1344).",
+                fr="Le répondant ne peut pas signer électroniquement la demande au nom du demandeur principal ; il signe les formulaires de parrainage (IMM 1344).",
                 subject=subject,
             )
         )
@@ -325,7 +325,7 @@ def _signature_is_valid(
             code, en, fr = (
                 "MINOR_CANNOT_SIGN",
                 "The principal applicant is under 18: a parent or legal guardian must sign on their behalf.",
-                "Le demandeur principal a moins de 18 ans : l’un de ses parents ou son tuteur légal doit signer en son nom.",
+                "Le demandeur principal a moins de 18 ans : l’un de ses parents ou son tuteur légal doit signer en son nom.",
             )
         else:
             code, en, fr = (
@@ -396,7 +396,7 @@ def _check_representative_declaration(
                 rule="ACT-36, REP-12",
                 citation=_REPRESENTATIVE_DECLARATION,
                 en="The representative’s declaration was ticked before the client signed; tick it again after the client’s signature.",
-                fr="La déclaration du représentant a été cochée avant la signature du client; cochez-la de nouveau après la signature du client.",
+                fr="La déclaration du représentant a été cochée avant la signature du client ; cochez-la de nouveau après la signature du client.",
             )
         )
 
@@ -711,7 +711,7 @@ def form_signing(
                     rule="ACT-12",
                     citation="IMM 5289 — Step 3, Step 5 (IMM 5604)",
                     en="The parent or guardian who does not accompany the minor signs IMM 5604 by hand and it is sent with a copy of their photo identification. If they cannot sign (for example, their whereabouts are unknown), attach a letter of explanation; an officer will decide the next steps.",
-                    fr="Le parent ou le tuteur qui n’accompagne pas la personne mineure signe le formulaire IMM 5604 à la main; celui-ci est accompagné d’une pièce d’identité avec photo de ce parent ou tuteur. S’il est impossible de le faire signer (p. ex. on ne sait pas où il se trouve), joignez une lettre explicative; un agent vous informera des étapes suivantes.",
+                    fr="Le parent ou le tuteur qui n’accompagne pas la personne mineure signe le formulaire IMM 5604 à la main ; celui-ci est accompagné d’une pièce d’identité avec photo de ce parent ou tuteur. S’il est impossible de le faire signer (p. ex. on ne sait pas où il se trouve), joignez une lettre explicative ; un agent vous informera des étapes suivantes.",
                     severity=Severity.INFO,
                 ),
             ),

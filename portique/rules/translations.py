@@ -150,7 +150,7 @@ def check_translation(
                 rule="X-01, PRC-65",
                 citation=citation,
                 en="This document is in neither English nor French: provide an English or French translation.",
-                fr="Ce document n’est rédigé ni en français ni en anglais : fournissez-en une traduction française ou anglaise.",
+                fr="Ce document n’est rédigé ni en français ni en anglais : fournissez-en une traduction française ou anglaise.",
             )
         )
     if translator_relationship in EXCLUDED_RELATIONSHIPS:
@@ -162,7 +162,7 @@ def check_translation(
                 rule="X-01",
                 citation=citation,
                 en="A translation may not be done by the applicant or a family member; this one was done by {who}.",
-                fr="Les traductions ne doivent pas être effectuées par le demandeur ou par un membre de sa famille; celle-ci l’a été par {who_fr}.",
+                fr="Les traductions ne doivent pas être effectuées par le demandeur ou par un membre de sa famille ; celle-ci l’a été par {who_fr}.",
                 who=en_name,
                 who_fr=fr_name,
             )
@@ -179,7 +179,7 @@ def check_translation(
                 rule="SP-185",
                 citation=POLICE,
                 en="A police certificate in neither English nor French must be translated by a certified translator; attach the certificate and the translation.",
-                fr="Un certificat de police rédigé ni en anglais ni en français doit être traduit par un traducteur agréé; joignez le certificat et la traduction.",
+                fr="Un certificat de police rédigé ni en anglais ni en français doit être traduit par un traducteur agréé ; joignez le certificat et la traduction.",
             )
         )
     # Reading: only translators certified in Canada are exempt from the affidavit
@@ -215,7 +215,7 @@ def check_translation(
                 rule="X-01",
                 citation=citation,
                 en="The translation meets the rules: translator not related to the applicant, affidavit where one is needed.",
-                fr="La traduction respecte les règles : traducteur sans lien de parenté avec le demandeur, affidavit fourni lorsqu’il est exigé.",
+                fr="La traduction respecte les règles : traducteur sans lien de parenté avec le demandeur, affidavit fourni lorsqu’il est exigé.",
                 severity=Severity.INFO,
             )
         )
@@ -231,7 +231,7 @@ def _affidavit_findings(affidavit: Affidavit | None, citation: str, found: list[
                 rule="X-01",
                 citation=citation,
                 en="The translator is not a Canadian certified translator: provide their affidavit attesting their language proficiency and the accuracy of the translation.",
-                fr="La personne qui a effectué la traduction n’est pas un traducteur agréé canadien : fournissez son affidavit attestant sa maîtrise de la langue et l’exactitude de la traduction.",
+                fr="La personne qui a effectué la traduction n’est pas un traducteur agréé canadien : fournissez son affidavit attestant sa maîtrise de la langue et l’exactitude de la traduction.",
             )
         )
         return True
@@ -255,7 +255,7 @@ def _affidavit_findings(affidavit: Affidavit | None, citation: str, found: list[
                 rule="X-01",
                 citation=citation,
                 en="The affidavit must be sworn before a person authorized to administer oaths: in Canada as the province or territory provides, abroad before a notary public.",
-                fr="L’affidavit doit être fait sous serment devant une personne autorisée : au Canada, selon la province ou le territoire; à l’étranger, devant un notaire public.",
+                fr="L’affidavit doit être fait sous serment devant une personne autorisée : au Canada, selon la province ou le territoire ; à l’étranger, devant un notaire public.",
             )
         )
     elif affidavit.sworn_in is Place.ABROAD and affidavit.sworn_before is not Officiant.NOTARY_PUBLIC:
@@ -268,7 +268,7 @@ def _affidavit_findings(affidavit: Affidavit | None, citation: str, found: list[
                 rule="X-01",
                 citation=citation,
                 en="Abroad, the guides name a notary public; the officer will check that this official may administer oaths in that country.",
-                fr="À l’étranger, les guides désignent un notaire public; l’agent vérifiera que cette personne peut faire prêter serment dans ce pays.",
+                fr="À l’étranger, les guides désignent un notaire public ; l’agent vérifiera que cette personne peut faire prêter serment dans ce pays.",
                 severity=Severity.WARNING,
             )
         )
@@ -324,7 +324,7 @@ def check_certified_copy(
                 rule="X-02",
                 citation=CERTIFIED_COPIES,
                 en="A copy may not be certified by the applicant or a family member; this one was certified by {who}.",
-                fr="La certification des copies ne doit pas être faite par le demandeur ni par un membre de sa famille; celle-ci l’a été par {who_fr}.",
+                fr="La certification des copies ne doit pas être faite par le demandeur ni par un membre de sa famille ; celle-ci l’a été par {who_fr}.",
                 who=en_name,
                 who_fr=fr_name,
             )
@@ -336,7 +336,7 @@ def check_certified_copy(
                 rule="X-02",
                 citation=CERTIFIED_COPIES,
                 en="Only an authorized person may certify a copy: in Canada as the province or territory provides, abroad a notary public.",
-                fr="Seules les personnes autorisées peuvent certifier la conformité des copies : au Canada, selon la province ou le territoire; à l’étranger, un notaire public.",
+                fr="Seules les personnes autorisées peuvent certifier la conformité des copies : au Canada, selon la province ou le territoire ; à l’étranger, un notaire public.",
             )
         )
     elif certified_in is Place.ABROAD and certifier is not Officiant.NOTARY_PUBLIC:
@@ -346,7 +346,7 @@ def check_certified_copy(
                 rule="X-02",
                 citation=CERTIFIED_COPIES,
                 en="Abroad, the guides name a notary public; the officer will check that this person may certify copies in that country.",
-                fr="À l’étranger, les guides désignent un notaire public; l’agent vérifiera que cette personne peut certifier la conformité des copies dans ce pays.",
+                fr="À l’étranger, les guides désignent un notaire public ; l’agent vérifiera que cette personne peut certifier la conformité des copies dans ce pays.",
                 severity=Severity.WARNING,
             )
         )
@@ -358,7 +358,7 @@ def check_certified_copy(
                 rule="X-02",
                 citation=CERTIFIED_COPIES,
                 en="The certification on the copy lacks: {missing}.",
-                fr="Il manque sur la copie certifiée : {missing_fr}.",
+                fr="Il manque sur la copie certifiée : {missing_fr}.",
                 missing="; ".join(en for en, _ in missing),
                 missing_fr="; ".join(fr for _, fr in missing),
             )

@@ -106,7 +106,7 @@ def assess_urgent_request(
                 rule="PRC-95",
                 citation=URGENT,
                 en="Tick “Yes, my application is urgent” in the portal (or write “Urgent” on a paper application’s envelope).",
-                fr="Cochez « Oui, ma demande est urgente » dans le portail (ou inscrivez « Urgent » sur l’enveloppe d’une demande papier).",
+                fr="Cochez « Oui, ma demande est urgente » dans le portail (ou inscrivez « Urgent » sur l’enveloppe d’une demande papier).",
                 severity=Severity.WARNING,
             )
         )
@@ -161,7 +161,7 @@ def assess_urgent_request(
                 rule="PRC-96",
                 citation=URGENT,
                 en="Urgent processing is for travel within the next {months} months (by {latest}); you leave on {departure}.",
-                fr="Le traitement en urgence vise les voyages au cours des {months} prochains mois (au plus tard le {latest}); vous partez le {departure}.",
+                fr="Le traitement en urgence vise les voyages au cours des {months} prochains mois (au plus tard le {latest}) ; vous partez le {departure}.",
                 subject="departure_date",
                 months=months,
                 latest=latest.isoformat(),
@@ -200,7 +200,7 @@ def assess_urgent_request(
                 rule="PRC-97",
                 citation=URGENT,
                 en="Without all four documents IRCC may not be able to process your application urgently; missing: {names}.",
-                fr="Sans les quatre documents, IRCC pourrait ne pas être en mesure de traiter votre demande en urgence; il manque : {names_fr}.",
+                fr="Sans les quatre documents, IRCC pourrait ne pas être en mesure de traiter votre demande en urgence ; il manque : {names_fr}.",
                 severity=Severity.WARNING,
                 names="; ".join(DOCUMENT_NAMES[document][0] for document in missing),
                 names_fr="; ".join(DOCUMENT_NAMES[document][1] for document in missing),
@@ -237,7 +237,7 @@ def assess_urgent_request(
                 ),
                 fr=(
                     "Votre demande remplit les conditions du traitement en urgence. IRCC ne peut pas garantir que vous "
-                    "recevrez votre carte à temps; si elle n’arrive pas avant votre départ, présentez une demande de TVRP."
+                    "recevrez votre carte à temps ; si elle n’arrive pas avant votre départ, présentez une demande de TVRP."
                 ),
                 severity=Severity.INFO,
             )

@@ -302,7 +302,7 @@ def test_a_change_of_address_is_recorded_with_who_and_when_and_shown_in_the_time
     ("language", "postal_message", "city_message"),
     [
         ("en", "Enter a Canadian postal code, for example K1A 0B1.", "Enter “City or town”."),
-        ("fr", "Entrez un code postal canadien, par exemple K1A 0B1.", "Inscrivez « Ville ou village »."),
+        ("fr", "Entrez un code postal canadien, par exemple K1A 0B1.", "Inscrivez «\u00a0Ville ou village\u00a0»."),
     ],
 )
 def test_a_bad_address_is_refused_at_each_field_in_the_page_language_and_changes_nothing(

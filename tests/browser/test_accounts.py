@@ -42,7 +42,7 @@ WORDS = {
         "confirm": "Confirmer",
         "manage_mfa": "Gérer la vérification en deux étapes et les codes de récupération",
         "activate": "Activer",
-        "totp_code": "Code de votre application d'authentification",
+        "totp_code": "Code de votre application d’authentification",
         "turn_on": "Activer la vérification en deux étapes",
         "code": "Code",
         "continue": "Continuer",

@@ -22,7 +22,7 @@ WORDS = {
         "decided": "The decision is recorded",
     },
     "fr": {
-        "qa": "Le dossier a été choisi pour l'assurance de la qualité",
+        "qa": "Le dossier a été choisi pour l’assurance de la qualité",
         "decide": "Inscrire la décision et envoyer la lettre",
         "decided": "La décision est inscrite",
     },

@@ -40,7 +40,7 @@ def test_the_rules_give_the_end_for_the_spouse_and_the_child_once_recorded(decis
     assert rows[PA].ends_on == today.replace(year=today.year + 3)
     # Ada, born 2015-01-20, is under 22: ten years, or her 25th birthday if that comes first.
     assert rows[ADA].ends_on == min(today.replace(year=today.year + 10), today.replace(year=2040, month=1, day=20))
-    assert "L'engagement envers un époux" in rows[PA].explanation
+    assert "L’engagement envers un époux" in rows[PA].explanation
     assert CaseEvent.objects.filter(application=approved, kind=EventKind.PERMANENT_RESIDENCE, actor=decision_maker).count() == 2
 
 

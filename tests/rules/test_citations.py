@@ -36,8 +36,27 @@ def test_each_language_has_its_own_headings_and_abbreviations(cited, english, fr
     assert citation_in(cited, "fr") == french
 
 
+def test_every_heading_the_sponsorship_guide_is_cited_by_reads_in_english_on_an_english_page():
+    import re
+    from pathlib import Path
+
+    from portique.rules.sponsorship.vocabulary import cite
+
+    sources = Path(__file__).resolve().parents[2] / "portique"
+    headings = {
+        match.group(1)
+        for path in sources.rglob("*.py")
+        for match in re.finditer(r'cite\("([^"]+)"\)', path.read_text())
+    }
+    assert len(headings) > 40
+    for heading in headings:
+        english = citation_in(cite(heading), "en")
+        assert heading not in english, english
+        assert citation_in(cite(heading), "fr").startswith("IMM 5289")
+
+
 def test_what_is_not_known_is_left_as_cited():
-    assert citation_in("IMM 5289 — « Certificats de police »", "en") == "IMM 5289 — « Certificats de police »"
+    assert citation_in("IMM 5289 — « Une rubrique inconnue »", "en") == "IMM 5289 — « Une rubrique inconnue »"
     assert citation_in("", "fr") == ""
 
 

@@ -62,7 +62,7 @@ def _role_not_addable(role: str) -> Reason:
         rule="SP-02",
         citation=FAMILY_MEMBERS,
         en="A person with the role “{role}” cannot be added to this application.",
-        fr="Une personne ayant le rôle « {role} » ne peut pas être ajoutée à cette demande.",
+        fr="Une personne ayant le rôle « {role} » ne peut pas être ajoutée à cette demande.",
         subject="role",
         role=role,
     )
@@ -74,7 +74,7 @@ def _one_guardian() -> Reason:
         rule="ACT-56, SP-210",
         citation="IMM 5289 — Étape 6",
         en="A parent or legal guardian is already declared: one of them signs for the principal applicant.",
-        fr="Un parent ou tuteur légal est déjà déclaré : une seule personne signe pour le demandeur principal.",
+        fr="Un parent ou tuteur légal est déjà déclaré : une seule personne signe pour le demandeur principal.",
         subject="role",
     )
 
@@ -97,7 +97,7 @@ def _applicant_not_removable() -> Reason:
         rule="ACT-56",
         citation=CITATION,
         en="The applicant cannot be taken out of the application: only the parent or legal guardian who signs can be.",
-        fr="Le demandeur ne peut pas être retiré de la demande : seul le parent ou le tuteur légal qui signe peut l’être.",
+        fr="Le demandeur ne peut pas être retiré de la demande : seul le parent ou le tuteur légal qui signe peut l’être.",
     )
 
 
@@ -107,7 +107,7 @@ def _removal_reason_required() -> Reason:
         rule="SP-115",
         citation=FAMILY_MEMBERS,
         en="Say why this person is taken out: a family member who is not declared can never be sponsored later.",
-        fr="Indiquez pourquoi cette personne est retirée : un membre de la famille non déclaré ne pourra jamais être parrainé plus tard.",
+        fr="Indiquez pourquoi cette personne est retirée : un membre de la famille non déclaré ne pourra jamais être parrainé plus tard.",
         subject="reason",
     )
 
@@ -411,7 +411,7 @@ def pending_sponsorship_of_same_person(application: Application) -> tuple[Reason
                     citation="IRPR 10(5); IMM 5289 — « Vous pourriez ne pas être autorisé à parrainer une personne si… »",
                     en="You already sponsor this person in application {number}, not yet decided: a new sponsorship "
                     "application for them cannot be filed until then.",
-                    fr="Vous parrainez déjà cette personne dans la demande {number}, sans décision à ce jour : une "
+                    fr="Vous parrainez déjà cette personne dans la demande {number}, sans décision à ce jour : une "
                     "nouvelle demande de parrainage pour elle ne peut pas être déposée d’ici là.",
                     number=other.application.number,
                 ),

@@ -69,7 +69,7 @@ def _guardian_missing() -> Reason:
         rule="ACT-56, SP-210",
         citation="IMM 5289 — Étape 6",
         en="The principal applicant is under 18: declare the parent or legal guardian who signs for them.",
-        fr="Le demandeur principal a moins de 18 ans : déclarez le parent ou tuteur légal qui signe en son nom.",
+        fr="Le demandeur principal a moins de 18 ans : déclarez le parent ou tuteur légal qui signe en son nom.",
     )
 
 
@@ -138,7 +138,7 @@ def _signature_missing(person: Person) -> Reason:
         rule="ACT-55, ACT-56, SP-210, IRPR-10-1",
         citation="IRPR 10(1)(b), 10(2)(d); IMM 5289 — Étape 6",
         en="Still to sign: {who_en}. Any change to the application clears the signatures.",
-        fr="Doit encore signer : {who_fr}. Toute modification de la demande efface les signatures.",
+        fr="Doit encore signer : {who_fr}. Toute modification de la demande efface les signatures.",
         subject=f"p{person.position}",
         who_en=who_en,
         who_fr=who_fr,
@@ -152,7 +152,7 @@ def _sponsor_signs_by_hand() -> Reason:
         citation="Representative portal (seed 004) — « Créer une demande »",
         en="A representative prepares this application: the sponsor signs the IMM 1344 by hand with the principal "
         "applicant, and the representative uploads it with the documents.",
-        fr="Un représentant prépare cette demande : le répondant signe le formulaire IMM 1344 à la main avec le "
+        fr="Un représentant prépare cette demande : le répondant signe le formulaire IMM 1344 à la main avec le "
         "demandeur principal, et le représentant le téléverse avec les documents.",
     )
 
@@ -163,7 +163,7 @@ def _not_a_signer() -> Reason:
         rule="ACT-55, ACT-56",
         citation="IMM 5289 — Étape 6",
         en="This person does not sign the application: the principal applicant signs for every family member.",
-        fr="Cette personne ne signe pas la demande : le demandeur principal signe pour chaque membre de sa famille.",
+        fr="Cette personne ne signe pas la demande : le demandeur principal signe pour chaque membre de sa famille.",
     )
 
 

@@ -71,7 +71,7 @@ def _required(code: str) -> Reason:
         rule="PRC-99c",
         citation=CITATION,
         en="Enter “{label_en}”.",
-        fr="Inscrivez « {label_fr} ».",
+        fr="Inscrivez « {label_fr} ».",
         subject=f"{SECTION.code}.{code}",
         label_en=field.en,
         label_fr=field.fr,
@@ -85,14 +85,14 @@ def _not_open(status: str) -> Reason:
             rule="PRC-99c",
             citation=CITATION,
             en="This application has not been submitted: change the address in its “Contact details” section.",
-            fr="Cette demande n’a pas été soumise : modifiez l’adresse dans sa section « Coordonnées ».",
+            fr="Cette demande n’a pas été soumise : modifiez l’adresse dans sa section « Coordonnées ».",
         )
     return reason(
         "ADDRESS_CHANGE_CLOSED",
         rule="PRC-99c",
         citation=CITATION,
         en="This application is closed: a change of address can no longer be recorded on it.",
-        fr="Cette demande est fermée : un changement d’adresse ne peut plus y être inscrit.",
+        fr="Cette demande est fermée : un changement d’adresse ne peut plus y être inscrit.",
     )
 
 

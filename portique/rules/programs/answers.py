@@ -30,7 +30,7 @@ def _required(subject: str) -> Reason:
         rule="SP-160, IRPR-10-1",
         citation=CITATION,
         en="Answer every question: {where} is not answered. An application with unanswered questions is returned.",
-        fr="Répondez à toutes les questions : {where} est sans réponse. Une demande comportant des questions sans réponse est retournée.",
+        fr="Répondez à toutes les questions : {where} est sans réponse. Une demande comportant des questions sans réponse est retournée.",
         subject=subject,
         where=subject,
     )
@@ -43,7 +43,7 @@ def _invalid(subject: str, expected: str) -> Reason:
         rule="SP-160, IRPR-10-1",
         citation=CITATION,
         en="The answer to {where} cannot be read: expected {expected}.",
-        fr="La réponse à {where} ne peut pas être lue : valeur attendue : {expected}.",
+        fr="La réponse à {where} ne peut pas être lue : valeur attendue : {expected}.",
         subject=subject,
         where=subject,
         expected=expected,

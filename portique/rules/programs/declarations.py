@@ -39,7 +39,7 @@ PR_CARD_APPLICANT = Declaration(
         "Je comprends que fournir des renseignements faux ou trompeurs constitue une infraction grave, et "
         "que les renseignements fournis peuvent faire l’objet d’une vérification.",
         "Je comprends que le fait d’écrire mon nom au complet exactement comme il figure sur mon passeport "
-        "ou document de voyage, puis de sélectionner « Signer », constitue ma signature électronique de la "
+        "ou document de voyage, puis de sélectionner « Signer », constitue ma signature électronique de la "
         "présente demande.",
     ),
     citation="IRPR 10(1)(b), 10(2)(d); IMM 5445 — Sign your application electronically",
@@ -66,10 +66,10 @@ SPONSOR_UNDERTAKING = Declaration(
         "logement et autres besoins de la vie quotidienne, ainsi que soins dentaires, soins de la vue et autres "
         "besoins de santé non couverts par l’assurance maladie publique — pendant toute la durée de l’engagement.",
         "Je comprends que l’engagement demeure même si la personne devient citoyenne canadienne, si nous nous "
-        "séparons ou divorçons, si l’un de nous déménage ou si ma situation financière change; et que l’aide sociale "
+        "séparons ou divorçons, si l’un de nous déménage ou si ma situation financière change ; et que l’aide sociale "
         "reçue par une personne parrainée pendant l’engagement doit être remboursée par moi.",
         "Je déclare que les renseignements fournis sont complets et exacts, et je comprends que le fait d’écrire mon "
-        "nom au complet exactement comme sur ma pièce d’identité, puis de sélectionner « Signer », constitue ma "
+        "nom au complet exactement comme sur ma pièce d’identité, puis de sélectionner « Signer », constitue ma "
         "signature électronique de la Demande de parrainage, entente de parrainage et engagement (IMM 1344).",
     ),
     citation="IMM 5289 — Vos obligations en tant que répondant; Étape 3 (IMM 1344); IRPR 10(1)(b), 10(2)(d)",
@@ -92,7 +92,7 @@ APPLICANT_DECLARATION = Declaration(
         "de ma famille et dans chacun des documents téléversés sont complets, véridiques et exacts, et que je "
         "comprends chaque question.",
         "Je comprends que fournir des renseignements faux ou trompeurs constitue une infraction grave, et que le "
-        "fait d’écrire mon nom au complet exactement comme sur mon passeport, puis de sélectionner « Signer », "
+        "fait d’écrire mon nom au complet exactement comme sur mon passeport, puis de sélectionner « Signer », "
         "constitue ma signature électronique.",
     ),
     citation="IMM 5289 — Étape 6; Consentement et déclaration du demandeur (IMM 0008); IRPR 10(1)(b), 10(2)(d)",
@@ -141,7 +141,7 @@ TEMPORARY_RESIDENT_APPLICANT = Declaration(
     fr=(
         "Je déclare que les renseignements fournis dans la présente demande sont complets et exacts.",
         "Je comprends que le fait d’écrire mon nom au complet exactement comme il figure sur mon passeport "
-        "ou document de voyage, puis de sélectionner « Signer », constitue ma signature électronique de la "
+        "ou document de voyage, puis de sélectionner « Signer », constitue ma signature électronique de la "
         "présente demande.",
     ),
     citation="IRPR 10(1)(b), 10(2)(d)",
@@ -158,7 +158,7 @@ ETA_APPLICANT = Declaration(
     fr=(
         "Je déclare que les renseignements fournis dans la présente demande sont exacts et complets.",
         "Je comprends que le fait d’écrire mon nom au complet exactement comme il figure sur mon passeport, "
-        "puis de sélectionner « Signer », constitue ma signature électronique de la présente demande.",
+        "puis de sélectionner « Signer », constitue ma signature électronique de la présente demande.",
     ),
     citation="IRPR 12.04(4)(i)",
 )

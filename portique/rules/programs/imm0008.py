@@ -132,7 +132,7 @@ def _application(*, partner: bool) -> Section:
                 "Qui le répondant parraine-t-il?",
                 options=RELATIONSHIPS,
                 help_en="A conjugal partner lives outside Canada: a partner living in Canada is sponsored as a spouse or common-law partner.",
-                help_fr="Le partenaire conjugal habite à l’extérieur du Canada : un partenaire qui habite au Canada est parrainé comme époux ou conjoint de fait.",
+                help_fr="Le partenaire conjugal habite à l’extérieur du Canada : un partenaire qui habite au Canada est parrainé comme époux ou conjoint de fait.",
             )
         )
     fields += [
@@ -155,7 +155,7 @@ def _application(*, partner: bool) -> Section:
             "Le demandeur principal restera-t-il au Canada pendant le traitement de la demande?",
             when=Condition("location", ("in_canada_with_sponsor", "in_canada_not_with_sponsor")),
             help_en="The spouse or common-law partner in Canada class requires it; leaving Canada may lead to refusal.",
-            help_fr="La catégorie des époux ou conjoints de fait au Canada l’exige; quitter le Canada peut entraîner un refus.",
+            help_fr="La catégorie des époux ou conjoints de fait au Canada l’exige ; quitter le Canada peut entraîner un refus.",
         ),
         Field(
             "inadmissibilities",
@@ -166,7 +166,7 @@ def _application(*, partner: bool) -> Section:
             required=False,
             when=Condition("location", ("in_canada_with_sponsor",)),
             help_en="Without status, the public policy may cover overstaying, working or studying without authorization and entering without documents; it does not cover the other grounds.",
-            help_fr="Sans statut, la politique d’intérêt public peut couvrir le séjour prolongé, le travail ou les études sans autorisation et l’entrée sans document; elle ne couvre pas les autres motifs.",
+            help_fr="Sans statut, la politique d’intérêt public peut couvrir le séjour prolongé, le travail ou les études sans autorisation et l’entrée sans document ; elle ne couvre pas les autres motifs.",
         ),
         flag(
             "will_hold_valid_passport_when_pr_granted",
@@ -182,7 +182,7 @@ def _application(*, partner: bool) -> Section:
             "Catégorie de la demande",
             options=CATEGORIES,
             help_en="Family class: a right of appeal, the applicant may travel. In-Canada class: living with the sponsor in Canada, an open work permit possible, no appeal.",
-            help_fr="Regroupement familial : droit d’appel, le demandeur peut voyager. Catégorie au Canada : vie commune avec le répondant au Canada, permis de travail ouvert possible, aucun appel.",
+            help_fr="Regroupement familial : droit d’appel, le demandeur peut voyager. Catégorie au Canada : vie commune avec le répondant au Canada, permis de travail ouvert possible, aucun appel.",
         ),
     ]
     if partner:
@@ -192,7 +192,7 @@ def _application(*, partner: bool) -> Section:
                 "Pay the right of permanent residence fee ($575) now?",
                 "Payer les frais relatifs au droit de résidence permanente (575 $) maintenant?",
                 help_en="It must be paid before permanent residence is granted and is refunded if it is not; paying now avoids delays.",
-                help_fr="Ils doivent être payés avant l’octroi de la résidence permanente et sont remboursés sinon; les payer maintenant évite des retards.",
+                help_fr="Ils doivent être payés avant l’octroi de la résidence permanente et sont remboursés sinon ; les payer maintenant évite des retards.",
             )
         )
     return Section(
@@ -296,7 +296,7 @@ RELATIONSHIP = Section(
             "Pages de communications écrites téléversées en preuve",
             required=False,
             help_en="Letters, texts, e-mails, social media: 10 pages at most.",
-            help_fr="Lettres, textos, courriels, médias sociaux : 10 pages au maximum.",
+            help_fr="Lettres, textos, courriels, médias sociaux : 10 pages au maximum.",
         ),
         Field(
             "untranslated_pages",
@@ -348,7 +348,7 @@ MARRIAGE = Section(
             "Preuve du mariage téléversée",
             options=MARRIAGE_PROOFS,
             help_en="A marriage certificate or proof of registration; a Canadian certificate of celebration or a marriage licence is not accepted.",
-            help_fr="Un certificat de mariage ou une preuve d’enregistrement; l’attestation canadienne de célébration et le permis de mariage ne sont pas acceptés.",
+            help_fr="Un certificat de mariage ou une preuve d’enregistrement ; l’attestation canadienne de célébration et le permis de mariage ne sont pas acceptés.",
         ),
     ),
     path=("relationship", "marriage"),
@@ -416,7 +416,7 @@ def _dependant(*, principal: bool) -> Section:
                 "Will this family member come to Canada with the principal applicant?",
                 "Ce membre de la famille viendra-t-il au Canada avec le demandeur principal?",
                 help_en="Declare every family member even if they do not come: one who is not declared and examined can never be sponsored later.",
-                help_fr="Déclarez chaque membre de la famille même s’il ne vient pas : s’il n’est pas déclaré et examiné, il ne pourra jamais être parrainé plus tard.",
+                help_fr="Déclarez chaque membre de la famille même s’il ne vient pas : s’il n’est pas déclaré et examiné, il ne pourra jamais être parrainé plus tard.",
             ),
             Field(
                 "why_not_accompanying",
@@ -527,7 +527,7 @@ GUARDIAN_NAME = Section(
         *passport_name_fields(),
     ),
     intro_en="The principal applicant is under 18: a parent or legal guardian signs the application on their behalf.",
-    intro_fr="Le demandeur principal a moins de 18 ans : l’un de ses parents ou son tuteur légal signe la demande en son nom.",
+    intro_fr="Le demandeur principal a moins de 18 ans : l’un de ses parents ou son tuteur légal signe la demande en son nom.",
 )
 IMM0008_GUARDIAN = Form(
     code="IMM0008", en=_TITLE[0], fr=_TITLE[1], sections=(GUARDIAN_NAME,), citation=CITATION

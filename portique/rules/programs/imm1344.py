@@ -188,7 +188,7 @@ SPONSOR = Section(
             "Si le parrainage est refusé, voudriez-vous interjeter appel?",
             required=False,
             help_en="Only the family class gives a right of appeal: this guides the category.",
-            help_fr="Seule la catégorie du regroupement familial donne un droit d’appel : cela oriente le choix de la catégorie.",
+            help_fr="Seule la catégorie du regroupement familial donne un droit d’appel : cela oriente le choix de la catégorie.",
         ),
         Field(
             "address",

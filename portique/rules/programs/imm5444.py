@@ -159,7 +159,7 @@ PERSONAL = Section(
             "Family name (exactly as on your passport or travel document)",
             "Nom de famille (exactement comme sur votre passeport ou document de voyage)",
             help_en="If your passport shows no family name, enter all your given names here and leave “Given names” blank.",
-            help_fr="Si votre passeport n’indique pas de nom de famille, inscrivez tous vos prénoms ici et laissez « Prénoms » vide.",
+            help_fr="Si votre passeport n’indique pas de nom de famille, inscrivez tous vos prénoms ici et laissez « Prénoms » vide.",
         ),
         Field(
             "given_names",
@@ -376,12 +376,12 @@ BEFORE_PR = Section(
             "Days you were in Canada as a temporary resident or protected person, in the five years before today, before you became a permanent resident",
             "Jours passés au Canada à titre de résident temporaire ou de personne protégée, au cours des cinq années précédant aujourd’hui, avant de devenir résident permanent",
             help_en="Optional. For the citizenship notice only: each day counts as half a day, up to 365 days. Leave blank if none.",
-            help_fr="Facultatif. Pour l’avis sur la citoyenneté seulement : chaque jour compte pour une demi-journée, jusqu’à 365 jours. Laissez vide s’il n’y en a aucun.",
+            help_fr="Facultatif. Pour l’avis sur la citoyenneté seulement : chaque jour compte pour une demi-journée, jusqu’à 365 jours. Laissez vide s’il n’y en a aucun.",
             required=False,
         ),
     ),
     intro_en="This does not change your PR card application: it only makes the notice about citizenship more accurate.",
-    intro_fr="Cela ne change rien à votre demande de carte RP : l’avis sur la citoyenneté n’en est que plus précis.",
+    intro_fr="Cela ne change rien à votre demande de carte RP : l’avis sur la citoyenneté n’en est que plus précis.",
 )
 
 HUMANITARIAN = Section(

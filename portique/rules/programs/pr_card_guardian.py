@@ -60,7 +60,7 @@ GUARDIAN_SECTION = Section(
     intro_en="The applicant is under 18: a parent or legal guardian signs the application on their behalf, "
     "typing their own full name exactly as on their own passport (ACT-56, SP-210). Give that name here so the "
     "signature can be checked.",
-    intro_fr="Le demandeur a moins de 18 ans : l’un de ses parents ou son tuteur légal signe la demande en son "
+    intro_fr="Le demandeur a moins de 18 ans : l’un de ses parents ou son tuteur légal signe la demande en son "
     "nom, en inscrivant son propre nom au complet exactement comme sur son propre passeport (ACT-56, SP-210). "
     "Indiquez ce nom ici afin que la signature puisse être vérifiée.",
 )
@@ -99,7 +99,7 @@ def not_declared(subject: str | None = None) -> Reason:
         citation=CITATION,
         en="The applicant is under 18 on the application date: add the parent or legal guardian who signs for "
         "them, with their name exactly as on their passport.",
-        fr="Le demandeur a moins de 18 ans à la date de la demande : ajoutez le parent ou le tuteur légal qui "
+        fr="Le demandeur a moins de 18 ans à la date de la demande : ajoutez le parent ou le tuteur légal qui "
         "signe en son nom, avec son nom exactement comme sur son passeport.",
         subject=subject,
     )
@@ -114,7 +114,7 @@ def not_needed(*, born: date | None, on: date, subject: str | None = None) -> Re
             citation=CITATION,
             en="Give the applicant’s date of birth first (Personal details): a parent or legal guardian signs "
             "only for an applicant under 18.",
-            fr="Indiquez d’abord la date de naissance du demandeur (Renseignements personnels) : un parent ou un "
+            fr="Indiquez d’abord la date de naissance du demandeur (Renseignements personnels) : un parent ou un "
             "tuteur légal ne signe que pour un demandeur de moins de 18 ans.",
             subject=subject,
         )
@@ -124,7 +124,7 @@ def not_needed(*, born: date | None, on: date, subject: str | None = None) -> Re
         citation=CITATION,
         en="The applicant is {age}, {adult} or older, on the application date: they sign the application "
         "themselves. Take the parent or legal guardian out of the application.",
-        fr="Le demandeur a {age} ans, soit {adult} ans ou plus, à la date de la demande : il signe lui-même la "
+        fr="Le demandeur a {age} ans, soit {adult} ans ou plus, à la date de la demande : il signe lui-même la "
         "demande. Retirez le parent ou le tuteur légal de la demande.",
         subject=subject,
         age=age_on(born, on),
@@ -139,7 +139,7 @@ def child_cannot_sign(*, subject: str | None = None) -> Reason:
         citation=CITATION,
         en="The applicant is under 18: they cannot sign. Their parent or legal guardian types their own full "
         "name, exactly as on their own passport.",
-        fr="Le demandeur a moins de 18 ans : il ne peut pas signer. Son parent ou son tuteur légal inscrit son "
+        fr="Le demandeur a moins de 18 ans : il ne peut pas signer. Son parent ou son tuteur légal inscrit son "
         "propre nom au complet, exactement comme sur son propre passeport.",
         subject=subject,
     )

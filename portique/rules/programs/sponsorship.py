@@ -83,7 +83,7 @@ def _role_count(role: str, count: int, expected: str) -> Reason:
         rule="SP-02, SP-119, IRPR-10-1" if designation else "SP-02",
         citation=WHO_MAY_USE + "; " + STEP_5 + designation,
         en="A sponsorship application has {expected} person with the role “{role}”; this case has {count}.",
-        fr="Une demande de parrainage compte {expected_fr} personne ayant le rôle « {role} »; ce dossier en compte {count}.",
+        fr="Une demande de parrainage compte {expected_fr} personne ayant le rôle « {role} » ; ce dossier en compte {count}.",
         subject=role,
         role=role,
         count=count,
@@ -99,7 +99,7 @@ def _role_not_in_program(role: str, person: str, program: str) -> Reason:
         rule="SP-02",
         citation=WHO_MAY_USE,
         en="{person}: the role “{role}” has no place in this application ({program}).",
-        fr="{person} : le rôle « {role} » n'a pas sa place dans cette demande ({program}).",
+        fr="{person} : le rôle « {role} » n’a pas sa place dans cette demande ({program}).",
         subject=person,
         person=person,
         role=role,
@@ -114,7 +114,7 @@ def _relationship_not_for_program(relationship: str, program: str) -> Reason:
         rule="SP-02, SP-81",
         citation=WHO_MAY_USE,
         en="The relationship “{relationship}” is not sponsored in this application ({program}).",
-        fr="Le lien « {relationship} » n'est pas parrainé dans cette demande ({program}).",
+        fr="Le lien « {relationship} » n’est pas parrainé dans cette demande ({program}).",
         relationship=relationship,
         program=program,
     )
@@ -127,7 +127,7 @@ def _paper_not_accepted(start: date) -> Reason:
         rule="EX-30, SP-01",
         citation=ONLINE_ONLY,
         en="Since {start}, sponsorship applications must be made online; a paper application is accepted only with an alternative-format accommodation.",
-        fr="Depuis le {start}, les demandes de parrainage doivent être présentées en ligne; une demande papier n'est acceptée qu'avec une mesure d'adaptation (autre format).",
+        fr="Depuis le {start}, les demandes de parrainage doivent être présentées en ligne ; une demande papier n’est acceptée qu’avec une mesure d’adaptation (autre format).",
         start=start.isoformat(),
     )
 
@@ -139,7 +139,7 @@ def _child_pa_dependants_fee(count: int) -> Reason:
         rule="SP-200, SP-23",
         citation="IMM 5289 — Step 4: Pay the fees",
         en="The guide's fee table has no line for a dependant of a dependent child sponsored as principal applicant ({count}): an officer will say what is due.",
-        fr="Le tableau des frais du guide ne prévoit aucun montant pour une personne à charge d'un enfant à charge parrainé à titre de demandeur principal ({count}) : un agent indiquera ce qui est exigible.",
+        fr="Le tableau des frais du guide ne prévoit aucun montant pour une personne à charge d’un enfant à charge parrainé à titre de demandeur principal ({count}) : un agent indiquera ce qui est exigible.",
         severity=Severity.WARNING,
         count=count,
     )

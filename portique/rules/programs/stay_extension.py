@@ -244,7 +244,7 @@ class StayExtensionProgram(Traits):
                 en="Your current status ended on {ends}, before this application. An extension is asked for a "
                 "status you still hold; restoring a status is a different application. An officer will decide.",
                 fr="Votre statut actuel a pris fin le {ends}, avant la présente demande. Une prolongation se "
-                "demande pour un statut que l’on détient encore; le rétablissement du statut est une autre "
+                "demande pour un statut que l’on détient encore ; le rétablissement du statut est une autre "
                 "demande. Un agent tranchera.",
                 severity=Severity.WARNING,
                 subject=f"{applicant.id}/{FORM_CODE}/status.status_expiry",
@@ -518,7 +518,7 @@ def _exceptional_circumstances_claimed(subject: str, *, paper: bool) -> Reason:
         en="You say that circumstances beyond your control keep you from applying online. An officer decides "
         "whether they are established; until then, applying online remains the way to apply.",
         fr="Vous indiquez que des circonstances indépendantes de votre volonté vous empêchent de présenter votre "
-        "demande en ligne. Un agent décide si elles sont établies; d’ici là, la demande en ligne demeure le "
+        "demande en ligne. Un agent décide si elles sont établies ; d’ici là, la demande en ligne demeure le "
         "moyen de présenter votre demande.",
         severity=Severity.WARNING,
         subject=subject,
@@ -532,7 +532,7 @@ def _paper_required(forms: tuple[str, ...], subject: str) -> Reason:
         citation="IRPR 9.2; IRCC program delivery instructions — Restrictions du système, H82",
         en="A temporary resident permit applied for with a work permit: both applications ({forms}) must be "
         "sent together on paper. The work permit cannot be applied for online alone.",
-        fr="Un permis de séjour temporaire demandé avec un permis de travail : les deux demandes ({forms}) "
+        fr="Un permis de séjour temporaire demandé avec un permis de travail : les deux demandes ({forms}) "
         "doivent être présentées ensemble sur papier. Le permis de travail ne peut pas être demandé seul en "
         "ligne.",
         subject=subject,
@@ -586,7 +586,7 @@ PROGRAM = StayExtensionProgram(
     declarations={PRINCIPAL_APPLICANT: declarations.TEMPORARY_RESIDENT_APPLICANT},
     start_hint_en="For temporary residents in Canada: extend your stay as a visitor, your study permit or your "
     "work permit, or apply from within Canada for a study or work permit.",
-    start_hint_fr="Pour les résidents temporaires au Canada : prolonger votre séjour à titre de visiteur, votre "
+    start_hint_fr="Pour les résidents temporaires au Canada : prolonger votre séjour à titre de visiteur, votre "
     "permis d’études ou votre permis de travail, ou demander au Canada un permis d’études ou de travail.",
     represented_client_signs=(SignedDocument.CONSENT_AND_DECLARATION,),
     approval_note_en="This letter is the decision on your application to extend your stay in Canada, or your "

@@ -181,7 +181,7 @@ PERSONAL = Section(
         ),
     ),
     intro_en="Give your name exactly as it is written on your passport or travel document: you will sign with it.",
-    intro_fr="Indiquez votre nom exactement comme il figure sur votre passeport ou document de voyage : "
+    intro_fr="Indiquez votre nom exactement comme il figure sur votre passeport ou document de voyage : "
     "vous signerez avec ce nom.",
 )
 

@@ -76,7 +76,7 @@ def choose_category(
                 "and their applications are processed outside Canada.",
                 fr="Les partenaires conjugaux et les enfants à charge sont parrainés uniquement au "
                 "titre de la catégorie du regroupement familial, et leurs demandes sont traitées à "
-                "l'extérieur du Canada.",
+                "l’extérieur du Canada.",
                 severity=Severity.INFO,
             )
         )
@@ -107,8 +107,8 @@ def choose_category(
                 citation=CHOOSE_CATEGORY,
                 en="The spouse or common-law partner in Canada class is for a spouse or partner who "
                 "lives with you in Canada; otherwise apply in the family class.",
-                fr="La catégorie des époux ou conjoints de fait au Canada s'adresse à l'époux ou au "
-                "conjoint de fait qui vit avec vous au Canada; sinon, présentez la demande au titre "
+                fr="La catégorie des époux ou conjoints de fait au Canada s’adresse à l’époux ou au "
+                "conjoint de fait qui vit avec vous au Canada ; sinon, présentez la demande au titre "
                 "de la catégorie du regroupement familial.",
                 severity=Severity.INFO,
             )
@@ -122,7 +122,7 @@ def choose_category(
                 en="The spouse or common-law partner in Canada class requires valid temporary "
                 "resident status, or an exemption under the 2005 public policy.",
                 fr="La catégorie des époux ou conjoints de fait au Canada exige un statut de "
-                "résident temporaire valide ou une dispense en vertu de la politique d'intérêt "
+                "résident temporaire valide ou une dispense en vertu de la politique d’intérêt "
                 "public de 2005.",
                 severity=Severity.WARNING,
             )
@@ -148,7 +148,7 @@ def choose_category(
                     rule="SP-81",
                     citation=CHOOSE_CATEGORY,
                     en="Apply in the family class: {why}.",
-                    fr="Présentez la demande au titre de la catégorie du regroupement familial : {why_fr}.",
+                    fr="Présentez la demande au titre de la catégorie du regroupement familial : {why_fr}.",
                     severity=Severity.INFO,
                     why="; ".join(family_reasons_en),
                     why_fr="; ".join(family_reasons_fr),
@@ -164,7 +164,7 @@ def choose_category(
                 en="You may sponsor your spouse or common-law partner in the family class or in the "
                 "spouse or common-law partner in Canada class; state the category on the checklist.",
                 fr="Vous pouvez parrainer votre époux ou conjoint de fait au titre de la catégorie du "
-                "regroupement familial ou de la catégorie des époux ou conjoints de fait au Canada; "
+                "regroupement familial ou de la catégorie des époux ou conjoints de fait au Canada ; "
                 "indiquez la catégorie sur la liste de vérification.",
                 severity=Severity.INFO,
             )
@@ -181,8 +181,8 @@ def choose_category(
                     en="The guide advises the family class when the person will not stay in Canada "
                     "during processing or when you intend to appeal a refusal.",
                     fr="Le guide recommande la catégorie du regroupement familial lorsque la personne "
-                    "ne demeurera pas au Canada pendant le traitement ou que vous avez l'intention "
-                    "d'interjeter appel d'un refus.",
+                    "ne demeurera pas au Canada pendant le traitement ou que vous avez l’intention "
+                    "d’interjeter appel d’un refus.",
                     severity=Severity.WARNING,
                 )
             )
@@ -196,9 +196,9 @@ def choose_category(
                 "end temporary resident status, and return is not guaranteed; if they cannot return, "
                 "you must submit a new application.",
                 fr="Dans cette catégorie, votre époux ou conjoint de fait pourrait être admissible à "
-                "un permis de travail ouvert. Un permis de travail ou d'études en cours doit être "
+                "un permis de travail ouvert. Un permis de travail ou d’études en cours doit être "
                 "prorogé avant son échéance. Quitter le Canada peut mettre fin au statut de résident "
-                "temporaire, et le retour n'est pas garanti; s'il ne peut revenir, vous devez "
+                "temporaire, et le retour n’est pas garanti ; s’il ne peut revenir, vous devez "
                 "présenter une nouvelle demande.",
                 severity=Severity.INFO,
             )
@@ -223,8 +223,8 @@ def _check_chosen(chosen: Category | None, allowed: tuple[Category, ...], *, req
                 citation=CHOOSE_CATEGORY,
                 en="When sponsoring a spouse or common-law partner, state the application category on "
                 "the document checklist.",
-                fr="Lorsque vous parrainez un époux ou un conjoint de fait, indiquez la « catégorie de "
-                "la demande » sur la liste de vérification.",
+                fr="Lorsque vous parrainez un époux ou un conjoint de fait, indiquez la « catégorie de "
+                "la demande » sur la liste de vérification.",
             )
         ]
     if chosen not in allowed:
@@ -236,9 +236,9 @@ def _check_chosen(chosen: Category | None, allowed: tuple[Category, ...], *, req
                 en="The spouse or common-law partner in Canada class is not open to this case: the "
                 "person must live with you in Canada and have valid temporary resident status or a "
                 "public policy exemption, and conjugal partners and children are family class only.",
-                fr="La catégorie des époux ou conjoints de fait au Canada n'est pas ouverte dans ce "
-                "cas : la personne doit vivre avec vous au Canada et avoir un statut de résident "
-                "temporaire valide ou une dispense en vertu de la politique d'intérêt public, et les "
+                fr="La catégorie des époux ou conjoints de fait au Canada n’est pas ouverte dans ce "
+                "cas : la personne doit vivre avec vous au Canada et avoir un statut de résident "
+                "temporaire valide ou une dispense en vertu de la politique d’intérêt public, et les "
                 "partenaires conjugaux et les enfants relèvent uniquement du regroupement familial.",
             )
         ]
@@ -306,8 +306,8 @@ def assess_public_policy(
                     en="Your spouse or partner has valid temporary resident status and does not need "
                     "the public policy; to keep working or studying, they must extend their permit "
                     "before it expires.",
-                    fr="Votre époux ou conjoint de fait a un statut de résident temporaire valide et n'a "
-                    "pas besoin de la politique d'intérêt public; pour continuer à travailler ou à "
+                    fr="Votre époux ou conjoint de fait a un statut de résident temporaire valide et n’a "
+                    "pas besoin de la politique d’intérêt public ; pour continuer à travailler ou à "
                     "étudier, il doit demander la prorogation de son permis avant son échéance.",
                     severity=Severity.INFO,
                 ),
@@ -320,9 +320,9 @@ def assess_public_policy(
         en='On IMM 0008, under "Status" select "Other"; in the details write "Sans statut, '
         'rétablissement du statut requis"; leave "From" and "To" blank, and explain as fully as '
         "possible why there is no status.",
-        fr="Dans le formulaire IMM 0008, sous « Statut », sélectionnez « Autre »; dans le champ des "
-        "détails, inscrivez « Sans statut, rétablissement du statut requis »; laissez les champs "
-        "« De » et « À » vides et expliquez le plus en détail possible pourquoi il n'y a plus de statut.",
+        fr="Dans le formulaire IMM 0008, sous « Statut », sélectionnez « Autre » ; dans le champ des "
+        "détails, inscrivez « Sans statut, rétablissement du statut requis » ; laissez les champs "
+        "« De » et « À » vides et expliquez le plus en détail possible pourquoi il n’y a plus de statut.",
         severity=Severity.INFO,
     )
     if not inadmissibilities:
@@ -336,8 +336,8 @@ def assess_public_policy(
                     citation=IN_CANADA,
                     en="Say why your spouse or partner has no temporary resident status: the public "
                     "policy covers only certain reasons.",
-                    fr="Indiquez pourquoi votre époux ou conjoint de fait n'a pas de statut de résident "
-                    "temporaire : la politique d'intérêt public ne vise que certains motifs.",
+                    fr="Indiquez pourquoi votre époux ou conjoint de fait n’a pas de statut de résident "
+                    "temporaire : la politique d’intérêt public ne vise que certains motifs.",
                     severity=Severity.WARNING,
                 ),
                 lost_status,
@@ -355,8 +355,8 @@ def assess_public_policy(
                     citation=IN_CANADA,
                     en="The public policy does not cover inadmissibility for {grounds}: it must be "
                     "resolved before applying in the spouse or common-law partner in Canada class.",
-                    fr="La politique d'intérêt public ne vise pas l'interdiction de territoire pour "
-                    "le ou les motifs suivants : {grounds_fr}. La situation doit être réglée avant de "
+                    fr="La politique d’intérêt public ne vise pas l’interdiction de territoire pour "
+                    "le ou les motifs suivants : {grounds_fr}. La situation doit être réglée avant de "
                     "présenter une demande au titre de la catégorie des époux ou conjoints de fait "
                     "au Canada.",
                     grounds=", ".join(sorted(ground.value.replace("_", " ") for ground in others)),
@@ -372,8 +372,8 @@ def assess_public_policy(
             en="Your spouse or partner has no temporary resident status, but only for reasons the 2005 "
             "public policy covers: they may be sponsored in the spouse or common-law partner in "
             "Canada class.",
-            fr="Votre époux ou conjoint de fait n'a pas de statut de résident temporaire, mais "
-            "uniquement pour des motifs visés par la politique d'intérêt public de 2005 : il peut être "
+            fr="Votre époux ou conjoint de fait n’a pas de statut de résident temporaire, mais "
+            "uniquement pour des motifs visés par la politique d’intérêt public de 2005 : il peut être "
             "parrainé au titre de la catégorie des époux ou conjoints de fait au Canada.",
             severity=Severity.INFO,
         ),
@@ -390,7 +390,7 @@ def assess_public_policy(
                     citation=IN_CANADA,
                     en="Entry without a valid passport or travel document is covered only if valid "
                     "documents are held when permanent residence is granted.",
-                    fr="L'entrée sans passeport ou titre de voyage valide n'est visée que si des "
+                    fr="L’entrée sans passeport ou titre de voyage valide n’est visée que si des "
                     "documents valides sont détenus au moment où la résidence permanente est accordée.",
                 )
             )

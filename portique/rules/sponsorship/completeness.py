@@ -58,9 +58,9 @@ def checklist_completeness(
                     citation=STEP_2 + "; " + EXPLANATION,
                     en="A letter explains why this item cannot be provided: the application is not returned "
                     "for it, but acceptance of the explanation is not guaranteed; the officer decides.",
-                    fr="Une lettre explique pourquoi cet élément ne peut être fourni : la demande n'est pas "
-                    "retournée pour ce motif, mais rien ne garantit que l'explication sera acceptée; la "
-                    "décision revient à l'agent.",
+                    fr="Une lettre explique pourquoi cet élément ne peut être fourni : la demande n’est pas "
+                    "retournée pour ce motif, mais rien ne garantit que l’explication sera acceptée ; la "
+                    "décision revient à l’agent.",
                     severity=Severity.WARNING,
                     subject=item,
                 )
@@ -73,7 +73,7 @@ def checklist_completeness(
                     citation=STEP_5 + "; IRPR 10, 12",
                     en="A form or document of the checklist is missing with no explanation: the whole "
                     "application will be returned without being processed.",
-                    fr="Un formulaire ou un document de la liste de vérification manque, sans explication : "
+                    fr="Un formulaire ou un document de la liste de vérification manque, sans explication : "
                     "la demande dans son ensemble vous sera retournée sans être traitée.",
                     subject=item,
                 )
@@ -87,7 +87,7 @@ def checklist_completeness(
                 citation=STEP_5,
                 en="Incomplete applications are not placed in the processing queue. If you submit it again, "
                 "it will be processed according to the date it is received the second time.",
-                fr="Les demandes incomplètes ne sont pas placées dans la file d'attente de traitement. Si "
+                fr="Les demandes incomplètes ne sont pas placées dans la file d’attente de traitement. Si "
                 "vous présentez à nouveau votre demande, elle sera traitée selon la date à laquelle elle a "
                 "été reçue la deuxième fois.",
             )
@@ -107,7 +107,7 @@ def checklist_completeness(
                 citation=STEP_5,
                 en="This application was returned on {returned} and received again on {received}: it is "
                 "processed according to the second date of receipt.",
-                fr="Cette demande a été retournée le {returned} et reçue de nouveau le {received} : elle est "
+                fr="Cette demande a été retournée le {returned} et reçue de nouveau le {received} : elle est "
                 "traitée selon la date de la deuxième réception.",
                 severity=Severity.INFO,
                 returned=previously_returned_on.isoformat(),
@@ -121,7 +121,7 @@ def checklist_completeness(
             citation=STEP_5 + "; " + cite("Répondants"),
             en="All checklist forms and documents are included or explained: the application is accepted "
             "for processing as of {received}.",
-            fr="Tous les formulaires et documents de la liste de vérification sont inclus ou expliqués : la "
+            fr="Tous les formulaires et documents de la liste de vérification sont inclus ou expliqués : la "
             "demande est acceptée aux fins de traitement en date du {received}.",
             severity=Severity.INFO,
             received=received_on.isoformat(),

@@ -113,8 +113,8 @@ def rehabilitation(
                     en="The guide's rehabilitation rules for offences outside Canada do not apply to "
                     "persons applying from within Canada: an officer will review the case.",
                     fr="Les règles du guide sur la réadaptation pour les infractions commises à "
-                    "l'extérieur du Canada ne s'appliquent pas aux personnes qui présentent une demande "
-                    "à partir du Canada : un agent examinera le dossier.",
+                    "l’extérieur du Canada ne s’appliquent pas aux personnes qui présentent une demande "
+                    "à partir du Canada : un agent examinera le dossier.",
                     severity=Severity.WARNING,
                 ),
             ),
@@ -145,8 +145,8 @@ def _abroad(
             rule="SP-134",
             citation=TABLE_1,
             en="Deemed rehabilitated from: {deemed}. May apply for rehabilitation from: {apply}.",
-            fr="Présumé réadapté à compter du : {deemed_fr}. Peut présenter une demande de réadaptation "
-            "à compter du : {apply_fr}.",
+            fr="Présumé réadapté à compter du : {deemed_fr}. Peut présenter une demande de réadaptation "
+            "à compter du : {apply_fr}.",
             severity=Severity.INFO,
             deemed=deemed.isoformat() if deemed else "not applicable",
             deemed_fr=deemed.isoformat() if deemed else "sans objet",
@@ -162,8 +162,8 @@ def _abroad(
                 citation=TABLE_1,
                 en="Deemed rehabilitation requires that no other offence was committed and no other "
                 "conviction followed.",
-                fr="La réadaptation présumée exige qu'aucune autre infraction n'ait été commise et "
-                "qu'aucune autre condamnation n'ait été prononcée.",
+                fr="La réadaptation présumée exige qu’aucune autre infraction n’ait été commise et "
+                "qu’aucune autre condamnation n’ait été prononcée.",
                 severity=Severity.WARNING,
             )
         )
@@ -193,8 +193,8 @@ def _abroad(
                 "decision.",
                 fr="La personne peut présenter une demande de réadaptation, avant la demande de "
                 "parrainage ou en même temps. Dans ce dernier cas, la capacité du répondant et "
-                "l'examen initial de la demande de résidence permanente sont traités, mais "
-                "l'admissibilité n'est examinée qu'une fois la décision sur la réadaptation rendue.",
+                "l’examen initial de la demande de résidence permanente sont traités, mais "
+                "l’admissibilité n’est examinée qu’une fois la décision sur la réadaptation rendue.",
                 severity=Severity.WARNING,
             )
         )
@@ -207,8 +207,8 @@ def _abroad(
                 citation=TABLE_1,
                 en="On {on}, the person is neither deemed rehabilitated nor able to apply for "
                 "rehabilitation, and is generally not allowed into Canada.",
-                fr="En date du {on}, la personne n'est ni présumée réadaptée ni en mesure de présenter une "
-                "demande de réadaptation, et n'est généralement pas autorisée à venir au Canada.",
+                fr="En date du {on}, la personne n’est ni présumée réadaptée ni en mesure de présenter une "
+                "demande de réadaptation, et n’est généralement pas autorisée à venir au Canada.",
                 on=on.isoformat(),
             )
         )
@@ -237,8 +237,8 @@ def _in_canada(
                     citation=IN_CANADA,
                     en="The record is suspended: send a photocopy of the official record suspension to "
                     "the visa office or an IRCC centre, and carry a copy when travelling to Canada.",
-                    fr="Le casier judiciaire est suspendu : faites parvenir une photocopie de la "
-                    "suspension officielle au bureau des visas ou à un centre d'IRCC, et ayez-en une "
+                    fr="Le casier judiciaire est suspendu : faites parvenir une photocopie de la "
+                    "suspension officielle au bureau des visas ou à un centre d’IRCC, et ayez-en une "
                     "copie en main pour vous rendre au Canada.",
                     severity=Severity.INFO,
                 ),
@@ -253,7 +253,7 @@ def _in_canada(
         "this kit until the record is suspended.",
         fr="Un casier judiciaire au Canada exige une suspension du casier (anciennement un pardon) de "
         "la Commission des libérations conditionnelles du Canada avant que la personne puisse être "
-        "admissible : ne remplissez pas les formulaires de cette trousse tant que le casier n'a pas "
+        "admissible : ne remplissez pas les formulaires de cette trousse tant que le casier n’a pas "
         "été suspendu.",
     )
     if offence is OffenceRecord.TWO_OR_MORE_SUMMARY_IN_CANADA:
@@ -273,7 +273,7 @@ def _in_canada(
                         en="{years} years have passed since the sentences were completed ({deemed}) with "
                         "no later conviction: the person may no longer be inadmissible.",
                         fr="{years} ans se sont écoulés depuis que les peines ont été purgées ({deemed}) "
-                        "sans autre condamnation : la personne pourrait ne plus être interdite de "
+                        "sans autre condamnation : la personne pourrait ne plus être interdite de "
                         "territoire.",
                         severity=Severity.INFO,
                         years=years,
@@ -288,8 +288,8 @@ def _in_canada(
                 citation=IN_CANADA + "; " + TABLE_1,
                 en="Because of a later conviction, the passing of time alone does not end the "
                 "inadmissibility.",
-                fr="En raison d'une condamnation ultérieure, le seul passage du temps ne met pas fin à "
-                "l'interdiction de territoire.",
+                fr="En raison d’une condamnation ultérieure, le seul passage du temps ne met pas fin à "
+                "l’interdiction de territoire.",
                 severity=Severity.WARNING,
             )
         else:

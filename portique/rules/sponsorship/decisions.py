@@ -128,7 +128,7 @@ def decide_family(
                 rule="IRPR-10-1",
                 citation="IRPR 10(1)(e)",
                 en="The application has no principal applicant to decide.",
-                fr="La demande ne compte aucun demandeur principal à l'égard duquel statuer.",
+                fr="La demande ne compte aucun demandeur principal à l’égard duquel statuer.",
             )
         )
     # A failed sponsorship refuses the application whatever the people's findings (SP-229).
@@ -142,8 +142,8 @@ def decide_family(
                         citation=OUTCOME + "; " + DECLARE,
                         en="Say whether this person meets the requirements: every person of the "
                         "application is examined, accompanying or not.",
-                        fr="Indiquez si cette personne satisfait aux exigences : chaque personne de la "
-                        "demande fait l'objet d'un contrôle, qu'elle accompagne ou non le demandeur "
+                        fr="Indiquez si cette personne satisfait aux exigences : chaque personne de la "
+                        "demande fait l’objet d’un contrôle, qu’elle accompagne ou non le demandeur "
                         "principal.",
                         subject=person.person,
                     )
@@ -162,10 +162,10 @@ def decide_family(
                         en="This child does not accompany and is inadmissible: say who has custody, "
                         "because the principal applicant is inadmissible if they (or an accompanying "
                         "family member) have custody of the child.",
-                        fr="Cet enfant n'accompagne pas le demandeur principal et est interdit de "
-                        "territoire : indiquez qui en a la garde, car le demandeur principal est "
+                        fr="Cet enfant n’accompagne pas le demandeur principal et est interdit de "
+                        "territoire : indiquez qui en a la garde, car le demandeur principal est "
                         "interdit de territoire si lui-même (ou un membre de la famille qui "
-                        "l'accompagne) en a la garde.",
+                        "l’accompagne) en a la garde.",
                         subject=person.person,
                     )
                 )
@@ -181,7 +181,7 @@ def decide_family(
                 citation=OUTCOME,
                 en="The sponsor does not meet the sponsorship requirements and chose to go on: the "
                 "application is refused.",
-                fr="Le répondant ne satisfait pas aux exigences du parrainage et a choisi de poursuivre : "
+                fr="Le répondant ne satisfait pas aux exigences du parrainage et a choisi de poursuivre : "
                 "la demande est rejetée.",
                 subject=principal.person,
             )
@@ -193,7 +193,7 @@ def decide_family(
                 rule="SP-70, SP-43",
                 citation=QUEBEC,
                 en="The Government of Quebec refused the sponsor's undertaking: the application is refused.",
-                fr="Le gouvernement du Québec a refusé l'engagement du répondant : la demande est rejetée.",
+                fr="Le gouvernement du Québec a refusé l’engagement du répondant : la demande est rejetée.",
                 subject=principal.person,
             )
         )
@@ -222,7 +222,7 @@ def decide_family(
                         en="A family member who accompanies the principal applicant is inadmissible "
                         "({member}), so the principal applicant is inadmissible too.",
                         fr="Un membre de la famille qui accompagne le demandeur principal est interdit de "
-                        "territoire ({member}); le demandeur principal l'est donc aussi.",
+                        "territoire ({member}) ; le demandeur principal l’est donc aussi.",
                         subject=principal.person,
                         member=member.person,
                     )
@@ -237,9 +237,9 @@ def decide_family(
                         "inadmissible ({member}) and is one the Regulations count (a spouse or partner, "
                         "or a child in the principal applicant's custody): the principal applicant is "
                         "inadmissible.",
-                        fr="Un membre de la famille qui n'accompagne pas le demandeur principal est "
+                        fr="Un membre de la famille qui n’accompagne pas le demandeur principal est "
                         "interdit de territoire ({member}) et fait partie de ceux que vise le Règlement "
-                        "(époux ou conjoint, ou enfant dont le demandeur principal a la garde) : le "
+                        "(époux ou conjoint, ou enfant dont le demandeur principal a la garde) : le "
                         "demandeur principal est interdit de territoire.",
                         subject=principal.person,
                         member=member.person,
@@ -292,8 +292,8 @@ def _member_decision(member: Examined, principal_approved: bool, sponsorship_fai
                 citation=VALID_FOR + "; IRPR 117(9)(d); " + DECLARE,
                 en="This family member does not accompany the principal applicant: examined, so that they "
                 "may be sponsored later, but not made a permanent resident by this application.",
-                fr="Ce membre de la famille n'accompagne pas le demandeur principal : il a fait l'objet d'un "
-                "contrôle, ce qui lui permettra d'être parrainé plus tard, mais cette demande ne fait pas de "
+                fr="Ce membre de la famille n’accompagne pas le demandeur principal : il a fait l’objet d’un "
+                "contrôle, ce qui lui permettra d’être parrainé plus tard, mais cette demande ne fait pas de "
                 "lui un résident permanent.",
                 severity=Severity.INFO,
                 subject=member.person,
@@ -307,8 +307,8 @@ def _member_decision(member: Examined, principal_approved: bool, sponsorship_fai
                     citation=FAMILY_INADMISSIBILITY,
                     en="The principal applicant does not have custody of this child: the child's "
                     "inadmissibility does not make the principal applicant inadmissible.",
-                    fr="Le demandeur principal n'a pas la garde de cet enfant : l'interdiction de territoire "
-                    "de l'enfant ne rend pas le demandeur principal interdit de territoire.",
+                    fr="Le demandeur principal n’a pas la garde de cet enfant : l’interdiction de territoire "
+                    "de l’enfant ne rend pas le demandeur principal interdit de territoire.",
                     severity=Severity.INFO,
                     subject=member.person,
                 )
@@ -334,7 +334,7 @@ def _member_decision(member: Examined, principal_approved: bool, sponsorship_fai
             citation=VALID_FOR + "; " + OUTCOME,
             en="The principal applicant's application is refused; the family members who accompany them "
             "are refused with it.",
-            fr="La demande du demandeur principal est rejetée; les membres de la famille qui l'accompagnent "
+            fr="La demande du demandeur principal est rejetée ; les membres de la famille qui l’accompagnent "
             "le sont aussi.",
             subject=member.person,
         )
@@ -384,8 +384,8 @@ def quebec_blockers(step: QuebecStep) -> tuple[Reason, ...]:
                 citation=QUEBEC,
                 en="The sponsor lives in Quebec: once the sponsor meets the federal requirements, the sponsor "
                 "is told to give the Quebec undertaking, and no decision is made until Quebec decides.",
-                fr="Le répondant vit au Québec : une fois les exigences fédérales satisfaites, le répondant est "
-                "avisé de présenter l'engagement au Québec, et aucune décision n'est prise avant celle du "
+                fr="Le répondant vit au Québec : une fois les exigences fédérales satisfaites, le répondant est "
+                "avisé de présenter l’engagement au Québec, et aucune décision n’est prise avant celle du "
                 "Québec.",
             ),
         )
@@ -397,8 +397,8 @@ def quebec_blockers(step: QuebecStep) -> tuple[Reason, ...]:
                 citation=QUEBEC,
                 en="Quebec has not yet decided on the sponsor's undertaking: no decision is made on the "
                 "application until it does.",
-                fr="Le Québec ne s'est pas encore prononcé sur l'engagement du répondant : aucune décision "
-                "n'est prise concernant la demande avant sa décision.",
+                fr="Le Québec ne s’est pas encore prononcé sur l’engagement du répondant : aucune décision "
+                "n’est prise concernant la demande avant sa décision.",
             ),
         )
     return ()
@@ -451,7 +451,7 @@ def police_blockers(
                     en="The police certificate from {country} was requested (by {due}) and is not recorded "
                     "as received.",
                     fr="Le certificat de police de ce pays ({country}) a été demandé (au plus tard le {due}) et "
-                    "sa réception n'est pas consignée.",
+                    "sa réception n’est pas consignée.",
                     subject=subject,
                     country=certificate.country,
                     due=certificate.due_on.isoformat() if certificate.due_on else "—",
@@ -465,7 +465,7 @@ def police_blockers(
                     citation=POLICE,
                     en="The police certificate from {country} was not provided: request it, or record it "
                     "received.",
-                    fr="Le certificat de police de ce pays ({country}) n'a pas été fourni : demandez-le, ou "
+                    fr="Le certificat de police de ce pays ({country}) n’a pas été fourni : demandez-le, ou "
                     "consignez sa réception.",
                     subject=subject,
                     country=certificate.country,
@@ -479,8 +479,8 @@ def police_blockers(
                     citation=POLICE + "; " + EXPLANATION,
                     en="A letter of explanation was given instead of the police certificate from {country}: "
                     "accept it, or request the certificate.",
-                    fr="Une lettre d'explication a été fournie au lieu du certificat de police de ce pays "
-                    "({country}) : acceptez-la, ou demandez le certificat.",
+                    fr="Une lettre d’explication a été fournie au lieu du certificat de police de ce pays "
+                    "({country}) : acceptez-la, ou demandez le certificat.",
                     subject=subject,
                     country=certificate.country,
                 )

@@ -76,8 +76,8 @@ def dependent_child_type(
                 citation=DEFINITIONS,
                 en="The child's lock-in date is on or before {cutoff}: a previous definition of "
                 "dependent child may apply. An officer will review it.",
-                fr="La date déterminante de l'enfant est le {cutoff} ou avant : une définition "
-                "précédente des enfants à charge peut s'appliquer. Un agent l'examinera.",
+                fr="La date déterminante de l’enfant est le {cutoff} ou avant : une définition "
+                "précédente des enfants à charge peut s’appliquer. Un agent l’examinera.",
                 severity=Severity.WARNING,
                 cutoff=cutoff("dependent_child_previous_definition_until").isoformat(),
             )
@@ -97,7 +97,7 @@ def dependent_child_type(
                 citation=TYPES,
                 en="Dependent child, type A: under {limit} ({age}) on the lock-in date and without a "
                 "spouse or common-law partner.",
-                fr="Enfant à charge de type A : moins de {limit} ans ({age} ans) à la date déterminante "
+                fr="Enfant à charge de type A : moins de {limit} ans ({age} ans) à la date déterminante "
                 "et sans époux ni conjoint de fait.",
                 severity=Severity.INFO,
                 limit=limit,
@@ -113,8 +113,8 @@ def dependent_child_type(
                 citation=TYPES,
                 en="Dependent child, type C: {age} years old, dependent on a parent since before {limit} "
                 "and unable to self-support because of a physical or mental condition.",
-                fr="Enfant à charge de type C : {age} ans, dépend du soutien financier d'un parent depuis "
-                "avant l'âge de {limit} ans et ne peut subvenir à ses besoins en raison d'une condition "
+                fr="Enfant à charge de type C : {age} ans, dépend du soutien financier d’un parent depuis "
+                "avant l’âge de {limit} ans et ne peut subvenir à ses besoins en raison d’une condition "
                 "physique ou mentale.",
                 severity=Severity.INFO,
                 limit=limit,
@@ -134,9 +134,9 @@ def dependent_child_type(
                 citation=TYPES,
                 en="Dependent child, type B: age locked in before {cutoff}, enrolled full time in an "
                 "accredited post-secondary institution and dependent on a parent since before {limit}.",
-                fr="Enfant à charge de type B : âge confirmé avant le {cutoff}, inscrit à temps plein "
-                "dans un établissement postsecondaire accrédité et dépendant du soutien financier d'un "
-                "parent depuis avant l'âge de {limit} ans.",
+                fr="Enfant à charge de type B : âge confirmé avant le {cutoff}, inscrit à temps plein "
+                "dans un établissement postsecondaire accrédité et dépendant du soutien financier d’un "
+                "parent depuis avant l’âge de {limit} ans.",
                 severity=Severity.INFO,
                 cutoff=cutoff("dependent_type_b_locked_in_before").isoformat(),
                 limit=limit,
@@ -155,9 +155,9 @@ def dependent_child_type(
                 en="The child meets the definition (dependent since before {limit} and unable to "
                 "self-support because of a condition) but none of the IMM 0008 types describes them: "
                 "an officer will confirm.",
-                fr="L'enfant répond à la définition (dépend de ses parents depuis avant l'âge de {limit} "
-                "ans et ne peut subvenir à ses besoins en raison d'une condition) mais aucun type du "
-                "formulaire IMM 0008 ne le décrit : un agent confirmera.",
+                fr="L’enfant répond à la définition (dépend de ses parents depuis avant l’âge de {limit} "
+                "ans et ne peut subvenir à ses besoins en raison d’une condition) mais aucun type du "
+                "formulaire IMM 0008 ne le décrit : un agent confirmera.",
                 severity=Severity.WARNING,
                 limit=limit,
             )
@@ -175,9 +175,9 @@ def dependent_child_type(
                 citation=DEFINITIONS,
                 en="Apart from age, a dependent child must keep meeting the requirements until the "
                 "application is finalized and they become a permanent resident; this child no longer does.",
-                fr="À l'exception de l'âge, un enfant à charge doit continuer de répondre aux exigences "
-                "jusqu'à ce que le traitement de la demande soit terminé et qu'il devienne résident "
-                "permanent; ce n'est plus le cas de cet enfant.",
+                fr="À l’exception de l’âge, un enfant à charge doit continuer de répondre aux exigences "
+                "jusqu’à ce que le traitement de la demande soit terminé et qu’il devienne résident "
+                "permanent ; ce n’est plus le cas de cet enfant.",
             )
         )
     elif dependent:
@@ -188,8 +188,8 @@ def dependent_child_type(
                 citation=DEFINITIONS,
                 en="Apart from age, the child must keep meeting these requirements until they become "
                 "a permanent resident.",
-                fr="À l'exception de l'âge, l'enfant doit continuer de répondre à ces exigences jusqu'à "
-                "ce qu'il devienne résident permanent.",
+                fr="À l’exception de l’âge, l’enfant doit continuer de répondre à ces exigences jusqu’à "
+                "ce qu’il devienne résident permanent.",
                 severity=Severity.INFO,
             )
         )
@@ -211,8 +211,8 @@ def _not_dependent(age: int, limit: int, has_partner: bool) -> Reason:
             citation=DEFINITIONS,
             en="A child under {limit} with a spouse or common-law partner is not a dependent child "
             "(unless they depend on a parent because of a physical or mental condition).",
-            fr="Un enfant de moins de {limit} ans qui a un époux ou un conjoint de fait n'est pas un "
-            "enfant à charge (sauf s'il dépend d'un parent en raison d'une condition physique ou "
+            fr="Un enfant de moins de {limit} ans qui a un époux ou un conjoint de fait n’est pas un "
+            "enfant à charge (sauf s’il dépend d’un parent en raison d’une condition physique ou "
             "mentale).",
             limit=limit,
         )
@@ -222,9 +222,9 @@ def _not_dependent(age: int, limit: int, has_partner: bool) -> Reason:
         citation=DEFINITIONS,
         en="A child aged {limit} or older ({age}) is a dependent child only if they have depended on "
         "a parent since before {limit} and cannot self-support because of a physical or mental condition.",
-        fr="Un enfant de {limit} ans ou plus ({age} ans) n'est un enfant à charge que s'il dépend du "
-        "soutien financier d'un parent depuis avant l'âge de {limit} ans et ne peut subvenir à ses "
-        "besoins en raison d'une condition physique ou mentale.",
+        fr="Un enfant de {limit} ans ou plus ({age} ans) n’est un enfant à charge que s’il dépend du "
+        "soutien financier d’un parent depuis avant l’âge de {limit} ans et ne peut subvenir à ses "
+        "besoins en raison d’une condition physique ou mentale.",
         limit=limit,
         age=age,
     )
@@ -288,10 +288,10 @@ def child_citizenship(
                         "birth unless the other parent was a citizen or permanent resident at the "
                         "time: provide the long-form birth certificate and add the child to the "
                         "sponsorship application.",
-                        fr="Un enfant né au Canada d'un diplomate étranger accrédité n'est pas canadien de "
-                        "naissance, à moins que l'autre parent n'ait été citoyen canadien ou résident "
-                        "permanent au moment de la naissance : fournissez la version longue du "
-                        "certificat de naissance et ajoutez l'enfant à la demande de parrainage.",
+                        fr="Un enfant né au Canada d’un diplomate étranger accrédité n’est pas canadien de "
+                        "naissance, à moins que l’autre parent n’ait été citoyen canadien ou résident "
+                        "permanent au moment de la naissance : fournissez la version longue du "
+                        "certificat de naissance et ajoutez l’enfant à la demande de parrainage.",
                         severity=Severity.INFO,
                     ),
                 ),
@@ -307,7 +307,7 @@ def child_citizenship(
                     en="A child born in Canada is probably a Canadian citizen, and a Canadian citizen "
                     "cannot be sponsored. Confirm that no exception applies.",
                     fr="Un enfant né au Canada est probablement citoyen canadien, et un citoyen "
-                    "canadien ne peut pas être parrainé. Confirmez qu'aucune exception ne s'applique.",
+                    "canadien ne peut pas être parrainé. Confirmez qu’aucune exception ne s’applique.",
                     severity=Severity.INFO,
                 ),
                 _long_form(long_form_birth_certificate),
@@ -325,7 +325,7 @@ def child_citizenship(
                     rule="SP-117",
                     citation=CHILDREN_OF_CITIZENS,
                     en="Nothing given suggests the child is a Canadian citizen: include them as a dependant.",
-                    fr="Rien n'indique que l'enfant soit citoyen canadien : incluez-le comme personne à charge.",
+                    fr="Rien n’indique que l’enfant soit citoyen canadien : incluez-le comme personne à charge.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -341,8 +341,8 @@ def child_citizenship(
                     citation=CHILDREN_OF_CITIZENS,
                     en="A Canadian citizen cannot be sponsored: include a copy of the child's proof of "
                     "citizenship (citizenship certificate or Canadian passport).",
-                    fr="Un citoyen canadien ne peut pas être parrainé : incluez une copie de la preuve de "
-                    "citoyenneté de l'enfant (certificat de citoyenneté ou passeport canadien).",
+                    fr="Un citoyen canadien ne peut pas être parrainé : incluez une copie de la preuve de "
+                    "citoyenneté de l’enfant (certificat de citoyenneté ou passeport canadien).",
                     severity=Severity.INFO,
                 ),
             ),
@@ -358,8 +358,8 @@ def child_citizenship(
                     citation=CHILDREN_OF_CITIZENS,
                     en="The child is not a Canadian citizen: add them as a dependant in the sponsorship "
                     "undertaking for your spouse or partner.",
-                    fr="L'enfant n'est pas citoyen canadien : ajoutez-le comme personne à charge dans "
-                    "l'engagement de parrainage signé pour votre époux ou conjoint.",
+                    fr="L’enfant n’est pas citoyen canadien : ajoutez-le comme personne à charge dans "
+                    "l’engagement de parrainage signé pour votre époux ou conjoint.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -371,7 +371,7 @@ def child_citizenship(
             citation=CHILDREN_OF_CITIZENS,
             en="Your application for the child's proof of citizenship is not yet decided: attach a "
             "letter explaining it in detail.",
-            fr="Votre demande de preuve de citoyenneté pour l'enfant n'a pas encore été réglée : "
+            fr="Votre demande de preuve de citoyenneté pour l’enfant n’a pas encore été réglée : "
             "joignez une lettre donnant des explications détaillées.",
             severity=Severity.WARNING,
         )
@@ -382,7 +382,7 @@ def child_citizenship(
             citation=CHILDREN_OF_CITIZENS,
             en="Your child born outside Canada may be a Canadian citizen: apply for proof of "
             "citizenship to confirm it.",
-            fr="Votre enfant né à l'extérieur du Canada pourrait être citoyen canadien : faites une "
+            fr="Votre enfant né à l’extérieur du Canada pourrait être citoyen canadien : faites une "
             "demande de preuve de citoyenneté pour le confirmer.",
             severity=Severity.WARNING,
         )
@@ -398,7 +398,7 @@ def _long_form(status: LongFormBirthCertificate) -> Reason:
             rule="SP-118",
             citation=BORN_IN_CANADA,
             en="Attach a copy of the child's long-form Canadian birth certificate.",
-            fr="Joignez une copie de la version longue du certificat de naissance canadien de l'enfant.",
+            fr="Joignez une copie de la version longue du certificat de naissance canadien de l’enfant.",
             severity=Severity.INFO,
         )
     if status is LongFormBirthCertificate.REQUESTED:
@@ -409,7 +409,7 @@ def _long_form(status: LongFormBirthCertificate) -> Reason:
             en="You have asked the province or territory for the long-form birth certificate: attach "
             "a letter explaining it in detail.",
             fr="Vous avez demandé la version longue du certificat de naissance à la province ou au "
-            "territoire : joignez une lettre donnant des explications détaillées.",
+            "territoire : joignez une lettre donnant des explications détaillées.",
             severity=Severity.WARNING,
         )
     return say(
@@ -417,7 +417,7 @@ def _long_form(status: LongFormBirthCertificate) -> Reason:
         rule="SP-118",
         citation=BORN_IN_CANADA,
         en="Request the child's long-form birth certificate from the province or territory of birth.",
-        fr="Demandez la version longue du certificat de naissance de l'enfant à la province ou au "
+        fr="Demandez la version longue du certificat de naissance de l’enfant à la province ou au "
         "territoire de naissance.",
         severity=Severity.WARNING,
     )

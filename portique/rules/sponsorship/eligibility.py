@@ -234,7 +234,7 @@ def assess_sponsor(
                 rule="SP-20",
                 citation=BECOME_SPONSOR,
                 en="A sponsor must be at least {min} years old; you are {age}.",
-                fr="Le répondant doit avoir au moins {min} ans; vous avez {age} ans.",
+                fr="Le répondant doit avoir au moins {min} ans ; vous avez {age} ans.",
                 min=min_age,
                 age=age,
             )
@@ -249,7 +249,7 @@ def assess_sponsor(
                 citation=BECOME_SPONSOR,
                 en="A sponsor must be a Canadian citizen, a person registered as an Indian under "
                 "the Indian Act, or a permanent resident.",
-                fr="Le répondant doit être citoyen canadien, inscrit à titre d'Indien en vertu de "
+                fr="Le répondant doit être citoyen canadien, inscrit à titre d’Indien en vertu de "
                 "la Loi sur les Indiens ou résident permanent.",
             )
         )
@@ -270,8 +270,8 @@ def assess_sponsor(
                 en="You have already applied to sponsor this person and no final decision has been "
                 "made: a new sponsorship application for them cannot be filed until then.",
                 fr="Vous avez déjà présenté une demande de parrainage pour cette personne et aucune "
-                "décision définitive n'a été rendue : vous ne pouvez pas déposer de nouvelle "
-                "demande pour elle d'ici là.",
+                "décision définitive n’a été rendue : vous ne pouvez pas déposer de nouvelle "
+                "demande pour elle d’ici là.",
             )
         )
 
@@ -283,7 +283,7 @@ def assess_sponsor(
                 rule="SP-20, SP-31",
                 citation=MAY_NOT_SPONSOR,
                 en="You receive social assistance for a reason other than a disability.",
-                fr="Vous recevez des prestations d'aide sociale pour une raison autre qu'une invalidité.",
+                fr="Vous recevez des prestations d’aide sociale pour une raison autre qu’une invalidité.",
                 severity=Severity.WARNING,
             )
         )
@@ -295,8 +295,8 @@ def assess_sponsor(
                 citation=BECOME_SPONSOR,
                 en="Social assistance received because of a disability does not prevent you from "
                 "sponsoring; be ready to prove that this is its only reason.",
-                fr="Les prestations d'aide sociale reçues en raison d'une invalidité ne vous "
-                "empêchent pas de parrainer; soyez prêt à prouver que c'en est la seule raison.",
+                fr="Les prestations d’aide sociale reçues en raison d’une invalidité ne vous "
+                "empêchent pas de parrainer ; soyez prêt à prouver que c’en est la seule raison.",
                 severity=Severity.INFO,
             )
         )
@@ -323,7 +323,7 @@ def assess_sponsor(
                 rule="SP-40",
                 citation=MAY_NOT_SPONSOR,
                 en="You are subject to a removal order.",
-                fr="Vous faites l'objet d'une mesure de renvoi.",
+                fr="Vous faites l’objet d’une mesure de renvoi.",
                 severity=Severity.WARNING,
             )
         )
@@ -350,9 +350,9 @@ def assess_sponsor(
                 en="You live in Quebec: send your application to IRCC first. If you meet the federal "
                 "requirements, IRCC will tell you to download Quebec's sponsorship kit; Quebec then "
                 "assesses your undertaking, and IRCC makes no decision until Quebec has decided.",
-                fr="Vous vivez au Québec : envoyez d'abord votre demande à IRCC. Si vous satisfaites "
+                fr="Vous vivez au Québec : envoyez d’abord votre demande à IRCC. Si vous satisfaites "
                 "aux exigences fédérales, IRCC vous invitera à télécharger la trousse de parrainage "
-                "du Québec; le Québec examinera ensuite votre engagement, et IRCC ne rendra aucune "
+                "du Québec ; le Québec examinera ensuite votre engagement, et IRCC ne rendra aucune "
                 "décision avant celle du Québec.",
                 severity=Severity.INFO,
             )
@@ -375,7 +375,7 @@ def assess_sponsor(
                 rule="SP-20",
                 citation=BECOME_SPONSOR,
                 en="On the information given, you meet the requirements to be a sponsor.",
-                fr="D'après les renseignements fournis, vous satisfaites aux exigences pour être répondant.",
+                fr="D’après les renseignements fournis, vous satisfaites aux exigences pour être répondant.",
                 severity=Severity.INFO,
             )
         )
@@ -388,9 +388,9 @@ def assess_sponsor(
                 citation=MAY_NOT_SPONSOR,
                 en="You may not be allowed to sponsor: an officer will make the final decision. "
                 "You must choose, at Question 1 of form IMM 1344, to withdraw or to go ahead anyway.",
-                fr="Vous pourriez ne pas être autorisé à parrainer : un agent rendra la décision "
+                fr="Vous pourriez ne pas être autorisé à parrainer : un agent rendra la décision "
                 "définitive. Vous devez choisir, à la question 1 du formulaire IMM 1344, de retirer "
-                "votre demande ou d'aller de l'avant malgré tout.",
+                "votre demande ou d’aller de l’avant malgré tout.",
                 severity=Severity.WARNING,
             )
         )
@@ -402,8 +402,8 @@ def assess_sponsor(
                     citation=NOT_MEETING + "; IMM 1344, section 1, question 1",
                     en="Tick a box at Question 1 (section 1) of IMM 1344: withdraw the sponsorship, "
                     "or go ahead with it even though you may not meet the requirements.",
-                    fr="Cochez une case à la question 1 (section 1) du formulaire IMM 1344 : retirer "
-                    "le parrainage, ou aller de l'avant même si vous pourriez ne pas satisfaire aux "
+                    fr="Cochez une case à la question 1 (section 1) du formulaire IMM 1344 : retirer "
+                    "le parrainage, ou aller de l’avant même si vous pourriez ne pas satisfaire aux "
                     "exigences.",
                 )
             )
@@ -440,9 +440,9 @@ def ineligibility_choice(*, choice: Imm1344Choice) -> ChoiceConsequences:
                 en="You chose to withdraw: your complete application and documents are returned, no "
                 "decision is made on the permanent residence application, and you have no right of "
                 "appeal. You may apply again once the situation is fixed.",
-                fr="Vous avez choisi de retirer votre demande : la demande complète et les documents "
-                "vous sont retournés, aucune décision n'est rendue sur la demande de résidence "
-                "permanente et vous n'avez aucun droit d'appel. Vous pourrez présenter une nouvelle "
+                fr="Vous avez choisi de retirer votre demande : la demande complète et les documents "
+                "vous sont retournés, aucune décision n’est rendue sur la demande de résidence "
+                "permanente et vous n’avez aucun droit d’appel. Vous pourrez présenter une nouvelle "
                 "demande une fois la situation réglée.",
                 severity=Severity.INFO,
             ),
@@ -463,7 +463,7 @@ def ineligibility_choice(*, choice: Imm1344Choice) -> ChoiceConsequences:
                 en="The guide does not say whether the biometric fee is refunded on withdrawal: an "
                 "officer decides.",
                 fr="Le guide ne précise pas si les frais de biométrie sont remboursés en cas de "
-                "retrait : un agent en décidera.",
+                "retrait : un agent en décidera.",
                 severity=Severity.WARNING,
             ),
         )
@@ -485,9 +485,9 @@ def ineligibility_choice(*, choice: Imm1344Choice) -> ChoiceConsequences:
             citation=NOT_MEETING + "; " + cite("Répondants"),
             en="You chose to go ahead: the sponsored person's application will be processed and will "
             "likely be refused; IRCC will tell you in writing whether you have a right of appeal.",
-            fr="Vous avez choisi d'aller de l'avant : la demande de la personne parrainée sera "
-            "traitée et sera probablement refusée; IRCC vous avisera par écrit si vous disposez "
-            "d'un droit d'appel.",
+            fr="Vous avez choisi d’aller de l’avant : la demande de la personne parrainée sera "
+            "traitée et sera probablement refusée ; IRCC vous avisera par écrit si vous disposez "
+            "d’un droit d’appel.",
             severity=Severity.WARNING,
         ),
     )
@@ -517,8 +517,8 @@ def _residence(sponsor: SponsorProfile) -> tuple[list[Reason], list[Reason], boo
                     rule="SP-21",
                     citation=LIVING_ABROAD,
                     en="Travelling abroad as a tourist does not count as living outside Canada.",
-                    fr="Le fait de voyager à l'étranger comme touriste n'équivaut pas à vivre à "
-                    "l'extérieur du Canada.",
+                    fr="Le fait de voyager à l’étranger comme touriste n’équivaut pas à vivre à "
+                    "l’extérieur du Canada.",
                     severity=Severity.INFO,
                 )
             ],
@@ -536,8 +536,8 @@ def _residence(sponsor: SponsorProfile) -> tuple[list[Reason], list[Reason], boo
                     rule="SP-21",
                     citation=LIVING_ABROAD,
                     en="A permanent resident living outside Canada cannot sponsor from outside Canada.",
-                    fr="Un résident permanent qui vit à l'extérieur du Canada ne peut pas présenter "
-                    "une demande de parrainage depuis l'extérieur du Canada.",
+                    fr="Un résident permanent qui vit à l’extérieur du Canada ne peut pas présenter "
+                    "une demande de parrainage depuis l’extérieur du Canada.",
                 )
             ],
             False,
@@ -555,8 +555,8 @@ def _residence(sponsor: SponsorProfile) -> tuple[list[Reason], list[Reason], boo
                 citation=LIVING_ABROAD,
                 en="The guide does not say how a registered Indian living outside Canada is treated: "
                 "show your intention to live in Canada; an officer will decide.",
-                fr="Le guide ne précise pas la situation d'une personne inscrite à titre d'Indien qui "
-                "vit à l'extérieur du Canada : démontrez votre intention de vivre au Canada; un agent "
+                fr="Le guide ne précise pas la situation d’une personne inscrite à titre d’Indien qui "
+                "vit à l’extérieur du Canada : démontrez votre intention de vivre au Canada ; un agent "
                 "en décidera.",
                 severity=Severity.WARNING,
             )
@@ -569,7 +569,7 @@ def _residence(sponsor: SponsorProfile) -> tuple[list[Reason], list[Reason], boo
                 citation=LIVING_ABROAD,
                 en="You live outside Canada: you may sponsor, but you must show that you will live in "
                 "Canada when the person you sponsor becomes a permanent resident.",
-                fr="Vous vivez à l'extérieur du Canada : vous pouvez parrainer, mais vous devez "
+                fr="Vous vivez à l’extérieur du Canada : vous pouvez parrainer, mais vous devez "
                 "démontrer que vous vivrez au Canada lorsque la personne parrainée deviendra "
                 "résident permanent.",
                 severity=Severity.INFO,
@@ -585,7 +585,7 @@ def _residence(sponsor: SponsorProfile) -> tuple[list[Reason], list[Reason], boo
                 citation=LIVING_ABROAD,
                 en="You live outside Canada and have not shown that you will live in Canada when the "
                 "person you sponsor becomes a permanent resident.",
-                fr="Vous vivez à l'extérieur du Canada et n'avez pas démontré que vous vivrez au "
+                fr="Vous vivez à l’extérieur du Canada et n’avez pas démontré que vous vivrez au "
                 "Canada lorsque la personne parrainée deviendra résident permanent.",
             )
         ],
@@ -613,7 +613,7 @@ def _previous_partner_bar(sponsor: SponsorProfile, on: date) -> tuple[date | Non
             en="You have an undertaking for a previous spouse or partner who became a permanent "
             "resident less than {years} years ago; you may sponsor a new spouse or partner from {ends}.",
             fr="Vous avez un engagement envers un époux ou conjoint antérieur devenu résident "
-            "permanent il y a moins de {years} ans; vous pourrez parrainer un nouvel époux ou "
+            "permanent il y a moins de {years} ans ; vous pourrez parrainer un nouvel époux ou "
             "conjoint à compter du {ends}.",
             severity=Severity.WARNING,
             years=years,
@@ -639,7 +639,7 @@ def _five_year_bar(sponsor: SponsorProfile, on: date) -> tuple[date | None, list
                     citation=FIVE_YEAR_BAR,
                     en="The five-year bar does not apply to sponsorship applications received before "
                     "{cutoff}, whatever the date you became a permanent resident.",
-                    fr="L'interdiction de parrainage de cinq ans ne s'applique pas aux demandes de "
+                    fr="L’interdiction de parrainage de cinq ans ne s’applique pas aux demandes de "
                     "parrainage reçues avant le {cutoff}, peu importe la date à laquelle vous êtes "
                     "devenu résident permanent.",
                     severity=Severity.INFO,
@@ -661,8 +661,8 @@ def _five_year_bar(sponsor: SponsorProfile, on: date) -> tuple[date | None, list
                 en="You were sponsored as a spouse or partner and became a permanent resident less "
                 "than {years} years ago (even if you have since become a citizen); you may sponsor a "
                 "new spouse or partner from {ends}.",
-                fr="Vous avez été parrainé à titre d'époux ou de conjoint et êtes devenu résident "
-                "permanent il y a moins de {years} ans (même si vous êtes depuis devenu citoyen); "
+                fr="Vous avez été parrainé à titre d’époux ou de conjoint et êtes devenu résident "
+                "permanent il y a moins de {years} ans (même si vous êtes depuis devenu citoyen) ; "
                 "vous pourrez parrainer un nouvel époux ou conjoint à compter du {ends}.",
                 severity=Severity.WARNING,
                 years=years,
@@ -685,10 +685,10 @@ def _financial_defaults(sponsor: SponsorProfile) -> list[Reason]:
                 en="Someone you sponsored received social assistance during the undertaking and it "
                 "has not been repaid: you cannot sponsor until you repay the full amount or settle the "
                 "debt to the satisfaction of the government authority.",
-                fr="Une personne que vous avez parrainée a reçu de l'aide sociale pendant la durée de "
-                "l'engagement et la somme n'a pas été remboursée : vous ne pouvez parrainer personne "
-                "tant que vous n'avez pas remboursé le montant total ou acquitté la dette à la "
-                "satisfaction de l'autorité gouvernementale.",
+                fr="Une personne que vous avez parrainée a reçu de l’aide sociale pendant la durée de "
+                "l’engagement et la somme n’a pas été remboursée : vous ne pouvez parrainer personne "
+                "tant que vous n’avez pas remboursé le montant total ou acquitté la dette à la "
+                "satisfaction de l’autorité gouvernementale.",
                 severity=Severity.WARNING,
             )
         )
@@ -699,7 +699,7 @@ def _financial_defaults(sponsor: SponsorProfile) -> list[Reason]:
                 rule="SP-33",
                 citation=DEFAULTS + ", Prêt d'immigration",
                 en="You are in default on an immigration loan: you cannot sponsor while in default.",
-                fr="Vous êtes en défaut de paiement d'un prêt d'immigration : vous ne pouvez parrainer "
+                fr="Vous êtes en défaut de paiement d’un prêt d’immigration : vous ne pouvez parrainer "
                 "personne tant que vous êtes en défaut.",
                 severity=Severity.WARNING,
             )
@@ -712,8 +712,8 @@ def _financial_defaults(sponsor: SponsorProfile) -> list[Reason]:
                 citation=DEFAULTS + ", Garantie de bonne exécution",
                 en="You have not paid the full amount of a performance bond: you cannot sponsor until "
                 "it is paid.",
-                fr="Vous n'avez pas payé le plein montant d'une garantie de bonne exécution : vous ne "
-                "pouvez parrainer personne tant qu'il n'est pas payé.",
+                fr="Vous n’avez pas payé le plein montant d’une garantie de bonne exécution : vous ne "
+                "pouvez parrainer personne tant qu’il n’est pas payé.",
                 severity=Severity.WARNING,
             )
         )
@@ -725,8 +725,8 @@ def _financial_defaults(sponsor: SponsorProfile) -> list[Reason]:
                 citation=DEFAULTS + ", Obligations de paiement de pension alimentaire",
                 en="You are in default of court-ordered support payments: you cannot sponsor until "
                 "this is resolved.",
-                fr="Vous êtes en défaut de paiement d'une pension alimentaire ordonnée par un "
-                "tribunal : vous ne pouvez parrainer personne tant que la situation n'est pas réglée.",
+                fr="Vous êtes en défaut de paiement d’une pension alimentaire ordonnée par un "
+                "tribunal : vous ne pouvez parrainer personne tant que la situation n’est pas réglée.",
                 severity=Severity.WARNING,
             )
         )
@@ -754,7 +754,7 @@ def _conviction_bars(convictions: tuple[Conviction, ...]) -> list[Reason]:
         pardon_en = (
             " A pardon was granted; the officer will take it into account." if conviction.pardoned else ""
         )
-        pardon_fr = " Un pardon a été accordé; l'agent en tiendra compte." if conviction.pardoned else ""
+        pardon_fr = " Un pardon a été accordé ; l’agent en tiendra compte." if conviction.pardoned else ""
         harm_to_family = conviction.offence is OffenceKind.BODILY_HARM and (
             conviction.victim in LISTED_FAMILY or conviction.victim is VictimRelation.OTHER_RELATIVE
         )
@@ -767,8 +767,8 @@ def _conviction_bars(convictions: tuple[Conviction, ...]) -> list[Reason]:
                     citation=VIOLENT_CRIME_BAR,
                     en="You were convicted of a crime that caused bodily harm to {who}: you cannot "
                     "sponsor anyone in the family class.{pardon}",
-                    fr="Vous avez été reconnu coupable d'un crime ayant causé des lésions corporelles "
-                    "à {who_fr} : vous ne pouvez parrainer personne au titre de la catégorie du "
+                    fr="Vous avez été reconnu coupable d’un crime ayant causé des lésions corporelles "
+                    "à {who_fr} : vous ne pouvez parrainer personne au titre de la catégorie du "
                     "regroupement familial.{pardon_fr}",
                     severity=Severity.WARNING,
                     subject=subject,
@@ -778,7 +778,7 @@ def _conviction_bars(convictions: tuple[Conviction, ...]) -> list[Reason]:
                     who_fr="un membre de la famille que le guide ne mentionne pas, mais qui peut "
                     "aussi être visé"
                     if unlisted
-                    else "un membre de la famille visé par l'interdiction",
+                    else "un membre de la famille visé par l’interdiction",
                     pardon=pardon_en,
                     pardon_fr=pardon_fr,
                 )
@@ -794,9 +794,9 @@ def _conviction_bars(convictions: tuple[Conviction, ...]) -> list[Reason]:
                 en="You were convicted of a sexual or violent offence, or of an attempt or threat to "
                 "commit one: depending on its nature, when it happened and whether a pardon was "
                 "granted, you may not be allowed to sponsor.{pardon}",
-                fr="Vous avez été reconnu coupable d'une infraction d'ordre sexuel ou d'un acte "
-                "criminel violent, ou d'une tentative ou menace de commettre une telle infraction : "
-                "selon la nature de l'infraction, le moment où elle a été commise et le fait qu'un "
+                fr="Vous avez été reconnu coupable d’une infraction d’ordre sexuel ou d’un acte "
+                "criminel violent, ou d’une tentative ou menace de commettre une telle infraction : "
+                "selon la nature de l’infraction, le moment où elle a été commise et le fait qu’un "
                 "pardon ait été accordé ou non, vous pourriez ne pas être autorisé à parrainer.{pardon_fr}",
                 severity=Severity.WARNING,
                 subject=subject,
@@ -819,8 +819,8 @@ def _suspensions(sponsor: SponsorProfile, on: date) -> list[Reason]:
                 citation=SUSPENSION,
                 en="Processing of your sponsorship will not start until a final decision is made: "
                 + cause_en,
-                fr="Le traitement de votre demande de parrainage ne commencera pas avant qu'une "
-                "décision définitive soit rendue : " + cause_fr,
+                fr="Le traitement de votre demande de parrainage ne commencera pas avant qu’une "
+                "décision définitive soit rendue : " + cause_fr,
                 severity=Severity.WARNING,
                 **params,
             )

@@ -50,7 +50,7 @@ def communication_evidence(*, pages: int, untranslated_pages: int = 0, on: date)
                 rule="SP-183",
                 citation=STEP_2,
                 en="Attach at most {limit} pages of written communication evidence; {pages} were given.",
-                fr="Joignez au plus {limit} pages de preuves écrites de communication; {pages} pages ont "
+                fr="Joignez au plus {limit} pages de preuves écrites de communication ; {pages} pages ont "
                 "été fournies.",
                 limit=limit,
                 pages=pages,
@@ -80,7 +80,7 @@ def communication_evidence(*, pages: int, untranslated_pages: int = 0, on: date)
                 rule="SP-183",
                 citation=STEP_2,
                 en="{pages} page(s) of written communication evidence: within the limit of {limit}.",
-                fr="{pages} page(s) de preuves écrites de communication : dans la limite de {limit} pages.",
+                fr="{pages} page(s) de preuves écrites de communication : dans la limite de {limit} pages.",
                 severity=Severity.INFO,
                 limit=limit,
                 pages=pages,
@@ -112,9 +112,9 @@ def marriage_proof(*, document: MarriageProof) -> CheckResult:
                     en="A valid marriage certificate or proof of registration is accepted if it shows the "
                     "marriage was legally registered with the government where it took place; check the "
                     "country-specific instructions for that country.",
-                    fr="Un certificat de mariage valide ou une preuve d'enregistrement est accepté s'il "
+                    fr="Un certificat de mariage valide ou une preuve d’enregistrement est accepté s’il "
                     "démontre que le mariage a été légalement enregistré auprès du gouvernement du "
-                    "territoire où il a eu lieu; vérifiez les exigences propres au pays où le mariage a "
+                    "territoire où il a eu lieu ; vérifiez les exigences propres au pays où le mariage a "
                     "eu lieu.",
                     severity=Severity.INFO,
                 ),
@@ -130,7 +130,7 @@ def marriage_proof(*, document: MarriageProof) -> CheckResult:
                     citation=MARRIAGE_CERTIFICATES,
                     en="Provide a marriage certificate or proof of registration showing the marriage was "
                     "legally registered with the government where it took place.",
-                    fr="Fournissez un certificat de mariage ou une preuve d'enregistrement démontrant que "
+                    fr="Fournissez un certificat de mariage ou une preuve d’enregistrement démontrant que "
                     "le mariage a été légalement enregistré auprès du gouvernement du territoire où il a "
                     "eu lieu.",
                     severity=Severity.WARNING,
@@ -147,8 +147,8 @@ def marriage_proof(*, document: MarriageProof) -> CheckResult:
                 en="A certificate of celebration of marriage (obtained in Canada) or a marriage licence is "
                 "not accepted as proof of marriage: provide a marriage certificate or proof of registration.",
                 fr="Une attestation de la célébration du mariage (obtenue au Canada) ou un permis de "
-                "mariage n'est pas accepté comme preuve de mariage : fournissez un certificat de mariage "
-                "ou une preuve d'enregistrement.",
+                "mariage n’est pas accepté comme preuve de mariage : fournissez un certificat de mariage "
+                "ou une preuve d’enregistrement.",
             ),
         ),
     )
@@ -191,8 +191,8 @@ def passport_acceptable(
                     en="A diplomatic, official, service or public affairs passport cannot be used to "
                     "immigrate to Canada: a regular or private passport is required on arrival.",
                     fr="On ne peut pas utiliser un passeport diplomatique, officiel, de service ou "
-                    "d'affaires publiques pour immigrer au Canada : un passeport régulier ou privé est "
-                    "exigé à l'arrivée.",
+                    "d’affaires publiques pour immigrer au Canada : un passeport régulier ou privé est "
+                    "exigé à l’arrivée.",
                     subject=person,
                 ),
             ),
@@ -207,7 +207,7 @@ def passport_acceptable(
                     citation=PASSPORTS,
                     en="The passport expires on {expiry}, before arrival: renew it, send a copy of the new "
                     "one to the processing office and tell IRCC as soon as possible.",
-                    fr="Le passeport expire le {expiry}, avant l'arrivée : renouvelez-le, envoyez une copie "
+                    fr="Le passeport expire le {expiry}, avant l’arrivée : renouvelez-le, envoyez une copie "
                     "du nouveau passeport au bureau de traitement et avisez IRCC le plus tôt possible.",
                     severity=Severity.WARNING,
                     subject=person,
@@ -224,8 +224,8 @@ def passport_acceptable(
                 citation=PASSPORTS,
                 en="This passport or travel document can be used to immigrate if it is valid on arrival; "
                 "tell IRCC as soon as possible if it is renewed or replaced during processing.",
-                fr="Ce passeport ou titre de voyage peut servir à immigrer s'il est valide à l'arrivée; "
-                "avisez IRCC le plus tôt possible s'il est renouvelé ou remplacé pendant le traitement.",
+                fr="Ce passeport ou titre de voyage peut servir à immigrer s’il est valide à l’arrivée ; "
+                "avisez IRCC le plus tôt possible s’il est renouvelé ou remplacé pendant le traitement.",
                 severity=Severity.INFO,
                 subject=person,
             ),
@@ -275,9 +275,9 @@ def pr_visa_latest_expiry(*, people: tuple[VisaDocuments, ...]) -> PrVisaValidit
                 "of the medical results and passports ({document} of {person}). They cannot be extended: "
                 "if unused, a new permanent residence application, a new sponsorship and new processing "
                 "fees are needed.",
-                fr="Les visas de résident permanent seront valides au plus tard jusqu'au {latest}, la "
-                "première des dates d'expiration des résultats médicaux et des passeports ({document_fr} "
-                "de {person}). Ils ne peuvent pas être prolongés : s'ils ne sont pas utilisés, il faut "
+                fr="Les visas de résident permanent seront valides au plus tard jusqu’au {latest}, la "
+                "première des dates d’expiration des résultats médicaux et des passeports ({document_fr} "
+                "de {person}). Ils ne peuvent pas être prolongés : s’ils ne sont pas utilisés, il faut "
                 "une nouvelle demande de résidence permanente, une nouvelle demande de parrainage et de "
                 "nouveaux frais de traitement.",
                 severity=Severity.INFO,
@@ -331,9 +331,9 @@ def imm5604_required(
                     en="The child is under {minor} and will travel without both parents or guardians: the "
                     "non-accompanying parent or guardian must download, complete and sign IMM 5604 by hand, "
                     "with a copy of their photo identification.",
-                    fr="L'enfant a moins de {minor} ans et voyagera sans ses deux parents ou tuteurs : le "
-                    "parent ou tuteur qui ne l'accompagne pas doit télécharger, remplir et signer à la main "
-                    "le formulaire IMM 5604, accompagné d'une pièce d'identité avec photo.",
+                    fr="L’enfant a moins de {minor} ans et voyagera sans ses deux parents ou tuteurs : le "
+                    "parent ou tuteur qui ne l’accompagne pas doit télécharger, remplir et signer à la main "
+                    "le formulaire IMM 5604, accompagné d’une pièce d’identité avec photo.",
                     severity=Severity.INFO,
                     subject=person,
                     minor=minor_age,
@@ -351,8 +351,8 @@ def imm5604_required(
                 citation=IMM5604,
                 en="The other parent cannot sign IMM 5604 (for example, their whereabouts are unknown): "
                 "attach a letter of explanation. An officer will review it and tell you the next steps.",
-                fr="L'autre parent ne peut pas signer le formulaire IMM 5604 (p. ex. on ne sait pas où il "
-                "se trouve) : joignez une lettre explicative. Un agent l'examinera et vous informera des "
+                fr="L’autre parent ne peut pas signer le formulaire IMM 5604 (p. ex. on ne sait pas où il "
+                "se trouve) : joignez une lettre explicative. Un agent l’examinera et vous informera des "
                 "étapes suivantes.",
                 severity=Severity.WARNING,
                 subject=person,
@@ -412,7 +412,7 @@ def check_family_declared(*, members: tuple[FamilyMember, ...]) -> FamilyDeclara
                 else ""
             )
             custody_fr = (
-                " Un enfant sous la garde exclusive de l'autre parent doit aussi être déclaré, même s'il "
+                " Un enfant sous la garde exclusive de l’autre parent doit aussi être déclaré, même s’il "
                 "existe un accord écrit ou une ordonnance de la Cour."
                 if member.custody is Custody.SOLE_OTHER_PARENT
                 else ""
@@ -426,10 +426,10 @@ def check_family_declared(*, members: tuple[FamilyMember, ...]) -> FamilyDeclara
                     "family member who is not declared and examined is excluded from the family class and "
                     "cannot be sponsored later; a permanent resident who did not declare all family members "
                     "risks losing that status.",
-                    fr="Tous les membres de la famille doivent être déclarés et faire l'objet d'un examen, "
-                    "sans exception.{custody_fr} Un membre de la famille qui n'est pas déclaré et examiné "
+                    fr="Tous les membres de la famille doivent être déclarés et faire l’objet d’un examen, "
+                    "sans exception.{custody_fr} Un membre de la famille qui n’est pas déclaré et examiné "
                     "est exclu de la catégorie du regroupement familial et ne pourra pas être parrainé "
-                    "plus tard; un résident permanent qui n'a pas déclaré tous les membres de sa famille "
+                    "plus tard ; un résident permanent qui n’a pas déclaré tous les membres de sa famille "
                     "risque de perdre son statut.",
                     subject=member.id,
                     custody=custody_en,
@@ -444,7 +444,7 @@ def check_family_declared(*, members: tuple[FamilyMember, ...]) -> FamilyDeclara
                     rule="SP-170",
                     citation=DEPENDANT_DETAILS,
                     en="Explain why this family member will not accompany the principal applicant.",
-                    fr="Expliquez pourquoi ce membre de la famille n'accompagnera pas le demandeur principal.",
+                    fr="Expliquez pourquoi ce membre de la famille n’accompagnera pas le demandeur principal.",
                     subject=member.id,
                 )
             )
@@ -459,8 +459,8 @@ def check_family_declared(*, members: tuple[FamilyMember, ...]) -> FamilyDeclara
                     citation=MEDICAL + "; " + DECLARE_FAMILY,
                     en="This family member must have a medical exam even though they will not come to "
                     "Canada now; this keeps open the option of sponsoring them later.",
-                    fr="Ce membre de la famille doit se soumettre à un examen médical même s'il ne vient "
-                    "pas au Canada maintenant; il conserve ainsi la possibilité d'être parrainé plus tard.",
+                    fr="Ce membre de la famille doit se soumettre à un examen médical même s’il ne vient "
+                    "pas au Canada maintenant ; il conserve ainsi la possibilité d’être parrainé plus tard.",
                     severity=Severity.INFO,
                     subject=member.id,
                 )
@@ -474,9 +474,9 @@ def check_family_declared(*, members: tuple[FamilyMember, ...]) -> FamilyDeclara
                 citation=DECLARE_FAMILY + "; " + MEDICAL,
                 en="All family members are declared; those who are not Canadian citizens or permanent "
                 "residents ({count}) must have a medical exam, even if they do not accompany.",
-                fr="Tous les membres de la famille sont déclarés; ceux qui ne sont pas citoyens canadiens ou "
-                "résidents permanents ({count}) doivent se soumettre à un examen médical, même s'ils "
-                "n'accompagnent pas le demandeur principal.",
+                fr="Tous les membres de la famille sont déclarés ; ceux qui ne sont pas citoyens canadiens ou "
+                "résidents permanents ({count}) doivent se soumettre à un examen médical, même s’ils "
+                "n’accompagnent pas le demandeur principal.",
                 severity=Severity.INFO,
                 count=len(examined),
             )

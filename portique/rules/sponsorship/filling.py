@@ -60,9 +60,9 @@ def birth_date_entry(*, year: int | None, month: int | None, day: int | None, on
                 en="For unknown parts of the date of birth, enter {year} for the year and {part:02d} for "
                 "the month or day in IMM 0008 (an asterisk in PDF forms), and attach a letter explaining "
                 "why.",
-                fr="Pour les parties inconnues de la date de naissance, inscrivez {year} pour l'année et "
+                fr="Pour les parties inconnues de la date de naissance, inscrivez {year} pour l’année et "
                 "{part:02d} pour le mois ou le jour dans le formulaire IMM 0008 (un astérisque dans les "
-                "formulaires PDF), et joignez une lettre d'explication indiquant pourquoi.",
+                "formulaires PDF), et joignez une lettre d’explication indiquant pourquoi.",
                 severity=Severity.INFO,
                 year=placeholder_year,
                 part=placeholder_part,
@@ -110,7 +110,7 @@ def passport_name_entry(*, passport_surname: str, passport_given_names: str) -> 
                     rule="SP-162",
                     citation=FILLING,
                     en="The passport has no surname: enter all the given names in the surname field.",
-                    fr="Le passeport ne comporte pas de nom de famille : inscrivez tous les prénoms dans "
+                    fr="Le passeport ne comporte pas de nom de famille : inscrivez tous les prénoms dans "
                     "le champ du nom de famille.",
                     severity=Severity.INFO,
                 ),
@@ -128,7 +128,7 @@ def passport_name_entry(*, passport_surname: str, passport_given_names: str) -> 
                     citation=FILLING,
                     en="The passport has no given name: leave the given-name field blank; the form may be "
                     "printed without validation, and attach a letter explaining why.",
-                    fr="Le passeport ne comporte pas de prénom : laissez le champ du prénom vide; le "
+                    fr="Le passeport ne comporte pas de prénom : laissez le champ du prénom vide ; le "
                     "formulaire peut être imprimé sans validation, et joignez une lettre expliquant "
                     "pourquoi.",
                     severity=Severity.INFO,
@@ -178,8 +178,8 @@ def interpreter_answer(*, interview_language: InterviewLanguage) -> InterpreterA
                 citation=LANGUAGE,
                 en='Neither English nor French was chosen for the interview: answer "Yes" to the '
                 "interpreter question.",
-                fr="Ni l'anglais ni le français n'a été choisi pour l'entrevue : vous devez répondre "
-                "« Oui » à la question sur l'interprète.",
+                fr="Ni l’anglais ni le français n’a été choisi pour l’entrevue : vous devez répondre "
+                "« Oui » à la question sur l’interprète.",
                 severity=Severity.INFO,
             ),
         ),
@@ -210,10 +210,10 @@ def quebec_csq_answers(*, intends_to_live_in_quebec: bool) -> QuebecAnswers:
                 en='You intend to live in Quebec: answer "No" to the question about receiving a Quebec '
                 "Selection Certificate (CSQ) and leave the CSQ application date blank. Your sponsor will "
                 "submit the undertaking to Quebec's immigration ministry (MIFI) when IRCC tells them to.",
-                fr="Vous avez l'intention de vivre au Québec : répondez « Non » à la question sur la "
-                "réception du Certificat de sélection du Québec (CSQ) et n'inscrivez rien à la question "
+                fr="Vous avez l’intention de vivre au Québec : répondez « Non » à la question sur la "
+                "réception du Certificat de sélection du Québec (CSQ) et n’inscrivez rien à la question "
                 "sur la date de votre demande de CSQ. Votre répondant soumettra son engagement au "
-                "ministère de l'Immigration, de la Francisation et de l'Intégration du Québec lorsqu'IRCC "
+                "ministère de l’Immigration, de la Francisation et de l’Intégration du Québec lorsqu’IRCC "
                 "le lui indiquera.",
                 severity=Severity.INFO,
             ),

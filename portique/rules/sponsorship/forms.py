@@ -120,7 +120,7 @@ def forms_required(
                 "application, including family members' forms.",
                 fr="Le demandeur principal remplit en ligne les formulaires IMM 0008, IMM 5669, IMM 5406 "
                 "et IMM 5562, téléverse une copie de la liste de vérification et les formulaires PDF, "
-                "et signe électroniquement l'ensemble de la demande, y compris les formulaires des "
+                "et signe électroniquement l’ensemble de la demande, y compris les formulaires des "
                 "membres de sa famille.",
                 severity=Severity.INFO,
                 subject=person,
@@ -134,7 +134,7 @@ def forms_required(
                     citation=STEP_6 + "; " + STEP_5,
                     en="The principal applicant is under {minor}: a parent or legal guardian signs the "
                     "forms and e-signs the consent and declaration on their behalf.",
-                    fr="Le demandeur principal a moins de {minor} ans : un parent ou un tuteur légal signe "
+                    fr="Le demandeur principal a moins de {minor} ans : un parent ou un tuteur légal signe "
                     "les formulaires ainsi que le consentement et la déclaration en son nom.",
                     severity=Severity.INFO,
                     subject=person,
@@ -149,8 +149,8 @@ def forms_required(
                     citation=STEP_5,
                     en="The dependent child is the principal applicant: submit IMM 5406 for them, even "
                     "under 18, and indicate that they are the principal applicant.",
-                    fr="L'enfant à charge est le demandeur principal : soumettez le formulaire IMM 5406 "
-                    "pour lui, même s'il a moins de 18 ans, et indiquez qu'il s'agit du demandeur "
+                    fr="L’enfant à charge est le demandeur principal : soumettez le formulaire IMM 5406 "
+                    "pour lui, même s’il a moins de 18 ans, et indiquez qu’il s’agit du demandeur "
                     "principal.",
                     severity=Severity.INFO,
                     subject=person,
@@ -168,7 +168,7 @@ def forms_required(
                     en="A family member aged {adult} or older ({age}) completes IMM 5669, IMM 5406 and "
                     "IMM 5562 (and IMM 5476 if represented); the principal applicant e-signs them.",
                     fr="Un membre de la famille âgé de {adult} ans ou plus ({age} ans) remplit les "
-                    "formulaires IMM 5669, IMM 5406 et IMM 5562 (et IMM 5476 s'il est représenté); le "
+                    "formulaires IMM 5669, IMM 5406 et IMM 5562 (et IMM 5476 s’il est représenté) ; le "
                     "demandeur principal les signe électroniquement.",
                     severity=Severity.INFO,
                     subject=person,
@@ -184,8 +184,8 @@ def forms_required(
                     citation=STEP_3,
                     en="A family member under {adult} ({age}) has no separate forms: they are listed in "
                     "the principal applicant's IMM 0008.",
-                    fr="Un membre de la famille de moins de {adult} ans ({age} ans) n'a pas de formulaire "
-                    "distinct : il figure dans le formulaire IMM 0008 du demandeur principal.",
+                    fr="Un membre de la famille de moins de {adult} ans ({age} ans) n’a pas de formulaire "
+                    "distinct : il figure dans le formulaire IMM 0008 du demandeur principal.",
                     severity=Severity.INFO,
                     subject=person,
                     adult=adult_age,
@@ -219,9 +219,9 @@ def _sponsor_forms(
             "Undertaking); both the sponsor and the sponsored person sign it, and the sponsor gives "
             "the completed PDF forms to the principal applicant to upload.",
             fr="Le répondant remplit le formulaire IMM 1344 (Demande de parrainage, entente de "
-            "parrainage et engagement); le répondant et la personne parrainée doivent tous deux le "
+            "parrainage et engagement) ; le répondant et la personne parrainée doivent tous deux le "
             "signer, et le répondant remet les formulaires PDF remplis au demandeur principal pour "
-            "qu'il les téléverse.",
+            "qu’il les téléverse.",
             severity=Severity.INFO,
             subject=person,
         )
@@ -235,7 +235,7 @@ def _sponsor_forms(
                 citation=cite("Devenir répondant"),
                 en="The minimum necessary income applies: the sponsor completes IMM 1283 (Financial "
                 "Evaluation).",
-                fr="L'exigence relative au revenu vital minimum s'applique : le répondant remplit le "
+                fr="L’exigence relative au revenu vital minimum s’applique : le répondant remplit le "
                 "formulaire IMM 1283 (Évaluation de la situation financière).",
                 severity=Severity.INFO,
                 subject=person,
@@ -252,8 +252,8 @@ def _sponsor_forms(
             citation=STEP_3,
             en="The guide's list of the sponsor's forms when sponsoring {what} is missing from our "
             "source: complete it from the document checklist. Nothing is assumed here.",
-            fr="La liste des formulaires du répondant lorsqu'il parraine {what_fr} manque dans notre "
-            "source : complétez-la à l'aide de la liste de vérification. Rien n'est présumé ici.",
+            fr="La liste des formulaires du répondant lorsqu’il parraine {what_fr} manque dans notre "
+            "source : complétez-la à l’aide de la liste de vérification. Rien n’est présumé ici.",
             severity=Severity.WARNING,
             subject=person,
             what="only dependent children" if children_only else "a spouse or partner",
@@ -304,8 +304,8 @@ def irm0002_required(
                     citation=SEX_X,
                     en='"X" matches the travel document and no Canadian temporary resident document shows '
                     "another identifier: IRM 0002 is not needed.",
-                    fr="L'indicateur « X » correspond au titre de voyage et aucun document de résidence "
-                    "temporaire canadien ne comporte un autre indicateur : le formulaire IRM 0002 n'est "
+                    fr="L’indicateur « X » correspond au titre de voyage et aucun document de résidence "
+                    "temporaire canadien ne comporte un autre indicateur : le formulaire IRM 0002 n’est "
                     "pas exigé.",
                     severity=Severity.INFO,
                     subject=person,
@@ -321,9 +321,9 @@ def irm0002_required(
                 citation=SEX_X,
                 en='"X" was selected and {why}: complete and submit IRM 0002 (Request for a change of sex '
                 "or gender identifier). No supporting documents are needed.",
-                fr="L'indicateur « X » a été choisi et {why_fr} : remplissez et soumettez le formulaire "
-                "IRM 0002 (demande de changement d'identifiant du sexe ou genre). Aucun document à "
-                "l'appui n'est exigé.",
+                fr="L’indicateur « X » a été choisi et {why_fr} : remplissez et soumettez le formulaire "
+                "IRM 0002 (demande de changement d’identifiant du sexe ou genre). Aucun document à "
+                "l’appui n’est exigé.",
                 severity=Severity.INFO,
                 subject=person,
                 why="; ".join(causes_en),
@@ -390,8 +390,8 @@ def representative_forms(
                     en="The principal applicant lives outside Canada and gives the sponsor's Canadian "
                     "address as mailing address on IMM 0008: they must complete IMM 5476 naming the "
                     "sponsor as their representative.",
-                    fr="Le demandeur principal vit à l'extérieur du Canada et indique l'adresse au Canada "
-                    "du répondant comme adresse postale dans le formulaire IMM 0008 : il doit remplir le "
+                    fr="Le demandeur principal vit à l’extérieur du Canada et indique l’adresse au Canada "
+                    "du répondant comme adresse postale dans le formulaire IMM 0008 : il doit remplir le "
                     "formulaire IMM 5476 en précisant que le répondant est son représentant.",
                     severity=Severity.INFO,
                 )
@@ -406,7 +406,7 @@ def representative_forms(
                     "sponsored person and each represented family member aged 18 or older complete "
                     "IMM 5476 naming the sponsor.",
                     fr="Le répondant recevra la correspondance de la personne parrainée ou agira en son "
-                    "nom : la personne parrainée et chaque membre de la famille représenté âgé de 18 ans "
+                    "nom : la personne parrainée et chaque membre de la famille représenté âgé de 18 ans "
                     "ou plus remplissent le formulaire IMM 5476 en désignant le répondant.",
                     severity=Severity.INFO,
                 )
@@ -420,7 +420,7 @@ def representative_forms(
                     en="The sponsored person must name the sponsor as representative, but another "
                     "representative was given: only one can receive the correspondence.",
                     fr="La personne parrainée doit désigner le répondant comme représentant, mais un autre "
-                    "représentant a été indiqué : un seul peut recevoir la correspondance.",
+                    "représentant a été indiqué : un seul peut recevoir la correspondance.",
                 )
             )
     else:
@@ -435,7 +435,7 @@ def representative_forms(
                 citation=REPRESENTATIVES,
                 en="The sponsor and the principal applicant use the same representative: one IMM 5476 is "
                 "enough, signed by both.",
-                fr="Le répondant et le demandeur principal sont représentés par la même personne : un "
+                fr="Le répondant et le demandeur principal sont représentés par la même personne : un "
                 "seul formulaire IMM 5476 suffit, signé par les deux.",
                 severity=Severity.INFO,
             )
@@ -460,8 +460,8 @@ def representative_forms(
                 citation=cite("Adresses de courriel") + "; " + cite("Adresse postale actuelle"),
                 en="All correspondence about the application goes to {who}; the representative's "
                 "address goes in the IMM 0008 mailing address section and in IMM 5476.",
-                fr="Toute la correspondance au sujet de la demande est envoyée {who_fr}; l'adresse du "
-                "représentant est inscrite à la section de l'adresse postale du formulaire IMM 0008 et "
+                fr="Toute la correspondance au sujet de la demande est envoyée {who_fr}; l’adresse du "
+                "représentant est inscrite à la section de l’adresse postale du formulaire IMM 0008 et "
                 "dans le formulaire IMM 5476.",
                 severity=Severity.INFO,
                 who="to the sponsor" if pa_rep == SPONSOR else "to the representative",

@@ -57,7 +57,7 @@ def mni_required(
             "their dependent children, and your own dependent children if you sponsor only them.",
             fr="Vous devez démontrer que vous pouvez subvenir aux besoins essentiels de vous-même, de "
             "votre époux ou conjoint, de ses enfants à charge et de vos propres enfants à charge si "
-            "vous ne parrainez qu'eux.",
+            "vous ne parrainez qu’eux.",
             severity=Severity.INFO,
         )
     ]
@@ -73,8 +73,8 @@ def mni_required(
                 en="The guide states the income requirement for a spouse or common-law partner whose "
                 "dependent child has a child; it is applied to conjugal partners too, and an officer "
                 "will confirm.",
-                fr="Le guide énonce l'exigence relative au revenu pour l'époux ou le conjoint de fait "
-                "dont l'enfant à charge a lui-même un enfant; elle est aussi appliquée aux partenaires "
+                fr="Le guide énonce l’exigence relative au revenu pour l’époux ou le conjoint de fait "
+                "dont l’enfant à charge a lui-même un enfant ; elle est aussi appliquée aux partenaires "
                 "conjugaux, et un agent le confirmera.",
                 severity=Severity.WARNING,
             )
@@ -89,8 +89,8 @@ def mni_required(
                 en="The guide does not say whether an income requirement applies when the dependent "
                 "child you sponsor has a child of their own; none is asked here, and an officer will "
                 "confirm.",
-                fr="Le guide ne précise pas si une exigence relative au revenu s'applique lorsque "
-                "l'enfant à charge que vous parrainez a lui-même un enfant; aucune n'est exigée ici, "
+                fr="Le guide ne précise pas si une exigence relative au revenu s’applique lorsque "
+                "l’enfant à charge que vous parrainez a lui-même un enfant ; aucune n’est exigée ici, "
                 "et un agent le confirmera.",
                 severity=Severity.WARNING,
             )
@@ -102,7 +102,7 @@ def mni_required(
                 rule="SP-23",
                 citation=BECOME_SPONSOR,
                 en="No minimum necessary income applies to this sponsorship.",
-                fr="Aucune exigence relative au revenu vital minimum ne s'applique à ce parrainage.",
+                fr="Aucune exigence relative au revenu vital minimum ne s’applique à ce parrainage.",
                 severity=Severity.INFO,
             )
         )
@@ -123,10 +123,10 @@ def mni_required(
                 "must show your financial capacity. You live in Quebec: do not send IMM 1283 to IRCC; "
                 "Quebec assesses your financial capacity once IRCC has found that you meet the federal "
                 "requirements, and IRCC makes no decision until Quebec has decided.",
-                fr="Comme l'enfant à charge de votre époux ou conjoint a lui-même un enfant à charge, "
-                "vous devez démontrer votre capacité financière. Vous résidez au Québec : ne soumettez "
-                "pas le formulaire IMM 1283 à IRCC; le Québec évaluera votre capacité financière une "
-                "fois qu'IRCC aura conclu que vous satisfaites aux exigences fédérales, et IRCC ne "
+                fr="Comme l’enfant à charge de votre époux ou conjoint a lui-même un enfant à charge, "
+                "vous devez démontrer votre capacité financière. Vous résidez au Québec : ne soumettez "
+                "pas le formulaire IMM 1283 à IRCC ; le Québec évaluera votre capacité financière une "
+                "fois qu’IRCC aura conclu que vous satisfaites aux exigences fédérales, et IRCC ne "
                 "rendra aucune décision avant celle du Québec.",
                 severity=Severity.INFO,
             )
@@ -146,9 +146,9 @@ def mni_required(
             en="Because the dependent child of your spouse or partner has a dependent child, you must "
             "meet the minimum necessary income, based on Statistics Canada's low-income cut-off: attach "
             "the Financial Evaluation (IMM 1283).",
-            fr="Comme l'enfant à charge de votre époux ou conjoint a lui-même un enfant à charge, vous "
+            fr="Comme l’enfant à charge de votre époux ou conjoint a lui-même un enfant à charge, vous "
             "devez atteindre le revenu vital minimum, fondé sur le seuil de faible revenu de "
-            "Statistique Canada : joignez le formulaire Évaluation de la situation financière "
+            "Statistique Canada : joignez le formulaire Évaluation de la situation financière "
             "(IMM 1283).",
             severity=Severity.INFO,
         )
@@ -199,7 +199,7 @@ def income_counts_for_mni(*, source: IncomeSource, tax_year: int, on: date) -> I
                     citation=BECOME_SPONSOR,
                     en="Employment Insurance maternity, parental and sickness benefits count as income "
                     "for the minimum necessary income.",
-                    fr="Les prestations de maternité, parentales et de maladie de l'assurance-emploi "
+                    fr="Les prestations de maternité, parentales et de maladie de l’assurance-emploi "
                     "sont considérées comme du revenu aux fins du calcul du revenu vital minimum.",
                     severity=Severity.INFO,
                 ),
@@ -215,9 +215,9 @@ def income_counts_for_mni(*, source: IncomeSource, tax_year: int, on: date) -> I
                     citation=BECOME_SPONSOR + ", Important",
                     en="For tax year {year}, a public policy lets sponsors subject to an income "
                     "requirement count regular Employment Insurance benefits.",
-                    fr="Pour l'année d'imposition {year}, une politique d'intérêt public permet aux "
+                    fr="Pour l’année d’imposition {year}, une politique d’intérêt public permet aux "
                     "répondants assujettis à une exigence relative au revenu de compter les prestations "
-                    "régulières d'assurance-emploi.",
+                    "régulières d’assurance-emploi.",
                     severity=Severity.INFO,
                     year=tax_year,
                 ),
@@ -232,8 +232,8 @@ def income_counts_for_mni(*, source: IncomeSource, tax_year: int, on: date) -> I
                 citation=BECOME_SPONSOR,
                 en="Regular Employment Insurance benefits and federal training allowances do not prevent "
                 "you from sponsoring, but are generally not counted towards the minimum necessary income.",
-                fr="Les prestations régulières d'assurance-emploi et les allocations fédérales de "
-                "formation ne vous empêchent pas d'être répondant, mais elles ne sont généralement pas "
+                fr="Les prestations régulières d’assurance-emploi et les allocations fédérales de "
+                "formation ne vous empêchent pas d’être répondant, mais elles ne sont généralement pas "
                 "comptabilisées dans le calcul du revenu vital minimum.",
                 severity=Severity.INFO,
             ),

@@ -68,7 +68,7 @@ def police_certificate_required(
                     rule="SP-185",
                     citation=POLICE,
                     en="Canadian citizens and permanent residents do not provide police certificates.",
-                    fr="Les citoyens canadiens et les résidents permanents n'ont pas à fournir de "
+                    fr="Les citoyens canadiens et les résidents permanents n’ont pas à fournir de "
                     "certificat de police.",
                     severity=Severity.INFO,
                     subject=person,
@@ -86,7 +86,7 @@ def police_certificate_required(
                     citation=POLICE,
                     en="Police certificates are required from persons aged {min} or older; this person "
                     "is {age}.",
-                    fr="Les certificats de police sont exigés des personnes âgées de {min} ans ou plus; "
+                    fr="Les certificats de police sont exigés des personnes âgées de {min} ans ou plus ; "
                     "cette personne a {age} ans.",
                     severity=Severity.INFO,
                     subject=person,
@@ -109,7 +109,7 @@ def police_certificate_required(
                         rule="SP-185",
                         citation=POLICE,
                         en="No police certificate is needed for time spent in Canada.",
-                        fr="Aucun certificat de police n'est exigé pour le temps passé au Canada.",
+                        fr="Aucun certificat de police n’est exigé pour le temps passé au Canada.",
                         severity=Severity.INFO,
                         subject=person,
                     )
@@ -126,8 +126,8 @@ def police_certificate_required(
                         citation=POLICE,
                         en="A police certificate is required from {country}: {months} consecutive months "
                         "or more spent there since age {min} (from {start} to {end}).",
-                        fr="Un certificat de police est exigé de ce pays ({country}) : {months} mois "
-                        "consécutifs ou plus passés dans ce pays depuis l'âge de {min} ans (du {start} "
+                        fr="Un certificat de police est exigé de ce pays ({country}) : {months} mois "
+                        "consécutifs ou plus passés dans ce pays depuis l’âge de {min} ans (du {start} "
                         "au {end}).",
                         severity=Severity.INFO,
                         subject=person,
@@ -145,7 +145,7 @@ def police_certificate_required(
                     rule="SP-185",
                     citation=POLICE,
                     en="No police certificate from {country}: the person was under {min} for the whole stay.",
-                    fr="Aucun certificat de police n'est exigé de ce pays ({country}) : la personne "
+                    fr="Aucun certificat de police n’est exigé de ce pays ({country}) : la personne "
                     "avait moins de {min} ans pendant tout le séjour.",
                     severity=Severity.INFO,
                     subject=person,
@@ -161,8 +161,8 @@ def police_certificate_required(
                     citation=POLICE,
                     en="No police certificate from {country} for this stay: less than {months} "
                     "consecutive months there since age {min}.",
-                    fr="Aucun certificat de police n'est exigé de ce pays ({country}) pour ce séjour : "
-                    "moins de {months} mois consécutifs passés dans ce pays depuis l'âge de {min} ans.",
+                    fr="Aucun certificat de police n’est exigé de ce pays ({country}) pour ce séjour : "
+                    "moins de {months} mois consécutifs passés dans ce pays depuis l’âge de {min} ans.",
                     severity=Severity.INFO,
                     subject=person,
                     country=stay.country.upper(),
@@ -179,7 +179,7 @@ def police_certificate_required(
                 en="A police certificate in neither English nor French must be translated by a certified "
                 "translator; attach both the certificate and the translation.",
                 fr="Un certificat de police rédigé ni en anglais ni en français doit être traduit par un "
-                "traducteur agréé; joignez le certificat et la traduction.",
+                "traducteur agréé ; joignez le certificat et la traduction.",
                 severity=Severity.INFO,
                 subject=person,
             )
@@ -210,9 +210,9 @@ def medical_exam_deadline(*, instructions_received: date) -> MedicalExamDeadline
                 citation=MEDICAL,
                 en="Take the medical exam within {days} days of receiving the instructions, by {deadline}. "
                 "Print form IMM 1017 and the instructions for each person and bring them to the exam.",
-                fr="Passez l'examen médical dans les {days} jours suivant la réception des instructions, "
+                fr="Passez l’examen médical dans les {days} jours suivant la réception des instructions, "
                 "au plus tard le {deadline}. Imprimez le formulaire IMM 1017 et les instructions pour "
-                "chaque personne et apportez-les à l'examen.",
+                "chaque personne et apportez-les à l’examen.",
                 severity=Severity.INFO,
                 days=days,
                 deadline=deadline.isoformat(),

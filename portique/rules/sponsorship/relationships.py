@@ -115,9 +115,9 @@ def assess_relationship(
                     citation=WHO_MAY_USE,
                     en="Do not use this kit to sponsor an adopted child, an orphaned family member or "
                     "another relative: use the kit for sponsoring adopted children and other relatives.",
-                    fr="N'utilisez pas cette trousse pour parrainer un enfant adopté, un membre de la "
-                    "famille orphelin ou un autre membre de la parenté : utilisez plutôt la trousse "
-                    "Parrainage d'enfants adoptés et autres membres de la parenté.",
+                    fr="N’utilisez pas cette trousse pour parrainer un enfant adopté, un membre de la "
+                    "famille orphelin ou un autre membre de la parenté : utilisez plutôt la trousse "
+                    "Parrainage d’enfants adoptés et autres membres de la parenté.",
                 ),
             ),
         )
@@ -133,8 +133,8 @@ def assess_relationship(
                     citation=WHO_MAY_USE,
                     en="A child is sponsored under this kit if they meet the definition of a "
                     "dependent child on the day the complete application is received.",
-                    fr="Un enfant est parrainé au moyen de cette trousse s'il répond à la définition "
-                    "d'enfant à charge le jour où la demande complète est reçue.",
+                    fr="Un enfant est parrainé au moyen de cette trousse s’il répond à la définition "
+                    "d’enfant à charge le jour où la demande complète est reçue.",
                     severity=Severity.INFO,
                 ),
             ),
@@ -171,7 +171,7 @@ def _partner_age(birth_date: date | None, on: date) -> list[Reason]:
                 citation=WHO_YOU_MAY_SPONSOR,
                 en="Give the date of birth of the person you sponsor: a spouse or partner must be at "
                 "least {min} years old.",
-                fr="Indiquez la date de naissance de la personne parrainée : un époux ou un conjoint "
+                fr="Indiquez la date de naissance de la personne parrainée : un époux ou un conjoint "
                 "doit avoir au moins {min} ans.",
                 min=min_age,
             )
@@ -185,8 +185,8 @@ def _partner_age(birth_date: date | None, on: date) -> list[Reason]:
                 citation=WHO_YOU_MAY_SPONSOR,
                 en="A spouse, common-law or conjugal partner must be at least {min} years old; the "
                 "person you sponsor is {age}.",
-                fr="L'époux, le conjoint de fait ou le partenaire conjugal doit avoir au moins {min} "
-                "ans; la personne parrainée a {age} ans.",
+                fr="L’époux, le conjoint de fait ou le partenaire conjugal doit avoir au moins {min} "
+                "ans ; la personne parrainée a {age} ans.",
                 min=min_age,
                 age=age,
             )
@@ -204,8 +204,8 @@ def _marriage(marriage: Marriage | None) -> list[Reason]:
                 citation=MARRIED,
                 en="Tell us where and how you were married: you can sponsor someone as a spouse only "
                 "if your marriage is legally recognized.",
-                fr="Indiquez où et comment vous vous êtes mariés : vous ne pouvez parrainer une "
-                "personne à titre d'époux que si votre mariage est reconnu par la loi.",
+                fr="Indiquez où et comment vous vous êtes mariés : vous ne pouvez parrainer une "
+                "personne à titre d’époux que si votre mariage est reconnu par la loi.",
             )
         ]
     if marriage.form is not MarriageForm.BOTH_PHYSICALLY_PRESENT:
@@ -218,8 +218,8 @@ def _marriage(marriage: Marriage | None) -> list[Reason]:
                 "marriage where the spouses were not both physically present: you cannot sponsor "
                 "this person as your spouse.",
                 fr="IRCC ne reconnaît pas les mariages célébrés par procuration, par téléphone, par "
-                "télécopieur ou par Internet, ni aucun mariage où les mariés n'étaient pas "
-                "physiquement présents : vous ne pouvez pas parrainer cette personne à titre d'époux.",
+                "télécopieur ou par Internet, ni aucun mariage où les mariés n’étaient pas "
+                "physiquement présents : vous ne pouvez pas parrainer cette personne à titre d’époux.",
             )
         ]
     if marriage.place is MarriagePlace.IN_CANADA:
@@ -231,7 +231,7 @@ def _marriage(marriage: Marriage | None) -> list[Reason]:
                 rule="SP-91",
                 citation=MARRIED,
                 en="A marriage in Canada is recognized only if it was legally performed.",
-                fr="Un mariage au Canada n'est reconnu que s'il a eu lieu légalement.",
+                fr="Un mariage au Canada n’est reconnu que s’il a eu lieu légalement.",
             )
         ]
     if marriage.valid_where_celebrated and marriage.recognized_in_canada:
@@ -243,7 +243,7 @@ def _marriage(marriage: Marriage | None) -> list[Reason]:
             citation=MARRIED,
             en="A marriage outside Canada is recognized only if it is valid under the law of the "
             "country where it took place and under Canadian law.",
-            fr="Un mariage célébré à l'extérieur du Canada n'est reconnu que s'il est valide à la "
+            fr="Un mariage célébré à l’extérieur du Canada n’est reconnu que s’il est valide à la "
             "fois selon les lois du pays où il a été contracté et selon les lois canadiennes.",
         )
     ]
@@ -255,7 +255,7 @@ def _marriage_recognized() -> Reason:
         rule="SP-91",
         citation=MARRIED,
         en="Your marriage is one that can be recognized for immigration purposes.",
-        fr="Votre mariage peut être reconnu aux fins de l'immigration.",
+        fr="Votre mariage peut être reconnu aux fins de l’immigration.",
         severity=Severity.INFO,
     )
 
@@ -279,10 +279,10 @@ def _common_law(periods: tuple[Cohabitation, ...], on: date) -> list[Reason]:
                     "sponsor this person as a common-law partner. Prove it with evidence of a shared "
                     "home, mutual financial and emotional support, children together if any, and "
                     "presenting yourselves as a couple.",
-                    fr="Vous avez vécu ensemble pendant au moins {months} mois consécutifs : vous "
+                    fr="Vous avez vécu ensemble pendant au moins {months} mois consécutifs : vous "
                     "pouvez parrainer cette personne à titre de conjoint de fait. Prouvez-le au moyen "
                     "de preuves que vous vivez sous le même toit, que vous vous soutenez mutuellement "
-                    "sur les plans financier et émotif, que vous avez eu des enfants ensemble, s'il y "
+                    "sur les plans financier et émotif, que vous avez eu des enfants ensemble, s’il y "
                     "a lieu, et que vous vous affichez en public comme couple.",
                     severity=Severity.INFO,
                     months=months,
@@ -296,7 +296,7 @@ def _common_law(periods: tuple[Cohabitation, ...], on: date) -> list[Reason]:
             en="Common-law partners must have lived together for {months} consecutive months in a "
             "marriage-like relationship; no period given reaches that.",
             fr="Les conjoints de fait doivent avoir vécu ensemble pendant {months} mois consécutifs "
-            "dans une relation assimilable à un mariage; aucune des périodes indiquées n'atteint "
+            "dans une relation assimilable à un mariage ; aucune des périodes indiquées n’atteint "
             "cette durée.",
             months=months,
         )
@@ -314,8 +314,8 @@ def _conjugal(conjugal: ConjugalRelationship | None, on: date) -> list[Reason]:
                 citation=CONJUGAL,
                 en="Describe your conjugal relationship: since when, where your partner lives, and "
                 "why you could not live together or marry.",
-                fr="Décrivez votre relation conjugale : depuis quand, où vit votre partenaire et "
-                "pourquoi vous n'avez pas pu vivre ensemble ou vous marier.",
+                fr="Décrivez votre relation conjugale : depuis quand, où vit votre partenaire et "
+                "pourquoi vous n’avez pas pu vivre ensemble ou vous marier.",
             )
         ]
     found = []
@@ -327,7 +327,7 @@ def _conjugal(conjugal: ConjugalRelationship | None, on: date) -> list[Reason]:
                 citation=CONJUGAL,
                 en="A person living in Canada cannot be sponsored as a conjugal partner, in either program.",
                 fr="Une personne qui vit au Canada ne peut pas être parrainée à titre de partenaire "
-                "conjugal, dans l'un ou l'autre des programmes.",
+                "conjugal, dans l’un ou l’autre des programmes.",
             )
         )
     if on < add_months(conjugal.since, months):
@@ -349,9 +349,9 @@ def _conjugal(conjugal: ConjugalRelationship | None, on: date) -> list[Reason]:
                 citation=CONJUGAL,
                 en="Conjugal partners are couples who could not live together or marry for reasons "
                 "beyond their control; otherwise apply as a spouse or common-law partner.",
-                fr="Les partenaires conjugaux sont des couples qui n'ont pas pu vivre ensemble ou se "
-                "marier pour des raisons indépendantes de leur volonté; sinon, présentez la demande à "
-                "titre d'époux ou de conjoint de fait.",
+                fr="Les partenaires conjugaux sont des couples qui n’ont pas pu vivre ensemble ou se "
+                "marier pour des raisons indépendantes de leur volonté ; sinon, présentez la demande à "
+                "titre d’époux ou de conjoint de fait.",
             )
         )
     if not conjugal.mutual_interdependence:
@@ -362,7 +362,7 @@ def _conjugal(conjugal: ConjugalRelationship | None, on: date) -> list[Reason]:
                 citation=CONJUGAL,
                 en="A conjugal relationship requires a significant degree of attachment and mutual "
                 "interdependence, not only a physical relationship.",
-                fr="Une relation conjugale exige un degré important d'attachement et une dépendance "
+                fr="Une relation conjugale exige un degré important d’attachement et une dépendance "
                 "mutuelle, et pas seulement une relation physique.",
             )
         )
@@ -375,7 +375,7 @@ def _conjugal(conjugal: ConjugalRelationship | None, on: date) -> list[Reason]:
             citation=CONJUGAL,
             en="Your relationship meets the description of a conjugal partnership; you must show the "
             "barriers that kept you from living together or marrying.",
-            fr="Votre relation correspond à la description d'une relation de partenaires conjugaux; "
+            fr="Votre relation correspond à la description d’une relation de partenaires conjugaux ; "
             "vous devez démontrer les obstacles qui vous ont empêchés de vivre ensemble ou de vous "
             "marier.",
             severity=Severity.INFO,

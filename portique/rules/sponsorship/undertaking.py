@@ -56,8 +56,8 @@ def undertaking_end(
                     citation=DURATION,
                     en="The length of the undertaking is different for Quebec residents and is set by "
                     "Quebec; it is not calculated here.",
-                    fr="La durée de l'engagement est différente pour les résidents du Québec et est "
-                    "fixée par le Québec; elle n'est pas calculée ici.",
+                    fr="La durée de l’engagement est différente pour les résidents du Québec et est "
+                    "fixée par le Québec ; elle n’est pas calculée ici.",
                     severity=Severity.WARNING,
                 ),
             ),
@@ -75,9 +75,9 @@ def undertaking_end(
                     citation=DURATION,
                     en="The undertaking for a spouse, common-law or conjugal partner lasts {years} years "
                     "from the day they become a permanent resident: until {ends}.",
-                    fr="L'engagement envers un époux, un conjoint de fait ou un partenaire conjugal dure "
-                    "{years} ans à compter de la date à laquelle il devient résident permanent : "
-                    "jusqu'au {ends}.",
+                    fr="L’engagement envers un époux, un conjoint de fait ou un partenaire conjugal dure "
+                    "{years} ans à compter de la date à laquelle il devient résident permanent : "
+                    "jusqu’au {ends}.",
                     severity=Severity.INFO,
                     years=years,
                     ends=ends.isoformat(),
@@ -99,8 +99,8 @@ def undertaking_end(
             citation=DURATION,
             en="The undertaking for a dependent child aged {threshold} or older ({age}) lasts {years} "
             "years from the day they become a permanent resident: until {ends}.",
-            fr="L'engagement envers un enfant à charge âgé de {threshold} ans ou plus ({age} ans) dure "
-            "{years} ans à compter de la date à laquelle il devient résident permanent : jusqu'au {ends}.",
+            fr="L’engagement envers un enfant à charge âgé de {threshold} ans ou plus ({age} ans) dure "
+            "{years} ans à compter de la date à laquelle il devient résident permanent : jusqu’au {ends}.",
             severity=Severity.INFO,
             threshold=threshold,
             age=age,
@@ -120,9 +120,9 @@ def undertaking_end(
         en="The undertaking for a dependent child under {threshold} ({age}) lasts {years} years from "
         "the day they become a permanent resident ({after_years}) or until they turn {end_age} "
         "({at_end_age}), whichever comes first: until {ends}.",
-        fr="L'engagement envers un enfant à charge de moins de {threshold} ans ({age} ans) dure {years} "
-        "ans à compter de la date à laquelle il devient résident permanent ({after_years}) ou jusqu'à "
-        "ce qu'il atteigne {end_age} ans ({at_end_age}), selon la première éventualité : jusqu'au {ends}.",
+        fr="L’engagement envers un enfant à charge de moins de {threshold} ans ({age} ans) dure {years} "
+        "ans à compter de la date à laquelle il devient résident permanent ({after_years}) ou jusqu’à "
+        "ce qu’il atteigne {end_age} ans ({at_end_age}), selon la première éventualité : jusqu’au {ends}.",
         severity=Severity.INFO,
         threshold=threshold,
         age=age,
@@ -198,7 +198,7 @@ def undertaking_status(
                 rule="SP-12",
                 citation=OBLIGATIONS,
                 en="The undertaking is binding until {ends}, even if circumstances change.",
-                fr="L'engagement vous lie jusqu'au {ends}, même si votre situation change.",
+                fr="L’engagement vous lie jusqu’au {ends}, même si votre situation change.",
                 severity=Severity.INFO,
                 ends=ends_on.isoformat(),
             )
@@ -210,7 +210,7 @@ def undertaking_status(
                 rule="SP-14",
                 citation=DURATION,
                 en="The undertaking ended on {ends}.",
-                fr="L'engagement a pris fin le {ends}.",
+                fr="L’engagement a pris fin le {ends}.",
                 severity=Severity.INFO,
                 ends=ends_on.isoformat(),
             )
@@ -223,7 +223,7 @@ def undertaking_status(
                 rule="SP-12",
                 citation=OBLIGATIONS,
                 en="The undertaking is not cancelled by {change}.",
-                fr="L'engagement n'est pas annulé par {change_fr}.",
+                fr="L’engagement n’est pas annulé par {change_fr}.",
                 severity=Severity.INFO,
                 subject=change.value,
                 change=change_en,
@@ -241,10 +241,10 @@ def undertaking_status(
                 "undertaking was in force: you are in default, must repay it, and cannot sponsor "
                 "anyone else until it is repaid. Contact the provincial office listed in Appendix D.",
                 fr="La personne que vous avez parrainée a reçu une aide financière du gouvernement "
-                "pendant la durée de l'engagement : vous avez manqué à vos obligations, vous devez "
-                "rembourser les sommes reçues et vous ne pourrez parrainer personne d'autre tant "
-                "qu'elles n'auront pas été remboursées. Communiquez avec le bureau provincial indiqué "
-                "à l'appendice D.",
+                "pendant la durée de l’engagement : vous avez manqué à vos obligations, vous devez "
+                "rembourser les sommes reçues et vous ne pourrez parrainer personne d’autre tant "
+                "qu’elles n’auront pas été remboursées. Communiquez avec le bureau provincial indiqué "
+                "à l’appendice D.",
                 severity=Severity.WARNING,
             )
         )
@@ -275,7 +275,7 @@ def undertaking_withdrawal(*, final_decision_made: bool) -> WithdrawalRequest:
                     rule="SP-13",
                     citation=WITHDRAWAL,
                     en="A final decision has been made: the undertaking can no longer be withdrawn.",
-                    fr="Une décision définitive a été rendue : l'engagement ne peut plus être retiré.",
+                    fr="Une décision définitive a été rendue : l’engagement ne peut plus être retiré.",
                 ),
             ),
         )
@@ -288,9 +288,9 @@ def undertaking_withdrawal(*, final_decision_made: bool) -> WithdrawalRequest:
                 citation=WITHDRAWAL + "; " + DURATION,
                 en="To withdraw your undertaking, tell IRCC in writing before a final decision is made, "
                 "attaching the letter through the IRCC Web form; it can be withdrawn only if IRCC agrees.",
-                fr="Pour retirer votre engagement, informez-en IRCC par écrit avant qu'une décision "
-                "définitive soit rendue, en joignant la lettre au formulaire Web d'IRCC; l'engagement "
-                "ne peut être retiré qu'avec l'accord d'IRCC.",
+                fr="Pour retirer votre engagement, informez-en IRCC par écrit avant qu’une décision "
+                "définitive soit rendue, en joignant la lettre au formulaire Web d’IRCC ; l’engagement "
+                "ne peut être retiré qu’avec l’accord d’IRCC.",
                 severity=Severity.INFO,
             ),
         ),

@@ -59,7 +59,7 @@ def test_AS_109_interview_in_other_language_interpreter_must_be_yes():
     well_formed(result.reasons)
     assert result.interpreter_required
     assert codes(result) == ["INTERPRETER_MUST_BE_YES"]
-    assert "« Oui »" in result.reasons[0].fr
+    assert "«\u00a0Oui\u00a0»" in result.reasons[0].fr
     for language in (InterviewLanguage.ENGLISH, InterviewLanguage.FRENCH):
         assert not interpreter_answer(interview_language=language).interpreter_required
 
