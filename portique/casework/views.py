@@ -167,7 +167,9 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "unread": {message.pk for message in unread},
             "late_documents": late_documents,
             "unread_late_documents": sum(1 for found in late_documents if not selectors.was_read(found)),
+            # Its own ids: the note form on the same page has a "text" field too.
             "message_form": forms.MessageForm(
+                auto_id="message-%s",
                 initial={"token": uuid.uuid4()},
                 limit=file_size(document_max_bytes()),
                 most=services.MAX_MESSAGE_FILES,
