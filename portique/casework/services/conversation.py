@@ -286,6 +286,7 @@ def late_document_add(*, actor, public_id, item_code: str, description: str, upl
             application=application,
             kind=EventKind.LATE_DOCUMENT_RECEIVED,
             actor=actor,
-            detail=f"{item_code}; {inspected.content_type}, {inspected.size} bytes",
+            # The applicant's own words: no code of the checklist reaches a page that shows the history.
+            detail=description,
         )
     return document
