@@ -449,3 +449,30 @@ def test_the_officer_answers_from_the_file_page(client, applicant, officer, subm
     assert Message.objects.filter(sender=MessageSender.OFFICE, author=officer).count() == 1
     refused = client.post(url, {"text": " ", "token": str(uuid.uuid4())})
     assert refused.status_code == 400
+
+
+@pytest.mark.django_db
+@override_settings(CASEWORK_SENDING_LIMITS={"late_documents_per_day": 1})
+def test_documents_after_submission_are_limited_a_day(applicant, submitted):
+    add_late(applicant, submitted)
+    with pytest.raises(CaseworkError) as refused:
+        add_late(applicant, submitted)
+    assert "in a day" in str(refused.value)
+    assert LateDocument.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_retried_document_form_sends_the_document_once(applicant, submitted):
+    token = uuid.uuid4()
+    first = add_late(applicant, submitted, token=token)
+    again = add_late(applicant, submitted, token=token)
+    assert first.pk == again.pk and LateDocument.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_token_cannot_be_reused_on_another_application(applicant, other_applicant, submitted, their_submitted):
+    token = uuid.uuid4()
+    send(applicant, submitted, token=token)
+    with pytest.raises(CaseworkError):
+        send(other_applicant, their_submitted, token=token)
+    assert Message.objects.count() == 1
