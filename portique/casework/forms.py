@@ -340,3 +340,36 @@ class PersonFindingForm(CaseworkForm):
                     "the principal applicant has custody, alone or jointly."
                 ),
             )
+
+
+# --- Messages about a submitted file, documents after submission --------------------------------
+
+
+class MessageForm(CaseworkForm):
+    text = forms.CharField(label=_("Your message"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    files = MultipleFileField(label=_("Attach files (optional)"), required=False)
+    # One-time: a retried post of the same form finds the message already sent.
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, limit: str = "", most: int = 5, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _(
+            "PDF, JPEG or PNG files, up to %(limit)s each and %(count)s files at most."
+        ) % {"limit": limit, "count": most}
+
+
+class LateDocumentForm(CaseworkForm):
+    item = forms.ChoiceField(label=_("What is this document?"), required=False, widget=forms.RadioSelect)
+    description = forms.CharField(
+        label=_("Describe it in a few words"),
+        required=False,
+        max_length=200,
+        help_text=_("For example: my new passport, issued after I applied."),
+    )
+    file = forms.FileField(label=_("File"), required=False)
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, items: list[tuple[str, str]] = (), limit: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = list(items)
+        self.fields["file"].help_text = _("A PDF, JPEG or PNG file, up to %(limit)s.") % {"limit": limit}

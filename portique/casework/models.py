@@ -495,5 +495,12 @@ class PoliceCertificate(models.Model):
         return f"{self.application} police {self.person.position} {self.country}: {self.state}"
 
 
+from .conversation_models import (  # noqa: E402, F401  (messages and documents after submission, issue 15)
+    LateDocument,
+    LateDocumentRead,
+    Message,
+    MessageFile,
+    MessageRead,
+)
 from .eta_models import EtaCancellation, IssuedEta  # noqa: E402, F401  (models of the eTA, IRPR 12.04–12.07)
 from .triage_models import TriageSwitch, TriageSwitchChange  # noqa: E402, F401  (triage's switch, issue 18)

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from portique.applications.choices import Status
+from portique.applications.choices import EDITABLE, Status
 from portique.applications.models import Application, StatusChange
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
 from portique.rules.programs import registry
 
 from .access import can_decide, can_screen
-from .choices import PoliceCertificateState, Queue, RequestState
+from .choices import MessageSender, PoliceCertificateState, Queue, RequestState
 from .models import (
     BiometricsInstruction,
     CaseEvent,
     DocumentRequest,
     FileAccess,
     Interview,
+    LateDocument,
     Letter,
     MedicalInstruction,
+    Message,
     PoliceCertificate,
     QualityAssuranceSelection,
     QuebecUndertaking,
@@ -48,8 +50,20 @@ def queues_for(user) -> list[Queue]:
         Queue.WAITING_FOR_QUEBEC_OR_POLICE: screen or decide,
         Queue.READY_FOR_DECISION: decide,
         Queue.QUALITY_ASSURANCE: screen or decide,
+        Queue.UNREAD: screen or decide,
     }
     return [queue for queue in Queue if allowed[queue]]
+
+
+def _unread_messages():
+    # A message from the applicant's side that no officer has opened (``MessageRead``).
+    return Message.objects.filter(application=OuterRef("pk"), read__isnull=True).exclude(
+        sender=MessageSender.OFFICE
+    )
+
+
+def _unread_late_documents():
+    return LateDocument.objects.filter(application=OuterRef("pk"), read__isnull=True)
 
 
 def _open_requests(*, today: date, overdue: bool | None = None):
@@ -104,6 +118,10 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
     if queue == Queue.WAITING_FOR_QUEBEC_OR_POLICE:
         return applications.filter(
             Exists(_quebec_awaited()) | Exists(_police_outstanding(today=today)), status__in=PROCESSING
+        )
+    if queue == Queue.UNREAD:
+        return applications.filter(Exists(_unread_messages()) | Exists(_unread_late_documents())).exclude(
+            status__in=EDITABLE
         )
     if queue == Queue.READY_FOR_DECISION:
         waiting = (
@@ -264,16 +282,71 @@ class Messages:
     letters: list
     requests: list
     returned: bool
+    # The conversation with the office, oldest first, each message with who wrote it as the
+    # reader sees it ("You", "Your representative", "The office": never an officer's name).
+    conversation: list = field(default_factory=list)
+    # Documents sent after submission, oldest first.
+    late_documents: list = field(default_factory=list)
+    can_write: bool = False
+    can_add_document: bool = False
 
 
-def messages_for(application: Application) -> Messages:
-    """What the applicant reads: their letters and the requests made to them. Never a note."""
+def messages_for(application: Application, viewer=None) -> Messages:
+    """What the applicant reads: their letters, the requests made to them, the messages
+    exchanged with the office and the documents sent after submission. Never a note."""
+    from .services import OPEN_FOR_LATE_DOCUMENTS
+
+    online = not application.on_paper and application.submitted_at is not None
+    conversation = conversation_of(application) if online else []
+    for message in conversation:
+        message.shown_sender = sender_label(message, viewer)
     return Messages(
         letters=list(application.letters.order_by("-issued_at", "-id")),
         requests=list(
             application.document_requests.prefetch_related("files").order_by("-requested_at", "-id")
         ),
         returned=application.status == Status.RETURNED,
+        conversation=conversation,
+        late_documents=late_documents_of(application) if online else [],
+        can_write=online and application.status not in EDITABLE,
+        can_add_document=online and application.status in OPEN_FOR_LATE_DOCUMENTS,
+    )
+
+
+def sender_label(message: Message, viewer) -> str:
+    """Who wrote ``message``, as the applicant's side reads it."""
+    from django.utils.translation import gettext
+
+    if message.sender == MessageSender.OFFICE:
+        return gettext("The office")
+    if viewer is not None and message.author_id == getattr(viewer, "pk", None):
+        return gettext("You")
+    if message.sender == MessageSender.REPRESENTATIVE:
+        return gettext("Your representative")
+    return gettext("Your client")
+
+
+def was_read(row) -> bool:
+    """Whether an officer opened this message or document (its read marker exists)."""
+    return hasattr(row, "read")
+
+
+def conversation_of(application: Application) -> list[Message]:
+    """Every message about the file, oldest first, with its files and who first read it."""
+    return list(
+        Message.objects.filter(application=application)
+        .select_related("author", "read__reader")
+        .prefetch_related("files")
+        .order_by("sent_at", "id")
+    )
+
+
+def late_documents_of(application: Application) -> list[LateDocument]:
+    """The documents sent after submission, oldest first, with who first opened each."""
+    return list(
+        LateDocument.objects.filter(application=application)
+        .select_related("uploaded_by", "read__reader")
+        .order_by("uploaded_at", "id")
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bulk_views, eta_views, instruction_views, sponsorship_views, views
+from . import bulk_views, conversation_views, eta_views, instruction_views, sponsorship_views, views
 
 app_name = "casework"
 
@@ -37,6 +37,17 @@ urlpatterns = [
     ),
     path("files/<uuid:public_id>/eta/cancel/", eta_views.officer_eta_cancel, name="eta_cancel"),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
+    path("files/<uuid:public_id>/messages/", conversation_views.message_answer, name="message_answer"),
+    path(
+        "files/<uuid:public_id>/messages/<uuid:message_id>/files/<uuid:file_id>/",
+        conversation_views.officer_message_file,
+        name="message_file",
+    ),
+    path(
+        "files/<uuid:public_id>/after-submission/<uuid:document_id>/",
+        conversation_views.officer_late_document,
+        name="late_document",
+    ),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
     path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(

@@ -6,6 +6,7 @@ letter an officer opens.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.contrib import messages
@@ -22,6 +23,8 @@ from portique.applications import document_types
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
 from portique.documents.download_names import document_download_name
+from portique.documents.formatting import file_size
+from portique.documents.items import document_max_bytes
 from portique.documents.selectors import documents_of
 from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
@@ -151,10 +154,26 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
         )
         for document in documents_of(application).select_related("translation_of")
     ]
+    # Shown in full on this page: what no officer had read is marked "new" here, and is read now.
+    conversation = selectors.conversation_of(application)
+    unread = [message for message in conversation if message.to_office and not selectors.was_read(message)]
+    services.messages_mark_read(actor=request.user, application=application)
+    late_documents = selectors.late_documents_of(application)
     return render(
         request,
         "casework/file.html",
         {
+            "conversation": conversation,
+            "unread": {message.pk for message in unread},
+            "late_documents": late_documents,
+            "unread_late_documents": sum(1 for found in late_documents if not selectors.was_read(found)),
+            # Its own ids: the note form on the same page has a "text" field too.
+            "message_form": forms.MessageForm(
+                auto_id="message-%s",
+                initial={"token": uuid.uuid4()},
+                limit=file_size(document_max_bytes()),
+                most=services.MAX_MESSAGE_FILES,
+            ),
             "application": application,
             "submission": getattr(application, "submission", None),
             "people": people_as_submitted(application, language),

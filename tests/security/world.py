@@ -128,6 +128,30 @@ def build(capture) -> World:
         "receipt_number": submitted.payments.exclude(receipt_number=None).first().receipt_number,
     }
 
+    # 1b. Its conversation with the office (a message with a file) and a document sent after submission.
+    with capture(execute=True):
+        message = casework_services.message_send(
+            actor=applicant,
+            public_id=submitted.public_id,
+            text="I moved last week.",
+            files=[upload("lease.pdf", pdf_bytes(1), "application/pdf")],
+            token=None,
+        )
+    late = casework_services.late_document_add(
+        actor=applicant,
+        public_id=submitted.public_id,
+        item_code=casework_services.OTHER_DOCUMENT,
+        description="My new lease",
+        upload=upload("lease.pdf", pdf_bytes(1), "application/pdf"),
+        token=None,
+    )
+    conversation_bundle = {
+        "public_id": submitted.public_id,
+        "message_id": message.public_id,
+        "file_id": message.files.get().public_id,
+        "document_id": late.public_id,
+    }
+
     # 2. A draft with one document: the pages that change an application.
     draft = application_services.application_start(actor=applicant, program="pr_card")
     item = next(i for i in document_selectors.checklist_for(draft, ON) if i.code != PHOTO_FRONT)
@@ -257,6 +281,7 @@ def build(capture) -> World:
 
     named = {
         "submitted": submitted_bundle,
+        "conversation": conversation_bundle,
         "draft": draft_bundle,
         "represented": rep_bundle,
         "representation": invitation_bundle,
@@ -277,6 +302,7 @@ def build(capture) -> World:
         named=named,
         bundles=[
             submitted_bundle,
+            conversation_bundle,
             draft_bundle,
             rep_bundle,
             invitation_bundle,

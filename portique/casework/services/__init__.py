@@ -35,6 +35,18 @@ from .common import (  # noqa: F401
     save_with_letter,
     wrong_stage,
 )
+from .conversation import (  # noqa: F401
+    MAX_MESSAGE_FILES,
+    OPEN_FOR_LATE_DOCUMENTS,
+    OTHER_DOCUMENT,
+    applicant_side,
+    late_document_add,
+    late_document_mark_read,
+    message_answer,
+    message_send,
+    messages_mark_read,
+    submitted_items,
+)
 from .decisions import (  # noqa: F401
     application_decide,
     pending_work,
