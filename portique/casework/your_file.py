@@ -219,10 +219,9 @@ def _openings(application) -> tuple[dict[Any, list[Opening]], list[Opening]]:
         opening = Opening(at=entry.at, who=who, what=str(AccessKind(entry.kind).label))
         if entry.opened is not None:
             by_object[entry.opened].append(opening)
-        elif entry.kind == AccessKind.FILE_OPENED:
-            pages.append(opening)
         else:
-            # Opened before the log kept what was opened: it is about the file all the same.
+            # A page of the file; or a document or letter opened before the log kept which one
+            # (its kind is said, never the log's own words, which may hold internal codes).
             pages.append(opening)
     return by_object, pages
 

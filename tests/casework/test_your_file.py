@@ -267,3 +267,17 @@ def test_every_officer_keeps_one_number_on_the_file(client_for, officer, decisio
     assert FileAccess.objects.filter(application=submitted).count() == 3
     who = [opening.who for opening in file_view(submitted, language="en").file_openings]
     assert who == ["Officer 1 (screening officer)", "Officer 2 (decision-maker)", "Officer 1 (screening officer)"]
+
+
+@pytest.mark.django_db
+def test_an_opening_logged_before_the_log_kept_what_was_opened_says_its_kind_never_the_logs_words(
+    client_for, officer, applicant, submitted
+):
+    from portique.casework.choices import AccessKind
+
+    services.file_access_record(
+        actor=officer, application=submitted, kind=AccessKind.DOCUMENT_VIEWED, what="PASSPORT_COPY: scan.pdf"
+    )
+    page = client_for(applicant).get(urls(submitted)["your_file"]).content.decode()
+    assert "Viewed a document" in page and "Officer 1 (screening officer)" in page
+    assert "PASSPORT_COPY" not in page
