@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applicant_views, conversation_views, eta_views
+from . import applicant_file, applicant_views, conversation_views, eta_views
 
 app_name = "casework_applicant"
 
@@ -23,4 +23,7 @@ urlpatterns = [
         "after-submission/<uuid:document_id>/", conversation_views.late_document_file, name="late_document"
     ),
     path("eta/", eta_views.holder_eta, name="eta"),
+    path("your-file/", applicant_file.your_file_page, name="your_file"),
+    path("your-file/your-data.json", applicant_file.your_data_json, name="your_data_json"),
+    path("your-file/your-data.pdf", applicant_file.your_data_pdf, name="your_data_pdf"),
 ]

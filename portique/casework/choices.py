@@ -106,6 +106,7 @@ class EventKind(models.TextChoices):
     PROCESSING_STARTED = "processing_started", _("Processing started")
     DECIDED = "decided", _("Decision made")
     NOTE_ADDED = "note_added", _("Internal note added")
+    FILE_NOTE_ADDED = "file_note_added", _("Note added to the file")
     LETTER_MAILED = "letter_mailed", _("Letter recorded as mailed")
     QUEBEC_REQUESTED = "quebec_requested", _("Federal approval; Quebec undertaking requested")
     QUEBEC_DECIDED = "quebec_decided", _("Quebec's decision on the undertaking recorded")

@@ -239,11 +239,26 @@ class DecisionForm(CaseworkForm):
 
 
 class NoteForm(CaseworkForm):
-    text = forms.CharField(
-        label=_("Internal note"),
+    """A note is either on the file (the applicant reads it) or internal, with a reason."""
+
+    ON_FILE = "file"
+    INTERNAL = "internal"
+
+    text = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    visibility = forms.ChoiceField(
+        label=_("Who reads it"),
+        choices=[
+            (ON_FILE, _("On the file: the applicant and their representative read it (dated, without your name)")),
+            (INTERNAL, _("Internal: officers only")),
+        ],
+        widget=forms.RadioSelect,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For officers only: never shown to the applicant."),
+    )
+    internal_reason = forms.CharField(
+        label=_("Why it is internal"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for an internal note, for example: it names a third party, or an investigation is ongoing."),
     )
 
 

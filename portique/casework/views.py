@@ -36,11 +36,20 @@ from .services import CaseworkError
 
 
 def _download(
-    request: HttpRequest, application, *, kind: AccessKind, what: str, file, filename: str, content_type: str
+    request: HttpRequest,
+    application,
+    *,
+    kind: AccessKind,
+    what: str,
+    file,
+    filename: str,
+    content_type: str,
+    opened=None,
 ) -> FileResponse:
-    """Log the opening, then send the file as a private attachment (never cached, never rendered)."""
+    """Log the opening (``opened``: the public id of what was opened), then send the file as a
+    private attachment (never cached, never rendered)."""
     services.file_access_record(
-        actor=request.user, application=application, kind=kind, what=what, request=request
+        actor=request.user, application=application, kind=kind, what=what, request=request, opened=opened
     )
     response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
@@ -159,6 +168,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     unread = [message for message in conversation if message.to_office and not selectors.was_read(message)]
     services.messages_mark_read(actor=request.user, application=application)
     late_documents = selectors.late_documents_of(application)
+    notes = list(application.internal_notes.select_related("author").all())
     return render(
         request,
         "casework/file.html",
@@ -188,7 +198,9 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "interviews": application.interviews.all(),
             "quality_assurance": getattr(application, "quality_assurance", None),
             "decision": getattr(application, "decision", None),
-            "notes": application.internal_notes.select_related("author").all(),
+            "notes": notes,
+            "notes_on_file": any(note.on_file for note in notes),
+            "notes_internal": any(not note.on_file for note in notes),
             "history": selectors.history_of(application),
             "waiting": services.pending_work(application)
             if application.status in services.PROCESSING
@@ -204,14 +216,22 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 @require_POST
 def note(request: HttpRequest, public_id) -> HttpResponse:
+    """An officer's note: on the file (the applicant reads it) or internal, with its reason."""
     application = access.access_case(user=request.user, public_id=public_id)
+    form = forms.NoteForm(request.POST)
+    form.is_valid()
     try:
         services.note_add(
-            actor=request.user, public_id=application.public_id, text=request.POST.get("text", "")
+            actor=request.user,
+            public_id=application.public_id,
+            text=request.POST.get("text", ""),
+            on_file=form.cleaned_data.get("visibility") == forms.NoteForm.ON_FILE,
+            internal_reason=request.POST.get("internal_reason", ""),
         )
     except CaseworkError as refused:
-        for message in refused.errors.get("text", []):
-            messages.error(request, message)
+        for field in ("text", "internal_reason"):
+            for message in refused.errors.get(field, []):
+                messages.error(request, message)
     else:
         messages.success(request, _("The note is saved."))
     return redirect("casework:file", public_id=application.public_id)
@@ -525,6 +545,7 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
         application,
         kind=AccessKind.DOCUMENT_VIEWED,
         what=f"{found.item_code}: {found.original_name}",
+        opened=found.public_id,
         file=found.file,
         filename=document_download_name(found),
         content_type=found.content_type,
@@ -565,6 +586,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
         application,
         kind=AccessKind.REQUEST_FILE_VIEWED,
         what=found.original_name,
+        opened=found.public_id,
         file=found.file,
         filename=download_name("answer-to-request", found.content_type),
         content_type=found.content_type,
@@ -583,6 +605,7 @@ def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileRes
         application,
         kind=AccessKind.LETTER_VIEWED,
         what=f"{found.kind} ({language})",
+        opened=found.public_id,
         file=found.pdf(language),
         filename=f"{application.number}-{found.kind}-{language}.pdf",
         content_type="application/pdf",

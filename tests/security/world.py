@@ -117,6 +117,17 @@ def build(capture) -> World:
             on=ON + timedelta(days=2),
         )
     request.refresh_from_db()
+    # One note of each kind: "Your file" and "Your data" read the file's notes (never the internal one).
+    casework_services.note_add(
+        actor=supervisor, public_id=submitted.public_id, text="Your passport copy is fine.", on_file=True
+    )
+    casework_services.note_add(
+        actor=supervisor,
+        public_id=submitted.public_id,
+        text="Checking the entry stamp with a partner agency.",
+        on_file=False,
+        internal_reason="An investigation is ongoing.",
+    )
     document = submitted.documents.exclude(item_code=PHOTO_FRONT).first()
     submitted_bundle = {
         "public_id": submitted.public_id,
