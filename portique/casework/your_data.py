@@ -21,6 +21,7 @@ from portique.core.money import format_cad
 from portique.payments.choices import PaymentStatus, RefundCause
 
 from . import selectors
+from .choices import MessageSender
 from .your_file import FileView, Opening, answers_of, file_view
 
 FORMAT_VERSION = 1
@@ -32,6 +33,11 @@ def _iso(value: date | datetime | None) -> str | None:
     if isinstance(value, datetime):
         return timezone.localtime(value).isoformat(timespec="seconds")
     return value.isoformat()
+
+
+def _shown(moment: datetime) -> str:
+    """A moment as people read it, in the active language (the PDF prints it; the JSON keeps both)."""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def _openings(openings: list[Opening]) -> list[dict[str, Any]]:
@@ -61,6 +67,40 @@ def _payments(application, language: str) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _messages(application) -> list[dict[str, Any]]:
+    # Who wrote is the side (applicant, representative, office), never an officer's name.
+    return [
+        {
+            "sent_at": _iso(message.sent_at),
+            "sent_at_text": _shown(message.sent_at),
+            "from": str(MessageSender(message.sender).label),
+            "text": message.text,
+            "read_by_the_office_at": _iso(message.read.at) if message.to_office and hasattr(message, "read") else None,
+            "files": [
+                {"file_name": attached.original_name, "sha256": attached.sha256, "size_bytes": attached.size}
+                for attached in message.files.all()
+            ],
+        }
+        for message in selectors.conversation_of(application)
+    ]
+
+
+def _late_documents(application, language: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "received_at": _iso(document.uploaded_at),
+            "received_at_text": _shown(document.uploaded_at),
+            "kind": (document.item_fr if language == "fr" else document.item_en) or document.description,
+            "description": document.description,
+            "file_name": document.original_name,
+            "sha256": document.sha256,
+            "size_bytes": document.size,
+            "opened_by_the_office_at": _iso(document.read.at) if hasattr(document, "read") else None,
+        }
+        for document in selectors.late_documents_of(application)
+    ]
 
 
 def data_of(
@@ -94,6 +134,7 @@ def data_of(
                 }
                 for document in view.documents
             ],
+            "documents_sent_after_submission": _late_documents(application, language),
             "payments": _payments(application, language),
             "history": [{"at": _iso(entry.at), "what": entry.what} for entry in view.history],
             "letters": [
@@ -127,6 +168,7 @@ def data_of(
                 for request in view.requests
             ],
             "notes_to_the_file": [{"at": _iso(note.at), "text": note.text} for note in view.notes],
+            "messages": _messages(application),
             "screening_findings": [
                 {
                     "finding": finding.message,

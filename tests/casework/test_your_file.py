@@ -281,3 +281,29 @@ def test_an_opening_logged_before_the_log_kept_what_was_opened_says_its_kind_nev
     page = client_for(applicant).get(urls(submitted)["your_file"]).content.decode()
     assert "Viewed a document" in page and "Officer 1 (screening officer)" in page
     assert "PASSPORT_COPY" not in page
+
+
+@pytest.mark.django_db
+def test_your_data_holds_the_messages_and_the_documents_sent_after_submission_never_an_officers_name(
+    client_for, applicant, officer, submitted
+):
+    from tests.casework.test_conversation import _pdf, add_late, answer, send
+
+    send(applicant, submitted, text="When will my card be mailed?", files=[_pdf("question.pdf")])
+    accept(officer, submitted)
+    answer(officer, submitted, text="Your card is being printed.")
+    late = add_late(applicant, submitted, description="My new passport")
+    client = client_for(applicant)
+    raw = client.get(urls(submitted)["your_data_json"]).content.decode()
+    data = json.loads(raw)
+    assert [(m["from"], m["text"]) for m in data["messages"]] == [
+        ("The applicant", "When will my card be mailed?"),
+        ("The office", "Your card is being printed."),
+    ]
+    assert data["messages"][0]["files"][0]["file_name"] == "question.pdf"
+    assert [d["sha256"] for d in data["documents_sent_after_submission"]] == [late.sha256]
+    assert officer.email not in raw and officer.last_name not in raw
+
+    text = " ".join(pdf_text(client.get(urls(submitted)["your_data_pdf"]).content).split())
+    assert "Messages with the office" in text
+    assert "Your card is being printed." in text and "My new passport" in text
