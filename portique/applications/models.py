@@ -43,6 +43,16 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The returned application (IRPR 12) this one was started again from: its grounds, its
+    # documents and its answers as submitted stay linked to the new one.
+    restarted_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="restarts",
+        verbose_name=_("started again from"),
+    )
 
     class Meta:
         verbose_name = _("application")

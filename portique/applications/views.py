@@ -29,6 +29,7 @@ from .form_rendering import (
     section_formset_class,
 )
 from .people import selectors as people_selectors
+from .restart_pin import restart_pin
 from .submission import selectors as submitted_selectors
 from .submission import views as submitted_views
 
@@ -130,6 +131,8 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
             "language": language,
             "history": selectors.history_of(application=application),
             "editable": editable,
+            # A restart of a returned application (IRPR 12): the grounds, documents and changes.
+            "restart_pin": restart_pin(application, language) if editable else None,
             "people": people,
             # A program with family members names each person; otherwise the page is the applicant's forms.
             "named_people": definition.family_members,

@@ -12,5 +12,6 @@ urlpatterns = [
         "requests/<uuid:request_id>/files/<uuid:file_id>/", applicant_views.request_file, name="request_file"
     ),
     path("restart/", applicant_views.restart, name="restart"),
+    path("withdraw/", applicant_views.withdraw, name="withdraw"),
     path("eta/", eta_views.holder_eta, name="eta"),
 ]

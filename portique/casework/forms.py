@@ -340,3 +340,22 @@ class PersonFindingForm(CaseworkForm):
                     "the principal applicant has custody, alone or jointly."
                 ),
             )
+
+
+class WithdrawForm(CaseworkForm):
+    """The applicant's request to withdraw a submitted application: a declaration and, if they wish, why."""
+
+    declaration = forms.BooleanField(
+        label=_(
+            "I understand that my application will be withdrawn and that no decision will be made on it. "
+            "Fees are refunded only as the rules allow. To apply again, I must send a new application."
+        ),
+        required=False,
+    )
+    reasons = forms.CharField(
+        label=_("Why do you withdraw your application? (optional)"),
+        help_text=_("What you write here is kept on your file and quoted in the letter."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
