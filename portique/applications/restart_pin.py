@@ -10,6 +10,7 @@ Reads only; the caller has checked that the actor may read ``application``.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -145,15 +146,20 @@ def restart_pin(application: Application, language: str) -> RestartPin | None:
     if returned is None:
         return None
     grounds = tuple(_ground(application, found, language) for found in ports.return_grounds(returned))
-    now = {entry["sha256"] for entry in ports.documents_content(application)}
+    # Matched by content, file by file (two files of the returned application may be the same).
+    now = Counter((entry["item"], entry["name"], entry["sha256"]) for entry in ports.documents_content(application))
     then = [entry for entry in ports.documents_content(returned) if entry["purpose"] == "evidence"]
-    not_carried = tuple(
-        {"name": entry["name"], "photo": entry["item"] in PHOTO_ITEMS} for entry in then if entry["sha256"] not in now
-    )
+    not_carried = []
+    for entry in then:
+        key = (entry["item"], entry["name"], entry["sha256"])
+        if now[key] > 0:
+            now[key] -= 1
+        else:
+            not_carried.append({"name": entry["name"], "photo": entry["item"] in PHOTO_ITEMS})
     return RestartPin(
         returned=returned,
         grounds=grounds,
-        not_carried=not_carried,
+        not_carried=tuple(not_carried),
         carried=len(then) - len(not_carried),
         changes=_changes(application, returned, language),
     )
