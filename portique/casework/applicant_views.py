@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import Role
-from portique.applications.access import access_application
+from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.choices import Status
 from portique.applications.people import services as application_people
 from portique.core.body_limit import body_limit
@@ -93,7 +93,10 @@ def _request_page(request: HttpRequest, found) -> HttpResponse:
             "application": application,
             "request_": found,
             "form": form,
-            "open": found.state == RequestState.OPEN and application.status in services.PROCESSING,
+            # Only who prepares the file answers here (a paper applicant following online answers by mail).
+            "open": found.state == RequestState.OPEN
+            and application.status in services.PROCESSING
+            and Capability.PREPARE in capabilities(actor=request.user, application=application),
             "overdue": found.overdue_on(timezone.localdate()),
         },
         status=status,

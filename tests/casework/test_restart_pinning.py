@@ -18,7 +18,15 @@ from portique.documents.models import Document
 from tests import journey
 
 from .test_services import ON, add_missing
-from .test_views import client_for  # noqa: F401 - the signed-in client fixture
+
+
+@pytest.fixture
+def client_for(client):
+    def signed_in(user):
+        client.force_login(user)
+        return client
+
+    return signed_in
 
 
 def returned_with_grounds(officer, application):

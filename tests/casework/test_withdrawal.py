@@ -19,7 +19,15 @@ from portique.representation import services as representation_services
 from portique.rules import fees
 
 from .test_services import ON, accept, decide_approve, pdf_text, snapshot
-from .test_views import client_for  # noqa: F401 - the signed-in client fixture
+
+
+@pytest.fixture
+def client_for(client):
+    def signed_in(user):
+        client.force_login(user)
+        return client
+
+    return signed_in
 
 
 def withdraw(actor, application, **extra):

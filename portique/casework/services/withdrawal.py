@@ -92,6 +92,9 @@ def withdrawable_by(*, actor, public_id, for_update: bool = False) -> Applicatio
     application = access_application(
         actor=actor, public_id=public_id, for_update=for_update, capability=Capability.READ
     )
+    if application.on_paper:
+        # A paper application followed online is read there; it is withdrawn in writing, as it was made.
+        raise Http404
     if actor.role == Role.REPRESENTATIVE:
         current = current_representation(application)
         # A representative the client has not yet accepted prepares, but does not act on a submitted file.
