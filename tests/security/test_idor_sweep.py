@@ -106,6 +106,7 @@ def test_every_route_with_an_identifier_refuses_outsiders_and_changes_nothing(
         "payments:receipt",
         "casework:file",
         "casework_applicant:request_file",
+        "casework_applicant:withdraw",
         "representation:file",
         "representation_client:accept",
         "alternatives:paper_file",
