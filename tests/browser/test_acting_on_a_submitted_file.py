@@ -108,19 +108,25 @@ def _photos_payment_and_signature(applicant, application):
     from portique.documents import services as document_services
 
     for item in document_selectors.checklist_for(application, journey.TODAY):
+        if item.code not in ("PHOTO", "PHOTO_BACK"):
+            continue
         if item.code == "PHOTO":
-            document_services.document_upload(
-                actor=applicant, public_id=application.public_id, item=item,
-                upload=upload("photo.jpg", image_bytes(portrait()), "image/jpeg"), on=journey.TODAY,
-                declaration=True, taken_on=date(2026, 10, 1),
-            )
-        elif item.code == "PHOTO_BACK":
-            document_services.document_upload(
-                actor=applicant, public_id=application.public_id, item=item,
-                upload=upload("photo-back.pdf", pdf_bytes(1), "application/pdf"), on=journey.TODAY,
+            name, content, extra = "photo.jpg", image_bytes(portrait()), {"declaration": True, "taken_on": date(2026, 10, 1)}
+        else:
+            name, content, extra = "photo-back.pdf", pdf_bytes(1), {}
+        if item.document_types:
+            extra["document_type"] = item.document_types[0]
+        uploaded = document_services.document_upload(
+            actor=applicant, public_id=application.public_id, item=item, upload=upload(name, content),
+            on=journey.TODAY, **extra,
+        )
+        if uploaded.needs_confirmation:
+            document_services.document_confirm(
+                actor=applicant, public_id=application.public_id, document_id=uploaded.document.public_id,
+                item=item, confirmation=True,
             )
     journey.pay(applicant, application)
-    journey.sign(applicant, application)
+    journey.sign(applicant, application, typed_name="Alex Marie Tremblay-Roy")
 
 
 @pytest.mark.django_db(transaction=True)
