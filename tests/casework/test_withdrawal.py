@@ -158,3 +158,4 @@ def test_the_officer_sees_the_withdrawal_on_the_file(client_for, officer, applic
     withdraw(applicant, submitted, reasons="Changed my plans.")
     page = client_for(officer).get(reverse("casework:file", args=[submitted.public_id])).content.decode()
     assert "Withdrawn" in page
+    assert "Withdrawn at the request of" in page and "Alex Tremblay" in page and "Changed my plans." in page
