@@ -9,6 +9,7 @@ app_name = "applications"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("start/", views.start, name="start"),
+    path("paper/link/", views.paper_link, name="paper_link"),
     path("<uuid:public_id>/", views.overview, name="overview"),
     path("<uuid:public_id>/form/<slug:section>/", views.account_holder_section, name="section"),
     path("<uuid:public_id>/validate/", views.validate, name="validate"),

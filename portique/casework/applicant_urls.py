@@ -22,6 +22,7 @@ urlpatterns = [
     path(
         "after-submission/<uuid:document_id>/", conversation_views.late_document_file, name="late_document"
     ),
+    path("withdraw/", applicant_views.withdraw, name="withdraw"),
     path("eta/", eta_views.holder_eta, name="eta"),
     path("your-file/", applicant_file.your_file_page, name="your_file"),
     path("your-file/your-data.json", applicant_file.your_data_json, name="your_data_json"),

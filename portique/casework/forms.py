@@ -388,3 +388,20 @@ class LateDocumentForm(CaseworkForm):
         super().__init__(*args, **kwargs)
         self.fields["item"].choices = list(items)
         self.fields["file"].help_text = _("A PDF, JPEG or PNG file, up to %(limit)s.") % {"limit": limit}
+class WithdrawForm(CaseworkForm):
+    """The applicant's request to withdraw a submitted application: a declaration and, if they wish, why."""
+
+    declaration = forms.BooleanField(
+        label=_(
+            "I understand that my application will be withdrawn and that no decision will be made on it. "
+            "Fees are refunded only as the rules allow. To apply again, I must send a new application."
+        ),
+        required=False,
+    )
+    reasons = forms.CharField(
+        label=_("Why do you withdraw your application? (optional)"),
+        help_text=_("What you write here is kept on your file and quoted in the letter."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

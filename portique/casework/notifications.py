@@ -57,11 +57,30 @@ def _send_letter_to_paper_applicant(letter: Letter) -> None:
     message.send()
 
 
+def _announce_to_paper_follower(letter: Letter) -> None:
+    """A paper application its applicant follows online: the account is told the letter is there too
+    (the e-mail carries nothing personal; the letter still goes as the intake says)."""
+    from portique.applications.models import PaperFollower
+
+    follower = PaperFollower.objects.filter(application=letter.application).select_related("account").first()
+    if follower is None or not follower.account.is_active:
+        return
+    account = follower.account
+    context = {
+        "application": letter.application,
+        "letter": letter,
+        "owner": account,
+        "status_url": _status_url(letter.application, account.preferred_language),
+    }
+    _send(owner=account, template="letter", context=context)
+
+
 def send_letter_notice(*, letter_id: int) -> None:
     letter = Letter.objects.select_related("application__owner").get(pk=letter_id)
     application = letter.application
     if application.owner_id is None:
         _send_letter_to_paper_applicant(letter)
+        _announce_to_paper_follower(letter)
         return
     owner = _correspondent(application)
     context = {

@@ -355,3 +355,29 @@ def open_requests_of(*, application_ids) -> list[dict]:
     deadline first (``applications.ports.open_requests``: the applicant's pages flag them)."""
     waiting = DocumentRequest.objects.filter(application_id__in=application_ids, state=RequestState.OPEN)
     return list(waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"))
+
+
+def return_grounds_of(application) -> list[dict]:
+    """The grounds ``application`` was returned for (IRPR 12): its confirmed screening findings, in
+    both languages, with what they point to (``subject``) and the officer's own words (``detail``).
+    Empty for an application that was not returned."""
+    from portique.applications.choices import Status
+
+    from .choices import Verdict
+    from .models import Finding
+
+    if application is None or application.status != Status.RETURNED:
+        return []
+    return [
+        {
+            "en": finding.en,
+            "fr": finding.fr,
+            "detail": finding.detail,
+            "subject": finding.subject,
+            "citation": finding.citation,
+            "code": finding.code,
+        }
+        for finding in Finding.objects.filter(
+            screening__application=application, verdict=Verdict.CONFIRMED
+        ).order_by("created_at", "id")
+    ]

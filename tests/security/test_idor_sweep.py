@@ -110,6 +110,7 @@ def test_every_route_with_an_identifier_refuses_outsiders_and_changes_nothing(
         "casework_applicant:late_document",
         "casework:message_file",
         "casework:late_document",
+        "casework_applicant:withdraw",
         "representation:file",
         "representation_client:accept",
         "alternatives:paper_file",

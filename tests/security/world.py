@@ -224,6 +224,14 @@ def build(capture) -> World:
             due_on=ON + timedelta(days=40),
             on=ON + timedelta(days=1),
         )
+    # Its applicant follows it online (the sweep proves another applicant still reads nothing of it).
+    from datetime import date
+
+    from portique.applications.paper_follow import paper_application_link
+
+    paper_application_link(
+        actor=applicant, number=accepted_paper.number, born_on=date(1988, 4, 2), postal_code="K1P 5B2"
+    )
     paper_request_bundle = {
         "public_id": accepted_paper.public_id,
         "request_id": paper_request.public_id,

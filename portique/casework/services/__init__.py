@@ -29,6 +29,7 @@ from .common import (  # noqa: F401
     past_date,
     record_event,
     refund,
+    refund_assessment,
     require,
     require_stage,
     required_text,
@@ -84,4 +85,12 @@ from .screening import (  # noqa: F401
     finding_add,
     finding_judge,
     screening_run,
+)
+from .withdrawal import (  # noqa: F401
+    WITHDRAWABLE,
+    application_withdraw,
+    withdrawable_by,
+    withdrawal_record,
+    withdrawal_refund_event,
+    withdrawal_refund_preview,
 )

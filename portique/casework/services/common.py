@@ -226,18 +226,27 @@ def decision_save(
 # --- Refunds as the rules say ------------------------------------------------------------------
 
 
-def refund(application: Application, *, event: fees.RefundEvent, on: date) -> dict[str, Any]:
-    """What ``portique.rules.fees.assess_refund`` says ``event`` gives back, as JSON."""
+def refund_assessment(
+    application: Application, *, event: fees.RefundEvent, on: date
+) -> fees.RefundAssessment | None:
+    """What ``portique.rules.fees.assess_refund`` says ``event`` would give back; nothing is paid.
+    ``None`` when nothing was paid (or all of it is already back)."""
     if payment_selectors.paid_for(application) <= 0:
-        return {}
-    quote = payment_selectors.quote_for(application, on)
+        return None
     latest = payment_selectors.approved_payments(application).last()
-    assessment = fees.assess_refund(
-        quote=quote,
+    return fees.assess_refund(
+        quote=payment_selectors.quote_for(application, on),
         event=event,
         proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
         payer_name_on_receipt=latest.payer_name if latest else None,
     )
+
+
+def refund(application: Application, *, event: fees.RefundEvent, on: date) -> dict[str, Any]:
+    """What ``portique.rules.fees.assess_refund`` says ``event`` gives back, as JSON."""
+    assessment = refund_assessment(application, event=event, on=on)
+    if assessment is None:
+        return {}
     payee = assessment.payee.name or payment_selectors.applicant_name(application)
     # The money goes back now, in the same transaction as the decision that causes it.
     refunds = event_refund(application=application, event=event, on=on)

@@ -29,6 +29,7 @@ from .common import (
     PROCESSING,
     CaseworkError,
 )
+from .withdrawal import withdrawal_record
 
 # --- Decision -----------------------------------------------------------------------------------------
 
@@ -96,21 +97,17 @@ def application_decide(
             waiting = readiness(application, on=on).missing
             if waiting:
                 raise CaseworkError({"": [_("The application cannot be approved yet:"), *waiting]})
-        on_date = common.application_date(application)
+        if outcome == DecisionOutcome.WITHDRAWN:
+            # The same refund, letter and history as the applicant's own withdrawal.
+            return withdrawal_record(
+                application, actor=actor, reasons=reasons, stored=stored, on=on, at_applicant_request=False
+            )
         refund: dict[str, Any] = {}
         if outcome == DecisionOutcome.REFUSED:
             event = (
                 fees.RefundEvent.APPLICANT_IS_CITIZEN if applicant_is_citizen else fees.RefundEvent.REFUSED
             )
-            refund = common.refund(application, event=event, on=on_date)
-        elif outcome == DecisionOutcome.WITHDRAWN:
-            started = application.status == Status.IN_PROCESSING
-            event = (
-                fees.RefundEvent.WITHDRAWN_AFTER_PROCESSING_STARTED
-                if started
-                else fees.RefundEvent.WITHDRAWN_BEFORE_PROCESSING
-            )
-            refund = common.refund(application, event=event, on=on_date)
+            refund = common.refund(application, event=event, on=common.application_date(application))
         decision = Decision(
             application=application,
             outcome=outcome,
@@ -124,7 +121,6 @@ def application_decide(
         kind, to_status = {
             DecisionOutcome.APPROVED: (LetterKind.APPROVAL, Status.APPROVED),
             DecisionOutcome.REFUSED: (LetterKind.REFUSAL, Status.REFUSED),
-            DecisionOutcome.WITHDRAWN: (LetterKind.WITHDRAWAL, Status.WITHDRAWN),
         }[DecisionOutcome(outcome)]
         common.decision_save(
             decision,
