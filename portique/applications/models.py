@@ -43,6 +43,9 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Marked urgent by the applicant or an officer after submission; every change is an
+    # ``UrgencyChange`` row (who, when, why). The queues sort on it.
+    urgent = models.BooleanField(_("urgent"), default=False)
 
     class Meta:
         verbose_name = _("application")
@@ -116,6 +119,18 @@ class StatusChange(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+        indexes = [
+            # When to expect a decision (casework.selectors.recent_decision_durations) reads the
+            # latest decisions newest first and stops at a bounded sample: this partial index
+            # holds only the decisions, in time order, so that read never scans the history.
+            models.Index(
+                fields=["-at"],
+                name="status_change_decided_at",
+                condition=models.Q(to_status__in=["approved", "refused"]),
+            ),
+            # And each decided file's entry into a stage.
+            models.Index(fields=["application", "to_status"], name="status_change_app_to_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.application}: {self.from_status or '∅'} → {self.to_status}"
@@ -269,3 +284,4 @@ class PaperIntake(models.Model):
 
 
 from .submission.assessment_models import RulesAssessment  # noqa: E402, F401  (the rules' assessment frozen at submission)
+from .urgency_models import UrgencyChange  # noqa: E402, F401  (the urgent flag's history, issue 15)

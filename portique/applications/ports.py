@@ -66,6 +66,9 @@ representation_record = Port("portique.representation", "the representative's pa
 open_requests = Port(
     "portique.casework", "the officers' requests waiting for the applicant's answer, by application"
 )
+expected_decision = Port(
+    "portique.casework", "when to expect a decision: how long similar files recently took from this stage"
+)
 
 
 def all_ports() -> dict[str, Port]:

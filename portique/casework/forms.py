@@ -55,6 +55,7 @@ class QueueFilterForm(forms.Form):
             ("oldest", _("Oldest submission first")),
             ("newest", _("Newest submission first")),
             ("due", _("Earliest deadline first")),
+            ("urgent", _("Urgent files first")),
         ],
     )
     q = forms.CharField(label=_("Application number"), required=False, max_length=20)
@@ -340,3 +341,16 @@ class PersonFindingForm(CaseworkForm):
                     "the principal applicant has custody, alone or jointly."
                 ),
             )
+
+
+class UrgencyForm(forms.Form):
+    """An officer sets or clears the urgent flag (issue 15); the reason is shown to the applicant."""
+
+    urgent = forms.ChoiceField(choices=[("yes", _("Urgent")), ("no", _("Not urgent"))], widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        help_text=_("The applicant reads this reason on their page."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=1000,
+    )

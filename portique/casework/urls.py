@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path("files/<uuid:public_id>/eta/cancel/", eta_views.officer_eta_cancel, name="eta_cancel"),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
+    path("files/<uuid:public_id>/urgent/", views.urgency, name="urgency"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
     path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(

@@ -91,6 +91,10 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "counts": counts,
             "queue": queue,
+            # When files like these are usually decided (issue 15): the figure the applicant sees.
+            "expected_decisions": selectors.expected_decisions_for_queue(
+                queue=queue, today=today, program=cleaned.get("program", "")
+            ),
             "filters": filters,
             "page": page,
             "today": today,
@@ -180,6 +184,36 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "language": language,
         },
     )
+
+
+@login_required
+@require_POST
+def urgency(request: HttpRequest, public_id) -> HttpResponse:
+    """Set or clear the urgent flag from the file or the screening page, with its reason."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    form = forms.UrgencyForm(request.POST, prefix="urgency")
+    wanted = request.POST.get("urgent") == "yes"
+    form.is_valid()
+    try:
+        change = services.case_urgency_set(
+            actor=request.user,
+            public_id=application.public_id,
+            urgent=wanted,
+            reason=form.cleaned_data.get("reason") or request.POST.get("urgency-reason", ""),
+        )
+    except CaseworkError as refused:
+        for errors in refused.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    else:
+        if change is None:
+            messages.info(request, _("Nothing changed."))
+        elif wanted:
+            messages.success(request, _("The file is marked urgent."))
+        else:
+            messages.success(request, _("The file is no longer marked urgent."))
+    back = "casework:screening" if request.POST.get("back") == "screening" and access.can_screen(request.user) else "casework:file"
+    return redirect(back, public_id=application.public_id)
 
 
 @login_required

@@ -73,3 +73,4 @@ from .screening import (  # noqa: F401
     finding_judge,
     screening_run,
 )
+from .urgency import case_urgency_set  # noqa: E402, F401
