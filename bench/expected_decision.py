@@ -1,6 +1,6 @@
 """Bench: when to expect a decision, on a large seeded history (PostgreSQL).
 
-Seeds a throwaway PostgreSQL database with ``--files`` paper files (200,000 by default)
+Seeds a throwaway PostgreSQL database with ``--files`` paper files (270,000 by default)
 and their status history, about five rows each (a million ``StatusChange`` rows), in
 bulk with ``generate_series``: files spread over three years and five programs, most
 decided (approved or refused) after a random wait at each stage, the rest still waiting.
@@ -9,7 +9,7 @@ for each program and stage) beside a trivial query (one application by its key),
 prints the plan PostgreSQL chose.
 
     DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portique_bench_expected \\
-        .venv/bin/python bench/expected_decision.py --files 200000
+        .venv/bin/python bench/expected_decision.py --files 270000
 
 The database named in DATABASE_URL is dropped and created again: never point it at a
 database you keep.
@@ -18,7 +18,6 @@ database you keep.
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
 import statistics
 import sys
@@ -99,7 +98,7 @@ def timed(function, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--files", type=int, default=200_000)
+    parser.add_argument("--files", type=int, default=270_000)
     parser.add_argument("--repeat", type=int, default=20)
     arguments = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
@@ -143,22 +142,9 @@ def main() -> None:
                 f"{Status(stage).value:>14} {code:<20} {spent:7.2f} ms  sample {times.sample:>4}  "
                 f"{times.within_count} of {times.sample} within {times.within_days} days"
             )
-    queryset = StatusChange.objects.filter(
-        to_status__in=selectors.DECIDED, at__gte=timezone.now() - datetime.timedelta(days=selectors.DECISION_WINDOW_DAYS), application__program="pr_card"
-    )
-    sql, params = (
-        queryset.annotate(
-            entered_at=selectors.Subquery(
-                StatusChange.objects.filter(
-                    application=selectors.OuterRef("application_id"), to_status=Status.IN_PROCESSING
-                ).order_by("-at").values("at")[:1]
-            )
-        )
-        .filter(entered_at__isnull=False)
-        .order_by("-at")
-        .values_list("at", "entered_at")[: selectors.DECISION_SAMPLE_LIMIT]
-        .query.sql_with_params()
-    )
+    sql, params = selectors.recent_decisions(
+        program="pr_card", stage=Status.IN_PROCESSING, today=today
+    ).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
         print("\n".join(line for (line,) in cursor.fetchall()))
