@@ -4,8 +4,9 @@ Seeds a throwaway PostgreSQL database with ``--files`` paper files (270,000 by d
 and their status history, about five rows each (a million ``StatusChange`` rows), in
 bulk with ``generate_series``: files spread over three years and five programs, most
 decided (approved or refused) after a random wait at each stage, the rest still waiting.
-Then it times ``casework.selectors.recent_decision_durations`` (the figure's one query,
-for each program and stage) beside a trivial query (one application by its key), and
+It fills ``StageDecision`` as the decisions would have (each decided file's wait at each
+stage). Then it times ``casework.selectors.recent_decision_durations`` (the figure's one
+query, for each program and stage) beside a trivial query (one application by its key), and
 prints the plan PostgreSQL chose.
 
     DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/portique_bench_expected \\
@@ -76,12 +77,22 @@ UNION ALL
 SELECT id, 'submitted', 'returned', submitted_at + screening * interval '1 day', 'returned'
 FROM waits WHERE fate >= 0.95 AND submitted_at + screening * interval '1 day' < now();
 
+-- What each decision writes (applications.stage_decisions): the file's wait at each stage.
+INSERT INTO applications_stagedecision (application_id, program, stage, reached_at, decided_at)
+SELECT d.application_id, a.program, s.to_status, s.at, d.at
+FROM applications_statuschange d
+JOIN applications_application a ON a.id = d.application_id
+JOIN applications_statuschange s ON s.application_id = d.application_id
+     AND s.to_status IN ('submitted', 'accepted', 'in_processing')
+WHERE d.to_status IN ('approved', 'refused');
+
 UPDATE applications_application AS a SET status = latest.to_status
 FROM (SELECT DISTINCT ON (application_id) application_id, to_status FROM applications_statuschange
       ORDER BY application_id, at DESC, id DESC) AS latest
 WHERE latest.application_id = a.id;
 ANALYZE applications_application;
 ANALYZE applications_statuschange;
+ANALYZE applications_stagedecision;
 """
 
 
@@ -113,6 +124,7 @@ def main() -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from portique.applications import stage_decisions
     from portique.applications.choices import Status
     from portique.applications.models import Application, StatusChange
     from portique.casework import selectors
@@ -124,7 +136,7 @@ def main() -> None:
         cursor.execute(SEED, {"files": arguments.files})
     seeded = time.perf_counter() - started
     rows = StatusChange.objects.count()
-    decided = StatusChange.objects.filter(to_status__in=selectors.DECIDED).count()
+    decided = StatusChange.objects.filter(to_status__in=stage_decisions.DECIDED).count()
     print(f"seeded {arguments.files:,} files, {rows:,} status rows ({decided:,} decisions) in {seeded:.1f} s")
 
     today = timezone.localdate()

@@ -119,18 +119,6 @@ class StatusChange(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        indexes = [
-            # When to expect a decision (casework.selectors.recent_decision_durations) reads the
-            # latest decisions newest first and stops at a bounded sample: this partial index
-            # holds only the decisions, in time order, so that read never scans the history.
-            models.Index(
-                fields=["-at"],
-                name="status_change_decided_at",
-                condition=models.Q(to_status__in=["approved", "refused"]),
-            ),
-            # And each decided file's entry into a stage.
-            models.Index(fields=["application", "to_status"], name="status_change_app_to_status"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.application}: {self.from_status or '∅'} → {self.to_status}"
@@ -283,5 +271,6 @@ class PaperIntake(models.Model):
         return [line.strip() for line in self.mailing_address.splitlines() if line.strip()]
 
 
+from .stage_decision_models import StageDecision  # noqa: E402, F401  (each decided file's wait per stage, issue 15)
 from .submission.assessment_models import RulesAssessment  # noqa: E402, F401  (the rules' assessment frozen at submission)
 from .urgency_models import UrgencyChange  # noqa: E402, F401  (the urgent flag's history, issue 15)

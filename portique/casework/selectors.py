@@ -10,8 +10,9 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from portique.applications import stage_decisions
 from portique.applications.choices import Status
-from portique.applications.models import Application, StatusChange
+from portique.applications.models import Application, StageDecision, StatusChange
 from portique.applications.urgency import urgency_history_of
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
@@ -301,14 +302,12 @@ def open_requests_of(*, application_ids) -> list[dict]:
 # --- When to expect a decision ------------------------------------------------------------------
 
 # The files a figure is drawn from: of the same program, that went through the same stage and
-# were decided (approved or refused) in the last year, the most recent 500 at most. A year
-# follows the office's pace without forgetting a slow season; 500 files make the figure
+# were decided (approved or refused: ``stage_decisions.DECIDED``) in the last year, the most
+# recent 500 at most. A year follows the office's pace without forgetting a slow season; 500 files make the figure
 # stable while the read stays bounded whatever the size of the history (docs/casework.md).
 DECISION_WINDOW_DAYS = 365
 DECISION_SAMPLE_LIMIT = 500
-DECIDED = (Status.APPROVED, Status.REFUSED)
-# The stages a file waits in for a decision, as its status says.
-STAGES = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROCESSING)
+STAGES = stage_decisions.STAGES
 # The stage the files of each queue are at (a quality-assurance or waiting file may be
 # accepted or in processing: the queues past acceptance are read as "in processing").
 QUEUE_STAGES = {Queue.SCREENING: Status.SUBMITTED, Queue.AWAITING_PROCESSING: Status.ACCEPTED}
@@ -338,23 +337,15 @@ def recent_decisions(*, program: str, stage: str, today: date) -> QuerySet:
     """(decided at, reached ``stage`` at) of the files of ``program`` decided since ``today``
     minus the window, newest decision first, at most ``DECISION_SAMPLE_LIMIT``.
 
-    One query: the decisions newest first through the partial index on decided status
-    changes (``status_change_decided_at``), each joined to its file (its key; the program is
-    checked there) and then to its entry into the stage (``status_change_app_to_status``); it
-    stops at the sample limit, so it reads a few thousand index entries whatever the history.
+    One query over ``applications.StageDecision`` (each decided file's wait at each stage,
+    written with the decision): one range of the index on (program, stage, decided_at),
+    read newest first and stopped at the sample limit, whatever the size of the history.
     """
     since = timezone.make_aware(datetime.combine(today - timedelta(days=DECISION_WINDOW_DAYS), time.min))
-    # A file enters each stage once (the lifecycle has no way back), so the join to its entry
-    # into ``stage`` gives one row per decided file; a file that skipped the stage has none.
     return (
-        StatusChange.objects.filter(
-            to_status__in=DECIDED,
-            at__gte=since,
-            application__program=program,
-            application__history__to_status=stage,
-        )
-        .order_by("-at")
-        .values_list("at", "application__history__at")[:DECISION_SAMPLE_LIMIT]
+        StageDecision.objects.filter(program=program, stage=stage, decided_at__gte=since)
+        .order_by("-decided_at")
+        .values_list("decided_at", "reached_at")[:DECISION_SAMPLE_LIMIT]
     )
 
 

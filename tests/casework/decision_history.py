@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from portique.applications.choices import Status
 from portique.applications.models import Application, StatusChange
+from portique.applications.stage_decisions import DECIDED, stage_decisions_record
 
 
 def at_noon(day: date) -> datetime:
@@ -41,5 +42,8 @@ def decided_files(
             change = StatusChange.objects.create(application=application, from_status=previous, to_status=status)
             StatusChange.objects.filter(pk=change.pk).update(at=at_noon(day))
             previous = status
+        if outcome in DECIDED:
+            # What the decision writes (``applications.services.transition``).
+            stage_decisions_record(application=application, decided_at=at_noon(decided_on))
         files.append(application)
     return files

@@ -144,3 +144,34 @@ def test_on_a_seeded_day_in_the_past(applicant):
     decided_files(applicant, days=TEN, decided_on=day)
     assert figure(day).within_days == 80
     assert figure(day + timedelta(days=selectors.DECISION_WINDOW_DAYS + 1)).sample == 0
+
+
+def test_a_decision_writes_the_file_s_wait_at_each_stage(officer, submitted):
+    from portique.applications.models import StageDecision
+    from portique.applications.services import application_transition
+
+    for status in (Status.ACCEPTED, Status.IN_PROCESSING, Status.APPROVED):
+        application_transition(application=submitted, to_status=status, actor=officer, reason="test")
+    waits = {row.stage: row for row in StageDecision.objects.filter(application=submitted)}
+    assert set(waits) == {Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROCESSING}
+    decided = StatusChange.objects.get(application=submitted, to_status=Status.APPROVED)
+    assert all(row.decided_at == decided.at and row.program == "pr_card" for row in waits.values())
+    assert waits[Status.SUBMITTED].reached_at == StatusChange.objects.get(
+        application=submitted, to_status=Status.SUBMITTED
+    ).at
+
+
+def test_the_migration_fills_the_waits_from_the_history(applicant, today):
+    import importlib
+
+    from django.apps import apps
+
+    from portique.applications.models import StageDecision
+
+    decided_files(applicant, days=TEN, decided_on=today)
+    StageDecision.objects.all().delete()
+    assert figure(today).sample == 0
+    migration = importlib.import_module("portique.applications.migrations.0008_urgent_flag_and_stage_decisions")
+    migration.fill_from_history(apps, None)
+    assert (figure(today).sample, figure(today).within_days) == (10, 80)
+    assert StageDecision.objects.count() == 30
