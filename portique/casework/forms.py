@@ -343,10 +343,14 @@ class PersonFindingForm(CaseworkForm):
             )
 
 
-class UrgencyForm(forms.Form):
-    """An officer sets or clears the urgent flag (issue 15); the reason is shown to the applicant."""
+URGENCY_PREFIX = "urgency"
 
-    urgent = forms.ChoiceField(choices=[("yes", _("Urgent")), ("no", _("Not urgent"))], widget=forms.HiddenInput)
+
+class UrgencyForm(forms.Form):
+    """An officer sets or clears the urgent flag (issue 15); the reason is shown to the applicant.
+
+    Prefixed (``URGENCY_PREFIX``): the screening page has other ``reason`` fields."""
+
     reason = forms.CharField(
         label=_("Reason for the change"),
         help_text=_("The applicant reads this reason on their page."),

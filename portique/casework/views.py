@@ -191,15 +191,14 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
 def urgency(request: HttpRequest, public_id) -> HttpResponse:
     """Set or clear the urgent flag from the file or the screening page, with its reason."""
     application = access.access_case(user=request.user, public_id=public_id)
-    form = forms.UrgencyForm(request.POST, prefix="urgency")
+    # The button says which way (set or clear); the service checks the reason.
     wanted = request.POST.get("urgent") == "yes"
-    form.is_valid()
     try:
         change = services.case_urgency_set(
             actor=request.user,
             public_id=application.public_id,
             urgent=wanted,
-            reason=form.cleaned_data.get("reason") or request.POST.get("urgency-reason", ""),
+            reason=request.POST.get(f"{forms.URGENCY_PREFIX}-reason", ""),
         )
     except CaseworkError as refused:
         for errors in refused.errors.values():
@@ -212,8 +211,8 @@ def urgency(request: HttpRequest, public_id) -> HttpResponse:
             messages.success(request, _("The file is marked urgent."))
         else:
             messages.success(request, _("The file is no longer marked urgent."))
-    back = "casework:screening" if request.POST.get("back") == "screening" and access.can_screen(request.user) else "casework:file"
-    return redirect(back, public_id=application.public_id)
+    to_screening = request.POST.get("back") == "screening" and access.can_screen(request.user)
+    return redirect("casework:screening" if to_screening else "casework:file", public_id=application.public_id)
 
 
 @login_required

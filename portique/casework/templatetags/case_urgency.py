@@ -4,7 +4,7 @@ from django import template
 
 from portique.applications import urgency
 
-from ..forms import UrgencyForm
+from ..forms import URGENCY_PREFIX, UrgencyForm
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def case_urgency(context, application, back: str = "file"):
         "application": application,
         "current": current,
         "open": urgency.is_open(application),
-        "form": UrgencyForm(prefix="urgency"),
+        "form": UrgencyForm(prefix=URGENCY_PREFIX),
         "back": back,
         "csrf_token": context.get("csrf_token"),
     }
