@@ -91,8 +91,7 @@ def test_the_expected_decision_then_the_urgent_flag_seen_by_an_officer(
     officer = _officer("screening@example.ca", ["screening_officer"], first_name="Jordan", last_name="Singh")
     sign_in(page, live_server, officer)
     page.goto(f"/{language}/officer/?queue=screening")
-    # The queue is the last table (the figures come first, above it).
-    first = page.locator("table").last.locator("tbody tr").first
+    first = page.locator("table tbody tr").first
     expect(first).to_contain_text(earlier.number)
     expect(page.locator("section.expected-decisions")).to_contain_text(words["queue_figure"])
     page.get_by_label(words["order"]).select_option("urgent")
