@@ -53,6 +53,9 @@ class Application(models.Model):
         related_name="restarts",
         verbose_name=_("started again from"),
     )
+    # Marked urgent by the applicant or an officer after submission; every change is an
+    # ``UrgencyChange`` row (who, when, why). The queues sort on it.
+    urgent = models.BooleanField(_("urgent"), default=False)
 
     class Meta:
         verbose_name = _("application")
@@ -299,4 +302,6 @@ class PaperFollower(models.Model):
         return f"{self.application} followed by {self.account_id}"
 
 
+from .stage_decision_models import StageDecision  # noqa: E402, F401  (each decided file's wait per stage, issue 15)
 from .submission.assessment_models import RulesAssessment  # noqa: E402, F401  (the rules' assessment frozen at submission)
+from .urgency_models import UrgencyChange  # noqa: E402, F401  (the urgent flag's history, issue 15)

@@ -70,6 +70,9 @@ open_requests = Port(
     "portique.casework", "the officers' requests waiting for the applicant's answer, by application"
 )
 return_grounds = Port("portique.casework", "the confirmed screening findings an application was returned for")
+expected_decision = Port(
+    "portique.casework", "when to expect a decision: how long similar files recently took from this stage"
+)
 
 
 def all_ports() -> dict[str, Port]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urgency_views, views
 from .people import views as people_views
 from .submission import views as submitted_views
 
@@ -39,3 +39,5 @@ urlpatterns += [
     path("<uuid:public_id>/submitted-copy/", submitted_views.submitted_copy, name="submitted_copy"),
     path("<uuid:public_id>/address/", submitted_views.address_change, name="address_change"),
 ]
+# After submission: whether the file is urgent, and why (urgency_views.py).
+urlpatterns += [path("<uuid:public_id>/urgent/", urgency_views.urgency_change, name="urgency")]

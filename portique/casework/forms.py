@@ -55,6 +55,7 @@ class QueueFilterForm(forms.Form):
             ("oldest", _("Oldest submission first")),
             ("newest", _("Newest submission first")),
             ("due", _("Earliest deadline first")),
+            ("urgent", _("Urgent files first")),
         ],
     )
     q = forms.CharField(label=_("Application number"), required=False, max_length=20)
@@ -388,6 +389,8 @@ class LateDocumentForm(CaseworkForm):
         super().__init__(*args, **kwargs)
         self.fields["item"].choices = list(items)
         self.fields["file"].help_text = _("A PDF, JPEG or PNG file, up to %(limit)s.") % {"limit": limit}
+
+
 class WithdrawForm(CaseworkForm):
     """The applicant's request to withdraw a submitted application: a declaration and, if they wish, why."""
 
@@ -404,4 +407,21 @@ class WithdrawForm(CaseworkForm):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+URGENCY_PREFIX = "urgency"
+
+
+class UrgencyForm(forms.Form):
+    """An officer sets or clears the urgent flag (issue 15); the reason is shown to the applicant.
+
+    Prefixed (``URGENCY_PREFIX``): the screening page has other ``reason`` fields."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        help_text=_("The applicant reads this reason on their page."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=1000,
     )

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
+from portique.applications import stage_decisions
 from portique.applications.choices import EDITABLE, Status
-from portique.applications.models import Application, StatusChange
+from portique.applications.models import Application, StageDecision, StatusChange
+from portique.applications.urgency import urgency_history_of
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
+from portique.rules.decision_times import DecisionTimes, decision_times
 from portique.rules.programs import registry
 
 from .access import can_decide, can_screen
@@ -192,6 +196,8 @@ SORTS = {
     "oldest": ("submitted_at", "id"),
     "newest": ("-submitted_at", "-id"),
     "due": ("next_due_on", "submitted_at", "id"),
+    # Urgent files first, where asked (issue 15); the oldest first within each.
+    "urgent": ("-urgent", "submitted_at", "id"),
 }
 
 
@@ -251,6 +257,15 @@ def history_of(application: Application) -> list[HistoryEntry]:
     entries += [
         HistoryEntry(at=event.at, actor=event.actor, what=event.get_kind_display(), detail=event.detail)
         for event in CaseEvent.objects.filter(application=application).select_related("actor")
+    ]
+    entries += [
+        HistoryEntry(
+            at=change.at,
+            actor=change.actor,
+            what=str(_("Marked urgent") if change.urgent else _("Urgent flag cleared")),
+            detail=change.reason,
+        )
+        for change in urgency_history_of(application)
     ]
     return sorted(entries, key=lambda entry: entry.at)
 
@@ -381,3 +396,94 @@ def return_grounds_of(application) -> list[dict]:
             screening__application=application, verdict=Verdict.CONFIRMED
         ).order_by("created_at", "id")
     ]
+# --- When to expect a decision ------------------------------------------------------------------
+
+# The files a figure is drawn from: of the same program, that went through the same stage and
+# were decided (approved or refused: ``stage_decisions.DECIDED``) in the last year, the most
+# recent 500 at most. A year follows the office's pace without forgetting a slow season; 500 files make the figure
+# stable while the read stays bounded whatever the size of the history (docs/casework.md).
+DECISION_WINDOW_DAYS = 365
+DECISION_SAMPLE_LIMIT = 500
+STAGES = stage_decisions.STAGES
+# The stage the files of each queue are at (a quality-assurance or waiting file may be
+# accepted or in processing: the queues past acceptance are read as "in processing").
+QUEUE_STAGES = {Queue.SCREENING: Status.SUBMITTED, Queue.AWAITING_PROCESSING: Status.ACCEPTED}
+
+
+@dataclass(frozen=True)
+class ExpectedDecision:
+    """What recent similar files say: ``times`` over the files of ``program`` decided in the last
+    ``window_days`` days after reaching ``stage``; ``entered_on`` is when this file reached it."""
+
+    program: str
+    stage: str
+    window_days: int
+    times: DecisionTimes
+    entered_on: date | None = None
+
+    @property
+    def program_label(self) -> str:
+        return registry.program(self.program).name(translation.get_language() or "en")
+
+    @property
+    def stage_label(self) -> str:
+        return Status(self.stage).label
+
+
+def recent_decisions(*, program: str, stage: str, today: date) -> QuerySet:
+    """(decided at, reached ``stage`` at) of the files of ``program`` decided since ``today``
+    minus the window, newest decision first, at most ``DECISION_SAMPLE_LIMIT``.
+
+    One query over ``applications.StageDecision`` (each decided file's wait at each stage,
+    written with the decision): one range of the index on (program, stage, decided_at),
+    read newest first and stopped at the sample limit, whatever the size of the history.
+    """
+    since = timezone.make_aware(datetime.combine(today - timedelta(days=DECISION_WINDOW_DAYS), time.min))
+    return (
+        StageDecision.objects.filter(program=program, stage=stage, decided_at__gte=since)
+        .order_by("-decided_at")
+        .values_list("decided_at", "reached_at")[:DECISION_SAMPLE_LIMIT]
+    )
+
+
+def recent_decision_durations(*, program: str, stage: str, today: date) -> list[int]:
+    """Days from reaching ``stage`` to the decision, for the files of ``recent_decisions``."""
+    rows = recent_decisions(program=program, stage=stage, today=today)
+    # Whole calendar days where the office is: decided the day after reaching the stage is 1.
+    return [max(0, (timezone.localdate(decided) - timezone.localdate(entered)).days) for decided, entered in rows]
+
+
+def expected_decision(*, program: str, stage: str, today: date, entered_on: date | None = None) -> ExpectedDecision:
+    return ExpectedDecision(
+        program=program,
+        stage=stage,
+        window_days=DECISION_WINDOW_DAYS,
+        times=decision_times(recent_decision_durations(program=program, stage=stage, today=today)),
+        entered_on=entered_on,
+    )
+
+
+def expected_decision_for(*, application: Application, today: date) -> ExpectedDecision | None:
+    """The figure for one file at its current stage (``applications.ports.expected_decision``);
+    None once it is returned, decided or withdrawn."""
+    if application.status not in STAGES:
+        return None
+    reached = (
+        StatusChange.objects.filter(application=application, to_status=application.status)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return expected_decision(
+        program=application.program,
+        stage=application.status,
+        today=today,
+        entered_on=timezone.localdate(reached) if reached else None,
+    )
+
+
+def expected_decisions_for_queue(*, queue: Queue, today: date, program: str = "") -> list[ExpectedDecision]:
+    """The figures an officer sees above a queue: one per program (the one filtered on, or all)."""
+    stage = QUEUE_STAGES.get(queue, Status.IN_PROCESSING)
+    codes = [program] if program in registry.codes() else list(registry.codes())
+    return [expected_decision(program=code, stage=stage, today=today) for code in codes]

@@ -48,6 +48,7 @@ urlpatterns = [
         conversation_views.officer_late_document,
         name="late_document",
     ),
+    path("files/<uuid:public_id>/urgent/", views.urgency, name="urgency"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
     path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(

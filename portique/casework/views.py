@@ -103,6 +103,10 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "counts": counts,
             "queue": queue,
+            # When files like these are usually decided (issue 15): the figure the applicant sees.
+            "expected_decisions": selectors.expected_decisions_for_queue(
+                queue=queue, today=today, program=cleaned.get("program", "")
+            ),
             "filters": filters,
             "page": page,
             "today": today,
@@ -211,6 +215,35 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "language": language,
         },
     )
+
+
+@login_required
+@require_POST
+def urgency(request: HttpRequest, public_id) -> HttpResponse:
+    """Set or clear the urgent flag from the file or the screening page, with its reason."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    # The button says which way (set or clear); the service checks the reason.
+    wanted = request.POST.get("urgent") == "yes"
+    try:
+        change = services.case_urgency_set(
+            actor=request.user,
+            public_id=application.public_id,
+            urgent=wanted,
+            reason=request.POST.get(f"{forms.URGENCY_PREFIX}-reason", ""),
+        )
+    except CaseworkError as refused:
+        for errors in refused.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    else:
+        if change is None:
+            messages.info(request, _("Nothing changed."))
+        elif wanted:
+            messages.success(request, _("The file is marked urgent."))
+        else:
+            messages.success(request, _("The file is no longer marked urgent."))
+    to_screening = request.POST.get("back") == "screening" and access.can_screen(request.user)
+    return redirect("casework:screening" if to_screening else "casework:file", public_id=application.public_id)
 
 
 @login_required

@@ -86,6 +86,7 @@ from .screening import (  # noqa: F401
     finding_judge,
     screening_run,
 )
+from .urgency import case_urgency_set  # noqa: E402, F401
 from .withdrawal import (  # noqa: F401
     WITHDRAWABLE,
     application_withdraw,
