@@ -242,6 +242,7 @@ def letters_to_mail() -> QuerySet[Letter]:
     mailed, the oldest first."""
     return (
         Letter.objects.filter(channel=CorrespondenceChannel.MAIL.value, mailed__isnull=True)
+        .exclude(pdf_en="")  # a letter a task worker has not made yet has nothing to print
         .select_related("application", "application__paper_intake")
         .order_by("issued_at", "id")
     )
@@ -269,7 +270,8 @@ class Messages:
 def messages_for(application: Application) -> Messages:
     """What the applicant reads: their letters and the requests made to them. Never a note."""
     return Messages(
-        letters=list(application.letters.order_by("-issued_at", "-id")),
+        # A letter appears once it is made (a batch's letters are made by a task worker).
+        letters=list(application.letters.exclude(pdf_en="").order_by("-issued_at", "-id")),
         requests=list(
             application.document_requests.prefetch_related("files").order_by("-requested_at", "-id")
         ),
