@@ -296,3 +296,42 @@ def test_only_a_decision_maker_approves_and_only_for_a_program_switched_on(
     page = client.get(reverse("casework:routine_approve")).content.decode()
     assert "No program has triage switched on" in page
     assert client.get("/fr" + reverse("casework:routine_approve")[3:]).status_code == 200
+
+
+# --- The supervisor's figures -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_supervisor_reads_each_programs_figures_and_nobody_else_does(
+    client, officer, decision_maker, supervisor, pr_cards, django_capture_on_commit_callbacks
+):
+    from portique.casework import figures
+
+    services.request_send(
+        actor=officer,
+        public_id=pr_cards[2].public_id,
+        description="A clearer copy of your passport.",
+        due_on=ON + timedelta(days=30),
+        on=ON,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(decision_maker, pr_cards)
+
+    from django.utils import timezone
+
+    (card,) = [row for row in figures.figures(days=365, today=timezone.localdate()) if row.program == "pr_card"]
+    assert (card.submitted, card.routine, card.needs_review) == (3, 3, 0)
+    assert (card.accepted, card.approved, card.bulk_approved, card.left_out) == (3, 2, 2, 1)
+    assert (card.quality_assurance, card.quality_assurance_share) == (0, 0)
+    # A routine file an officer sent a request: the officer saw something the rules did not.
+    assert (card.routine_requested, card.disagreed, card.screened) == (1, 1, 3)
+    assert str(card.disagreement_rate) == "33.3"
+
+    for user in (officer, decision_maker):
+        client.force_login(user)
+        assert client.get(reverse("casework:figures")).status_code == 404
+    client.force_login(supervisor)
+    english = client.get(reverse("casework:figures"), {"days": 365}).content.decode()
+    assert "Approved together with other routine files" in english and "33.3%" in english
+    french = client.get("/fr" + reverse("casework:figures")[3:], {"days": 365}).content.decode()
+    assert "Approuvés avec d’autres dossiers courants" in french and "33,3\xa0%" in french

@@ -1,0 +1,124 @@
+"""In a real browser, in English and French, axe-clean, for a PR card and a spouse sponsorship: a
+screening officer accepts ten routine files in one action; once each is ready (biometrics, medical
+results, the sponsor's assessment, done as officers do them), a decision-maker approves them in one
+confirmation; a file that changed in between (a request sent to the applicant) is left out with its
+reason; each approved file has its letter."""
+
+import pytest
+from playwright.sync_api import expect
+
+from portique.applications.choices import Status
+from portique.casework import services, triage
+from portique.casework.models import Decision
+from portique.casework.sponsorship import sponsor_assess
+from tests import journey
+from tests import sponsorship_journey as sj
+from tests.browser.test_officer import sign_in
+from tests.casework.factories import submitted_application
+from tests.casework.test_sponsorship_decisions import _submitted
+from tests.conftest import _officer, _user
+
+FILES = 10
+
+WORDS = {
+    "en": {
+        "accept": "Accept the selected routine files",
+        "accepted": "10 files accepted",
+        "link": "Approve routine files together",
+        "ready": "10 routine files ready for a decision",
+        "approve": "Approve the selected files",
+        "approved": "9 files approved.",
+        "left_out": "It is no longer routine: A request to the applicant is open.",
+        "letters": "English (PDF)",
+    },
+    "fr": {
+        "accept": "Accepter les dossiers courants sélectionnés",
+        "accepted": "10 dossiers acceptés",
+        "link": "Approuver ensemble des dossiers courants",
+        "ready": "10 dossiers courants prêts pour une décision",
+        "approve": "Approuver les dossiers sélectionnés",
+        "approved": "9 dossiers approuvés.",
+        "left_out": "Il n’est plus courant\xa0: Une demande faite au demandeur est en attente de réponse.",
+        "letters": "English (PDF)",
+    },
+}
+
+
+def _pr_card(number: int):
+    return submitted_application(_user(f"card{number}@example.ca", "applicant"))
+
+
+def _sponsorship(number: int):
+    return _submitted(_user(f"sponsor{number}@example.ca", "applicant"))
+
+
+MAKERS = {"pr_card": _pr_card, "spouse_sponsorship": _sponsorship}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("program", ["pr_card", "spouse_sponsorship"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_ten_routine_files_accepted_in_one_action_and_approved_in_one_confirmation(
+    page, live_server, assert_accessible, settings, language, program
+):
+    settings.CASEWORK_QA_SHARE = "0"
+    words = WORDS[language]
+    screener = _officer("screening@example.ca", ["screening_officer"], first_name="Jordan", last_name="Singh")
+    decider = _officer("decider@example.ca", ["decision_maker"], first_name="Dana", last_name="Decider")
+    admin = _officer("admin@example.ca", ["administrator"], first_name="Robin", last_name="Gagnon")
+    files = [MAKERS[program](number) for number in range(FILES)]
+    triage.triage_switch(actor=admin, program=program, enabled=True, reason="Pilot.")
+
+    # The screening officer ticks the ten routine files and accepts them in one action.
+    sign_in(page, live_server, screener)
+    page.goto(f"/{language}/officer/?queue=screening&triage=routine")
+    for application in files:
+        page.locator(f"#select-{application.public_id}").check()
+    page.get_by_role("button", name=words["accept"]).click()
+    expect(page.locator("main")).to_contain_text(words["accepted"])
+    assert_accessible(page)
+    for application in files:
+        application.refresh_from_db()
+        assert application.status == Status.ACCEPTED
+
+    # What each file waits for before a decision, done as the officers do it, file by file.
+    for application in files:
+        services.processing_start(actor=screener, public_id=application.public_id)
+        if application.definition.sponsored:
+            sponsor_assess(actor=decider, public_id=application.public_id, approved=True, on=sj.TODAY)
+        journey.collect_before_decision(screener, application)
+
+    # The decision-maker finds the routine files ready, approval pre-selected on each.
+    sign_in(page, live_server, decider)
+    page.goto(f"/{language}/officer/?queue=ready_for_decision")
+    page.get_by_role("link", name=words["link"]).click()
+    if page.locator(f'a[href="?program={program}"]').count():
+        page.locator(f'a[href="?program={program}"]').click()
+    expect(page.locator("caption")).to_have_text(words["ready"])
+    checkboxes = page.locator('input[name="files"]')
+    expect(checkboxes).to_have_count(FILES)
+    for index in range(FILES):
+        expect(checkboxes.nth(index)).to_be_checked()
+    assert_accessible(page)
+
+    # Meanwhile another officer asks one applicant for a document: that file is no longer routine.
+    changed = files[3]
+    services.request_send(
+        actor=screener,
+        public_id=changed.public_id,
+        description="A clearer copy of your passport.",
+        due_on=sj.TODAY.replace(year=sj.TODAY.year + 1),
+        on=sj.TODAY,
+    )
+
+    page.get_by_role("button", name=words["approve"]).click()
+    expect(page.locator("main")).to_contain_text(words["approved"])
+    expect(page.locator(".left-out")).to_contain_text(f"{changed.number}: {words['left_out']}")
+    expect(page.get_by_role("link", name=words["letters"])).to_have_count(FILES - 1)
+    assert_accessible(page)
+
+    for application in files:
+        application.refresh_from_db()
+    assert [a.status for a in files].count(Status.APPROVED) == FILES - 1
+    assert changed.status != Status.APPROVED and not Decision.objects.filter(application=changed).exists()
+    assert {d.decided_by for d in Decision.objects.all()} == {decider}
