@@ -123,3 +123,29 @@ def test_ten_routine_files_accepted_in_one_action_and_approved_in_one_confirmati
     assert [a.status for a in files].count(Status.APPROVED) == FILES - 1
     assert changed.status != Status.APPROVED and not Decision.objects.filter(application=changed).exists()
     assert {d.decided_by for d in Decision.objects.all()} == {decider}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_supervisors_figures_page_is_axe_clean(page, live_server, assert_accessible, settings, language):
+    import importlib
+
+    from django.apps import apps
+
+    settings.CASEWORK_QA_SHARE = "0"
+    # The permission comes from a data migration; a transactional test's flush removes it.
+    importlib.import_module("portique.casework.migrations.0012_bulk_batches_and_letters_by_task").grant(apps, None)
+    supervisor = _officer("supervisor@example.ca", ["supervisor"], first_name="Morgan", last_name="Lee")
+    admin = _officer("admin@example.ca", ["administrator"], first_name="Robin", last_name="Gagnon")
+    application = _pr_card(0)
+    triage.triage_switch(actor=admin, program=application.program, enabled=True, reason="Pilot.")
+
+    sign_in(page, live_server, supervisor)
+    page.goto(f"/{language}/officer/")
+    page.locator('a[href$="/figures/"]').click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        {"en": "the figures", "fr": "les chiffres"}[language]
+    )
+    expect(page.locator("table").first).to_contain_text("1")
+    expect(page.locator("h2").first).to_have_text(application.definition.name(language))
+    assert_accessible(page)
