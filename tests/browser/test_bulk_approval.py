@@ -131,11 +131,14 @@ def test_the_supervisors_figures_page_is_axe_clean(page, live_server, assert_acc
     import importlib
 
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
 
     settings.CASEWORK_QA_SHARE = "0"
-    # The permission comes from a data migration; a transactional test's flush removes it.
-    importlib.import_module("portique.casework.migrations.0012_bulk_batches_and_letters_by_task").grant(apps, None)
     supervisor = _officer("supervisor@example.ca", ["supervisor"], first_name="Morgan", last_name="Lee")
+    # The permission comes from a data migration; a transactional test's flush removes it (and
+    # leaves the content types' cache pointing at rows that are gone).
+    ContentType.objects.clear_cache()
+    importlib.import_module("portique.casework.migrations.0012_bulk_batches_and_letters_by_task").grant(apps, None)
     admin = _officer("admin@example.ca", ["administrator"], first_name="Robin", last_name="Gagnon")
     application = _pr_card(0)
     triage.triage_switch(actor=admin, program=application.program, enabled=True, reason="Pilot.")
