@@ -151,6 +151,11 @@ class Letter(models.Model):
     def pdf(self, language: str):
         return self.pdf_fr if language == "fr" else self.pdf_en
 
+    @property
+    def made(self) -> bool:
+        """Are its PDFs there? A letter left to a task worker has none until the worker makes them."""
+        return bool(self.pdf_en.name) and bool(self.pdf_fr.name)
+
 
 class LetterMailed(AppendOnly):
     """An officer's record that a letter to be printed and mailed was mailed: the day, and who.
@@ -531,5 +536,6 @@ from .conversation_models import (  # noqa: E402, F401  (messages and documents 
     MessageFile,
     MessageRead,
 )
+from .batch_models import Batch, BatchFile, LetterRendering  # noqa: E402, F401  (bulk decisions, issue 18)
 from .eta_models import EtaCancellation, IssuedEta  # noqa: E402, F401  (models of the eTA, IRPR 12.04–12.07)
 from .triage_models import TriageSwitch, TriageSwitchChange  # noqa: E402, F401  (triage's switch, issue 18)

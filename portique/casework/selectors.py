@@ -275,6 +275,7 @@ def letters_to_mail() -> QuerySet[Letter]:
     mailed, the oldest first."""
     return (
         Letter.objects.filter(channel=CorrespondenceChannel.MAIL.value, mailed__isnull=True)
+        .exclude(pdf_en="")  # a letter a task worker has not made yet has nothing to print
         .select_related("application", "application__paper_intake")
         .order_by("issued_at", "id")
     )
@@ -316,7 +317,8 @@ def messages_for(application: Application, viewer=None) -> Messages:
     for message in conversation:
         message.shown_sender = sender_label(message, viewer)
     return Messages(
-        letters=list(application.letters.order_by("-issued_at", "-id")),
+        # A letter appears once it is made (a batch's letters are made by a task worker).
+        letters=list(application.letters.exclude(pdf_en="").order_by("-issued_at", "-id")),
         requests=list(
             application.document_requests.prefetch_related("files").order_by("-requested_at", "-id")
         ),

@@ -579,13 +579,16 @@ def decision_blockers(application, *, approving: bool, on: date, sponsorship_fai
     return waiting
 
 
-def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], on: date) -> Decision:
+def sponsorship_decide(
+    *, actor, public_id, findings: dict[int, PersonFinding], on: date, letter_by_task: bool = False
+) -> Decision:
     """Decide a sponsorship's application for permanent residence, person by person.
 
     ``findings`` maps each examined person's position to the decision-maker's finding. The
     rules give each person's outcome and the application's (the principal applicant's);
     nothing is decided while the sponsor is not assessed, Quebec has not answered, or a
     police certificate is outstanding (and, for an approval, while any other work is awaited).
+    ``letter_by_task``: the letter is made by a task worker after the commit (bulk approval).
     """
     services.require(actor, services.DECIDE)
     errors: dict[str, list] = {}
@@ -664,11 +667,12 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
             context={
                 "decision": decision,
                 "refund": refund,
-                "people": [_letter_row(row) for row in rows],
+                "people": [letter_row(row) for row in rows],
                 "quebec": QuebecUndertaking.objects.filter(application=application).first(),
             },
             to_status=Status.APPROVED if family.approved else Status.REFUSED,
             reason="; ".join(f"p{row.person.position} {row.outcome}" for row in rows),
+            letter_by_task=letter_by_task,
         )
         for row in rows:
             row.decision = decision
@@ -682,7 +686,7 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
     return decision
 
 
-def _letter_row(row: PersonDecision) -> dict[str, Any]:
+def letter_row(row: PersonDecision) -> dict[str, Any]:
     """One person's outcome for the letter: the template picks the language."""
     from django.utils import translation
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bulk_views, conversation_views, eta_views, instruction_views, sponsorship_views, views
+from . import bulk_views, conversation_views, eta_views, figures_views, instruction_views, sponsorship_views, views
 
 app_name = "casework"
 
@@ -8,6 +8,9 @@ app_name = "casework"
 urlpatterns = [
     path("", views.home, name="home"),
     path("routine/accept/", bulk_views.routine_accept, name="routine_accept"),
+    path("routine/approve/", bulk_views.routine_approve, name="routine_approve"),
+    path("batches/<uuid:batch_id>/", bulk_views.batch, name="batch"),
+    path("figures/", figures_views.figures_page, name="figures"),
     path("access-log/", views.access_log, name="access_log"),
     path("letters-to-mail/", views.letters_to_mail, name="letters_to_mail"),
     path("files/<uuid:public_id>/", views.file, name="file"),
@@ -58,6 +61,11 @@ urlpatterns = [
     ),
     path(
         "files/<uuid:public_id>/letters/<uuid:letter_id>/mailed/", views.letter_mailed, name="letter_mailed"
+    ),
+    path(
+        "files/<uuid:public_id>/letters/<uuid:letter_id>/make-again/",
+        bulk_views.letter_make_again,
+        name="letter_make_again",
     ),
     path("files/<uuid:public_id>/letters/<uuid:letter_id>/<str:language>/", views.letter, name="letter"),
 ]

@@ -115,6 +115,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "bulk_accept": bulk_accept,
             "columns": 7 + int(show_holds) + int(triaged) + int(bulk_accept),
             "can_read_log": access.can_read_access_log(request.user),
+            "bulk_approve": triaged and access.can_decide(request.user),
+            "can_read_figures": access.can_read_figures(request.user),
             "letters_to_mail": selectors.letters_to_mail().count(),
         },
     )
@@ -196,7 +198,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "signatures": application.signatures.select_related("signer", "recorded_by").all(),
             "screening": Screening.objects.filter(application=application).first(),
             "requests": application.document_requests.prefetch_related("files").all(),
-            "letters": application.letters.select_related("issued_by", "mailed__recorded_by").all(),
+            "letters": application.letters.select_related("issued_by", "mailed__recorded_by", "rendering").all(),
             "biometrics": application.biometrics_instructions.all(),
             "medical": application.medical_instructions.select_related("person").all(),
             "interviews": application.interviews.all(),
@@ -631,7 +633,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
 def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     found = application.letters.filter(public_id=letter_id).first()
-    if found is None or language not in ("en", "fr"):
+    if found is None or not found.made or language not in ("en", "fr"):
         raise Http404
     return _download(
         request,

@@ -10,6 +10,7 @@ until it is added here.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -281,6 +282,16 @@ def build(capture) -> World:
 
     eta_bundle = {"public_id": submitted_eta(applicant, capture).public_id}
 
+    # 5d. A batch of routine files a decision-maker confirmed (its page lists what was approved
+    #     and what was left out: here the PR card, which still waits for its biometrics).
+    from portique.casework import bulk_decide, triage
+
+    triage.triage_switch(actor=supervisor, program="pr_card", enabled=True, reason="Pilot.")
+    batch = bulk_decide.routine_files_approve(
+        actor=supervisor, key=str(uuid.uuid4()), program="pr_card", public_ids=[str(submitted.public_id)], on=ON
+    )
+    batch_bundle = {"batch_id": batch.public_id}
+
     # 6. A kit request, sent with its covering letter, and the representative's profile.
     from portique.alternatives.services import Dispatch, kit_request_mark_sent
     from tests.alternatives.conftest import braille_by_mail
@@ -310,6 +321,7 @@ def build(capture) -> World:
         "sponsorship": submitted_sponsorship_bundle,
         "represented_submitted": represented_submitted_bundle,
         "eta": eta_bundle,
+        "batch": batch_bundle,
         "kit": others[0],
         "profile": others[1],
     }
@@ -331,6 +343,7 @@ def build(capture) -> World:
             submitted_sponsorship_bundle,
             represented_submitted_bundle,
             eta_bundle,
+            batch_bundle,
             *others,
         ],
     )

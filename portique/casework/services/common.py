@@ -162,9 +162,17 @@ def _channel(application: Application) -> str:
 
 
 def issue_letter(
-    *, stored: list[str], application: Application, kind: LetterKind, actor, on: date, context: dict[str, Any]
+    *,
+    stored: list[str],
+    application: Application,
+    kind: LetterKind,
+    actor,
+    on: date,
+    context: dict[str, Any],
+    by_task: bool = False,
 ) -> Letter:
-    pdfs = letters.render(kind=kind, application=application, on=on, officer=actor, context=context)
+    """Write the letter with what it tells; ``by_task``: a task worker makes its PDFs after the
+    commit (``casework.letter_tasks``), so a batch of decisions does not wait for them."""
     letter = Letter(
         application=application,
         kind=kind,
@@ -172,6 +180,13 @@ def issue_letter(
         channel=_channel(application),
         issued_by=actor,
     )
+    if by_task:
+        from .. import letter_tasks
+
+        letter.save()
+        letter_tasks.letter_make_later(letter, dated_on=on)
+        return letter
+    pdfs = letters.render(kind=kind, application=application, on=on, officer=actor, context=context)
     for language, content in pdfs.items():
         field = letter.pdf(language)
         field.save(f"{kind}-{language}.pdf", ContentFile(content), save=False)
@@ -212,11 +227,18 @@ def decision_save(
     context: dict[str, Any],
     to_status: str,
     reason: str,
+    letter_by_task: bool = False,
 ) -> Decision:
     """Save a decision with its letter and move the application to its outcome (the history
     records who, when and why)."""
     decision.letter = issue_letter(
-        stored=stored, application=decision.application, kind=kind, actor=actor, on=on, context=context
+        stored=stored,
+        application=decision.application,
+        kind=kind,
+        actor=actor,
+        on=on,
+        context=context,
+        by_task=letter_by_task,
     )
     decision.save()
     application_transition(application=decision.application, to_status=to_status, actor=actor, reason=reason)

@@ -52,12 +52,14 @@ def application_decide(
     pick_up_details: str = "",
     applicant_is_citizen: bool = False,
     on: date,
+    letter_by_task: bool = False,
 ) -> Decision:
     """Approve, refuse (with reasons) or record the withdrawal of an application, with its letter.
 
     Only a decision-maker decides (not a screening officer). Refunds follow the rules
     (PRC-21, PRC-71): refused, none; a citizen, the processing fee; withdrawn before
     processing started, the processing fee; biometric fees go to an officer (G-22).
+    ``letter_by_task``: the letter is made by a task worker after the commit (bulk approval).
     """
     common.require(actor, DECIDE)
     errors: dict[str, list] = {}
@@ -131,6 +133,7 @@ def application_decide(
             context={"decision": decision, "refund": refund},
             to_status=to_status,
             reason=reasons or str(CardDelivery(card_delivery).label if card_delivery else outcome),
+            letter_by_task=letter_by_task,
         )
         common.record_event(application=application, kind=EventKind.DECIDED, actor=actor, detail=outcome)
         if outcome == DecisionOutcome.APPROVED and application.definition.delivers_an_authorization:
