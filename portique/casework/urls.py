@@ -38,6 +38,11 @@ urlpatterns = [
     path("files/<uuid:public_id>/eta/cancel/", eta_views.officer_eta_cancel, name="eta_cancel"),
     path("files/<uuid:public_id>/notes/", views.note, name="note"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
+    path(
+        "files/<uuid:public_id>/documents/<uuid:document_id>/pages/<int:number>/",
+        views.document_page,
+        name="document_page",
+    ),
     path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(
         "files/<uuid:public_id>/requests/<uuid:request_id>/files/<uuid:file_id>/",

@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portique.applications import document_types
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
+from portique.documents import previews
 from portique.documents.download_names import document_download_name
+from portique.documents.labels import document_label, document_labels
 from portique.documents.selectors import documents_of
 from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
@@ -144,13 +145,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     pages.opened(request, application, "file")
     language = pages.page_language()
-    documents = [
-        (
-            document,
-            document_types.label(document.document_type) if document.document_type else document.item_code,
-        )
-        for document in documents_of(application).select_related("translation_of")
-    ]
+    documents = documents_on_page(application, language)
     return render(
         request,
         "casework/file.html",
@@ -309,6 +304,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
             "bound_errors": bound_errors,
             "pending": any(f.verdict == Verdict.PENDING for f in findings),
             "confirmed": [f for f in findings if f.verdict == Verdict.CONFIRMED],
+            "documents": documents_on_page(application, language),
             "language": language,
         },
         status=status,
@@ -494,6 +490,17 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
 # --- Files: documents, answers to requests, letters (logged) -------------------------------------------------
 
 
+def documents_on_page(application, language: str) -> list[pages.DocumentOnPage]:
+    """The file's documents as the officer's pages show them: what each is and whose (never a
+    code), and its pages to preview inline (or why it cannot be previewed)."""
+    found = list(documents_of(application).select_related("translation_of"))
+    labels = document_labels(application, found, language=language)
+    return [
+        pages.DocumentOnPage(document=document, label=labels[document.pk], preview=previews.preview_of(document))
+        for document in found
+    ]
+
+
 @login_required
 @require_GET
 def document(request: HttpRequest, public_id, document_id) -> FileResponse:
@@ -501,15 +508,49 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     found = documents_of(application).filter(public_id=document_id).first()
     if found is None:
         raise Http404
+    label = document_label(found, language=pages.page_language())
     return _download(
         request,
         application,
         kind=AccessKind.DOCUMENT_VIEWED,
-        what=f"{found.item_code}: {found.original_name}",
+        what=f"{label}: {found.original_name}",
         file=found.file,
         filename=document_download_name(found),
         content_type=found.content_type,
     )
+
+
+@login_required
+@require_GET
+def document_page(request: HttpRequest, public_id, document_id, number: int) -> HttpResponse:
+    """One page of a document as an image, for the file's inline preview: checked and logged
+    like a download, private, never cached by the browser or a proxy."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = documents_of(application).filter(public_id=document_id).first()
+    if found is None or not 1 <= number <= previews.page_count(found):
+        raise Http404
+    label = document_label(found, language=pages.page_language())
+    services.file_access_record(
+        actor=request.user,
+        application=application,
+        kind=AccessKind.DOCUMENT_VIEWED,
+        what=_("%(document)s: page %(number)s (preview)") % {"document": label, "number": number},
+        request=request,
+    )
+    try:
+        image = previews.preview_page(found, number)
+    except previews.PreviewRefused:
+        response = HttpResponse(
+            _("This document cannot be previewed; download it."),
+            status=422,
+            content_type="text/plain; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(image, content_type=previews.CONTENT_TYPE)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required
