@@ -22,7 +22,7 @@ from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
 from portique.documents import previews
 from portique.documents.download_names import document_download_name
-from portique.documents.labels import document_label, document_labels
+from portique.documents.labels import document_label, document_labels, finding_subject
 from portique.documents.selectors import documents_of
 from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
@@ -290,6 +290,9 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
     else:
         pages.opened(request, application, "screening")
     findings = list(screening_row.findings.select_related("verdict_by", "added_by"))
+    for finding in findings:
+        # What the finding is about, in words (its stored subject is a code of the rules).
+        finding.subject_label = finding_subject(application, finding.subject, language=language)
     rows = pages.rows_with_forms(findings, verdict_forms, forms.VerdictForm)
     bound_errors = [form for _finding, form in rows if form.errors] + ([add_form] if add_form.errors else [])
     return render(

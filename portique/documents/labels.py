@@ -10,6 +10,7 @@ as the rules give it for the application date), and at worst "Supporting documen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -105,3 +106,32 @@ def document_labels(application, documents: Iterable[Document], *, language: str
 
 def document_label(document: Document, *, language: str) -> DocumentLabel:
     return document_labels(document.application, [document], language=language)[document.pk]
+
+
+_PERSON = re.compile(r"^p(\d+)$")
+
+
+def finding_subject(application, subject: str, *, language: str) -> str:
+    """What a rules' finding is about ("p0:CURRENT_PR_CARD_COPY", "p1", "PRIMARY_IDENTITY_DOCUMENT",
+    a form's field path) in plain words: the document and whose it is, or the person; "" when
+    the finding's own message says it all."""
+    if not subject:
+        return ""
+    document_of_person = ":" in subject
+    head, _sep, rest = subject.partition(":") if document_of_person else subject.partition("/")
+    person_match = _PERSON.match(head)
+    position = int(person_match.group(1)) if person_match else None
+    # "p0:CODE" is a document of a person; "CODE" one of the application or its person; "p0/…" a form's answer.
+    code = rest if person_match else subject
+    names_a_document = document_of_person or not person_match
+    with translation.override(language):
+        person = _people(application, language).get(position, "") if position is not None else ""
+        title = ""
+        if names_a_document and code:
+            title = _kind_title(code, language)
+            if not title:
+                titles = _item_titles(application, language)
+                title = titles.get((code, position)) or next(
+                    (text for (item, _position), text in titles.items() if item == code), ""
+                )
+        return str(DocumentLabel(title=title, person=person)) if title else person

@@ -182,3 +182,39 @@ def test_applicants_officers_without_a_role_and_visitors_never_see_a_page(
         assert client.get(url).status_code == 404
         client.logout()
     assert not FileAccess.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_screening_findings_name_the_document_and_the_person_never_a_code(client, officer, submitted, language):
+    from portique.documents.models import Document
+
+    # Arranged: the passport copy and the current card's copy are no longer part of the file.
+    Document.objects.filter(application=submitted, state="current").exclude(item_code="PHOTO").exclude(
+        item_code="PHOTO_BACK"
+    ).update(state="removed")
+    client.force_login(officer)
+    with translation.override(language):
+        url = reverse("casework:screening", args=[submitted.public_id])
+    response = client.get(url)
+    assert response.status_code == 200
+    findings = list(response.context["rows"])
+    assert findings and any(finding.subject for finding, _form in findings)
+    body = response.content.decode()
+    found = RAW_CODE.findall(_visible_text(body))
+    assert not found, found
+    assert "Alex Marie Tremblay" in body
+
+
+def test_every_kind_of_document_a_person_chooses_between_has_a_name():
+    """The kinds a checklist item offers (the applicant picks one; the officer reads it) are named."""
+    from portique.applications.document_types import LABELS
+    from portique.rules import pr_card_documents
+
+    kinds = {
+        code
+        for name in dir(pr_card_documents)
+        if name.isupper() and name.endswith(("_DOCUMENTS", "_DECLARATIONS"))
+        for code in getattr(pr_card_documents, name)
+    }
+    assert kinds and not kinds - set(LABELS)
