@@ -117,11 +117,13 @@ def finding_subject(application, subject: str, *, language: str) -> str:
     the finding's own message says it all."""
     if not subject:
         return ""
-    document_of_person = ":" in subject
-    head, _sep, rest = subject.partition(":") if document_of_person else subject.partition("/")
+    head, _sep, rest = subject.partition(":") if ":" in subject else subject.partition("/")
+    # "p0:CODE" and "p0/documents/CODE" are a document of a person; "CODE" one of the application
+    # or its person; any other "p0/…" is one of the person's answers.
+    document_of_person = ":" in subject or rest.startswith("documents/")
+    rest = rest.removeprefix("documents/")
     person_match = _PERSON.match(head)
     position = int(person_match.group(1)) if person_match else None
-    # "p0:CODE" is a document of a person; "CODE" one of the application or its person; "p0/…" a form's answer.
     code = rest if person_match else subject
     names_a_document = document_of_person or not person_match
     with translation.override(language):

@@ -200,6 +200,8 @@ def test_the_screening_findings_name_the_document_and_the_person_never_a_code(cl
     assert response.status_code == 200
     findings = list(response.context["rows"])
     assert findings and any(finding.subject for finding, _form in findings)
+    labelled = [finding.subject_label for finding, _form in findings if finding.subject_label]
+    assert any(label.endswith("— Alex Marie Tremblay") for label in labelled), [f.subject for f, _ in findings]
     body = response.content.decode()
     found = RAW_CODE.findall(_visible_text(body))
     assert not found, found
