@@ -220,3 +220,29 @@ def test_every_kind_of_document_a_person_chooses_between_has_a_name():
         for code in getattr(pr_card_documents, name)
     }
     assert kinds and not kinds - set(LABELS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_sponsorships_documents_are_named_for_each_person_never_by_a_code(
+    client, officer, applicant, django_capture_on_commit_callbacks, language
+):
+    from portique.applications import services as application_services
+    from tests import sponsorship_journey
+
+    application = sponsorship_journey.ready_to_submit(applicant)
+    with django_capture_on_commit_callbacks(execute=True):
+        application_services.application_submit(
+            actor=applicant, public_id=application.public_id, on=sponsorship_journey.TODAY
+        )
+    client.force_login(officer)
+    with translation.override(language):
+        urls = [reverse(name, args=[application.public_id]) for name in ("casework:file", "casework:screening")]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        body = response.content.decode()
+        found = RAW_CODE.findall(_visible_text(body))
+        assert not found, (url, found)
+    labels = [str(entry.label) for entry in response.context["documents"]]
+    assert labels and all(" — " in label for label in labels if "Photo" in label), labels
