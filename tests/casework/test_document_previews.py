@@ -244,5 +244,9 @@ def test_a_sponsorships_documents_are_named_for_each_person_never_by_a_code(
         body = response.content.decode()
         found = RAW_CODE.findall(_visible_text(body))
         assert not found, (url, found)
+    # The police certificates the rules ask for are named by their country.
+    with translation.override(language):
+        police = client.get(reverse("casework:police", args=[application.public_id])).content.decode()
+    assert {"en": "police certificate from Nigeria", "fr": "Nigéria"}[language] in police
     labels = [str(entry.label) for entry in response.context["documents"]]
     assert labels and all(" — " in label for label in labels if "Photo" in label), labels
