@@ -529,6 +529,7 @@ class PoliceCertificate(models.Model):
         return f"{self.application} police {self.person.position} {self.country}: {self.state}"
 
 
+from .batch_models import Batch, BatchFile, LetterRendering  # noqa: E402, F401  (bulk decisions, issue 18)
 from .conversation_models import (  # noqa: E402, F401  (messages and documents after submission, issue 15)
     LateDocument,
     LateDocumentRead,
@@ -536,6 +537,5 @@ from .conversation_models import (  # noqa: E402, F401  (messages and documents 
     MessageFile,
     MessageRead,
 )
-from .batch_models import Batch, BatchFile, LetterRendering  # noqa: E402, F401  (bulk decisions, issue 18)
 from .eta_models import EtaCancellation, IssuedEta  # noqa: E402, F401  (models of the eTA, IRPR 12.04–12.07)
 from .triage_models import TriageSwitch, TriageSwitchChange  # noqa: E402, F401  (triage's switch, issue 18)

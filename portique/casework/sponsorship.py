@@ -34,6 +34,7 @@ from portique.applications.people import selectors as people_selectors
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose
+from portique.documents.labels import country_name
 from portique.documents.models import Document
 from portique.rules import fees
 from portique.rules.reasons import Reason
@@ -430,9 +431,10 @@ def police_certificate_request(
                 "", _("This police certificate is already provided, requested or accounted for.")
             )
         country = row.certificate.country
+        # The applicant reads it: the country's name in both languages, never its code.
         description = (
-            f"Police certificate from {country} for {row.name} (IMM 5289 — Police certificates).\n"
-            f"Certificat de police de ce pays ({country}) pour {row.name} (IMM 5289 — Certificats de police)."
+            f"Police certificate from {country_name(country, 'en')} for {row.name} (IMM 5289 — Police certificates).\n"
+            f"Certificat de police ({country_name(country, 'fr')}) pour {row.name} (IMM 5289 — Certificats de police)."
         )
         request = DocumentRequest(
             application=application, description=description, due_on=due_on, requested_by=actor

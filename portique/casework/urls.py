@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import bulk_views, conversation_views, eta_views, figures_views, instruction_views, sponsorship_views, views
+from . import (
+    bulk_views,
+    conversation_views,
+    eta_views,
+    figures_views,
+    instruction_views,
+    sponsorship_views,
+    views,
+)
 
 app_name = "casework"
 
@@ -53,6 +61,11 @@ urlpatterns = [
     ),
     path("files/<uuid:public_id>/urgent/", views.urgency, name="urgency"),
     path("files/<uuid:public_id>/documents/<uuid:document_id>/", views.document, name="document"),
+    path(
+        "files/<uuid:public_id>/documents/<uuid:document_id>/pages/<int:number>/",
+        views.document_page,
+        name="document_page",
+    ),
     path("files/<uuid:public_id>/imm5476/", views.imm5476, name="imm5476"),
     path(
         "files/<uuid:public_id>/requests/<uuid:request_id>/files/<uuid:file_id>/",

@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portique.applications import document_types
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
+from portique.documents import previews
 from portique.documents.download_names import document_download_name
 from portique.documents.formatting import file_size
 from portique.documents.items import document_max_bytes
+from portique.documents.labels import document_label, document_labels, finding_subject
 from portique.documents.selectors import documents_of
 from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
@@ -162,13 +163,7 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     pages.opened(request, application, "file")
     language = pages.page_language()
-    documents = [
-        (
-            document,
-            document_types.label(document.document_type) if document.document_type else document.item_code,
-        )
-        for document in documents_of(application).select_related("translation_of")
-    ]
+    documents = documents_on_page(application, language)
     # Shown in full on this page: what no officer had read is marked "new" here, and is read now.
     conversation = selectors.conversation_of(application)
     unread = [message for message in conversation if message.to_office and not selectors.was_read(message)]
@@ -369,6 +364,9 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
     else:
         pages.opened(request, application, "screening")
     findings = list(screening_row.findings.select_related("verdict_by", "added_by"))
+    for finding in findings:
+        # What the finding is about, in words (its stored subject is a code of the rules).
+        finding.subject_label = finding_subject(application, finding.subject, language=language)
     rows = pages.rows_with_forms(findings, verdict_forms, forms.VerdictForm)
     bound_errors = [form for _finding, form in rows if form.errors] + ([add_form] if add_form.errors else [])
     return render(
@@ -383,6 +381,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
             "bound_errors": bound_errors,
             "pending": any(f.verdict == Verdict.PENDING for f in findings),
             "confirmed": [f for f in findings if f.verdict == Verdict.CONFIRMED],
+            "documents": documents_on_page(application, language),
             "language": language,
         },
         status=status,
@@ -568,6 +567,17 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
 # --- Files: documents, answers to requests, letters (logged) -------------------------------------------------
 
 
+def documents_on_page(application, language: str) -> list[pages.DocumentOnPage]:
+    """The file's documents as the officer's pages show them: what each is and whose (never a
+    code), and its pages to preview inline (or why it cannot be previewed)."""
+    found = list(documents_of(application).select_related("translation_of"))
+    labels = document_labels(application, found, language=language)
+    return [
+        pages.DocumentOnPage(document=document, label=labels[document.pk], preview=previews.preview_of(document))
+        for document in found
+    ]
+
+
 @login_required
 @require_GET
 def document(request: HttpRequest, public_id, document_id) -> FileResponse:
@@ -575,16 +585,52 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     found = documents_of(application).filter(public_id=document_id).first()
     if found is None:
         raise Http404
+    label = document_label(found, language=pages.page_language())
     return _download(
         request,
         application,
         kind=AccessKind.DOCUMENT_VIEWED,
-        what=f"{found.item_code}: {found.original_name}",
+        what=f"{label}: {found.original_name}",
         opened=found.public_id,
         file=found.file,
         filename=document_download_name(found),
         content_type=found.content_type,
     )
+
+
+@login_required
+@require_GET
+def document_page(request: HttpRequest, public_id, document_id, number: int) -> HttpResponse:
+    """One page of a document as an image, for the file's inline preview: checked and logged
+    like a download, private, never cached by the browser or a proxy."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = documents_of(application).filter(public_id=document_id).first()
+    if found is None or not 1 <= number <= previews.page_count(found):
+        raise Http404
+    label = document_label(found, language=pages.page_language())
+    services.file_access_record(
+        actor=request.user,
+        application=application,
+        kind=AccessKind.DOCUMENT_VIEWED,
+        what=_("%(document)s: page %(number)s (preview)") % {"document": label, "number": number},
+        request=request,
+        # The applicant's "Your file" says this document was opened by the office.
+        opened=found.public_id,
+    )
+    try:
+        image = previews.preview_page(found, number)
+    except previews.PreviewRefused:
+        response = HttpResponse(
+            _("This document cannot be previewed; download it."),
+            status=422,
+            content_type="text/plain; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(image, content_type=previews.CONTENT_TYPE)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required

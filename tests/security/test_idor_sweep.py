@@ -105,6 +105,7 @@ def test_every_route_with_an_identifier_refuses_outsiders_and_changes_nothing(
         "documents:download",
         "payments:receipt",
         "casework:file",
+        "casework:document_page",
         "casework_applicant:request_file",
         "casework_applicant:message_file",
         "casework_applicant:late_document",

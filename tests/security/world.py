@@ -133,6 +133,8 @@ def build(capture) -> World:
     submitted_bundle = {
         "public_id": submitted.public_id,
         "document_id": document.public_id,
+        # The first page of that document, as the officer's inline preview shows it.
+        "number": 1,
         "request_id": request.public_id,
         "file_id": request.files.first().public_id,
         "letter_id": submitted.letters.first().public_id,
