@@ -10,6 +10,8 @@ A revoked representation gives nothing, from the moment it is revoked.
 A paper application has no account: an officer who takes in paper applications
 (``PAPER_INTAKE_PERMISSION``) reads and prepares it (types in the forms, attaches the
 scans) until it is sent to screening; nobody signs it in the portal (it is signed by hand).
+Once sent to screening, its applicant may link it to their account (``paper_follow``) and
+then reads it: its status, letters and requests.
 """
 
 from __future__ import annotations
@@ -66,10 +68,27 @@ def can_take_in_paper(actor) -> bool:
     )
 
 
+def is_paper_follower(actor, application: Application) -> bool:
+    """Whether ``actor`` is the applicant who linked this paper application to their account."""
+    from .models import PaperFollower
+
+    return bool(
+        actor is not None
+        and actor.is_authenticated
+        and actor.is_active
+        and actor.role == Role.APPLICANT
+        and application.status not in EDITABLE
+        and PaperFollower.objects.filter(application=application, account=actor).exists()
+    )
+
+
 def capabilities(*, actor, application: Application) -> frozenset[Capability]:
     if application.on_paper:
         if can_take_in_paper(actor) and application.status in EDITABLE:
             return frozenset({Capability.READ, Capability.PREPARE})
+        if is_paper_follower(actor, application):
+            # Its applicant linked it to their account (paper_follow): they read it, it stays on paper.
+            return frozenset({Capability.READ})
         return frozenset()
     if not actor.is_authenticated or actor.role not in (Role.APPLICANT, Role.REPRESENTATIVE):
         return frozenset()

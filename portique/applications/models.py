@@ -43,6 +43,19 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The returned application (IRPR 12) this one was started again from: its grounds, its
+    # documents and its answers as submitted stay linked to the new one.
+    restarted_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="restarts",
+        verbose_name=_("started again from"),
+    )
+    # Marked urgent by the applicant or an officer after submission; every change is an
+    # ``UrgencyChange`` row (who, when, why). The queues sort on it.
+    urgent = models.BooleanField(_("urgent"), default=False)
 
     class Meta:
         verbose_name = _("application")
@@ -268,4 +281,27 @@ class PaperIntake(models.Model):
         return [line.strip() for line in self.mailing_address.splitlines() if line.strip()]
 
 
+class PaperFollower(models.Model):
+    """The account a paper application is followed from, linked by its applicant.
+
+    The applicant proves it is theirs with its number and facts only they gave on paper
+    (``paper_follow.paper_application_link``). The account then reads the application (its
+    status, letters and requests), never changes it: it stays a paper application, still
+    mailed as the intake says; letters are also announced to the account by e-mail.
+    """
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="online_follower")
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="followed_paper")
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("paper application followed online")
+        verbose_name_plural = _("paper applications followed online")
+
+    def __str__(self) -> str:
+        return f"{self.application} followed by {self.account_id}"
+
+
+from .stage_decision_models import StageDecision  # noqa: E402, F401  (each decided file's wait per stage, issue 15)
 from .submission.assessment_models import RulesAssessment  # noqa: E402, F401  (the rules' assessment frozen at submission)
+from .urgency_models import UrgencyChange  # noqa: E402, F401  (the urgent flag's history, issue 15)

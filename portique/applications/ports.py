@@ -47,6 +47,9 @@ class Port:
 case_documents = Port("portique.documents", "the documents an application holds, as the rules' case reads them")
 documents_content = Port("portique.documents", "the documents' hashes that a signature covers")
 checklist = Port("portique.documents", "the personal document checklist, each item with its files")
+restart_documents = Port(
+    "portique.documents", "a returned application's documents copied into its restart, each checked again"
+)
 
 # portique.payments
 case_payments = Port("portique.payments", "the payments made, as the rules' case reads them")
@@ -65,6 +68,10 @@ representation_record = Port("portique.representation", "the representative's pa
 # portique.casework
 open_requests = Port(
     "portique.casework", "the officers' requests waiting for the applicant's answer, by application"
+)
+return_grounds = Port("portique.casework", "the confirmed screening findings an application was returned for")
+expected_decision = Port(
+    "portique.casework", "when to expect a decision: how long similar files recently took from this stage"
 )
 
 

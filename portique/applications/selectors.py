@@ -12,7 +12,10 @@ from .models import Application, Person
 
 
 def applications_of(*, actor):
-    return Application.objects.filter(owner=actor).order_by("-created_at")
+    """The actor's own applications, and the paper applications they linked to their account."""
+    from django.db.models import Q
+
+    return Application.objects.filter(Q(owner=actor) | Q(online_follower__account=actor)).order_by("-created_at")
 
 
 def history_of(*, application: Application):

@@ -18,7 +18,7 @@ from portique.rules.programs import pr_card_guardian as guardian_rules
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, ports, signals
+from . import notifications, ports, signals, stage_decisions
 from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
@@ -44,10 +44,13 @@ class StaleVersion(Exception):
 def transition(*, application: Application, to_status: Status, actor, reason: str = "") -> None:
     if not can_move(application.status, to_status, channel=application.channel):
         raise ValueError(f"{application.status} → {to_status} is not a lifecycle transition")
-    StatusChange.objects.create(
+    change = StatusChange.objects.create(
         application=application, from_status=application.status, to_status=to_status, actor=actor, reason=reason
     )
     application.status = to_status
+    if to_status in stage_decisions.DECIDED:
+        # When to expect a decision reads each decided file's wait per stage (issue 15).
+        stage_decisions.stage_decisions_record(application=application, decided_at=change.at)
 
 
 def application_start(

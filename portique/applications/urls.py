@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urgency_views, views
 from .people import views as people_views
 from .submission import views as submitted_views
 
@@ -9,6 +9,7 @@ app_name = "applications"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("start/", views.start, name="start"),
+    path("paper/link/", views.paper_link, name="paper_link"),
     path("<uuid:public_id>/", views.overview, name="overview"),
     path("<uuid:public_id>/form/<slug:section>/", views.account_holder_section, name="section"),
     path("<uuid:public_id>/validate/", views.validate, name="validate"),
@@ -38,3 +39,5 @@ urlpatterns += [
     path("<uuid:public_id>/submitted-copy/", submitted_views.submitted_copy, name="submitted_copy"),
     path("<uuid:public_id>/address/", submitted_views.address_change, name="address_change"),
 ]
+# After submission: whether the file is urgent, and why (urgency_views.py).
+urlpatterns += [path("<uuid:public_id>/urgent/", urgency_views.urgency_change, name="urgency")]

@@ -19,7 +19,7 @@ from portique.rules.programs import registry
 from portique.rules.reasons import Severity
 
 from . import ports, selectors, services
-from .access import Capability, access_application, capabilities
+from .access import Capability, access_application, capabilities, is_paper_follower
 from .answer_summary import application_answers
 from .choices import EDITABLE, PersonRole, Status
 from .form_rendering import (
@@ -30,6 +30,7 @@ from .form_rendering import (
     section_formset_class,
 )
 from .people import selectors as people_selectors
+from .restart_pin import restart_pin
 from .submission import selectors as submitted_selectors
 from .submission import views as submitted_views
 from .submission.copy_pdf import draft_copy_filename, draft_copy_pdf
@@ -86,8 +87,8 @@ def start(request: HttpRequest, sponsorship: bool = False) -> HttpResponse:
 @login_required
 def overview(request: HttpRequest, public_id) -> HttpResponse:
     application = access_application(actor=request.user, public_id=public_id, capability=Capability.READ)
-    if application.on_paper:
-        # Only an intake officer reaches a paper application here: its page is the intake's.
+    if application.on_paper and not is_paper_follower(request.user, application):
+        # An intake officer reaches a paper application here: its page is the intake's.
         return redirect("alternatives:paper_file", public_id=public_id)
     if application.submitted_at is not None:
         # Once submitted, the overview is the status page (timeline, messages, copy as submitted).
@@ -132,6 +133,8 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
             "language": language,
             "history": selectors.history_of(application=application),
             "editable": editable,
+            # A restart of a returned application (IRPR 12): the grounds, documents and changes.
+            "restart_pin": restart_pin(application, language) if editable else None,
             "people": people,
             # A program with family members names each person; otherwise the page is the applicant's forms.
             "named_people": definition.family_members,
@@ -553,3 +556,41 @@ def confirmation(request: HttpRequest, public_id) -> HttpResponse:
     if submission is None:
         raise Http404
     return render(request, "applications/confirmation.html", {"application": application, "submission": submission})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_link(request: HttpRequest) -> HttpResponse:
+    """An applicant links the paper application they mailed to their account, to follow it here."""
+    from .forms import PaperLinkForm
+    from .paper_follow import PaperLinkLimited, PaperLinkRefused, paper_application_link
+
+    _applicant_only(request)
+    form = PaperLinkForm(request.POST or None)
+    refusal = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application = paper_application_link(
+                actor=request.user, number=data["number"], born_on=data["date_of_birth"], postal_code=data["postal_code"]
+            )
+        except (PaperLinkRefused, PaperLinkLimited) as refused:
+            refusal = str(refused.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your paper application is linked to your account. Its letters and requests now also appear "
+                    "here, and we tell you of each one by e-mail. We keep mailing them to you as before."
+                ),
+            )
+            return redirect("applications:overview", public_id=application.public_id)
+    summary = [(form[name].id_for_label, message) for name in form.errors for message in form.errors[name]]
+    if refusal:
+        summary.append((form["number"].id_for_label, refusal))
+    return render(
+        request,
+        "applications/paper_link.html",
+        {"form": form, "summary": summary},
+        status=400 if summary else 200,
+    )

@@ -17,6 +17,7 @@ from .models import DocumentRequest, Letter
 from .services import DECIDE, PROCESS, SCREEN, is_officer_with
 
 VIEW_FILE_ACCESS = "casework.view_file_access"
+VIEW_TRIAGE_FIGURES = "casework.view_triage_figures"
 
 
 def can_screen(user) -> bool:
@@ -50,6 +51,16 @@ def access_case(*, user, public_id) -> Application:
     return application
 
 
+def can_read_figures(user) -> bool:
+    return is_officer_with(user, VIEW_TRIAGE_FIGURES)
+
+
+def access_figures(*, user) -> None:
+    """The supervisor's figures of triage and bulk decisions (``casework.figures``)."""
+    if not can_read_figures(user):
+        raise Http404
+
+
 def access_access_log(*, user) -> None:
     if not can_read_access_log(user):
         raise Http404
@@ -58,7 +69,7 @@ def access_access_log(*, user) -> None:
 def access_own_letter(*, user, public_id, letter_id) -> Letter:
     # A represented client reads their letters too (ACT-40); answering is the representative's.
     application = access_application(actor=user, public_id=public_id, capability=Capability.READ)
-    letter = Letter.objects.filter(application=application, public_id=letter_id).first()
+    letter = Letter.objects.filter(application=application, public_id=letter_id).exclude(pdf_en="").first()
     if letter is None:
         raise Http404
     return letter

@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portique.accounts.choices import Role
-from portique.applications.access import access_application
+from portique.applications.access import Capability, access_application, capabilities
+from portique.applications.choices import Status
 from portique.applications.people import services as application_people
 from portique.core.body_limit import body_limit
 from portique.documents.formatting import file_size
@@ -91,7 +93,10 @@ def _request_page(request: HttpRequest, found) -> HttpResponse:
             "application": application,
             "request_": found,
             "form": form,
-            "open": found.state == RequestState.OPEN and application.status in services.PROCESSING,
+            # Only who prepares the file answers here (a paper applicant following online answers by mail).
+            "open": found.state == RequestState.OPEN
+            and application.status in services.PROCESSING
+            and Capability.PREPARE in capabilities(actor=request.user, application=application),
             "overdue": found.overdue_on(timezone.localdate()),
         },
         status=status,
@@ -156,3 +161,56 @@ def restart(request: HttpRequest, public_id) -> HttpResponse:
         % {"number": returned.number},
     )
     return redirect("applications:overview", public_id=application.public_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest, public_id) -> HttpResponse:
+    """The applicant (or their active representative) withdraws a submitted application: the
+    declaration, the refund the rules allow at this stage, then the withdrawal and its letter."""
+    application = services.withdrawable_by(actor=request.user, public_id=public_id)
+    if application.status not in services.WITHDRAWABLE:
+        if application.status == Status.WITHDRAWN:
+            messages.info(request, _("This application is withdrawn."))
+        else:
+            messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect("applications:overview", public_id=application.public_id)
+    form = forms.WithdrawForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.application_withdraw(
+                    actor=request.user,
+                    public_id=application.public_id,
+                    declaration=form.cleaned_data["declaration"],
+                    reasons=form.cleaned_data["reasons"],
+                    on=timezone.localdate(),
+                )
+            except CaseworkError as refused:
+                form.add_refusal(refused.errors)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your application is withdrawn. The letter that confirms it is on this page, "
+                        "and we sent you an e-mail."
+                    ),
+                )
+                return redirect("applications:overview", public_id=application.public_id)
+        status = 400
+    language = (get_language() or "en")[:2]
+    preview = services.withdrawal_refund_preview(application, on=timezone.localdate())
+    return render(
+        request,
+        "casework/applicant/withdraw.html",
+        {
+            "application": application,
+            "form": form,
+            "refund": preview,
+            "refund_reasons": [found.message(language) for found in preview.reasons] if preview else [],
+            "refund_citations": sorted({found.citation for found in preview.reasons}) if preview else [],
+            "processing_started": application.status == Status.IN_PROCESSING,
+        },
+        status=status,
+    )

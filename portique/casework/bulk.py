@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portique.applications.choices import Status
 from portique.applications.models import Application
 
 from . import services, triage
+from .batch_models import Batch, BatchFile, BatchKind
 
 MAX_FILES = 50
 
@@ -53,6 +55,8 @@ def routine_files_accept(*, actor, public_ids: list[str], on: date) -> BulkResul
             "files", _("Accept at most %(count)s files at a time.") % {"count": MAX_FILES}
         )
     result = BulkResult()
+    # Kept for the supervisor's figures (``casework.figures``): which files were accepted together.
+    batch = Batch.objects.create(kind=BatchKind.ACCEPT, officer=actor)
     files = triage.annotate_for_triage(Application.objects.filter(public_id__in=ids)).order_by(
         "submitted_at", "id"
     )
@@ -74,4 +78,17 @@ def routine_files_accept(*, actor, public_ids: list[str], on: date) -> BulkResul
             result.left_out.append((application.number, _("It is no longer waiting for screening.")))
         else:
             result.accepted.append(application.number)
+    left_out = dict(result.left_out)
+    BatchFile.objects.bulk_create(
+        BatchFile(
+            batch=batch,
+            application=application,
+            done=application.number not in left_out,
+            left_out_en=left_out.get(application.number, ""),
+            left_out_fr=left_out.get(application.number, ""),
+        )
+        for application in files
+    )
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["finished_at"])
     return result

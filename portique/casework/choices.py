@@ -14,6 +14,9 @@ class Queue(models.TextChoices):
     WAITING_FOR_QUEBEC_OR_POLICE = "waiting_quebec_police", _("Waiting for Quebec or a police certificate")
     READY_FOR_DECISION = "ready_for_decision", _("Ready for decision")
     QUALITY_ASSURANCE = "quality_assurance", _("Selected for quality assurance")
+    # Not a stage: any file with a message or a document received after submission that no
+    # officer has opened yet (``casework.conversation``).
+    UNREAD = "unread", _("Unread messages")
 
 
 class FindingSource(models.TextChoices):
@@ -103,6 +106,7 @@ class EventKind(models.TextChoices):
     PROCESSING_STARTED = "processing_started", _("Processing started")
     DECIDED = "decided", _("Decision made")
     NOTE_ADDED = "note_added", _("Internal note added")
+    FILE_NOTE_ADDED = "file_note_added", _("Note added to the file")
     LETTER_MAILED = "letter_mailed", _("Letter recorded as mailed")
     QUEBEC_REQUESTED = "quebec_requested", _("Federal approval; Quebec undertaking requested")
     QUEBEC_DECIDED = "quebec_decided", _("Quebec's decision on the undertaking recorded")
@@ -112,6 +116,9 @@ class EventKind(models.TextChoices):
     ETA_REFERRED = "eta_referred", _("eTA application referred to an officer")
     ETA_CANCELLED = "eta_cancelled", _("eTA cancelled")
     PERMANENT_RESIDENCE = "permanent_residence", _("Day of permanent residence recorded")
+    MESSAGE_RECEIVED = "message_received", _("Message received from the applicant's side")
+    MESSAGE_SENT = "message_sent", _("Message sent to the applicant")
+    LATE_DOCUMENT_RECEIVED = "late_document_received", _("Document received after submission")
     POLICE_EXPLANATION_ACCEPTED = (
         "police_explanation",
         _("Letter of explanation accepted for a police certificate"),
@@ -123,6 +130,8 @@ class AccessKind(models.TextChoices):
     DOCUMENT_VIEWED = "document_viewed", _("Viewed a document")
     REQUEST_FILE_VIEWED = "request_file_viewed", _("Viewed a file sent in answer to a request")
     LETTER_VIEWED = "letter_viewed", _("Viewed a letter")
+    MESSAGE_FILE_VIEWED = "message_file_viewed", _("Viewed a file attached to a message")
+    LATE_DOCUMENT_VIEWED = "late_document_viewed", _("Viewed a document received after submission")
 
 
 class PersonOutcome(models.TextChoices):
@@ -166,3 +175,12 @@ class EtaCancellationGround(models.TextChoices):
     WORK_PERMIT_REFUSED_200_1_B = "work_permit_refused_200_1_b", _("A work permit was refused")
     STUDY_PERMIT_REFUSED_216_1_B = "study_permit_refused_216_1_b", _("A study permit was refused")
     CONDITIONS_7_01_2_NOT_MET = "conditions_7_01_2_not_met", _("The conditions for the eTA were not met when applying")
+
+
+class MessageSender(models.TextChoices):
+    """Who wrote a message about a file: the applicant's side (the account holder or their
+    paid representative) or the office (an officer; never named to the applicant)."""
+
+    APPLICANT = "applicant", pgettext_lazy("message sender", "The applicant")
+    REPRESENTATIVE = "representative", pgettext_lazy("message sender", "The representative")
+    OFFICE = "office", pgettext_lazy("message sender", "The office")

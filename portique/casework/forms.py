@@ -55,6 +55,7 @@ class QueueFilterForm(forms.Form):
             ("oldest", _("Oldest submission first")),
             ("newest", _("Newest submission first")),
             ("due", _("Earliest deadline first")),
+            ("urgent", _("Urgent files first")),
         ],
     )
     q = forms.CharField(label=_("Application number"), required=False, max_length=20)
@@ -239,11 +240,26 @@ class DecisionForm(CaseworkForm):
 
 
 class NoteForm(CaseworkForm):
-    text = forms.CharField(
-        label=_("Internal note"),
+    """A note is either on the file (the applicant reads it) or internal, with a reason."""
+
+    ON_FILE = "file"
+    INTERNAL = "internal"
+
+    text = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    visibility = forms.ChoiceField(
+        label=_("Who reads it"),
+        choices=[
+            (ON_FILE, _("On the file: the applicant and their representative read it (dated, without your name)")),
+            (INTERNAL, _("Internal: officers only")),
+        ],
+        widget=forms.RadioSelect,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For officers only: never shown to the applicant."),
+    )
+    internal_reason = forms.CharField(
+        label=_("Why it is internal"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for an internal note, for example: it names a third party, or an investigation is ongoing."),
     )
 
 
@@ -340,3 +356,72 @@ class PersonFindingForm(CaseworkForm):
                     "the principal applicant has custody, alone or jointly."
                 ),
             )
+
+
+# --- Messages about a submitted file, documents after submission --------------------------------
+
+
+class MessageForm(CaseworkForm):
+    text = forms.CharField(label=_("Your message"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    files = MultipleFileField(label=_("Attach files (optional)"), required=False)
+    # One-time: a retried post of the same form finds the message already sent.
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, limit: str = "", most: int = 5, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _(
+            "PDF, JPEG or PNG files, up to %(limit)s each and %(count)s files at most."
+        ) % {"limit": limit, "count": most}
+
+
+class LateDocumentForm(CaseworkForm):
+    item = forms.ChoiceField(label=_("What is this document?"), required=False, widget=forms.RadioSelect)
+    description = forms.CharField(
+        label=_("Describe it in a few words"),
+        required=False,
+        max_length=200,
+        help_text=_("For example: my new passport, issued after I applied."),
+    )
+    file = forms.FileField(label=_("File"), required=False)
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, items: list[tuple[str, str]] = (), limit: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = list(items)
+        self.fields["file"].help_text = _("A PDF, JPEG or PNG file, up to %(limit)s.") % {"limit": limit}
+
+
+class WithdrawForm(CaseworkForm):
+    """The applicant's request to withdraw a submitted application: a declaration and, if they wish, why."""
+
+    declaration = forms.BooleanField(
+        label=_(
+            "I understand that my application will be withdrawn and that no decision will be made on it. "
+            "Fees are refunded only as the rules allow. To apply again, I must send a new application."
+        ),
+        required=False,
+    )
+    reasons = forms.CharField(
+        label=_("Why do you withdraw your application? (optional)"),
+        help_text=_("What you write here is kept on your file and quoted in the letter."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+URGENCY_PREFIX = "urgency"
+
+
+class UrgencyForm(forms.Form):
+    """An officer sets or clears the urgent flag (issue 15); the reason is shown to the applicant.
+
+    Prefixed (``URGENCY_PREFIX``): the screening page has other ``reason`` fields."""
+
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        help_text=_("The applicant reads this reason on their page."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=1000,
+    )

@@ -151,6 +151,11 @@ class Letter(models.Model):
     def pdf(self, language: str):
         return self.pdf_fr if language == "fr" else self.pdf_en
 
+    @property
+    def made(self) -> bool:
+        """Are its PDFs there? A letter left to a task worker has none until the worker makes them."""
+        return bool(self.pdf_en.name) and bool(self.pdf_fr.name)
+
 
 class LetterMailed(AppendOnly):
     """An officer's record that a letter to be printed and mailed was mailed: the day, and who.
@@ -334,16 +339,42 @@ class Decision(models.Model):
         return f"{self.application} {self.outcome}"
 
 
+class NoteQuerySet(AppendOnlyQuerySet):
+    def on_file(self):
+        """The notes the applicant reads (``casework.applicant_file``): never an internal one."""
+        return self.filter(on_file=True)
+
+    def internal(self):
+        return self.filter(on_file=False)
+
+
 class InternalNote(AppendOnly):
-    """An officer's note on the file. Never shown to the applicant."""
+    """An officer's note on the file: either *to the file* (``on_file``), which the applicant and
+    their representative read, dated and without the officer's name; or internal, for officers
+    only, with the reason it is kept internal. (The name is from when every note was internal.)
+
+    Applicant-side code reads notes only through ``InternalNote.objects.on_file()``.
+    """
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="internal_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()
+    on_file = models.BooleanField(default=False)
+    # Why an internal note is not on the file; empty for a note to the file (a constraint says so).
+    internal_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = NoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(on_file=True) & models.Q(internal_reason=""))
+                | (models.Q(on_file=False) & ~models.Q(internal_reason="")),
+                name="internal_note_has_a_reason",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.application} note by {self.author_id}"
@@ -375,6 +406,9 @@ class FileAccess(AppendOnly):
     kind = models.CharField(max_length=30, choices=AccessKind.choices)
     # What was opened, as the officer saw it (a document's name, a letter's kind).
     what = models.CharField(max_length=300, blank=True)
+    # The public id of the document, request file or letter opened (empty for a page of the
+    # file): the applicant's "Your file" page shows, for each, who opened it and when.
+    opened = models.UUIDField(null=True, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
 
@@ -495,5 +529,13 @@ class PoliceCertificate(models.Model):
         return f"{self.application} police {self.person.position} {self.country}: {self.state}"
 
 
+from .batch_models import Batch, BatchFile, LetterRendering  # noqa: E402, F401  (bulk decisions, issue 18)
+from .conversation_models import (  # noqa: E402, F401  (messages and documents after submission, issue 15)
+    LateDocument,
+    LateDocumentRead,
+    Message,
+    MessageFile,
+    MessageRead,
+)
 from .eta_models import EtaCancellation, IssuedEta  # noqa: E402, F401  (models of the eTA, IRPR 12.04–12.07)
 from .triage_models import TriageSwitch, TriageSwitchChange  # noqa: E402, F401  (triage's switch, issue 18)

@@ -57,11 +57,30 @@ def _send_letter_to_paper_applicant(letter: Letter) -> None:
     message.send()
 
 
+def _announce_to_paper_follower(letter: Letter) -> None:
+    """A paper application its applicant follows online: the account is told the letter is there too
+    (the e-mail carries nothing personal; the letter still goes as the intake says)."""
+    from portique.applications.models import PaperFollower
+
+    follower = PaperFollower.objects.filter(application=letter.application).select_related("account").first()
+    if follower is None or not follower.account.is_active:
+        return
+    account = follower.account
+    context = {
+        "application": letter.application,
+        "letter": letter,
+        "owner": account,
+        "status_url": _status_url(letter.application, account.preferred_language),
+    }
+    _send(owner=account, template="letter", context=context)
+
+
 def send_letter_notice(*, letter_id: int) -> None:
     letter = Letter.objects.select_related("application__owner").get(pk=letter_id)
     application = letter.application
     if application.owner_id is None:
         _send_letter_to_paper_applicant(letter)
+        _announce_to_paper_follower(letter)
         return
     owner = _correspondent(application)
     context = {
@@ -92,3 +111,43 @@ def send_request_reminder(*, request_id: int, overdue: bool) -> None:
         "answer_url": answer_url,
     }
     _send(owner=owner, template="request_overdue" if overdue else "request_reminder", context=context)
+
+
+def _message_recipient(message):
+    """Who is told of a message, or None.
+
+    The office's message goes to whoever receives the correspondence (ACT-40). A message
+    from the applicant's side is not e-mailed to the office (its "Unread messages" queue
+    shows it); when the applicant is represented, the other of the two is told, so that the
+    client and the representative both know what was said to the office.
+    """
+    from portique.representation.selectors import acting_representation
+
+    from .choices import MessageSender
+
+    application = message.application
+    if message.sender == MessageSender.OFFICE:
+        return _correspondent(application)
+    representation = acting_representation(application=application)
+    if representation is None:
+        return None
+    client = representation.client or application.owner
+    recipient = client if message.author_id == representation.representative_id else representation.representative
+    return None if recipient is None or recipient.pk == message.author_id else recipient
+
+
+def send_message_notice(*, message_id: int) -> None:
+    """Tell of a new message: the number of the application and where to sign in, nothing else
+    (no name, no text, no file name)."""
+    from .models import Message
+
+    message = Message.objects.select_related("application__owner").get(pk=message_id)
+    recipient = _message_recipient(message)
+    if recipient is None or not recipient.email:
+        return
+    context = {
+        "application": message.application,
+        "from_office": not message.to_office,
+        "status_url": _status_url(message.application, recipient.preferred_language),
+    }
+    _send(owner=recipient, template="message", context=context)

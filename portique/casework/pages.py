@@ -3,11 +3,22 @@ service's refusal (each message at its field, the rest in the summary)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 
 from . import services
 from .choices import AccessKind
+
+
+@dataclass(frozen=True)
+class DocumentOnPage:
+    """A document on an officer's page: the file, what it is and whose, its pages to preview."""
+
+    document: object
+    label: object
+    preview: object
 
 
 def opened(request: HttpRequest, application, what: str) -> None:

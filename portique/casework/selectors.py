@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
-from portique.applications.choices import Status
-from portique.applications.models import Application, StatusChange
+from portique.applications import stage_decisions
+from portique.applications.choices import EDITABLE, Status
+from portique.applications.models import Application, StageDecision, StatusChange
+from portique.applications.urgency import urgency_history_of
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
+from portique.rules.decision_times import DecisionTimes, decision_times
 from portique.rules.programs import registry
 
 from .access import can_decide, can_screen
-from .choices import PoliceCertificateState, Queue, RequestState
+from .choices import MessageSender, PoliceCertificateState, Queue, RequestState
 from .models import (
     BiometricsInstruction,
     CaseEvent,
     DocumentRequest,
     FileAccess,
     Interview,
+    LateDocument,
     Letter,
     MedicalInstruction,
+    Message,
     PoliceCertificate,
     QualityAssuranceSelection,
     QuebecUndertaking,
@@ -48,8 +54,20 @@ def queues_for(user) -> list[Queue]:
         Queue.WAITING_FOR_QUEBEC_OR_POLICE: screen or decide,
         Queue.READY_FOR_DECISION: decide,
         Queue.QUALITY_ASSURANCE: screen or decide,
+        Queue.UNREAD: screen or decide,
     }
     return [queue for queue in Queue if allowed[queue]]
+
+
+def _unread_messages():
+    # A message from the applicant's side that no officer has opened (``MessageRead``).
+    return Message.objects.filter(application=OuterRef("pk"), read__isnull=True).exclude(
+        sender=MessageSender.OFFICE
+    )
+
+
+def _unread_late_documents():
+    return LateDocument.objects.filter(application=OuterRef("pk"), read__isnull=True)
 
 
 def _open_requests(*, today: date, overdue: bool | None = None):
@@ -104,6 +122,10 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
     if queue == Queue.WAITING_FOR_QUEBEC_OR_POLICE:
         return applications.filter(
             Exists(_quebec_awaited()) | Exists(_police_outstanding(today=today)), status__in=PROCESSING
+        )
+    if queue == Queue.UNREAD:
+        return applications.filter(Exists(_unread_messages()) | Exists(_unread_late_documents())).exclude(
+            status__in=EDITABLE
         )
     if queue == Queue.READY_FOR_DECISION:
         waiting = (
@@ -174,6 +196,8 @@ SORTS = {
     "oldest": ("submitted_at", "id"),
     "newest": ("-submitted_at", "-id"),
     "due": ("next_due_on", "submitted_at", "id"),
+    # Urgent files first, where asked (issue 15); the oldest first within each.
+    "urgent": ("-urgent", "submitted_at", "id"),
 }
 
 
@@ -234,6 +258,15 @@ def history_of(application: Application) -> list[HistoryEntry]:
         HistoryEntry(at=event.at, actor=event.actor, what=event.get_kind_display(), detail=event.detail)
         for event in CaseEvent.objects.filter(application=application).select_related("actor")
     ]
+    entries += [
+        HistoryEntry(
+            at=change.at,
+            actor=change.actor,
+            what=str(_("Marked urgent") if change.urgent else _("Urgent flag cleared")),
+            detail=change.reason,
+        )
+        for change in urgency_history_of(application)
+    ]
     return sorted(entries, key=lambda entry: entry.at)
 
 
@@ -242,6 +275,7 @@ def letters_to_mail() -> QuerySet[Letter]:
     mailed, the oldest first."""
     return (
         Letter.objects.filter(channel=CorrespondenceChannel.MAIL.value, mailed__isnull=True)
+        .exclude(pdf_en="")  # a letter a task worker has not made yet has nothing to print
         .select_related("application", "application__paper_intake")
         .order_by("issued_at", "id")
     )
@@ -264,16 +298,72 @@ class Messages:
     letters: list
     requests: list
     returned: bool
+    # The conversation with the office, oldest first, each message with who wrote it as the
+    # reader sees it ("You", "Your representative", "The office": never an officer's name).
+    conversation: list = field(default_factory=list)
+    # Documents sent after submission, oldest first.
+    late_documents: list = field(default_factory=list)
+    can_write: bool = False
+    can_add_document: bool = False
 
 
-def messages_for(application: Application) -> Messages:
-    """What the applicant reads: their letters and the requests made to them. Never a note."""
+def messages_for(application: Application, viewer=None) -> Messages:
+    """What the applicant reads: their letters, the requests made to them, the messages
+    exchanged with the office and the documents sent after submission. Never a note."""
+    from .services import OPEN_FOR_LATE_DOCUMENTS
+
+    online = not application.on_paper and application.submitted_at is not None
+    conversation = conversation_of(application) if online else []
+    for message in conversation:
+        message.shown_sender = sender_label(message, viewer)
     return Messages(
-        letters=list(application.letters.order_by("-issued_at", "-id")),
+        # A letter appears once it is made (a batch's letters are made by a task worker).
+        letters=list(application.letters.exclude(pdf_en="").order_by("-issued_at", "-id")),
         requests=list(
             application.document_requests.prefetch_related("files").order_by("-requested_at", "-id")
         ),
         returned=application.status == Status.RETURNED,
+        conversation=conversation,
+        late_documents=late_documents_of(application) if online else [],
+        can_write=online and application.status not in EDITABLE,
+        can_add_document=online and application.status in OPEN_FOR_LATE_DOCUMENTS,
+    )
+
+
+def sender_label(message: Message, viewer) -> str:
+    """Who wrote ``message``, as the applicant's side reads it."""
+    from django.utils.translation import gettext
+
+    if message.sender == MessageSender.OFFICE:
+        return gettext("The office")
+    if viewer is not None and message.author_id == getattr(viewer, "pk", None):
+        return gettext("You")
+    if message.sender == MessageSender.REPRESENTATIVE:
+        return gettext("Your representative")
+    return gettext("Your client")
+
+
+def was_read(row) -> bool:
+    """Whether an officer opened this message or document (its read marker exists)."""
+    return hasattr(row, "read")
+
+
+def conversation_of(application: Application) -> list[Message]:
+    """Every message about the file, oldest first, with its files and who first read it."""
+    return list(
+        Message.objects.filter(application=application)
+        .select_related("author", "read__reader")
+        .prefetch_related("files")
+        .order_by("sent_at", "id")
+    )
+
+
+def late_documents_of(application: Application) -> list[LateDocument]:
+    """The documents sent after submission, oldest first, with who first opened each."""
+    return list(
+        LateDocument.objects.filter(application=application)
+        .select_related("uploaded_by", "read__reader")
+        .order_by("uploaded_at", "id")
     )
 
 
@@ -282,3 +372,120 @@ def open_requests_of(*, application_ids) -> list[dict]:
     deadline first (``applications.ports.open_requests``: the applicant's pages flag them)."""
     waiting = DocumentRequest.objects.filter(application_id__in=application_ids, state=RequestState.OPEN)
     return list(waiting.order_by("due_on", "id").values("application_id", "public_id", "due_on"))
+
+
+def return_grounds_of(application) -> list[dict]:
+    """The grounds ``application`` was returned for (IRPR 12): its confirmed screening findings, in
+    both languages, with what they point to (``subject``) and the officer's own words (``detail``).
+    Empty for an application that was not returned."""
+    from portique.applications.choices import Status
+
+    from .choices import Verdict
+    from .models import Finding
+
+    if application is None or application.status != Status.RETURNED:
+        return []
+    return [
+        {
+            "en": finding.en,
+            "fr": finding.fr,
+            "detail": finding.detail,
+            "subject": finding.subject,
+            "citation": finding.citation,
+            "code": finding.code,
+        }
+        for finding in Finding.objects.filter(
+            screening__application=application, verdict=Verdict.CONFIRMED
+        ).order_by("created_at", "id")
+    ]
+# --- When to expect a decision ------------------------------------------------------------------
+
+# The files a figure is drawn from: of the same program, that went through the same stage and
+# were decided (approved or refused: ``stage_decisions.DECIDED``) in the last year, the most
+# recent 500 at most. A year follows the office's pace without forgetting a slow season; 500 files make the figure
+# stable while the read stays bounded whatever the size of the history (docs/casework.md).
+DECISION_WINDOW_DAYS = 365
+DECISION_SAMPLE_LIMIT = 500
+STAGES = stage_decisions.STAGES
+# The stage the files of each queue are at (a quality-assurance or waiting file may be
+# accepted or in processing: the queues past acceptance are read as "in processing").
+QUEUE_STAGES = {Queue.SCREENING: Status.SUBMITTED, Queue.AWAITING_PROCESSING: Status.ACCEPTED}
+
+
+@dataclass(frozen=True)
+class ExpectedDecision:
+    """What recent similar files say: ``times`` over the files of ``program`` decided in the last
+    ``window_days`` days after reaching ``stage``; ``entered_on`` is when this file reached it."""
+
+    program: str
+    stage: str
+    window_days: int
+    times: DecisionTimes
+    entered_on: date | None = None
+
+    @property
+    def program_label(self) -> str:
+        return registry.program(self.program).name(translation.get_language() or "en")
+
+    @property
+    def stage_label(self) -> str:
+        return Status(self.stage).label
+
+
+def recent_decisions(*, program: str, stage: str, today: date) -> QuerySet:
+    """(decided at, reached ``stage`` at) of the files of ``program`` decided since ``today``
+    minus the window, newest decision first, at most ``DECISION_SAMPLE_LIMIT``.
+
+    One query over ``applications.StageDecision`` (each decided file's wait at each stage,
+    written with the decision): one range of the index on (program, stage, decided_at),
+    read newest first and stopped at the sample limit, whatever the size of the history.
+    """
+    since = timezone.make_aware(datetime.combine(today - timedelta(days=DECISION_WINDOW_DAYS), time.min))
+    return (
+        StageDecision.objects.filter(program=program, stage=stage, decided_at__gte=since)
+        .order_by("-decided_at")
+        .values_list("decided_at", "reached_at")[:DECISION_SAMPLE_LIMIT]
+    )
+
+
+def recent_decision_durations(*, program: str, stage: str, today: date) -> list[int]:
+    """Days from reaching ``stage`` to the decision, for the files of ``recent_decisions``."""
+    rows = recent_decisions(program=program, stage=stage, today=today)
+    # Whole calendar days where the office is: decided the day after reaching the stage is 1.
+    return [max(0, (timezone.localdate(decided) - timezone.localdate(entered)).days) for decided, entered in rows]
+
+
+def expected_decision(*, program: str, stage: str, today: date, entered_on: date | None = None) -> ExpectedDecision:
+    return ExpectedDecision(
+        program=program,
+        stage=stage,
+        window_days=DECISION_WINDOW_DAYS,
+        times=decision_times(recent_decision_durations(program=program, stage=stage, today=today)),
+        entered_on=entered_on,
+    )
+
+
+def expected_decision_for(*, application: Application, today: date) -> ExpectedDecision | None:
+    """The figure for one file at its current stage (``applications.ports.expected_decision``);
+    None once it is returned, decided or withdrawn."""
+    if application.status not in STAGES:
+        return None
+    reached = (
+        StatusChange.objects.filter(application=application, to_status=application.status)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return expected_decision(
+        program=application.program,
+        stage=application.status,
+        today=today,
+        entered_on=timezone.localdate(reached) if reached else None,
+    )
+
+
+def expected_decisions_for_queue(*, queue: Queue, today: date, program: str = "") -> list[ExpectedDecision]:
+    """The figures an officer sees above a queue: one per program (the one filtered on, or all)."""
+    stage = QUEUE_STAGES.get(queue, Status.IN_PROCESSING)
+    codes = [program] if program in registry.codes() else list(registry.codes())
+    return [expected_decision(program=code, stage=stage, today=today) for code in codes]

@@ -34,6 +34,7 @@ from portique.applications.people import selectors as people_selectors
 from portique.applications.selectors import correspondent_of
 from portique.applications.services import application_evaluate
 from portique.documents.choices import DocumentState, Purpose
+from portique.documents.labels import country_name
 from portique.documents.models import Document
 from portique.rules import fees
 from portique.rules.reasons import Reason
@@ -430,9 +431,10 @@ def police_certificate_request(
                 "", _("This police certificate is already provided, requested or accounted for.")
             )
         country = row.certificate.country
+        # The applicant reads it: the country's name in both languages, never its code.
         description = (
-            f"Police certificate from {country} for {row.name} (IMM 5289 — Police certificates).\n"
-            f"Certificat de police de ce pays ({country}) pour {row.name} (IMM 5289 — Certificats de police)."
+            f"Police certificate from {country_name(country, 'en')} for {row.name} (IMM 5289 — Police certificates).\n"
+            f"Certificat de police ({country_name(country, 'fr')}) pour {row.name} (IMM 5289 — Certificats de police)."
         )
         request = DocumentRequest(
             application=application, description=description, due_on=due_on, requested_by=actor
@@ -579,13 +581,16 @@ def decision_blockers(application, *, approving: bool, on: date, sponsorship_fai
     return waiting
 
 
-def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], on: date) -> Decision:
+def sponsorship_decide(
+    *, actor, public_id, findings: dict[int, PersonFinding], on: date, letter_by_task: bool = False
+) -> Decision:
     """Decide a sponsorship's application for permanent residence, person by person.
 
     ``findings`` maps each examined person's position to the decision-maker's finding. The
     rules give each person's outcome and the application's (the principal applicant's);
     nothing is decided while the sponsor is not assessed, Quebec has not answered, or a
     police certificate is outstanding (and, for an approval, while any other work is awaited).
+    ``letter_by_task``: the letter is made by a task worker after the commit (bulk approval).
     """
     services.require(actor, services.DECIDE)
     errors: dict[str, list] = {}
@@ -664,11 +669,12 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
             context={
                 "decision": decision,
                 "refund": refund,
-                "people": [_letter_row(row) for row in rows],
+                "people": [letter_row(row) for row in rows],
                 "quebec": QuebecUndertaking.objects.filter(application=application).first(),
             },
             to_status=Status.APPROVED if family.approved else Status.REFUSED,
             reason="; ".join(f"p{row.person.position} {row.outcome}" for row in rows),
+            letter_by_task=letter_by_task,
         )
         for row in rows:
             row.decision = decision
@@ -682,7 +688,7 @@ def sponsorship_decide(*, actor, public_id, findings: dict[int, PersonFinding], 
     return decision
 
 
-def _letter_row(row: PersonDecision) -> dict[str, Any]:
+def letter_row(row: PersonDecision) -> dict[str, Any]:
     """One person's outcome for the letter: the template picks the language."""
     from django.utils import translation
 

@@ -6,6 +6,7 @@ letter an officer opens.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.contrib import messages
@@ -18,10 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portique.applications import document_types
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
+from portique.documents import previews
 from portique.documents.download_names import document_download_name
+from portique.documents.formatting import file_size
+from portique.documents.items import document_max_bytes
+from portique.documents.labels import document_label, document_labels, finding_subject
 from portique.documents.selectors import documents_of
 from portique.rules.programs.definition import Delivery
 from portique.uploads.download_names import download_name
@@ -33,11 +37,20 @@ from .services import CaseworkError
 
 
 def _download(
-    request: HttpRequest, application, *, kind: AccessKind, what: str, file, filename: str, content_type: str
+    request: HttpRequest,
+    application,
+    *,
+    kind: AccessKind,
+    what: str,
+    file,
+    filename: str,
+    content_type: str,
+    opened=None,
 ) -> FileResponse:
-    """Log the opening, then send the file as a private attachment (never cached, never rendered)."""
+    """Log the opening (``opened``: the public id of what was opened), then send the file as a
+    private attachment (never cached, never rendered)."""
     services.file_access_record(
-        actor=request.user, application=application, kind=kind, what=what, request=request
+        actor=request.user, application=application, kind=kind, what=what, request=request, opened=opened
     )
     response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
@@ -91,6 +104,10 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "counts": counts,
             "queue": queue,
+            # When files like these are usually decided (issue 15): the figure the applicant sees.
+            "expected_decisions": selectors.expected_decisions_for_queue(
+                queue=queue, today=today, program=cleaned.get("program", "")
+            ),
             "filters": filters,
             "page": page,
             "today": today,
@@ -99,6 +116,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "bulk_accept": bulk_accept,
             "columns": 7 + int(show_holds) + int(triaged) + int(bulk_accept),
             "can_read_log": access.can_read_access_log(request.user),
+            "bulk_approve": triaged and access.can_decide(request.user),
+            "can_read_figures": access.can_read_figures(request.user),
             "letters_to_mail": selectors.letters_to_mail().count(),
         },
     )
@@ -144,17 +163,28 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     pages.opened(request, application, "file")
     language = pages.page_language()
-    documents = [
-        (
-            document,
-            document_types.label(document.document_type) if document.document_type else document.item_code,
-        )
-        for document in documents_of(application).select_related("translation_of")
-    ]
+    documents = documents_on_page(application, language)
+    # Shown in full on this page: what no officer had read is marked "new" here, and is read now.
+    conversation = selectors.conversation_of(application)
+    unread = [message for message in conversation if message.to_office and not selectors.was_read(message)]
+    services.messages_mark_read(actor=request.user, application=application)
+    late_documents = selectors.late_documents_of(application)
+    notes = list(application.internal_notes.select_related("author").all())
     return render(
         request,
         "casework/file.html",
         {
+            "conversation": conversation,
+            "unread": {message.pk for message in unread},
+            "late_documents": late_documents,
+            "unread_late_documents": sum(1 for found in late_documents if not selectors.was_read(found)),
+            # Its own ids: the note form on the same page has a "text" field too.
+            "message_form": forms.MessageForm(
+                auto_id="message-%s",
+                initial={"token": uuid.uuid4()},
+                limit=file_size(document_max_bytes()),
+                most=services.MAX_MESSAGE_FILES,
+            ),
             "application": application,
             "submission": getattr(application, "submission", None),
             "people": people_as_submitted(application, language),
@@ -163,13 +193,15 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "signatures": application.signatures.select_related("signer", "recorded_by").all(),
             "screening": Screening.objects.filter(application=application).first(),
             "requests": application.document_requests.prefetch_related("files").all(),
-            "letters": application.letters.select_related("issued_by", "mailed__recorded_by").all(),
+            "letters": application.letters.select_related("issued_by", "mailed__recorded_by", "rendering").all(),
             "biometrics": application.biometrics_instructions.all(),
             "medical": application.medical_instructions.select_related("person").all(),
             "interviews": application.interviews.all(),
             "quality_assurance": getattr(application, "quality_assurance", None),
             "decision": getattr(application, "decision", None),
-            "notes": application.internal_notes.select_related("author").all(),
+            "notes": notes,
+            "notes_on_file": any(note.on_file for note in notes),
+            "notes_internal": any(not note.on_file for note in notes),
             "history": selectors.history_of(application),
             "waiting": services.pending_work(application)
             if application.status in services.PROCESSING
@@ -184,15 +216,52 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
-def note(request: HttpRequest, public_id) -> HttpResponse:
+def urgency(request: HttpRequest, public_id) -> HttpResponse:
+    """Set or clear the urgent flag from the file or the screening page, with its reason."""
     application = access.access_case(user=request.user, public_id=public_id)
+    # The button says which way (set or clear); the service checks the reason.
+    wanted = request.POST.get("urgent") == "yes"
     try:
-        services.note_add(
-            actor=request.user, public_id=application.public_id, text=request.POST.get("text", "")
+        change = services.case_urgency_set(
+            actor=request.user,
+            public_id=application.public_id,
+            urgent=wanted,
+            reason=request.POST.get(f"{forms.URGENCY_PREFIX}-reason", ""),
         )
     except CaseworkError as refused:
-        for message in refused.errors.get("text", []):
-            messages.error(request, message)
+        for errors in refused.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    else:
+        if change is None:
+            messages.info(request, _("Nothing changed."))
+        elif wanted:
+            messages.success(request, _("The file is marked urgent."))
+        else:
+            messages.success(request, _("The file is no longer marked urgent."))
+    to_screening = request.POST.get("back") == "screening" and access.can_screen(request.user)
+    return redirect("casework:screening" if to_screening else "casework:file", public_id=application.public_id)
+
+
+@login_required
+@require_POST
+def note(request: HttpRequest, public_id) -> HttpResponse:
+    """An officer's note: on the file (the applicant reads it) or internal, with its reason."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    form = forms.NoteForm(request.POST)
+    form.is_valid()
+    try:
+        services.note_add(
+            actor=request.user,
+            public_id=application.public_id,
+            text=request.POST.get("text", ""),
+            on_file=form.cleaned_data.get("visibility") == forms.NoteForm.ON_FILE,
+            internal_reason=request.POST.get("internal_reason", ""),
+        )
+    except CaseworkError as refused:
+        for field in ("text", "internal_reason"):
+            for message in refused.errors.get(field, []):
+                messages.error(request, message)
     else:
         messages.success(request, _("The note is saved."))
     return redirect("casework:file", public_id=application.public_id)
@@ -295,6 +364,9 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
     else:
         pages.opened(request, application, "screening")
     findings = list(screening_row.findings.select_related("verdict_by", "added_by"))
+    for finding in findings:
+        # What the finding is about, in words (its stored subject is a code of the rules).
+        finding.subject_label = finding_subject(application, finding.subject, language=language)
     rows = pages.rows_with_forms(findings, verdict_forms, forms.VerdictForm)
     bound_errors = [form for _finding, form in rows if form.errors] + ([add_form] if add_form.errors else [])
     return render(
@@ -309,6 +381,7 @@ def screening(request: HttpRequest, public_id) -> HttpResponse:
             "bound_errors": bound_errors,
             "pending": any(f.verdict == Verdict.PENDING for f in findings),
             "confirmed": [f for f in findings if f.verdict == Verdict.CONFIRMED],
+            "documents": documents_on_page(application, language),
             "language": language,
         },
         status=status,
@@ -494,6 +567,17 @@ def decision(request: HttpRequest, public_id) -> HttpResponse:
 # --- Files: documents, answers to requests, letters (logged) -------------------------------------------------
 
 
+def documents_on_page(application, language: str) -> list[pages.DocumentOnPage]:
+    """The file's documents as the officer's pages show them: what each is and whose (never a
+    code), and its pages to preview inline (or why it cannot be previewed)."""
+    found = list(documents_of(application).select_related("translation_of"))
+    labels = document_labels(application, found, language=language)
+    return [
+        pages.DocumentOnPage(document=document, label=labels[document.pk], preview=previews.preview_of(document))
+        for document in found
+    ]
+
+
 @login_required
 @require_GET
 def document(request: HttpRequest, public_id, document_id) -> FileResponse:
@@ -501,15 +585,52 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     found = documents_of(application).filter(public_id=document_id).first()
     if found is None:
         raise Http404
+    label = document_label(found, language=pages.page_language())
     return _download(
         request,
         application,
         kind=AccessKind.DOCUMENT_VIEWED,
-        what=f"{found.item_code}: {found.original_name}",
+        what=f"{label}: {found.original_name}",
+        opened=found.public_id,
         file=found.file,
         filename=document_download_name(found),
         content_type=found.content_type,
     )
+
+
+@login_required
+@require_GET
+def document_page(request: HttpRequest, public_id, document_id, number: int) -> HttpResponse:
+    """One page of a document as an image, for the file's inline preview: checked and logged
+    like a download, private, never cached by the browser or a proxy."""
+    application = access.access_case(user=request.user, public_id=public_id)
+    found = documents_of(application).filter(public_id=document_id).first()
+    if found is None or not 1 <= number <= previews.page_count(found):
+        raise Http404
+    label = document_label(found, language=pages.page_language())
+    services.file_access_record(
+        actor=request.user,
+        application=application,
+        kind=AccessKind.DOCUMENT_VIEWED,
+        what=_("%(document)s: page %(number)s (preview)") % {"document": label, "number": number},
+        request=request,
+        # The applicant's "Your file" says this document was opened by the office.
+        opened=found.public_id,
+    )
+    try:
+        image = previews.preview_page(found, number)
+    except previews.PreviewRefused:
+        response = HttpResponse(
+            _("This document cannot be previewed; download it."),
+            status=422,
+            content_type="text/plain; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(image, content_type=previews.CONTENT_TYPE)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required
@@ -546,6 +667,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
         application,
         kind=AccessKind.REQUEST_FILE_VIEWED,
         what=found.original_name,
+        opened=found.public_id,
         file=found.file,
         filename=download_name("answer-to-request", found.content_type),
         content_type=found.content_type,
@@ -557,13 +679,14 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
 def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileResponse:
     application = access.access_case(user=request.user, public_id=public_id)
     found = application.letters.filter(public_id=letter_id).first()
-    if found is None or language not in ("en", "fr"):
+    if found is None or not found.made or language not in ("en", "fr"):
         raise Http404
     return _download(
         request,
         application,
         kind=AccessKind.LETTER_VIEWED,
         what=f"{found.kind} ({language})",
+        opened=found.public_id,
         file=found.pdf(language),
         filename=f"{application.number}-{found.kind}-{language}.pdf",
         content_type="application/pdf",

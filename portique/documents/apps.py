@@ -11,8 +11,9 @@ class DocumentsConfig(AppConfig):
         # What the application's workflow asks of the documents (applications.ports).
         from portique.applications import ports
 
-        from . import selectors
+        from . import selectors, services
 
         ports.case_documents.provide(selectors.case_documents_for)
         ports.documents_content.provide(selectors.documents_content)
         ports.checklist.provide(selectors.checklist_for)
+        ports.restart_documents.provide(services.documents_carry_over)

@@ -24,7 +24,7 @@ from portique.uploads.inspection import Inspected, Problem, UploadRejected, insp
 from . import photo_checks, photo_spec
 from .choices import EXTENSIONS, Affidavit, DocumentState, EventKind, ItemKind, Purpose, Translator
 from .formatting import file_size
-from .items import ANY_DOCUMENT, Item, document_max_bytes
+from .items import ANY_DOCUMENT, PHOTO_CODES, Item, document_max_bytes
 from .models import Document, DocumentEvent, Explanation, storage_name
 
 log = logging.getLogger(__name__)
@@ -520,3 +520,114 @@ def document_record_download(*, actor, document: Document) -> None:
         application=document.application, actor=actor, kind=EventKind.DOWNLOADED, item_code=document.item_code,
         document=document,
     )
+
+
+# --- A returned application's documents, carried into its restart (IRPR 12) -------------------
+
+
+@dataclass(frozen=True)
+class NotCarried:
+    """A document of the returned application that was not copied into its restart, and why."""
+
+    name: str
+    item_code: str
+    person_position: int | None
+    reason: str  # "photo", "not_asked" or "refused": the pages word each one
+
+
+def _open_copy(document: Document):
+    from django.core.files.base import ContentFile
+
+    with document.file.open("rb") as stored:
+        copy = ContentFile(stored.read(), name=document.original_name)
+    return copy
+
+
+def documents_carry_over(*, actor, returned: Application, application: Application, on: date) -> list[NotCarried]:
+    """Copy every current document of ``returned`` into ``application`` (its restart), each checked
+    again by its content as a new upload is, against the checklist of the new application.
+
+    Photos are not carried: the photo must be recent and its date of taking is declared with
+    each upload (PRC-62). A file the checks refuse today, or an item the new application does not
+    ask, stays only in the returned application. The caller holds both applications locked.
+    Returns what was not carried, for the pages to say so.
+    """
+    from .selectors import checklist_for
+
+    items = {(item.code, item.person_position): item for item in checklist_for(application, on)}
+    left: list[NotCarried] = []
+    originals = returned.documents.filter(
+        state=DocumentState.CURRENT, purpose=Purpose.EVIDENCE, translation_of__isnull=True
+    ).order_by("uploaded_at", "id")
+    for original in originals:
+        item = items.get((original.item_code, original.person_position))
+        if original.item_code in PHOTO_CODES or (item is not None and item.kind in (ItemKind.PHOTO, ItemKind.PHOTO_BACK)):
+            left.append(NotCarried(original.original_name, original.item_code, original.person_position, "photo"))
+            continue
+        if item is None:
+            left.append(
+                NotCarried(original.original_name, original.item_code, original.person_position, "not_asked")
+            )
+            continue
+        copy = _carry_one(actor=actor, original=original, application=application, item=item, on=on)
+        if copy is None:
+            left.append(NotCarried(original.original_name, original.item_code, original.person_position, "refused"))
+            continue
+        for translation in original.translations.filter(state=DocumentState.CURRENT).order_by("uploaded_at", "id"):
+            if _carry_one(
+                actor=actor, original=translation, application=application, item=item, on=on, translation_of=copy
+            ) is None:
+                left.append(
+                    NotCarried(translation.original_name, original.item_code, original.person_position, "refused")
+                )
+    return left
+
+
+def _carry_one(*, actor, original: Document, application: Application, item: Item, on: date, translation_of=None):
+    """One file copied and checked again; ``None`` when the checks refuse it now."""
+    try:
+        upload = _open_copy(original)
+    except OSError:
+        log.warning("document %s of a returned application could not be read", original.pk)
+        return None
+    try:
+        _check_size(upload, limit=item.max_bytes(on))
+        inspected = inspect(upload, accepts=item.accepts(on))
+    except (UploadRejected, DocumentError):
+        return None
+    stored = _store(upload, inspected)
+    try:
+        document = Document.objects.create(
+            application=application,
+            person_position=original.person_position,
+            item_code=original.item_code,
+            document_type=original.document_type,
+            purpose=Purpose.EVIDENCE,
+            state=DocumentState.CURRENT,
+            file=stored,
+            original_name=original.original_name,
+            content_type=inspected.content_type,
+            size=inspected.size,
+            sha256=inspected.sha256,
+            page_count=inspected.page_count,
+            width=inspected.width,
+            height=inspected.height,
+            other_language=original.other_language,
+            translation_of=translation_of,
+            translator=original.translator,
+            affidavit=original.affidavit,
+            certified_copy_included=original.certified_copy_included,
+            uploaded_by=actor,
+        )
+        _event(
+            application=application,
+            actor=actor,
+            kind=EventKind.UPLOADED,
+            item_code=item.code,
+            document=document,
+            detail=f"carried over from {original.application.number}",
+        )
+    except BaseException:
+        default_storage.delete(stored)
+        raise
+    return document

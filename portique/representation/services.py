@@ -465,6 +465,10 @@ def representation_restart(*, actor, public_id) -> Representation:
         # Every person and answer (a sponsorship's family, a minor's parent or guardian who
         # signs, the representative's IMM 5476 particulars); never the signatures.
         application = application_people.restart_from(actor=actor, returned=returned)
+        # A second request (a double click) finds the restart the first one made.
+        already = application.representations.filter(representative=actor).exclude(state=State.REVOKED).first()
+        if already is not None:
+            return already
         representation = Representation.objects.create(
             application=application,
             representative=actor,

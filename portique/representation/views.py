@@ -21,6 +21,7 @@ from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import EDITABLE, PersonRole, Program
 from portique.applications.people import guardian as pr_card_guardian
 from portique.applications.people import selectors as people_selectors
+from portique.applications.restart_pin import restart_pin
 from portique.applications.signing import several_signers
 from portique.core.body_limit import body_limit
 from portique.documents.items import upload_body_bytes
@@ -216,6 +217,8 @@ def file(request: HttpRequest, public_id) -> HttpResponse:
             "upload_form": Imm5476Form(),
             "history": application_selectors.history_of(application=application),
             "events": selectors.history_of(representation=representation),
+            # A restart of a returned application (IRPR 12): the grounds, documents and changes.
+            "restart_pin": restart_pin(application, language) if editable else None,
         },
     )
 

@@ -224,7 +224,7 @@ def test_the_counts_agree_with_the_lists_and_the_held_files_say_what_they_wait_f
         page = client.get(reverse("casework:home"), {"queue": WAITING.value}).content.decode()
         assert "Waiting for" in page
         assert "Quebec's decision on the undertaking (asked on" in page
-        assert "Police certificate from NG for Chidi Emeka Okafor" in page
+        assert "Police certificate from Nigeria for Chidi Emeka Okafor" in page
         french = client.get(reverse("casework:home").replace("/en/", "/fr/"), {"queue": WAITING.value})
         assert "Certificat de police" in french.content.decode()
 

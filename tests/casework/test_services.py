@@ -848,7 +848,13 @@ def test_notes_and_logs_are_append_only(officer, submitted):
     from portique.casework.choices import AccessKind
     from portique.casework.models import FileAccess, InternalNote
 
-    note = services.note_add(actor=officer, public_id=submitted.public_id, text="Check the passport stamp.")
+    note = services.note_add(
+        actor=officer,
+        public_id=submitted.public_id,
+        text="Check the passport stamp.",
+        on_file=False,
+        internal_reason="A check with a partner agency.",
+    )
     entry = services.file_access_record(
         actor=officer, application=submitted, kind=AccessKind.FILE_OPENED, what="file"
     )
@@ -864,4 +870,4 @@ def test_notes_and_logs_are_append_only(officer, submitted):
         with pytest.raises(TypeError):
             model.objects.all().delete()
     with pytest.raises(services.CaseworkError):
-        services.note_add(actor=officer, public_id=submitted.public_id, text="")
+        services.note_add(actor=officer, public_id=submitted.public_id, text="", on_file=True)

@@ -419,7 +419,7 @@ def test_a_requested_police_certificate_holds_the_decision_until_it_is_received(
     )
     request = follow_up.request
     assert request.state == RequestState.OPEN and request.letter.kind == LetterKind.REQUEST
-    assert "Police certificate from NG for Chidi Emeka Okafor" in pdf_text(request.letter.pdf_en)
+    assert "Police certificate from Nigeria for Chidi Emeka Okafor" in pdf_text(request.letter.pdf_en)
     with pytest.raises(services.CaseworkError, match="already"):
         police_certificate_request(
             actor=officer,

@@ -163,7 +163,12 @@ def test_the_file_shows_forms_documents_payments_signatures_and_history(client_f
 def test_internal_notes_are_never_shown_to_the_applicant(client_for, officer, applicant, submitted):
     client = client_for(officer)
     response = client.post(
-        file_url(submitted, "casework:note"), {"text": "Suspicious entry stamp, verify with CBSA."}
+        file_url(submitted, "casework:note"),
+        {
+            "text": "Suspicious entry stamp, verify with CBSA.",
+            "visibility": "internal",
+            "internal_reason": "A check with a partner agency.",
+        },
     )
     assert response.status_code == 302
     assert InternalNote.objects.filter(application=submitted).count() == 1

@@ -93,7 +93,9 @@ def test_an_officers_request_and_note_are_text_for_the_applicant_and_in_the_lett
         due_on=ON + timedelta(days=30),
         on=ON,
     )
-    casework_services.note_add(actor=officer, public_id=application.public_id, text=f"Checked {SCRIPT}")
+    casework_services.note_add(
+        actor=officer, public_id=application.public_id, text=f"Checked {SCRIPT}", on_file=True
+    )
     page = _signed_in(applicant).get(
         reverse("casework_applicant:request", kwargs={"public_id": application.public_id, "request_id": request.public_id})
     )
@@ -102,6 +104,12 @@ def test_an_officers_request_and_note_are_text_for_the_applicant_and_in_the_lett
     _assert_escaped(
         _signed_in(officer).get(reverse("casework:file", kwargs={"public_id": application.public_id})).content.decode(),
         "the officer's file with the note",
+    )
+    _assert_escaped(
+        _signed_in(applicant)
+        .get(reverse("casework_applicant:your_file", kwargs={"public_id": application.public_id}))
+        .content.decode(),
+        "the applicant's file with the note to the file",
     )
     with request.letter.pdf_en.open("rb") as stored:
         text, raw = _pdf_text_and_bytes(stored.read())

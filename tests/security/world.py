@@ -10,6 +10,7 @@ until it is added here.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -117,15 +118,52 @@ def build(capture) -> World:
             on=ON + timedelta(days=2),
         )
     request.refresh_from_db()
+    # One note of each kind: "Your file" and "Your data" read the file's notes (never the internal one).
+    casework_services.note_add(
+        actor=supervisor, public_id=submitted.public_id, text="Your passport copy is fine.", on_file=True
+    )
+    casework_services.note_add(
+        actor=supervisor,
+        public_id=submitted.public_id,
+        text="Checking the entry stamp with a partner agency.",
+        on_file=False,
+        internal_reason="An investigation is ongoing.",
+    )
     document = submitted.documents.exclude(item_code=PHOTO_FRONT).first()
     submitted_bundle = {
         "public_id": submitted.public_id,
         "document_id": document.public_id,
+        # The first page of that document, as the officer's inline preview shows it.
+        "number": 1,
         "request_id": request.public_id,
         "file_id": request.files.first().public_id,
         "letter_id": submitted.letters.first().public_id,
         "language": "en",
         "receipt_number": submitted.payments.exclude(receipt_number=None).first().receipt_number,
+    }
+
+    # 1b. Its conversation with the office (a message with a file) and a document sent after submission.
+    with capture(execute=True):
+        message = casework_services.message_send(
+            actor=applicant,
+            public_id=submitted.public_id,
+            text="I moved last week.",
+            files=[upload("lease.pdf", pdf_bytes(1), "application/pdf")],
+            token=None,
+        )
+    late = casework_services.late_document_add(
+        actor=applicant,
+        public_id=submitted.public_id,
+        item_code=casework_services.OTHER_DOCUMENT,
+        description="My new lease",
+        upload=upload("lease.pdf", pdf_bytes(1), "application/pdf"),
+        token=None,
+    )
+    conversation_bundle = {
+        "public_id": submitted.public_id,
+        "message_id": message.public_id,
+        "file_id": message.files.get().public_id,
+        "document_id": late.public_id,
     }
 
     # 2. A draft with one document: the pages that change an application.
@@ -189,6 +227,14 @@ def build(capture) -> World:
             due_on=ON + timedelta(days=40),
             on=ON + timedelta(days=1),
         )
+    # Its applicant follows it online (the sweep proves another applicant still reads nothing of it).
+    from datetime import date
+
+    from portique.applications.paper_follow import paper_application_link
+
+    paper_application_link(
+        actor=applicant, number=accepted_paper.number, born_on=date(1988, 4, 2), postal_code="K1P 5B2"
+    )
     paper_request_bundle = {
         "public_id": accepted_paper.public_id,
         "request_id": paper_request.public_id,
@@ -238,6 +284,16 @@ def build(capture) -> World:
 
     eta_bundle = {"public_id": submitted_eta(applicant, capture).public_id}
 
+    # 5d. A batch of routine files a decision-maker confirmed (its page lists what was approved
+    #     and what was left out: here the PR card, which still waits for its biometrics).
+    from portique.casework import bulk_decide, triage
+
+    triage.triage_switch(actor=supervisor, program="pr_card", enabled=True, reason="Pilot.")
+    batch = bulk_decide.routine_files_approve(
+        actor=supervisor, key=str(uuid.uuid4()), program="pr_card", public_ids=[str(submitted.public_id)], on=ON
+    )
+    batch_bundle = {"batch_id": batch.public_id}
+
     # 6. A kit request, sent with its covering letter, and the representative's profile.
     from portique.alternatives.services import Dispatch, kit_request_mark_sent
     from tests.alternatives.conftest import braille_by_mail
@@ -257,6 +313,7 @@ def build(capture) -> World:
 
     named = {
         "submitted": submitted_bundle,
+        "conversation": conversation_bundle,
         "draft": draft_bundle,
         "represented": rep_bundle,
         "representation": invitation_bundle,
@@ -266,6 +323,7 @@ def build(capture) -> World:
         "sponsorship": submitted_sponsorship_bundle,
         "represented_submitted": represented_submitted_bundle,
         "eta": eta_bundle,
+        "batch": batch_bundle,
         "kit": others[0],
         "profile": others[1],
     }
@@ -277,6 +335,7 @@ def build(capture) -> World:
         named=named,
         bundles=[
             submitted_bundle,
+            conversation_bundle,
             draft_bundle,
             rep_bundle,
             invitation_bundle,
@@ -286,6 +345,7 @@ def build(capture) -> World:
             submitted_sponsorship_bundle,
             represented_submitted_bundle,
             eta_bundle,
+            batch_bundle,
             *others,
         ],
     )

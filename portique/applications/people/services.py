@@ -126,17 +126,25 @@ def _guardian_removal_reason_required() -> Reason:
 def restart_from(*, actor, returned: Application) -> Application:
     """A new draft application owned by ``actor``, pre-filled with every person and answer of ``returned``.
 
-    For an application returned as incomplete (IRPR 12): a new file (new number and history,
-    no documents, payments or signatures: it is signed again). Every person comes back at
+    For an application returned as incomplete (IRPR 12): a new file (new number and history, no
+    payments or signatures: it is signed again), linked to the returned one (``restarted_from``),
+    with the returned one's documents copied and checked again (``ports.restart_documents``). Every person comes back at
     their position with all their answers: a sponsorship's family members, and a PR card's
     parent or legal guardian who signs for an applicant under 18 (ACT-56). The caller holds
     ``returned`` locked and has checked that ``actor`` may prepare it.
     """
+    from .. import ports
     from ..services import application_start
 
+    # A second request (a double click) finds the draft the first one started.
+    already = returned.restarts.filter(owner=actor, status__in=EDITABLE).first()
+    if already is not None:
+        return already
     people = list(returned.people.order_by("position"))
     with transaction.atomic():
         application = application_start(actor=actor, program=returned.program)
+        application.restarted_from = returned
+        application.save(update_fields=["restarted_from"])
         # The people every application of the program starts with come back in them.
         started = {person.role: person for person in application.people.all()}
         for person in people:
@@ -156,6 +164,8 @@ def restart_from(*, actor, returned: Application) -> Application:
                 actor=actor,
                 reason=f"restarted from {returned.number}",
             )
+        # The documents come too, each checked again by its content (portique.documents).
+        ports.restart_documents(actor=actor, returned=returned, application=application, on=timezone.localdate())
     return application
 
 

@@ -52,7 +52,9 @@ def status_page(request: HttpRequest, application: Application) -> HttpResponse:
             "submission": _submission_of(application),
             "timeline": submitted_selectors.timeline_of(application=application),
             "address": submitted_selectors.mailing_address_on_file(application=application),
-            "can_change_address": application.status in address_changes.OPEN_AFTER_SUBMISSION,
+            # A paper application followed online is read here; its address changes in writing.
+            "can_change_address": application.status in address_changes.OPEN_AFTER_SUBMISSION
+            and not application.on_paper,
             # The officer side's messages, when portique.casework provides them.
             "casework_messages": submitted_selectors.casework_messages_available(),
             # Every request still waiting for an answer, with its deadline, at the top of the page.

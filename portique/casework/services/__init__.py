@@ -29,11 +29,24 @@ from .common import (  # noqa: F401
     past_date,
     record_event,
     refund,
+    refund_assessment,
     require,
     require_stage,
     required_text,
     save_with_letter,
     wrong_stage,
+)
+from .conversation import (  # noqa: F401
+    MAX_MESSAGE_FILES,
+    OPEN_FOR_LATE_DOCUMENTS,
+    OTHER_DOCUMENT,
+    applicant_side,
+    late_document_add,
+    late_document_mark_read,
+    message_answer,
+    message_send,
+    messages_mark_read,
+    submitted_items,
 )
 from .decisions import (  # noqa: F401
     application_decide,
@@ -72,4 +85,13 @@ from .screening import (  # noqa: F401
     finding_add,
     finding_judge,
     screening_run,
+)
+from .urgency import case_urgency_set  # noqa: E402, F401
+from .withdrawal import (  # noqa: F401
+    WITHDRAWABLE,
+    application_withdraw,
+    withdrawable_by,
+    withdrawal_record,
+    withdrawal_refund_event,
+    withdrawal_refund_preview,
 )

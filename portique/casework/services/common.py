@@ -162,9 +162,17 @@ def _channel(application: Application) -> str:
 
 
 def issue_letter(
-    *, stored: list[str], application: Application, kind: LetterKind, actor, on: date, context: dict[str, Any]
+    *,
+    stored: list[str],
+    application: Application,
+    kind: LetterKind,
+    actor,
+    on: date,
+    context: dict[str, Any],
+    by_task: bool = False,
 ) -> Letter:
-    pdfs = letters.render(kind=kind, application=application, on=on, officer=actor, context=context)
+    """Write the letter with what it tells; ``by_task``: a task worker makes its PDFs after the
+    commit (``casework.letter_tasks``), so a batch of decisions does not wait for them."""
     letter = Letter(
         application=application,
         kind=kind,
@@ -172,6 +180,13 @@ def issue_letter(
         channel=_channel(application),
         issued_by=actor,
     )
+    if by_task:
+        from .. import letter_tasks
+
+        letter.save()
+        letter_tasks.letter_make_later(letter, dated_on=on)
+        return letter
+    pdfs = letters.render(kind=kind, application=application, on=on, officer=actor, context=context)
     for language, content in pdfs.items():
         field = letter.pdf(language)
         field.save(f"{kind}-{language}.pdf", ContentFile(content), save=False)
@@ -212,11 +227,18 @@ def decision_save(
     context: dict[str, Any],
     to_status: str,
     reason: str,
+    letter_by_task: bool = False,
 ) -> Decision:
     """Save a decision with its letter and move the application to its outcome (the history
     records who, when and why)."""
     decision.letter = issue_letter(
-        stored=stored, application=decision.application, kind=kind, actor=actor, on=on, context=context
+        stored=stored,
+        application=decision.application,
+        kind=kind,
+        actor=actor,
+        on=on,
+        context=context,
+        by_task=letter_by_task,
     )
     decision.save()
     application_transition(application=decision.application, to_status=to_status, actor=actor, reason=reason)
@@ -226,18 +248,27 @@ def decision_save(
 # --- Refunds as the rules say ------------------------------------------------------------------
 
 
-def refund(application: Application, *, event: fees.RefundEvent, on: date) -> dict[str, Any]:
-    """What ``portique.rules.fees.assess_refund`` says ``event`` gives back, as JSON."""
+def refund_assessment(
+    application: Application, *, event: fees.RefundEvent, on: date
+) -> fees.RefundAssessment | None:
+    """What ``portique.rules.fees.assess_refund`` says ``event`` would give back; nothing is paid.
+    ``None`` when nothing was paid (or all of it is already back)."""
     if payment_selectors.paid_for(application) <= 0:
-        return {}
-    quote = payment_selectors.quote_for(application, on)
+        return None
     latest = payment_selectors.approved_payments(application).last()
-    assessment = fees.assess_refund(
-        quote=quote,
+    return fees.assess_refund(
+        quote=payment_selectors.quote_for(application, on),
         event=event,
         proof=fees.ProofOfPayment.RECEIPT_ATTACHED,
         payer_name_on_receipt=latest.payer_name if latest else None,
     )
+
+
+def refund(application: Application, *, event: fees.RefundEvent, on: date) -> dict[str, Any]:
+    """What ``portique.rules.fees.assess_refund`` says ``event`` gives back, as JSON."""
+    assessment = refund_assessment(application, event=event, on=on)
+    if assessment is None:
+        return {}
     payee = assessment.payee.name or payment_selectors.applicant_name(application)
     # The money goes back now, in the same transaction as the decision that causes it.
     refunds = event_refund(application=application, event=event, on=on)

@@ -29,6 +29,7 @@ from .common import (
     PROCESSING,
     CaseworkError,
 )
+from .withdrawal import withdrawal_record
 
 # --- Decision -----------------------------------------------------------------------------------------
 
@@ -51,12 +52,14 @@ def application_decide(
     pick_up_details: str = "",
     applicant_is_citizen: bool = False,
     on: date,
+    letter_by_task: bool = False,
 ) -> Decision:
     """Approve, refuse (with reasons) or record the withdrawal of an application, with its letter.
 
     Only a decision-maker decides (not a screening officer). Refunds follow the rules
     (PRC-21, PRC-71): refused, none; a citizen, the processing fee; withdrawn before
     processing started, the processing fee; biometric fees go to an officer (G-22).
+    ``letter_by_task``: the letter is made by a task worker after the commit (bulk approval).
     """
     common.require(actor, DECIDE)
     errors: dict[str, list] = {}
@@ -96,21 +99,17 @@ def application_decide(
             waiting = readiness(application, on=on).missing
             if waiting:
                 raise CaseworkError({"": [_("The application cannot be approved yet:"), *waiting]})
-        on_date = common.application_date(application)
+        if outcome == DecisionOutcome.WITHDRAWN:
+            # The same refund, letter and history as the applicant's own withdrawal.
+            return withdrawal_record(
+                application, actor=actor, reasons=reasons, stored=stored, on=on, at_applicant_request=False
+            )
         refund: dict[str, Any] = {}
         if outcome == DecisionOutcome.REFUSED:
             event = (
                 fees.RefundEvent.APPLICANT_IS_CITIZEN if applicant_is_citizen else fees.RefundEvent.REFUSED
             )
-            refund = common.refund(application, event=event, on=on_date)
-        elif outcome == DecisionOutcome.WITHDRAWN:
-            started = application.status == Status.IN_PROCESSING
-            event = (
-                fees.RefundEvent.WITHDRAWN_AFTER_PROCESSING_STARTED
-                if started
-                else fees.RefundEvent.WITHDRAWN_BEFORE_PROCESSING
-            )
-            refund = common.refund(application, event=event, on=on_date)
+            refund = common.refund(application, event=event, on=common.application_date(application))
         decision = Decision(
             application=application,
             outcome=outcome,
@@ -124,7 +123,6 @@ def application_decide(
         kind, to_status = {
             DecisionOutcome.APPROVED: (LetterKind.APPROVAL, Status.APPROVED),
             DecisionOutcome.REFUSED: (LetterKind.REFUSAL, Status.REFUSED),
-            DecisionOutcome.WITHDRAWN: (LetterKind.WITHDRAWAL, Status.WITHDRAWN),
         }[DecisionOutcome(outcome)]
         common.decision_save(
             decision,
@@ -135,6 +133,7 @@ def application_decide(
             context={"decision": decision, "refund": refund},
             to_status=to_status,
             reason=reasons or str(CardDelivery(card_delivery).label if card_delivery else outcome),
+            letter_by_task=letter_by_task,
         )
         common.record_event(application=application, kind=EventKind.DECIDED, actor=actor, detail=outcome)
         if outcome == DecisionOutcome.APPROVED and application.definition.delivers_an_authorization:

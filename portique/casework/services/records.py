@@ -1,4 +1,4 @@
-"""Letters mailed on paper, notes on the file and the access log."""
+"""Letters mailed on paper, officers' notes (to the file or internal) and the access log."""
 
 from __future__ import annotations
 
@@ -67,21 +67,44 @@ def letter_record_mailed(*, actor, public_id, letter_id, mailed_on: date | None,
 # --- Notes and the access log ----------------------------------------------------------------------
 
 
-def note_add(*, actor, public_id, text: str) -> InternalNote:
-    """An internal note on the file: for officers only, never shown to the applicant."""
+def note_add(*, actor, public_id, text: str, on_file: bool, internal_reason: str = "") -> InternalNote:
+    """An officer's note: to the file (the applicant and their representative read it, dated, without
+    the officer's name) or internal (officers only), with the reason it is kept internal."""
     common.require(actor, *PROCESS)
     text = common.required_text(text, "text", _("Write the note."))
+    internal_reason = (internal_reason or "").strip()
+    if on_file:
+        internal_reason = ""
+    else:
+        internal_reason = common.required_text(
+            internal_reason,
+            "internal_reason",
+            _("Say why the note is kept internal, or put it on the file for the applicant to read."),
+        )
     with transaction.atomic():
         application = common.locked_case(public_id=public_id)
-        note = InternalNote.objects.create(application=application, author=actor, text=text)
-        common.record_event(application=application, kind=EventKind.NOTE_ADDED, actor=actor)
+        note = InternalNote.objects.create(
+            application=application, author=actor, text=text, on_file=on_file, internal_reason=internal_reason
+        )
+        common.record_event(
+            application=application,
+            kind=EventKind.FILE_NOTE_ADDED if on_file else EventKind.NOTE_ADDED,
+            actor=actor,
+        )
     return note
 
 
 def file_access_record(
-    *, actor, application: Application, kind: AccessKind, what: str = "", request: HttpRequest | None = None
+    *,
+    actor,
+    application: Application,
+    kind: AccessKind,
+    what: str = "",
+    request: HttpRequest | None = None,
+    opened=None,
 ) -> FileAccess:
-    """Log that an officer opened a file or one of its documents (who, what, when, from where)."""
+    """Log that an officer opened a file or one of its documents (who, what, when, from where);
+    ``opened`` is the public id of the document, request file or letter, if one was opened."""
     from portique.core.client_address import client_ip
 
     return FileAccess.objects.create(
@@ -90,5 +113,6 @@ def file_access_record(
         application=application,
         kind=kind,
         what=what[:300],
+        opened=opened,
         ip=client_ip(request),
     )

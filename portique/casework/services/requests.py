@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -13,10 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.applications.access import access_application
 from portique.applications.models import Application
-from portique.documents.choices import EXTENSIONS
-from portique.documents.formatting import file_size
-from portique.documents.items import ANY_DOCUMENT, document_max_bytes
-from portique.uploads.inspection import UploadRejected, inspect
 
 from .. import notifications
 from ..choices import (
@@ -27,15 +21,14 @@ from ..choices import (
 from ..models import (
     DocumentRequest,
     RequestFile,
-    private_name,
 )
 from . import common
 from .common import (
-    MAX_REQUEST_FILES,
     PROCESS,
     PROCESSING,
     CaseworkError,
 )
+from .uploads import checked_files, store_checked
 
 
 def request_send(*, actor, public_id, description: str, due_on: date | None, on: date) -> DocumentRequest:
@@ -69,39 +62,6 @@ def request_send(*, actor, public_id, description: str, due_on: date | None, on:
     return request
 
 
-def _clean_name(name: str | None, extension: str) -> str:
-    cleaned = re.sub(r"[\x00-\x1f\x7f/\\]", "", (name or "").strip())[-200:]
-    return cleaned or f"document.{extension}"
-
-
-def _checked_files(files: list, *, language: str, required: bool) -> list:
-    """Each file checked by its content (portique.uploads.inspection): a PDF, JPEG or PNG,
-    sound, without scripts, within the size limit. A refused file stops everything."""
-    files = [upload for upload in files if upload is not None]
-    if required and not files:
-        raise CaseworkError.at("files", _("Choose at least one file to send."))
-    if len(files) > MAX_REQUEST_FILES:
-        raise CaseworkError.at(
-            "files", _("Send at most %(count)s files at a time.") % {"count": MAX_REQUEST_FILES}
-        )
-    limit = document_max_bytes()
-    checked = []
-    for upload in files:
-        if upload.size is not None and upload.size > limit:
-            raise CaseworkError.at(
-                "files",
-                _("“%(name)s” is larger than the limit of %(limit)s.")
-                % {"name": upload.name, "limit": file_size(limit)},
-            )
-        try:
-            checked.append((upload, inspect(upload, accepts=ANY_DOCUMENT)))
-        except UploadRejected as refused:
-            raise CaseworkError(
-                {"files": [f"“{upload.name}”: {problem.message(language)}" for problem in refused.problems]}
-            ) from refused
-    return checked
-
-
 def _request_close(
     *,
     stored: list[str],
@@ -119,19 +79,8 @@ def _request_close(
     if application.status not in PROCESSING:
         raise common.wrong_stage(application)
     for upload, inspected in checked:
-        extension = EXTENSIONS[inspected.content_type]
-        upload.seek(0)
-        name = default_storage.save(private_name(None, f"upload.{extension}"), upload)
-        stored.append(name)
         RequestFile.objects.create(
-            request=request,
-            file=name,
-            original_name=_clean_name(getattr(upload, "name", ""), extension),
-            content_type=inspected.content_type,
-            size=inspected.size,
-            sha256=inspected.sha256,
-            page_count=inspected.page_count,
-            uploaded_by=actor,
+            request=request, uploaded_by=actor, **store_checked(upload, inspected, stored=stored)
         )
     request.state = RequestState.ANSWERED
     request.answer_text = (text or "").strip()
@@ -150,7 +99,7 @@ def request_answer(*, actor, public_id, request_id, files: list, text: str, on: 
     request = application.document_requests.filter(public_id=request_id).first()
     if request is None:
         raise Http404
-    checked = _checked_files(files, language=actor.preferred_language, required=True)
+    checked = checked_files(files, language=actor.preferred_language, required=True)
     with common.atomic() as stored:
         application = access_application(actor=actor, public_id=public_id, for_update=True)
         request = DocumentRequest.objects.select_for_update().get(pk=request.pk)
@@ -189,7 +138,7 @@ def request_answer_received_on_paper(
         errors["text"] = [_("Say what was received: the documents or the information, as sent.")]
     if errors:
         raise CaseworkError(errors)
-    checked = _checked_files(files, language=actor.preferred_language, required=False)
+    checked = checked_files(files, language=actor.preferred_language, required=False)
     with common.atomic() as stored:
         application = common.locked_case(public_id=public_id)
         if not application.on_paper:

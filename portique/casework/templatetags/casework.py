@@ -5,10 +5,12 @@ from portique.casework import selectors
 register = template.Library()
 
 
-@register.simple_tag
-def casework_messages(application):
-    """The applicant's letters and requests for ``application`` (never an internal note)."""
-    return selectors.messages_for(application)
+@register.simple_tag(takes_context=True)
+def casework_messages(context, application):
+    """The applicant's letters, requests, messages with the office and documents sent after
+    submission for ``application`` (never an internal note), as the signed-in reader sees them."""
+    request = context.get("request")
+    return selectors.messages_for(application, viewer=getattr(request, "user", None))
 
 
 @register.simple_tag(takes_context=True)

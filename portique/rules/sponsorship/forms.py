@@ -244,6 +244,8 @@ def _sponsor_forms(
     if represented:
         forms.append(Form.IMM_5476)
     # Reading (G-15): the list that follows "vous devez remplir" is missing from the guide.
+    # Information, not a warning: it is about our source, the same for every sponsorship, and
+    # says nothing about this file (as a warning it made every sponsorship need review, issue 18).
     children_only = sponsoring is SponsoredRelationship.DEPENDENT_CHILD
     reasons.append(
         say(
@@ -254,7 +256,7 @@ def _sponsor_forms(
             "source: complete it from the document checklist. Nothing is assumed here.",
             fr="La liste des formulaires du répondant lorsqu’il parraine {what_fr} manque dans notre "
             "source : complétez-la à l’aide de la liste de vérification. Rien n’est présumé ici.",
-            severity=Severity.WARNING,
+            severity=Severity.INFO,
             subject=person,
             what="only dependent children" if children_only else "a spouse or partner",
             what_fr="uniquement des enfants à charge" if children_only else "un époux ou un partenaire",
