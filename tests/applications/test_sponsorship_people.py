@@ -232,7 +232,7 @@ def test_a_section_page_addresses_a_person_and_a_form_and_saves_yes_as_true(
         ).status_code
         == 404
     )
-    before = application.people.get(position=0).answers["IMM1344"]["history"]
+    before = application.people.get(position=0).answers["IMM1344"].get("history", {})
     response = client.post(f"{url}?page=bankruptcy", {"version": "1", "undischarged_bankrupt": "false", "save": "1"})
     assert response.status_code == 302
     response = client.post(f"{url}?page=criminality", {"version": "2", "detained_in_prison": "true", "save": "1"})
