@@ -194,7 +194,11 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
         # One blank row when there is none yet, or after "Add another".
         extra = 1 if not rows or request.GET.get("add") == "1" else 0
         formset = section_formset_class(definition, language, extra=extra)
-        bound = formset(request.POST or None, initial=rows or None, prefix=section)
+        # What was posted is read as it is: compared with the saved rows, an unchanged row would read as blank.
+        if request.method == "POST":
+            bound = formset(request.POST, prefix=section)
+        else:
+            bound = formset(initial=rows or None, prefix=section)
     else:
         initial = initial_answers(definition, saved if isinstance(saved, dict) else {})
         bound = section_form_class(asked, language)(request.POST or None, initial=initial)

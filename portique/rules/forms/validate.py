@@ -357,10 +357,15 @@ def _check_periods(
     start_code, end_code = section.period  # type: ignore[misc]
     found = []
     periods = []
+    ongoing_seen = False
     for number, row in enumerate(rows, start=1):
         start, end = parse_date(row.get(start_code)), parse_date(row.get(end_code))
-        if is_ongoing(section, row):
-            # The period runs to this day: it has no end date of its own.
+        if is_ongoing(section, row) and not ongoing_seen:
+            # The period runs to this day: it has no end date of its own. (A second row marked
+            # so is its own finding, FORM_SEVERAL_ONGOING; its written dates are checked as given.)
+            ongoing_seen = True
+            if start is None or start > application_date:
+                continue  # a start after the application date is its own finding
             end = application_date
         if start is None or end is None:
             continue
