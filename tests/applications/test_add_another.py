@@ -125,3 +125,75 @@ def test_pressing_enter_saves_and_continues_rather_than_removing_a_row(client, c
     first_button = re.search(r"<button[^>]*>", form).group(0)
     assert 'name="continue"' in first_button
 
+
+
+def _sponsorship(applicant):
+    return services.application_start(actor=applicant, program=Program.SPOUSE_SPONSORSHIP)
+
+
+@pytest.mark.django_db
+def test_the_sponsor_history_is_asked_a_topic_a_page_and_each_page_keeps_the_others_answers(client, applicant):
+    application = _sponsorship(applicant)
+    client.force_login(applicant)
+    url = reverse("applications:person_section", args=[application.public_id, 0, "IMM1344", "history"])
+    first = client.get(url).content.decode()
+    assert "Sponsorships before this one" in first and "page 1 of 5" in first
+    assert "Why we ask" in first and "Are you bankrupt" not in first
+
+    response = client.post(url, {"version": "1", "pending_sponsorship_of_same_person": "false", "continue": "1"})
+    assert response.status_code == 302 and response.url == f"{url}?page=undertakings_and_support"
+    second = client.get(response.url).content.decode()
+    assert f'href="{url}?page=previous_sponsorships"' in second  # Back
+    response = client.post(
+        response.url, {"version": "2", "immigration_loan_in_default": "true", "continue": "1"}
+    )
+    assert response.url == f"{url}?page=bankruptcy"
+    history = application.people.get(position=0).answers["IMM1344"]["history"]
+    assert history["pending_sponsorship_of_same_person"] is False
+    assert history["immigration_loan_in_default"] is True
+
+    # Back on the first page, its answer is shown; "Save and return" goes back to the application.
+    again = client.get(url).content.decode()
+    assert re.search(r'value="false"[^>]*name="pending_sponsorship_of_same_person"|name="pending_sponsorship_of_same_person" value="false"[^>]*checked', again)
+    response = client.post(f"{url}?page=bankruptcy", {"version": "3", "undischarged_bankrupt": "false", "save": "1"})
+    assert response.url == reverse("applications:overview", args=[application.public_id])
+    assert application.people.get(position=0).answers["IMM1344"]["history"]["immigration_loan_in_default"] is True
+
+
+@pytest.mark.django_db
+def test_the_last_page_of_a_section_continues_to_the_next_section_and_an_unknown_page_is_not_found(
+    client, applicant
+):
+    application = _sponsorship(applicant)
+    client.force_login(applicant)
+    url = reverse("applications:person_section", args=[application.public_id, 0, "IMM1344", "history"])
+    assert client.get(f"{url}?page=nothing").status_code == 404
+    response = client.post(f"{url}?page=status_proceedings", {"version": "1", "continue": "1"})
+    assert response.url == reverse(
+        "applications:person_section", args=[application.public_id, 0, "IMM1344", "convictions"]
+    )
+
+
+@pytest.mark.django_db
+def test_a_page_changed_from_check_your_answers_returns_there(client, applicant):
+    application = _sponsorship(applicant)
+    client.force_login(applicant)
+    url = reverse("applications:person_section", args=[application.public_id, 0, "IMM1344", "sponsor"])
+    response = client.post(f"{url}?from=check", {"version": "1", "family_name": "Okafor", "continue": "1"})
+    assert response.url == f"{url}?page=status&from=check"
+    response = client.post(f"{url}?page=contact&from=check", {"version": "2", "save": "1"})
+    assert response.url == reverse("applications:check_answers", args=[application.public_id])
+
+
+@pytest.mark.django_db
+def test_the_eligibility_questions_before_the_start_are_kept_from_page_to_page_in_french(client, applicant):
+    client.force_login(applicant)
+    url = "/fr/applications/sponsorship/start/spouse_sponsorship/"
+    first = client.get(url).content.decode()
+    assert "Votre nom et votre date de naissance" in first and "Pourquoi nous posons ces questions" in first
+    response = client.post(url, {"sponsor-date_of_birth": "1988-05-14", "continue": "1"})
+    assert response.status_code == 302 and response.url == f"{url}?page=status"
+    status_page = client.get(response.url).content.decode()
+    assert f'href="{url}?page=about_you"' in status_page  # Back
+    assert "RIPR" in status_page or "Devenir répondant" in status_page  # the source, in French
+    assert 'value="1988-05-14"' in client.get(url).content.decode()
