@@ -49,6 +49,23 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("Biometrics", "Données biométriques"),
     ("Complete the application form", "Remplissez le formulaire de demande"),
     ("Check your application", "Vérifiez votre demande"),
+    # The sponsorship guide's (IMM 5289) headings that the eligibility rules and questions cite.
+    ("Becoming a sponsor", "Devenir répondant"),
+    ("You may not be allowed to sponsor someone if…", "Vous pourriez ne pas être autorisé à parrainer une personne si..."),
+    ("Sponsoring someone if you live outside Canada", "Parrainer quelqu'un si vous vivez à l'extérieur du Canada"),
+    ("Sponsorship defaults", "Manquements en matière de parrainage"),
+    (
+        "Five-year sponsorship bar for spouses and partners",
+        "Interdiction de parrainage pour une période de cinq ans visant les époux ou conjoints",
+    ),
+    (
+        "Sponsorship bar for people convicted of violent crimes",
+        "Interdiction de parrainage visant les personnes reconnues coupables de crimes violents",
+    ),
+    ("Processing put on hold", "Suspension du traitement"),
+    ("If you do not meet the sponsorship requirements", "Si vous ne satisfaites pas aux exigences en matière de parrainage"),
+    ("Sponsors who live in Quebec", "Répondants résidant au Québec"),
+    ("Choose the category of the application", "Choisissez la catégorie de la demande"),
 )
 
 # Abbreviations and words of the citations themselves: (English, French).

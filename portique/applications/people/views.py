@@ -224,6 +224,10 @@ def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
             "page_number": index + 1,
             "pages_total": len(steps),
             "last": last,
+            # On the last page (where the rules answer): a way back to each page.
+            "pages": [(other.page.title(language), f"{here}?page={other.page.code}") for other in steps[:-1]]
+            if last
+            else [],
             "back_url": f"{here}?page={codes[index - 1]}" if index else reverse("applications:sponsorship_start"),
             "screening": screening,
             "errors": errors,
