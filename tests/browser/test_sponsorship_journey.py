@@ -126,9 +126,20 @@ def _fill(page, answers: dict, prefix: str = ""):
 
 
 def _save_section(page, language, application, position, form_code, section_code, answers):
-    page.goto(
-        f"/{language}/applications/{application.public_id}/people/{position}/{form_code}/{section_code}/"
-    )
+    url = f"/{language}/applications/{application.public_id}/people/{position}/{form_code}/{section_code}/"
+    person = application.people.get(position=position)
+    form = next(f for f in application.definition.forms_for(person.role) if f.code == form_code)
+    section = form.section(section_code)
+    if section.pages:
+        # A long section is asked a topic a page: each page saves its own questions.
+        for asked in section.pages:
+            page.goto(f"{url}?page={asked.code}")
+            _fill(page, {code: value for code, value in answers.items() if code in asked.fields})
+            page.locator("button[name=save]").click()
+            page.wait_for_load_state()
+            assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
+        return
+    page.goto(url)
     if isinstance(answers, list):
         for number, row in enumerate(answers):
             _fill(page, row, f"{section_code}-{number}-")
