@@ -15,7 +15,7 @@ from portique.applications.models import Application
 from tests import sponsorship_journey as sj
 from tests.browser.test_payments import sign_in
 from tests.browser.test_sponsorship_journey import WORDS as SPONSORSHIP_WORDS
-from tests.browser.test_sponsorship_journey import screening_answers, answer_eligibility_pages
+from tests.browser.test_sponsorship_journey import answer_eligibility_pages, screening_answers
 
 WORDS = {
     "en": {
