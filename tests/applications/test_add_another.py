@@ -197,3 +197,14 @@ def test_the_eligibility_questions_before_the_start_are_kept_from_page_to_page_i
     assert f'href="{url}?page=about_you"' in status_page  # Back
     assert "RIPR" in status_page or "Devenir répondant" in status_page  # the source, in French
     assert 'value="1988-05-14"' in client.get(url).content.decode()
+
+
+def test_the_current_address_reads_i_live_here_now_in_the_to_column():
+    from portique.applications.answer_summary import section_view
+    from portique.rules.programs.imm5444 import ADDRESSES
+
+    rows = [{**HOME, "current": True, "end": ""}, {**BEFORE, "current": False}]
+    view = section_view(ADDRESSES, rows, "fr")
+    assert view.headers[:2] == ["Du", "Au"] and "J’habite ici actuellement" not in view.headers
+    assert view.rows[0][1] == "J’habite ici actuellement"
+    assert view.rows[1][1] == "2024-02-29" or "2024" in view.rows[1][1]
