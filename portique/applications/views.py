@@ -237,10 +237,10 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
             else:
                 back_to_check = "?from=check" if request.GET.get("from") == "check" else ""
                 if "add_row" in request.POST and not not_applicable:
-                    # "Add another": the same page, with a blank row after the saved ones.
-                    number = len(answers) + 1
+                    # "Add another": the same page, with a blank row after the saved ones and the
+                    # focus in it (``autofocus``, below: a #fragment would stop the browser from focusing).
                     query = "&from=check" if back_to_check else ""
-                    return redirect(f"{here}?add=1{query}#{section}-row-{number}")
+                    return redirect(f"{here}?add=1{query}")
                 if removed is not None:
                     messages.info(
                         request,
@@ -274,6 +274,9 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
                     return redirect(people_selectors.section_url(outcome.application, person, form, following))
                 return redirect("applications:overview", public_id=public_id)
     row_name = definition.row_name
+    if definition.repeating and request.method == "GET" and request.GET.get("add") == "1" and bound.forms:
+        # After "Add another", the new row's first question has the focus.
+        bound.forms[-1].fields[definition.fields[0].code].widget.attrs["autofocus"] = True
     if definition.repeating:
         rows = [
             (

@@ -72,7 +72,7 @@ def test_an_applicant_adds_a_second_address_and_marks_the_first_as_where_they_li
 
     page.get_by_role("button", name=words["add"]).click()
     expect(page.get_by_role("heading", name=words["second"])).to_be_visible()
-    assert page.url.endswith("#addresses-row-2")
+    expect(page.locator("[name='addresses-1-start']")).to_be_focused()
     # What was typed is kept, and saved.
     expect(page.locator("[name='addresses-0-address']")).to_have_value("12 Sparks St")
     expect(page.get_by_label(words["current"]).first).to_be_checked()
