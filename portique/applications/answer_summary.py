@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portique.rules.forms.model import FieldKind, Form, Section
-from portique.rules.forms.validate import NOT_APPLICABLE
+from portique.rules.forms.validate import NOT_APPLICABLE, is_ongoing
 
 from .form_rendering import countries
 from .models import Application
@@ -61,11 +61,11 @@ def section_view(section: Section, answers: Any, language: str) -> SectionView:
         view.not_applicable = True
         return view
     if section.repeating:
-        view.headers = [field.label(language) for field in section.fields]
-        rows = answers if isinstance(answers, list) else []
-        view.rows = [
-            [_value(field, (row or {}).get(field.code), language) for field in section.fields] for row in rows
-        ]
+        # "I live here now" is read in the "To" column, not as a column of its own.
+        shown = [field for field in section.fields if field.code != section.ongoing]
+        view.headers = [field.label(language) for field in shown]
+        rows = [row if isinstance(row, dict) else {} for row in answers] if isinstance(answers, list) else []
+        view.rows = [[_cell(section, field, row, language) for field in shown] for row in rows]
         return view
     answers = answers if isinstance(answers, dict) else {}
     view.pairs = [
@@ -74,6 +74,12 @@ def section_view(section: Section, answers: Any, language: str) -> SectionView:
         if field.code in answers or field.when is None
     ]
     return view
+
+
+def _cell(section: Section, field, row: dict, language: str) -> str:
+    if section.period and field.code == section.period[1] and is_ongoing(section, row):
+        return section.field(section.ongoing).label(language)
+    return _value(field, row.get(field.code), language)
 
 
 @dataclass

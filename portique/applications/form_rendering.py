@@ -172,7 +172,14 @@ def section_form_class(section: Section, language: str) -> type[forms.Form]:
     """The inputs of one section (of one row, for a repeating section), in ``language``."""
     attrs = {}
     for field in section.fields:
+        if field.code == section.ongoing:
+            # "I live here now": one checkbox, ticked or not.
+            attrs[field.code] = forms.BooleanField(label=_words(field.label(language), language), required=False)
+            continue
         django_field = _typed_field(field, language) if field.kind in TYPED else _django_field(field, language)
+        if section.ongoing and section.period and field.code == section.period[1]:
+            # The end date is asked only while "I live here now" is not ticked (the script hides it).
+            django_field.condition = (section.ongoing, "")
         if field.when is not None and "." not in field.when.field:
             # Read by the template: data attributes with which a small script shows the
             # question only when it applies; without the script the hint says when.
@@ -202,8 +209,9 @@ def describe(bound_field, errors) -> None:
         bound_field.field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
-def section_formset_class(section: Section, language: str):
-    return forms.formset_factory(section_form_class(section, language), extra=1, can_delete=True)
+def section_formset_class(section: Section, language: str, *, extra: int = 1):
+    """The rows of a repeating section; ``extra`` blank rows follow the saved ones."""
+    return forms.formset_factory(section_form_class(section, language), extra=extra)
 
 
 def initial_answers(section: Section, saved: dict) -> dict:
@@ -213,7 +221,9 @@ def initial_answers(section: Section, saved: dict) -> dict:
         value = saved.get(field.code)
         if value is None:
             continue
-        if field.kind is FieldKind.FLAG and isinstance(value, bool):
+        if field.code == section.ongoing:
+            value = value is True  # a checkbox reads true or false, not the words
+        elif field.kind is FieldKind.FLAG and isinstance(value, bool):
             value = "true" if value else "false"
         elif field.kind is FieldKind.DATES and isinstance(value, list):
             value = "\n".join(str(v) for v in value)
@@ -233,7 +243,9 @@ def answers_from(section: Section, data: dict, *, keep_blank_text: bool = True) 
         blank = value is None or value == "" or value == []
         if blank and (field.kind in TYPED or not keep_blank_text):
             continue
-        if field.kind in TYPED:
+        if field.code == section.ongoing:
+            value = value is True
+        elif field.kind in TYPED:
             if field.kind is FieldKind.FLAG:
                 value = {"true": True, "false": False}.get(value, value)
             elif field.kind is FieldKind.DATES:
@@ -245,20 +257,26 @@ def answers_from(section: Section, data: dict, *, keep_blank_text: bool = True) 
     return answers
 
 
-def cleaned_answers(section: Section, bound) -> object:
+def cleaned_answers(section: Section, bound, *, removed: int | None = None) -> object:
     """The answers of a bound form or formset, as the rules expect them.
 
-    A row of a table keeps every column (a blank one as ""), so rows line up; a section
-    leaves out what was left blank (saving it replaces the section's earlier answers).
+    A row of a table keeps every column (a blank one as ""), so rows line up; a row left
+    wholly blank, and the row numbered ``removed`` (counted from 1, as the page numbers
+    them), are left out. A section leaves out what was left blank (saving it replaces the
+    section's earlier answers).
     """
     if section.repeating:
         rows = []
-        for row in bound.forms:
+        for number, row in enumerate(bound.forms, start=1):
             data = row.cleaned_data if row.is_valid() else {}
-            if not data or data.get("DELETE"):
+            if not data or number == removed:
                 continue
             values = answers_from(section, data)
-            if any(v not in ("", None) for v in values.values()):
+            if section.ongoing and values.get(section.ongoing) is True and section.period:
+                # The current address has no end date: one typed before ticking the box is dropped.
+                values[section.period[1]] = ""
+            # An unticked "I live here now" is not an answer: a row with nothing else is blank.
+            if any(v not in ("", None) and not (k == section.ongoing and v is False) for k, v in values.items()):
                 rows.append(values)
         return rows
     return answers_from(section, bound.cleaned_data, keep_blank_text=False)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from portique.accounts.choices import Role
 from portique.rules.forms.validate import NOT_APPLICABLE
 from portique.rules.programs import registry
 from portique.rules.reasons import Severity
+from portique.rules.typography import french
 
 from . import ports, selectors, services
 from .access import Capability, access_application, capabilities, is_paper_follower
@@ -172,7 +174,11 @@ def account_holder_section(request: HttpRequest, public_id, section: str) -> Htt
 @require_http_methods(["GET", "POST"])
 def person_section(request: HttpRequest, public_id, position: int, form_code: str, section: str) -> HttpResponse:
     """One section of one person's form, for every program: the applicant, their representative,
-    or the officer typing in a paper application. Saved as it is; the rules say what is left."""
+    or the officer typing in a paper application. Saved as it is; the rules say what is left.
+
+    A repeating section has "Add another" and "Remove" buttons that save what is typed and
+    come back to the same page; a long section is asked over short pages (``?page=``).
+    """
     application = access_application(actor=request.user, public_id=public_id)
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
@@ -181,21 +187,41 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
         definition = form.section(section)
     except KeyError:
         raise Http404 from None
+    page = _section_page(definition, request.GET.get("page"))
+    asked = replace(definition, fields=tuple(definition.field(code) for code in page.fields)) if page else definition
     language = _language()
     saved = definition.answers_in(person.answers.get(form.code, {}) or {})
     prefix = definition.subject_prefix
     errors: dict[str, list[str]] = {}
+    here = people_selectors.section_url(application, person, form, section)
     if definition.repeating:
         rows = [initial_answers(definition, row) for row in saved if isinstance(row, dict)] if isinstance(saved, list) else []
-        bound = section_formset_class(definition, language)(request.POST or None, initial=rows or None, prefix=section)
+        # One blank row when there is none yet, or after "Add another".
+        extra = 1 if not rows or request.GET.get("add") == "1" else 0
+        formset = section_formset_class(definition, language, extra=extra)
+        # What was posted is read as it is: compared with the saved rows, an unchanged row would read as blank.
+        if request.method == "POST":
+            bound = formset(request.POST, prefix=section)
+        else:
+            bound = formset(initial=rows or None, prefix=section)
     else:
         initial = initial_answers(definition, saved if isinstance(saved, dict) else {})
-        bound = section_form_class(definition, language)(request.POST or None, initial=initial)
+        bound = section_form_class(asked, language)(request.POST or None, initial=initial)
     if request.method == "POST":
         valid = bound.is_valid()
         if valid or definition.repeating:
             not_applicable = definition.not_applicable_allowed and request.POST.get("not_applicable") == "1"
-            answers = NOT_APPLICABLE if not_applicable else cleaned_answers(definition, bound)
+            removed = _row_number(request.POST.get("remove_row")) if definition.repeating else None
+            if not_applicable:
+                answers = NOT_APPLICABLE
+            elif page:
+                # This page's questions replace theirs; the section's other answers stay.
+                answers = {
+                    **{k: v for k, v in (saved if isinstance(saved, dict) else {}).items() if k not in page.fields},
+                    **cleaned_answers(asked, bound),
+                }
+            else:
+                answers = cleaned_answers(definition, bound, removed=removed)
             try:
                 outcome = services.application_save_section(
                     actor=request.user,
@@ -210,43 +236,84 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
                 )
             except services.StaleVersion:
                 messages.error(request, _("This application was changed in another window. Here is the latest version; enter your changes again."))
-                return redirect(people_selectors.section_url(application, person, form, section))
+                return redirect(here)
             except services.ApplicationError as refused:
                 errors = _errors_by_field(refused.reasons, language)
             else:
+                back_to_check = "?from=check" if request.GET.get("from") == "check" else ""
+                if "add_row" in request.POST and not not_applicable:
+                    # "Add another": the same page, with a blank row after the saved ones and the
+                    # focus in it (``autofocus``, below: a #fragment would stop the browser from focusing).
+                    query = "&from=check" if back_to_check else ""
+                    return redirect(f"{here}?add=1{query}")
+                if removed is not None:
+                    messages.info(
+                        request,
+                        _("%(row)s is removed.") % {"row": definition.row_name.numbered(language, removed)},
+                    )
+                    return redirect(f"{here}{back_to_check}")
+                missing = outcome.still_missing
+                if page:
+                    missing = tuple(r for r in missing if (r.subject or "").rsplit(".", 1)[-1] in page.fields)
                 problems = _tell_what_the_rules_found(
                     request, application=outcome.application, person=person, section=section
                 )
                 # A problem is never announced as a success: "saved" is then plain information.
-                if problems or outcome.still_missing:
+                if problems or missing:
                     messages.info(request, _("Your answers in this section are saved."))
                 else:
                     messages.success(request, _("Section saved."))
-                if outcome.still_missing:
+                if missing:
                     messages.warning(
                         request,
                         _("Some questions in this section are still unanswered. You can come back to them at any time."),
                     )
-                if request.GET.get("from") == "check":
+                following_page = _next_page(definition, page)
+                if "continue" in request.POST and following_page:
+                    return redirect(f"{here}?page={following_page.code}{'&from=check' if back_to_check else ''}")
+                if back_to_check:
                     # Changed from the check-your-answers page: back to it.
                     return redirect("applications:check_answers", public_id=public_id)
                 following = _next_section(form, section)
                 if "continue" in request.POST and following:
                     return redirect(people_selectors.section_url(outcome.application, person, form, following))
                 return redirect("applications:overview", public_id=public_id)
+    row_name = definition.row_name
+    if definition.repeating and request.method == "GET" and request.GET.get("add") == "1" and bound.forms:
+        # After "Add another", the new row's first question has the focus.
+        bound.forms[-1].fields[definition.fields[0].code].widget.attrs["autofocus"] = True
     if definition.repeating:
         rows = [
-            (number, row, [(row[f.code], errors.get(f"{prefix}.{number}.{f.code}", [])) for f in definition.fields])
+            (
+                number,
+                row,
+                [(row[f.code], errors.get(f"{prefix}.{number}.{f.code}", [])) for f in definition.fields],
+                row_name.numbered(language, number),
+                row_name.remove(language, number),
+            )
             for number, row in enumerate(bound.forms, start=1)
         ]
         fields = []
     else:
         rows = []
-        fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in definition.fields]
-    for bf, messages_ in [*fields, *(pair for _number, _row, pairs in rows for pair in pairs)]:
+        fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in asked.fields]
+    for bf, messages_ in [*fields, *(pair for _number, _row, pairs, _h, _r in rows for pair in pairs)]:
         describe(bf, messages_)
     summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
-    summary += [(bf.id_for_label, message) for _, _, pairs in rows for bf, messages_ in pairs for message in messages_]
+    # A row's problem names the row ("Address 2: …") and links to its question.
+    summary += [
+        (bf.id_for_label, _in_row(heading, message, language))
+        for _n, _row, pairs, heading, _r in rows
+        for bf, messages_ in pairs
+        for message in messages_
+    ]
+    shown = {f"{prefix}.{f.code}" for f in asked.fields}
+    summary += [
+        ("", message)
+        for subject, found in errors.items()
+        if page and subject not in shown and subject.startswith(f"{prefix}.")
+        for message in found
+    ]
     summary += [("", message) for message in errors.get(prefix, [])]
     several_people = len(application.people.all()) > 1
     return render(
@@ -256,9 +323,15 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
             "application": application,
             "form": form,
             "section": definition,
+            "page": page,
+            "page_number": definition.pages.index(page) + 1 if page else 0,
+            "page_title": page.title(language) if page else "",
+            "page_why": page.why(language) if page else "",
+            "back_url": _back_url(here, definition, page) if page else "",
             "bound": bound,
             "fields": fields,
             "rows": rows,
+            "add_another": row_name.add_another(language),
             "summary": summary,
             "is_not_applicable": saved == NOT_APPLICABLE,
             "language": language,
@@ -267,6 +340,40 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
             **_section_calculations(application, person, section),
         },
     )
+
+
+def _section_page(section, code: str | None):
+    """The page of a long section asked for (its first page by default); None for a one-page section."""
+    if not section.pages:
+        return None
+    if not code:
+        return section.pages[0]
+    try:
+        return section.page(code)
+    except KeyError:
+        raise Http404 from None
+
+
+def _next_page(section, page):
+    if page is None:
+        return None
+    index = section.pages.index(page)
+    return section.pages[index + 1] if index + 1 < len(section.pages) else None
+
+
+def _back_url(here: str, section, page) -> str:
+    """The previous page of the section, or "" on its first page (the link then leads to the application)."""
+    index = section.pages.index(page)
+    return f"{here}?page={section.pages[index - 1].code}" if index else ""
+
+
+def _row_number(raw: str | None) -> int | None:
+    """The row a "Remove" button names (counted from 1), or None."""
+    return int(raw) if raw and raw.isdigit() and int(raw) > 0 else None
+
+
+def _in_row(heading: str, message: str, language: str) -> str:
+    return french(f"{heading} : {message}") if language == "fr" else f"{heading}: {message}"
 
 
 def _person_and_form(application, position: int, form_code: str):

@@ -103,6 +103,10 @@ SPONSORSHIP_HEADINGS: tuple[tuple[str, str], ...] = (
     ("Choose the application category", "Choisissez la catégorie de la demande"),
     ("E-mail addresses", "Adresses de courriel"),
     ("Current mailing address", "Adresse postale actuelle"),
+    (
+        "Sponsorship bar for people convicted of violent crimes",
+        "Interdiction de parrainage visant les personnes reconnues coupables de crimes violents",
+    ),
 )
 
 # Abbreviations and words of the citations themselves: (English, French).

@@ -58,6 +58,8 @@ def _field_schema(field) -> dict[str, Any]:
         schema: dict[str, Any] = dict(DATE)
     elif field.kind is FieldKind.INTEGER:
         schema = {"type": "integer", "minimum": 0}
+    elif field.kind is FieldKind.FLAG:
+        schema = {"type": "boolean"}
     elif field.options:
         schema = {"enum": [option.value for option in field.options]}
     elif field.kind is FieldKind.COUNTRY:

@@ -219,7 +219,7 @@ def test_a_section_page_addresses_a_person_and_a_form_and_saves_yes_as_true(
     client.force_login(other_applicant)
     assert client.get(url).status_code == 404
     client.force_login(applicant)
-    assert "Are you an undischarged bankrupt?" in client.get(url).content.decode()
+    assert "Are you bankrupt and not yet discharged" in client.get(f"{url}?page=bankruptcy").content.decode()
     assert (
         client.get(
             reverse("applications:person_section", args=[application.public_id, 0, "IMM0008", "personal"])
@@ -232,12 +232,14 @@ def test_a_section_page_addresses_a_person_and_a_form_and_saves_yes_as_true(
         ).status_code
         == 404
     )
-    response = client.post(
-        url, {"version": "1", "undischarged_bankrupt": "false", "detained_in_prison": "true", "save": "1"}
-    )
+    before = application.people.get(position=0).answers["IMM1344"].get("history", {})
+    response = client.post(f"{url}?page=bankruptcy", {"version": "1", "undischarged_bankrupt": "false", "save": "1"})
+    assert response.status_code == 302
+    response = client.post(f"{url}?page=criminality", {"version": "2", "detained_in_prison": "true", "save": "1"})
     assert response.status_code == 302
     history = application.people.get(position=0).answers["IMM1344"]["history"]
-    assert history == {"undischarged_bankrupt": False, "detained_in_prison": True}
+    # Each page saves its own questions; the answers of the other pages stay as they were.
+    assert history == {**before, "undischarged_bankrupt": False, "detained_in_prison": True}
 
 
 @pytest.mark.django_db

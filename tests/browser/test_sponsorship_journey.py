@@ -31,6 +31,8 @@ WORDS = {
         "start_link": "Start a sponsorship",
         "start": "Start the application",
         "check": "Check and start the application",
+        "continue": "Continue",
+        "about_you": "Your name and date of birth",
         "too_young": "A sponsor must be at least 18 years old",
         "add_child": "Add a dependent child",
         "pay_link": "Pay fees and download receipts",
@@ -66,6 +68,8 @@ WORDS = {
         "start_link": "Commencer un parrainage",
         "start": "Commencer la demande",
         "check": "Vérifier et commencer la demande",
+        "continue": "Continuer",
+        "about_you": "Votre nom et votre date de naissance",
         "too_young": "Le répondant doit avoir au moins 18 ans",
         "add_child": "Ajouter un enfant à charge",
         "pay_link": "Payer les frais et télécharger les reçus",
@@ -122,9 +126,20 @@ def _fill(page, answers: dict, prefix: str = ""):
 
 
 def _save_section(page, language, application, position, form_code, section_code, answers):
-    page.goto(
-        f"/{language}/applications/{application.public_id}/people/{position}/{form_code}/{section_code}/"
-    )
+    url = f"/{language}/applications/{application.public_id}/people/{position}/{form_code}/{section_code}/"
+    person = application.people.get(position=position)
+    form = next(f for f in application.definition.forms_for(person.role) if f.code == form_code)
+    section = form.section(section_code)
+    if section.pages:
+        # A long section is asked a topic a page: each page saves its own questions.
+        for asked in section.pages:
+            page.goto(f"{url}?page={asked.code}")
+            _fill(page, {code: value for code, value in answers.items() if code in asked.fields})
+            page.locator("button[name=save]").click()
+            page.wait_for_load_state()
+            assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
+        return
+    page.goto(url)
     if isinstance(answers, list):
         for number, row in enumerate(answers):
             _fill(page, row, f"{section_code}-{number}-")
@@ -135,7 +150,7 @@ def _save_section(page, language, application, position, form_code, section_code
     assert page.locator(".error-summary").count() == 0, page.locator(".error-summary").inner_text()
 
 
-def _screening_answers(date_of_birth: str) -> dict:
+def screening_answers(date_of_birth: str) -> dict:
     sponsor = {
         k: sj.SPONSOR["sponsor"][k] for k in ("status", "residence", "resides_in_quebec", "social_assistance")
     }
@@ -144,6 +159,24 @@ def _screening_answers(date_of_birth: str) -> dict:
     answers.update({f"history-{k}": v for k, v in sj.SPONSOR["history"].items()})
     answers.update({f"application-{k}": sj.APPLICATION[k] for k in ("relationship", "location", "category")})
     return answers
+
+
+def answer_eligibility_pages(page, answers: dict, words: dict, check=None):
+    """Answer the eligibility pages one after the other (a topic a page), each with what ``answers``
+    has for its questions, then press "Check and start the application" on the last; ``check`` is
+    called on each page before it is left."""
+    while True:
+        here = {name: value for name, value in answers.items() if page.locator(f"[name='{name}']").count()}
+        _fill(page, here)
+        if check is not None:
+            check(page)
+        last = page.get_by_role("button", name=words["check"])
+        if last.count():
+            last.click()
+            page.wait_for_load_state()
+            return
+        page.get_by_role("button", name=words["continue"], exact=True).click()
+        page.wait_for_load_state()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -163,15 +196,16 @@ def test_a_sponsor_sponsors_a_spouse_with_two_children_from_start_to_submission(
     assert_references_resolve(page)
 
     # A sponsor under 18 is told why, and nothing is created.
-    _fill(page, _screening_answers((today - datetime.timedelta(days=17 * 366)).isoformat()))
-    page.get_by_role("button", name=words["check"]).click()
+    answers = screening_answers((today - datetime.timedelta(days=17 * 366)).isoformat())
+    answer_eligibility_pages(page, answers, words)
     assert words["too_young"] in page.locator(".error-summary").inner_text()
     assert_accessible(page)
     assert_references_resolve(page)
     assert not Application.objects.exists()
-    _fill(page, {"sponsor-date_of_birth": sj.SPONSOR["sponsor"]["date_of_birth"]})
-    page.get_by_role("button", name=words["check"]).click()
-    page.wait_for_load_state()
+    # Back to the page that asks the date of birth; the other answers are kept.
+    page.get_by_role("link", name=words["about_you"]).click()
+    answers["sponsor-date_of_birth"] = sj.SPONSOR["sponsor"]["date_of_birth"]
+    answer_eligibility_pages(page, {"sponsor-date_of_birth": answers["sponsor-date_of_birth"]}, words)
     application = Application.objects.get(owner=applicant)
     assert_accessible(page)
     assert_references_resolve(page)

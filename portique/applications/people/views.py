@@ -7,25 +7,26 @@ the actor (``access_application``), call one service and render.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portique.accounts.choices import Role
-from portique.rules.forms.model import Section
+from portique.rules.forms.model import Page, Section
 from portique.rules.programs import registry
 
 from .. import services
 from ..access import access_application
 from ..choices import PersonRole
-from ..form_rendering import answers_from, section_form_class
+from ..form_rendering import answers_from, initial_answers, section_form_class
 from . import selectors as people_selectors
 from . import services as people
 
@@ -95,68 +96,139 @@ def _screened() -> list:
     return [definition for definition in registry.programs() if definition.sponsored]
 
 
-def _screening_sections(program: str) -> list[tuple[str, Section]]:
+@dataclass(frozen=True)
+class _Step:
+    """One page of the sponsor's eligibility questions, before the application exists."""
+
+    section_code: str  # where its answers go ("sponsor", "history", "application", "question_1"), and its inputs' prefix
+    section: Section  # the section with this page's questions only
+    page: Page
+
+
+def _screening_steps(program: str) -> list[_Step]:
+    """The eligibility questions, a topic a page: the pages of IMM 1344's sections, then whom
+    the sponsor sponsors and what happens if a requirement is not met."""
     from portique.rules.programs.imm1344 import HISTORY, QUESTION_1, SPONSOR
-    from portique.rules.programs.sponsorship_screening import SPONSOR_QUESTIONS
+    from portique.rules.programs.sponsorship_screening import (
+        IF_NOT_MET_PAGE,
+        SPONSOR_QUESTIONS,
+        SPONSORED_PERSON_PAGE,
+    )
 
     application = (
         registry.program(program).forms_for(PersonRole.PRINCIPAL_APPLICANT)[0].section("application")
     )
-    asked = ("relationship", "location", "has_valid_temporary_status", "inadmissibilities", "category")
-    return [
-        ("sponsor", replace(SPONSOR, fields=tuple(f for f in SPONSOR.fields if f.code in SPONSOR_QUESTIONS))),
-        ("history", HISTORY),
-        ("application", replace(application, fields=tuple(f for f in application.fields if f.code in asked))),
-        ("question_1", QUESTION_1),
-    ]
+    steps = []
+    # Only the sponsor's questions that decide eligibility are asked now; the rest come with the forms.
+    for code, section, asked in (("sponsor", SPONSOR, SPONSOR_QUESTIONS), ("history", HISTORY, None)):
+        for page in section.pages:
+            fields = tuple(f for f in section.fields if f.code in page.fields and (asked is None or f.code in asked))
+            if fields:
+                steps.append(_Step(code, replace(section, fields=fields, pages=()), page))
+    sponsored = tuple(f for f in application.fields if f.code in SPONSORED_PERSON_PAGE.fields)
+    steps.append(_Step("application", replace(application, fields=sponsored), SPONSORED_PERSON_PAGE))
+    steps.append(_Step("question_1", QUESTION_1, IF_NOT_MET_PAGE))
+    return steps
+
+
+_SCREEN_SESSION = "sponsorship_screen"
+
+
+def _screen_answers(request: HttpRequest, program: str) -> dict:
+    """The eligibility answers given so far for ``program`` (kept in the session until the application starts)."""
+    return dict((request.session.get(_SCREEN_SESSION) or {}).get(program) or {})
+
+
+def _screen_remember(request: HttpRequest, program: str, answers: dict | None) -> None:
+    kept = dict(request.session.get(_SCREEN_SESSION) or {})
+    if answers is None:
+        kept.pop(program, None)
+    else:
+        kept[program] = answers
+    request.session[_SCREEN_SESSION] = kept
+
+
+def _step_of(steps: list[_Step], subject: str | None) -> int | None:
+    """The page asking the question a finding is about ("IMM1344/sponsor.date_of_birth")."""
+    location = (subject or "").split("/", 1)[-1]
+    section_code, _, field_code = location.partition(".")
+    for index, step in enumerate(steps):
+        if step.section_code == section_code and field_code.split(".")[0] in step.page.fields:
+            return index
+    return None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
-    """The sponsor's eligibility questions and the category: the rules say what they decide and why."""
+    """The sponsor's eligibility questions, a topic a page (``?page=``), each saved as it is
+    answered; on the last page the rules say what they decide and why, and the application starts."""
 
     if request.user.role != Role.APPLICANT or program not in {d.code for d in _screened()}:
         raise Http404
     language = _language()
-    sections = _screening_sections(program)
-    bound = [
-        (code, section, section_form_class(section, language)(request.POST or None, prefix=code))
-        for code, section in sections
-    ]
+    steps = _screening_steps(program)
+    codes = [step.page.code for step in steps]
+    wanted = request.GET.get("page") or codes[0]
+    if wanted not in codes:
+        raise Http404
+    index = codes.index(wanted)
+    step = steps[index]
+    here = reverse("applications:sponsorship_screen", args=[program])
+    given = _screen_answers(request, program)
+    saved = given.get(step.section_code) or {}
+    bound = section_form_class(step.section, language)(
+        request.POST or None, prefix=step.section_code, initial=initial_answers(step.section, saved)
+    )
     screening, errors = None, []
-    if request.method == "POST" and all(form.is_valid() for _c, _s, form in bound):
-        given = {
-            code: answers_from(section, form.cleaned_data, keep_blank_text=False) for code, section, form in bound
+    last = index + 1 == len(steps)
+    if request.method == "POST" and bound.is_valid():
+        answers = answers_from(step.section, bound.cleaned_data, keep_blank_text=False)
+        # This page's questions replace theirs; the answers of the other pages stay.
+        given[step.section_code] = {
+            **{k: v for k, v in saved.items() if k not in step.page.fields},
+            **answers,
         }
-        sponsor_answers = {
-            "sponsor": given["sponsor"],
-            "history": given["history"],
-            "question_1": given["question_1"],
-        }
+        _screen_remember(request, program, given)
+        if not last:
+            return redirect(f"{here}?page={codes[index + 1]}")
+        sponsor_answers = {code: given.get(code) or {} for code in ("sponsor", "history", "question_1")}
         try:
             application = people.sponsorship_screen_and_start(
                 actor=request.user,
                 program=program,
                 sponsor_answers=sponsor_answers,
-                application_answers=given["application"],
+                application_answers=given.get("application") or {},
                 on=timezone.localdate(),
             )
         except services.ApplicationError as refused:
-            errors = [found.message(language) for found in refused.reasons]
-            screening = _screen_for_display(program, sponsor_answers, given["application"])
+            errors = []
+            for found in refused.reasons:
+                target = _step_of(steps, found.subject)
+                errors.append((found.message(language), f"{here}?page={codes[target]}" if target is not None else ""))
+            screening = _screen_for_display(program, sponsor_answers, given.get("application") or {})
         else:
+            _screen_remember(request, program, None)
             messages.success(request, _("Your sponsorship is started. Complete each person’s forms."))
             return redirect("applications:overview", public_id=application.public_id)
+    fields = [bound[f.code] for f in step.section.fields]
     return render(
         request,
         "applications/sponsorship_screen.html",
         {
             "program": registry.program(program),
-            "sections": [
-                (section.title(language), [form[f.code] for f in section.fields])
-                for _c, section, form in bound
-            ],
+            "fields": fields,
+            "page_title": step.page.title(language),
+            "page_why": step.page.why(language),
+            "citation": step.page.citation,
+            "page_number": index + 1,
+            "pages_total": len(steps),
+            "last": last,
+            # On the last page (where the rules answer): a way back to each page.
+            "pages": [(other.page.title(language), f"{here}?page={other.page.code}") for other in steps[:-1]]
+            if last
+            else [],
+            "back_url": f"{here}?page={codes[index - 1]}" if index else reverse("applications:sponsorship_start"),
             "screening": screening,
             "errors": errors,
             "language": language,

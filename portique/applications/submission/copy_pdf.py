@@ -25,7 +25,7 @@ from django.utils import formats, timezone, translation
 
 from portique.core.money import format_cad
 from portique.rules.forms.model import Field, FieldKind, Form, Section
-from portique.rules.forms.validate import NOT_APPLICABLE, parse_date
+from portique.rules.forms.validate import NOT_APPLICABLE, is_ongoing, parse_date
 from portique.rules.programs import registry
 from portique.rules.programs.declarations import Declaration
 
@@ -111,13 +111,21 @@ def _section_copy(section: Section, form_answers: dict[str, Any], language: str)
         copy.not_applicable = True
         return copy
     if section.repeating:
-        copy.columns = [f.label(language) for f in section.fields]
+        # "I live here now" is read in the "To" column, not as a column of its own.
+        shown = [f for f in section.fields if f.code != section.ongoing]
+        copy.columns = [f.label(language) for f in shown]
         for row in answers if isinstance(answers, list) else []:
+            row = row if isinstance(row, dict) else {}
+            ongoing_end = section.period[1] if section.period and is_ongoing(section, row) else None
             # A question that did not apply to this row (e.g. "whom you accompanied") stays empty.
             copy.rows.append(
                 [
-                    _answer_text(f, row.get(f.code), language) if _applies(f.when, row, form_answers) else ""
-                    for f in section.fields
+                    section.field(section.ongoing).label(language)
+                    if f.code == ongoing_end
+                    else _answer_text(f, row.get(f.code), language)
+                    if _applies(f.when, row, form_answers)
+                    else ""
+                    for f in shown
                 ]
             )
         return copy

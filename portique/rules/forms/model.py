@@ -79,6 +79,66 @@ class Field:
         return self.help_fr if lang.startswith("fr") else self.help_en
 
 
+_FRENCH_VOWELS = tuple("aâàeéèêëiîïoôuûùyh")
+
+
+@dataclass(frozen=True, slots=True)
+class RowName:
+    """What one row of a repeating section is called ("address 2", "Add another address").
+
+    French needs the noun's gender for "un autre" / "une autre" and "le" / "la" / "l’".
+    """
+
+    en: str
+    fr: str
+    fr_feminine: bool = False
+
+    def numbered(self, lang: str, number: int) -> str:
+        noun = self.fr if lang.startswith("fr") else self.en
+        return f"{noun[:1].upper()}{noun[1:]} {number}"
+
+    def add_another(self, lang: str) -> str:
+        if lang.startswith("fr"):
+            return f"Ajouter {'une autre' if self.fr_feminine else 'un autre'} {self.fr}"
+        return f"Add another {self.en}"
+
+    def remove(self, lang: str, number: int) -> str:
+        if lang.startswith("fr"):
+            if self.fr.lower().startswith(_FRENCH_VOWELS):
+                article = "l’"
+            else:
+                article = "la " if self.fr_feminine else "le "
+            return f"Supprimer {article}{self.fr} {number}"
+        return f"Remove {self.en} {number}"
+
+
+ROW = RowName("row", "ligne", fr_feminine=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a long section: a few questions on one topic, asked in plain words.
+
+    The answers stay the section's (same keys, same place): only the screens are split,
+    so the rules, the officer's pages and the submitted copy read them as before.
+    ``why_en``/``why_fr`` say why the questions are asked; ``citation`` is the rule's source.
+    """
+
+    code: str
+    en: str
+    fr: str
+    fields: tuple[str, ...]
+    why_en: str = ""
+    why_fr: str = ""
+    citation: str = ""
+
+    def title(self, lang: str) -> str:
+        return self.fr if lang.startswith("fr") else self.en
+
+    def why(self, lang: str) -> str:
+        return self.why_fr if lang.startswith("fr") else self.why_en
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     code: str
@@ -102,6 +162,13 @@ class Section:
     path: tuple[str, ...] = ()
     # With ``repeating``: no row is a complete answer (e.g. "no convictions").
     rows_optional: bool = False
+    # With ``repeating``: what one row is called on the screens ("Address 2").
+    row_name: RowName = ROW
+    # With ``period``: the row flag that says the period has not ended ("I live here now"):
+    # a row so marked has no end date, and at most one row may be marked.
+    ongoing: str = ""
+    # A long section asked over several short pages (the answers stay the section's).
+    pages: tuple[Page, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.fr if lang.startswith("fr") else self.en
@@ -143,6 +210,19 @@ class Section:
 
     def intro(self, lang: str) -> str:
         return self.intro_fr if lang.startswith("fr") else self.intro_en
+
+    def page(self, code: str) -> Page:
+        for candidate in self.pages:
+            if candidate.code == code:
+                return candidate
+        raise KeyError(code)
+
+    def page_of(self, field_code: str) -> Page | None:
+        """The page that asks ``field_code`` (None for a section on one page)."""
+        for candidate in self.pages:
+            if field_code in candidate.fields:
+                return candidate
+        return None
 
     def field(self, code: str) -> Field:
         for candidate in self.fields:

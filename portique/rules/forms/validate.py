@@ -328,11 +328,14 @@ def _check_fields(
     prefix: str,
     application_date: date,
     citation: str,
+    skip: str = "",
 ) -> list[Reason]:
     found = []
     get = answers.get
     for field, code, when, quick in _plan(section):
         if when is not None and not when.holds(answers, form_answers):
+            continue
+        if code == skip:
             continue
         value = get(code)
         if value is not None and quick(value, application_date):
@@ -343,12 +346,27 @@ def _check_fields(
     return found
 
 
-def _check_periods(section: Section, rows: list[dict[str, Any]], citation: str) -> list[Reason]:
+def is_ongoing(section: Section, row: dict[str, Any]) -> bool:
+    """Whether ``row`` is marked as a period that has not ended ("I live here now")."""
+    return bool(section.ongoing) and row.get(section.ongoing) is True
+
+
+def _check_periods(
+    section: Section, rows: list[dict[str, Any]], citation: str, application_date: date
+) -> list[Reason]:
     start_code, end_code = section.period  # type: ignore[misc]
     found = []
     periods = []
+    ongoing_seen = False
     for number, row in enumerate(rows, start=1):
         start, end = parse_date(row.get(start_code)), parse_date(row.get(end_code))
+        if is_ongoing(section, row) and not ongoing_seen:
+            # The period runs to this day: it has no end date of its own. (A second row marked
+            # so is its own finding, FORM_SEVERAL_ONGOING; its written dates are checked as given.)
+            ongoing_seen = True
+            if start is None or start > application_date:
+                continue  # a start after the application date is its own finding
+            end = application_date
         if start is None or end is None:
             continue
         if end < start:
@@ -384,6 +402,29 @@ def _check_periods(section: Section, rows: list[dict[str, Any]], citation: str) 
                     )
                 )
     return found
+
+
+def _check_one_ongoing(section: Section, rows: list[dict[str, Any]], citation: str) -> list[Reason]:
+    """A history lists one present period ("I live here now"): a second one is a mistake."""
+    marked = [number for number, row in enumerate(rows, start=1) if is_ongoing(section, row)]
+    if len(marked) < 2:
+        return []
+    label = section.field(section.ongoing)
+    return [
+        reason(
+            "FORM_SEVERAL_ONGOING",
+            rule="PRC-102",
+            citation=citation,
+            en="Rows {first} and {second} are both marked “{label_en}”: only one row can be, give the other one its end date.",
+            fr="Les lignes {first} et {second} sont toutes deux cochées « {label_fr} » : une seule peut l’être, indiquez la date de fin de l’autre.",
+            subject=f"{section.subject_prefix}.{number}.{section.ongoing}",
+            first=marked[0],
+            second=number,
+            label_en=label.en,
+            label_fr=label.fr,
+        )
+        for number in marked[1:]
+    ]
 
 
 def validate_section(
@@ -451,10 +492,14 @@ def validate_section(
                     f"{section.subject_prefix}.{number}",
                     application_date,
                     form.citation,
+                    # "I live here now": the current address has no "To" date (IMM 5444 question 4).
+                    skip=section.period[1] if section.period and is_ongoing(section, row) else "",
                 )
             )
         if section.period is not None:
-            found.extend(_check_periods(section, rows, form.citation))
+            found.extend(_check_periods(section, rows, form.citation, application_date))
+        if section.ongoing:
+            found.extend(_check_one_ongoing(section, rows, form.citation))
         return found
     return _check_fields(
         section,

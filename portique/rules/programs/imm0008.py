@@ -10,7 +10,7 @@ applicant, and a dependent child of the principal applicant.
 
 from __future__ import annotations
 
-from ..forms.model import Condition, Field, FieldKind, Form, Section
+from ..forms.model import Condition, Field, FieldKind, Form, RowName, Section
 from ..sponsorship.vocabulary import cite
 from .sponsorship_fields import (
     ADDRESS_HELP_EN,
@@ -375,6 +375,7 @@ COHABITATION = Section(
     period=("start", "end"),
     overlap_allowed=False,
     path=("relationship", "cohabitation"),
+    row_name=RowName("period", "période", fr_feminine=True),
     when=Condition("application.relationship", ("common_law_partner",)),
 )
 

@@ -8,7 +8,17 @@ the choice to withdraw or proceed if the requirements are not met (SP-48).
 
 from __future__ import annotations
 
-from ..forms.model import Condition, Field, FieldKind, Form, Section
+from ..forms.model import Condition, Field, FieldKind, Form, Page, RowName, Section
+from ..sponsorship.eligibility import (
+    BECOME_SPONSOR,
+    DEFAULTS,
+    FIVE_YEAR_BAR,
+    LIVING_ABROAD,
+    MAY_NOT_SPONSOR,
+    QUEBEC,
+    SUSPENSION,
+    VIOLENT_CRIME_BAR,
+)
 from ..sponsorship.vocabulary import cite
 from .sponsorship_fields import (
     ADDRESS_HELP_EN,
@@ -210,6 +220,59 @@ SPONSOR = Section(
             options=MARITAL_STATUSES,
         ),
     ),
+    # One topic a page, in plain words (issue 14: one thing per page); the answers stay the section's.
+    pages=(
+        Page(
+            "about_you",
+            "Your name and date of birth",
+            "Votre nom et votre date de naissance",
+            ("family_name", "given_names", "date_of_birth"),
+            why_en="You must be at least 18 years old to sponsor someone.",
+            why_fr="Vous devez avoir au moins 18 ans pour parrainer quelqu’un.",
+            citation=BECOME_SPONSOR,
+        ),
+        Page(
+            "status",
+            "Your status in Canada and where you live",
+            "Votre statut au Canada et votre lieu de résidence",
+            ("status", "residence", "intends_to_live_in_canada", "resides_in_quebec"),
+            why_en=(
+                "Only a Canadian citizen, a person registered under the Indian Act or a permanent resident can sponsor. "
+                "A permanent resident must live in Canada; a citizen living abroad must plan to return. "
+                "Quebec has its own undertaking."
+            ),
+            why_fr=(
+                "Seul un citoyen canadien, une personne inscrite en vertu de la Loi sur les Indiens ou un résident "
+                "permanent peut parrainer. Le résident permanent doit habiter au Canada ; le citoyen qui habite à "
+                "l’étranger doit prévoir d’y revenir. Le Québec a son propre engagement."
+            ),
+            citation=f"{BECOME_SPONSOR}; {LIVING_ABROAD}; {QUEBEC}",
+        ),
+        Page(
+            "social_assistance",
+            "Social assistance",
+            "Aide sociale",
+            ("social_assistance",),
+            why_en="You cannot sponsor while you receive social assistance for a reason other than a disability.",
+            why_fr="Vous ne pouvez pas parrainer si vous recevez de l’aide sociale pour une raison autre qu’une invalidité.",
+            citation=MAY_NOT_SPONSOR,
+        ),
+        Page(
+            "contact",
+            "Your address and family situation",
+            "Votre adresse et votre situation familiale",
+            ("address", "citizenship", "marital_status", "intends_to_appeal_if_refused"),
+            why_en=(
+                "We write to you at this address. If the sponsorship is refused, only the family class gives a right "
+                "of appeal: your answer guides the category."
+            ),
+            why_fr=(
+                "Nous vous écrivons à cette adresse. Si le parrainage est refusé, seule la catégorie du regroupement "
+                "familial donne un droit d’appel : votre réponse oriente le choix de la catégorie."
+            ),
+            citation=CITATION,
+        ),
+    ),
 )
 
 HISTORY = Section(
@@ -247,19 +310,19 @@ HISTORY = Section(
         ),
         flag(
             "performance_bond_unpaid",
-            "Do you owe a performance bond you have not paid in full?",
-            "Devez-vous une garantie d’exécution que vous n’avez pas payée en entier?",
+            "Do you owe money on a performance bond (a sum you promised to pay if a visitor did not leave Canada)?",
+            "Devez-vous une somme au titre d’une garantie d’exécution (somme promise si un visiteur ne quittait pas le Canada)?",
         ),
         flag(
             "court_ordered_support_in_default",
             "Are you in default of court-ordered support for a spouse or child?",
             "Êtes-vous en défaut de paiement d’une pension alimentaire ordonnée par un tribunal?",
         ),
-        flag("undischarged_bankrupt", "Are you an undischarged bankrupt?", "Êtes-vous un failli non libéré?"),
+        flag("undischarged_bankrupt", "Are you bankrupt and not yet discharged (released from your debts) by the court?", "Êtes-vous en faillite sans avoir encore été libéré de vos dettes par le tribunal?"),
         flag(
             "subject_to_removal_order",
-            "Are you subject to a removal order?",
-            "Faites-vous l’objet d’une mesure de renvoi?",
+            "Have you been ordered to leave Canada (a removal order)?",
+            "Vous a-t-on ordonné de quitter le Canada (mesure de renvoi)?",
         ),
         flag(
             "detained_in_prison",
@@ -285,8 +348,8 @@ HISTORY = Section(
         ),
         flag(
             "security_certificate",
-            "Are you named in a security certificate signed by the ministers?",
-            "Êtes-vous visé par un certificat de sécurité signé par les ministres?",
+            "Have the ministers signed a security certificate naming you (a finding that you are a danger to Canada’s security)?",
+            "Les ministres ont-ils signé un certificat de sécurité à votre nom (constat que vous êtes un danger pour la sécurité du Canada)?",
         ),
         Field(
             "charged_offence_max_prison_years",
@@ -296,6 +359,94 @@ HISTORY = Section(
             required=False,
             help_en="Leave blank if you are not charged. A charge punishable by 10 years or more suspends processing.",
             help_fr="Laissez vide si vous n’êtes pas accusé. Une accusation passible de 10 ans ou plus suspend le traitement.",
+        ),
+    ),
+    # One topic a page, in plain words (issue 14: one thing per page); the answers stay the section's.
+    pages=(
+        Page(
+            "previous_sponsorships",
+            "Sponsorships before this one",
+            "Parrainages antérieurs",
+            ("previous_partner_pr_dates", "sponsored_as_partner_pr_date", "pending_sponsorship_of_same_person"),
+            why_en=(
+                "You cannot sponsor a new spouse or partner within 3 years of a former one becoming a permanent "
+                "resident, or within 5 years of becoming one yourself as a sponsored spouse or partner. A second "
+                "application for the same person is not processed while the first is pending."
+            ),
+            why_fr=(
+                "Vous ne pouvez pas parrainer un nouvel époux ou partenaire dans les 3 ans suivant la date à laquelle "
+                "l’ancien est devenu résident permanent, ni dans les 5 ans suivant la date à laquelle vous l’êtes "
+                "vous-même devenu comme époux ou partenaire parrainé. Une seconde demande pour la même personne "
+                "n’est pas traitée pendant que la première est en cours."
+            ),
+            citation=f"{FIVE_YEAR_BAR}; IRPR 10(5)",
+        ),
+        Page(
+            "undertakings_and_support",
+            "Money you owe: undertakings, loans and support",
+            "Sommes dues : engagements, prêts et pensions alimentaires",
+            (
+                "unrepaid_sponsorship_default",
+                "immigration_loan_in_default",
+                "performance_bond_unpaid",
+                "court_ordered_support_in_default",
+            ),
+            why_en=(
+                "You cannot sponsor while you owe the government for an earlier sponsorship, an immigration loan "
+                "or a performance bond, or while you are behind on support a court ordered."
+            ),
+            why_fr=(
+                "Vous ne pouvez pas parrainer tant que vous devez au gouvernement des sommes liées à un parrainage "
+                "antérieur, à un prêt à l’immigration ou à une garantie d’exécution, ni tant que vous êtes en retard "
+                "dans le paiement d’une pension alimentaire ordonnée par un tribunal."
+            ),
+            citation=DEFAULTS,
+        ),
+        Page(
+            "bankruptcy",
+            "Bankruptcy",
+            "Faillite",
+            ("undischarged_bankrupt",),
+            why_en="A person who is bankrupt and not yet discharged by the court cannot sponsor.",
+            why_fr="Une personne en faillite qui n’a pas encore été libérée par le tribunal ne peut pas parrainer.",
+            citation=MAY_NOT_SPONSOR,
+        ),
+        Page(
+            "criminality",
+            "Prison and criminal charges",
+            "Détention et accusations criminelles",
+            ("detained_in_prison", "charged_offence_max_prison_years"),
+            why_en=(
+                "You cannot sponsor while in prison. A charge for a serious offence puts the application on hold "
+                "until the court decides."
+            ),
+            why_fr=(
+                "Vous ne pouvez pas parrainer pendant que vous êtes détenu. Une accusation d’infraction grave "
+                "suspend la demande jusqu’à la décision du tribunal."
+            ),
+            citation=f"{MAY_NOT_SPONSOR}; {VIOLENT_CRIME_BAR}; {SUSPENSION}",
+        ),
+        Page(
+            "status_proceedings",
+            "Your own status",
+            "Votre propre statut",
+            (
+                "subject_to_removal_order",
+                "citizenship_being_revoked",
+                "residency_conditions_not_met",
+                "security_certificate",
+            ),
+            why_en=(
+                "You cannot sponsor while you are ordered to leave Canada, named in a security certificate, "
+                "or have not met the residency conditions imposed on you; the loss of your citizenship puts the "
+                "application on hold."
+            ),
+            why_fr=(
+                "Vous ne pouvez pas parrainer si vous faites l’objet d’une mesure de renvoi ou d’un certificat de "
+                "sécurité, ou si vous n’avez pas respecté les conditions de résidence qui vous ont été imposées ; "
+                "la révocation de votre citoyenneté suspend la demande."
+            ),
+            citation=f"{MAY_NOT_SPONSOR}; {SUSPENSION}",
         ),
     ),
 )
@@ -318,6 +469,7 @@ CONVICTIONS = Section(
     repeating=True,
     rows_optional=True,
     path=("history", "convictions"),
+    row_name=RowName("conviction", "condamnation", fr_feminine=True),
 )
 
 QUESTION_1 = Section(

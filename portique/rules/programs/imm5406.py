@@ -7,7 +7,7 @@ is complete when every question is answered.
 
 from __future__ import annotations
 
-from ..forms.model import Field, FieldKind, Form, Section
+from ..forms.model import Field, FieldKind, Form, RowName, Section
 from ..sponsorship.vocabulary import cite
 
 
@@ -46,6 +46,7 @@ SIBLINGS = Section(
     intro_fr="Incluez les demi-frères et demi-sœurs, ainsi que les frères et sœurs par alliance ou adoptifs. Laissez vide si vous n’en avez pas.",
     repeating=True,
     rows_optional=True,
+    row_name=RowName("brother or sister", "frère ou sœur"),
 )
 
 IMM5406 = Form(

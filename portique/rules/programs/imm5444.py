@@ -8,7 +8,7 @@ answered (IMM 5445 — Step 2); a section that does not apply is marked N/A.
 
 from __future__ import annotations
 
-from ..forms.model import Condition, Field, FieldKind, Form, Option, Section
+from ..forms.model import Condition, Field, FieldKind, Form, Option, RowName, Section
 
 CITATION = "IMM 5445 — Step 2: Complete the application form (IMM 5444); IRPR 10(1)(c)"
 
@@ -266,7 +266,16 @@ ADDRESSES = Section(
     "Adresses au cours des 5 dernières années",
     (
         Field("start", FieldKind.DATE, "From", "Du"),
-        Field("end", FieldKind.DATE, "To", "Au"),
+        # IMM 5444 question 4 lists the addresses "to present": the current one has no end date.
+        Field("current", FieldKind.FLAG, "I live here now", "J’habite ici actuellement", required=False),
+        Field(
+            "end",
+            FieldKind.DATE,
+            "To",
+            "Au",
+            help_en="Leave blank if you live here now.",
+            help_fr="Laissez vide si vous habitez ici actuellement.",
+        ),
         Field("address", FieldKind.TEXT, "Street address", "Adresse"),
         Field("city", FieldKind.TEXT, "City or town", "Ville ou village"),
         Field("country", FieldKind.COUNTRY, "Country", "Pays"),
@@ -276,6 +285,8 @@ ADDRESSES = Section(
     repeating=True,
     period=("start", "end"),
     overlap_allowed=False,
+    row_name=RowName("address", "adresse", fr_feminine=True),
+    ongoing="current",
 )
 
 ACTIVITIES = Section(
@@ -293,6 +304,7 @@ ACTIVITIES = Section(
     intro_en="Account for the whole period, including time without work or studies.",
     intro_fr="Couvrez toute la période, y compris les périodes sans travail ni études.",
     repeating=True,
+    row_name=RowName("activity", "activité", fr_feminine=True),
     period=("start", "end"),
 )
 
@@ -359,6 +371,7 @@ ABSENCES = Section(
     period=("start", "end"),
     overlap_allowed=False,
     not_applicable_allowed=True,
+    row_name=RowName("absence", "absence", fr_feminine=True),
 )
 
 # PRC-40: a notice about citizenship counts, within the five years before signing, each day

@@ -6,7 +6,7 @@ applicable" (SP-150): no trip in the last 10 years is a complete answer.
 
 from __future__ import annotations
 
-from ..forms.model import Field, FieldKind, Form, Section
+from ..forms.model import Field, FieldKind, Form, RowName, Section
 from ..sponsorship.vocabulary import cite
 
 TRIPS = Section(
@@ -24,6 +24,7 @@ TRIPS = Section(
     repeating=True,
     rows_optional=True,
     period=("start", "end"),
+    row_name=RowName("trip", "voyage"),
 )
 
 IMM5562 = Form(

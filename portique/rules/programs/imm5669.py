@@ -6,7 +6,7 @@ Completed for the principal applicant and each family member aged 18 or older
 
 from __future__ import annotations
 
-from ..forms.model import Field, FieldKind, Form, Section
+from ..forms.model import Field, FieldKind, Form, RowName, Section
 from ..sponsorship.vocabulary import cite
 
 STAYS = Section(
@@ -35,6 +35,7 @@ STAYS = Section(
     repeating=True,
     period=("start", "end"),
     path=("history", "stays"),
+    row_name=RowName("country", "pays"),
 )
 
 IMM5669 = Form(

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from ..case import CasePerson
+from ..forms.model import Page
 from ..forms.validate import validate_section
 from ..reasons import Reason, Severity
 from ..sponsorship import categories, eligibility, relationships
@@ -37,6 +38,43 @@ SPONSOR_QUESTIONS = (
     "resides_in_quebec",
     "social_assistance",
 )
+# The questions about the person sponsored asked before starting (IMM 0008 "application").
+SPONSORED_PERSON_QUESTIONS = ("relationship", "location", "has_valid_temporary_status", "inadmissibilities", "category")
+
+# The eligibility questions are asked a few at a time: the pages of IMM 1344's sections
+# (``SPONSOR.pages``, ``HISTORY.pages``), then these two.
+SPONSORED_PERSON_PAGE = Page(
+    "sponsored_person",
+    "The person you sponsor",
+    "La personne que vous parrainez",
+    SPONSORED_PERSON_QUESTIONS,
+    why_en=(
+        "Whom you sponsor, and where they live, decide the categories open to the application; "
+        "only the family class gives a right of appeal."
+    ),
+    why_fr=(
+        "La personne parrainée et son lieu de résidence déterminent les catégories possibles ; "
+        "seule la catégorie du regroupement familial donne un droit d’appel."
+    ),
+    citation=categories.CHOOSE_CATEGORY,
+)
+IF_NOT_MET_PAGE = Page(
+    "if_not_met",
+    "If you do not meet the requirements",
+    "Si vous ne satisfaites pas aux exigences",
+    tuple(field.code for field in QUESTION_1.fields),
+    why_en=(
+        "If the answers show that you may not be allowed to sponsor, you choose now whether to withdraw "
+        "(the fees are refunded except the sponsorship fee) or to go on knowing the application will likely be refused."
+    ),
+    why_fr=(
+        "Si vos réponses montrent que vous pourriez ne pas être autorisé à parrainer, vous choisissez dès maintenant "
+        "de retirer le parrainage (les frais sont remboursés, sauf les frais de parrainage) ou de poursuivre en "
+        "sachant que la demande sera probablement refusée."
+    ),
+    citation=eligibility.NOT_MEETING + "; IMM 1344, section 1, question 1",
+)
+
 # Findings that keep an application from starting at all.
 NOT_STARTABLE = frozenset({"CONJUGAL_PARTNER_LIVES_IN_CANADA"})
 
