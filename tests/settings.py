@@ -22,3 +22,12 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Browser tests: the live server answers several requests at once (a file's page previews load
+# together). SQLite's shared in-memory test database refuses a second writer outright ("table is
+# locked"), so the test database is a file, where WAL and the busy timeout of the real settings
+# queue writers as they do in production. pytest-xdist gives each worker its own file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.mkdtemp(prefix="portique-test-db-"), "test.sqlite3")
+    }

@@ -170,4 +170,7 @@ def test_a_returned_minors_renewal_restarts_with_the_parent_who_signs(representa
     assert [(p.position, p.role, p.answers) for p in new.people.order_by("position")] == old_people
     assert new.people.get(role=PersonRole.PARENT_OR_GUARDIAN).answers == guardian.answers
     # Signed again: neither the parent's signature nor the representative's declaration comes along.
-    assert not new.signatures.exists() and not new.documents.exists()
+    assert not new.signatures.exists()
+    # The documents come along, each checked again by content (photos never: they must be recent).
+    carried = {document.sha256 for document in new.documents.all()}
+    assert carried and carried <= {document.sha256 for document in application.documents.all()}

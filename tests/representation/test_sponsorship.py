@@ -294,7 +294,10 @@ def test_a_returned_sponsorship_restarts_with_every_person_and_answer(representa
     assert restarted.state == State.INVITED and not restarted.imm5476_sha256 and restarted.invited_at is None
     old_people = [(p.position, p.role, p.answers) for p in application.people.order_by("position")]
     assert [(p.position, p.role, p.answers) for p in new.people.order_by("position")] == old_people
-    assert not new.signatures.exists() and not new.documents.exists()
+    assert not new.signatures.exists()
+    # The documents come along, each checked again by content (photos never: they must be recent).
+    carried = {document.sha256 for document in new.documents.all()}
+    assert carried and carried <= {document.sha256 for document in application.documents.all()}
 
 
 @pytest.mark.django_db
