@@ -29,32 +29,6 @@ TEXT = {
 }
 
 
-def one_page_image_at_a_time(page) -> None:
-    """Let the browser fetch the pages' images one after the other.
-
-    The browser asks for several pages at once. The test database is SQLite in memory with a
-    shared cache, where two of the live server's threads writing at once (each image's access
-    log row) fail with "database table is locked" instead of waiting as the real database does
-    (a SQLite file waits on its busy timeout; PostgreSQL locks rows). The requests still go
-    over HTTP to the live server, with the browser's own headers and cookies.
-    """
-    waiting, busy = [], [False]
-
-    def serve(route):
-        waiting.append(route)
-        if busy[0]:
-            return  # the handler already serving will take it next
-        busy[0] = True
-        try:
-            while waiting:
-                request = waiting.pop(0)
-                request.fulfill(response=request.fetch())
-        finally:
-            busy[0] = False
-
-    page.route("**/pages/*/", serve)
-
-
 def _loaded(page, image) -> None:
     """The image has arrived and decoded (a lazy image once scrolled to)."""
     image.scroll_into_view_if_needed()
@@ -75,7 +49,6 @@ def test_an_officer_reads_the_passport_copy_page_by_page_inside_the_file(
     page.on("download", lambda download: downloads.append(download))
 
     sign_in(page, live_server, officer)
-    one_page_image_at_a_time(page)
     page.goto(f"/{language}/officer/files/{application.public_id}/")
     section = page.get_by_role("region", name=text["heading"])
     expect(section.get_by_role("heading", level=3, name=text["heading"])).to_be_visible()
@@ -110,7 +83,6 @@ def test_a_document_that_cannot_be_previewed_says_so_and_keeps_its_download(
     type(passport).objects.filter(pk=passport.pk).update(original_name="passport.pdf")
 
     sign_in(page, live_server, officer)
-    one_page_image_at_a_time(page)
     page.goto(f"/{language}/officer/files/{application.public_id}/")
     section = page.get_by_role("region", name=text["heading"])
     # The first look finds out (the page's image is refused); the message takes the pages' place.
