@@ -45,6 +45,7 @@ from . import declarations
 from . import eta_form as form
 from . import pr_card_guardian as guardian_rules
 from .definition import PARENT_OR_GUARDIAN, PRINCIPAL_APPLICANT, Delivery, Signing, Traits
+from .one_applicant import OneApplicantForms
 
 FORM_CODE = form.FORM_CODE
 FACTS_CODE = form.FACTS_CODE
@@ -194,16 +195,8 @@ def validity_as_data(validity: eta_rules.EtaValidity, on: date) -> dict[str, Any
 
 
 @dataclass(frozen=True, kw_only=True)
-class EtaProgram(Traits):
-    def forms_for(self, role: str) -> tuple[Form, ...]:
-        if role == PRINCIPAL_APPLICANT:
-            return (form.ETA_FORM,)
-        if role == guardian_rules.ROLE:
-            return (guardian_rules.GUARDIAN_FORM,)
-        return ()
-
-    def forms_required(self, role: str, person_id: str, details: dict[str, Any]) -> frozenset[str]:
-        return frozenset(f.code for f in self.forms_for(role))
+class EtaProgram(OneApplicantForms, Traits):
+    applicant_form = form.ETA_FORM
 
     def case_facts(self) -> tuple[Form, ...]:
         return (form.ETA_FACTS,)

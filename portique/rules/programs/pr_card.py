@@ -34,6 +34,7 @@ from . import case_documents, declarations
 from . import pr_card_guardian as guardian_rules
 from .definition import PARENT_OR_GUARDIAN, PRINCIPAL_APPLICANT, Delivery, Signing, Traits
 from .imm5444 import IMM5444
+from .one_applicant import OneApplicantForms
 
 FORM_CODE = IMM5444.code
 
@@ -286,19 +287,8 @@ def _quote_as_data(quote: fees.FeeQuote, paid: Decimal | None) -> dict[str, Any]
 
 
 @dataclass(frozen=True, kw_only=True)
-class PrCardProgram(Traits):
-
-    def forms_for(self, role: str) -> tuple[Form, ...]:
-        if role == "principal_applicant":
-            return (IMM5444,)
-        if role == guardian_rules.ROLE:
-            # The parent or legal guardian who signs for an applicant under 18 (ACT-56, SP-210).
-            return (guardian_rules.GUARDIAN_FORM,)
-        return ()
-
-    def forms_required(self, role: str, person_id: str, details: dict[str, Any]) -> frozenset[str]:
-        """Every form of the role: the applicant's IMM 5444, the signing parent's own small form."""
-        return frozenset(form.code for form in self.forms_for(role))
+class PrCardProgram(OneApplicantForms, Traits):
+    applicant_form = IMM5444
 
     def evaluate(self, case: Case):
         from ..evaluate import Evaluation

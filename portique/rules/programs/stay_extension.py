@@ -32,7 +32,6 @@ from .. import completeness as s10
 from .. import eta as eta_rules
 from .. import signatures as sig
 from ..case import Case, CasePerson
-from ..forms.model import Form
 from ..forms.validate import validate_form
 from ..parameters import value
 from ..reasons import Reason, Severity, reason
@@ -41,6 +40,7 @@ from . import declarations
 from . import pr_card_guardian as guardian_rules
 from . import stay_extension_form as form
 from .definition import PARENT_OR_GUARDIAN, PRINCIPAL_APPLICANT, Delivery, Signing, Traits
+from .one_applicant import OneApplicantForms
 
 FORM_CODE = form.FORM_CODE
 ZERO = Decimal("0")
@@ -143,17 +143,8 @@ class _Applicant:
 
 
 @dataclass(frozen=True, kw_only=True)
-class StayExtensionProgram(Traits):
-    def forms_for(self, role: str) -> tuple[Form, ...]:
-        if role == PRINCIPAL_APPLICANT:
-            return (form.STAY_EXTENSION_FORM,)
-        if role == guardian_rules.ROLE:
-            # The parent or legal guardian who signs for an applicant under 18 (ACT-56).
-            return (guardian_rules.GUARDIAN_FORM,)
-        return ()
-
-    def forms_required(self, role: str, person_id: str, details: dict[str, Any]) -> frozenset[str]:
-        return frozenset(f.code for f in self.forms_for(role))
+class StayExtensionProgram(OneApplicantForms, Traits):
+    applicant_form = form.STAY_EXTENSION_FORM
 
     # ------------------------------------------------------------------ evaluation
 
