@@ -120,7 +120,7 @@ def test_the_applicant_reads_it_on_their_status_page(client, applicant, submitte
     page = client.get(url).content.decode()
     assert "When to expect a decision" in page
     assert "Not enough data yet." in page
-    assert "Only 0 similar applications were decided recently." in page
+    assert "No similar application was decided recently." in page
     decided_files(applicant, days=TEN, decided_on=today, stage=Status.SUBMITTED)
     page = client.get(url).content.decode()
     assert "8 of 10 similar applications were decided within 80 days of reaching this stage." in page
