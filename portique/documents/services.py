@@ -123,6 +123,18 @@ def _document_type(item: Item, chosen: str | None) -> str:
     return item.code
 
 
+def _file_facts(inspected: Inspected) -> dict:
+    """What the content check found about a file, as a document row keeps it."""
+    return {
+        "content_type": inspected.content_type,
+        "size": inspected.size,
+        "sha256": inspected.sha256,
+        "page_count": inspected.page_count,
+        "width": inspected.width,
+        "height": inspected.height,
+    }
+
+
 def _store(upload, inspected: Inspected) -> str:
     """Stream the file to the default storage under a name nobody can guess."""
     upload.seek(0)
@@ -214,12 +226,7 @@ def document_upload(
                 state=DocumentState.PENDING if pending else DocumentState.CURRENT,
                 file=stored,
                 original_name=_clean_name(getattr(upload, "name", ""), inspected),
-                content_type=inspected.content_type,
-                size=inspected.size,
-                sha256=inspected.sha256,
-                page_count=inspected.page_count,
-                width=inspected.width,
-                height=inspected.height,
+                **_file_facts(inspected),
                 warnings=[r.as_dict() for r in warnings],
                 declaration_accepted=declaration if item.kind == ItemKind.PHOTO else False,
                 uploaded_by=actor,
@@ -457,12 +464,7 @@ def item_explain(*, actor, public_id, item: Item, text: str, letter=None, on: da
                     purpose=Purpose.EXPLANATION,
                     file=stored,
                     original_name=_clean_name(getattr(letter, "name", ""), inspected),
-                    content_type=inspected.content_type,
-                    size=inspected.size,
-                    sha256=inspected.sha256,
-                    page_count=inspected.page_count,
-                    width=inspected.width,
-                    height=inspected.height,
+                    **_file_facts(inspected),
                     uploaded_by=actor,
                 )
             _withdraw_standing(application=application, actor=actor, item=item)
@@ -606,12 +608,7 @@ def _carry_one(*, actor, original: Document, application: Application, item: Ite
             state=DocumentState.CURRENT,
             file=stored,
             original_name=original.original_name,
-            content_type=inspected.content_type,
-            size=inspected.size,
-            sha256=inspected.sha256,
-            page_count=inspected.page_count,
-            width=inspected.width,
-            height=inspected.height,
+            **_file_facts(inspected),
             other_language=original.other_language,
             translation_of=translation_of,
             translator=original.translator,
