@@ -67,6 +67,27 @@ def _message_form(request: HttpRequest) -> forms.MessageForm:
     )
 
 
+def _message_sent(request: HttpRequest, application, form, send) -> bool:
+    """Check the posted message form and send it with ``send`` (the applicant's side's or the
+    office's service); a refusal lands on the form. True once the message is sent."""
+    form.is_valid()
+    _too_large_error(request, form, "files")
+    if form.errors:
+        return False
+    try:
+        send(
+            actor=request.user,
+            public_id=application.public_id,
+            text=form.cleaned_data.get("text", ""),
+            files=request.FILES.getlist("files"),
+            token=form.cleaned_data.get("token"),
+        )
+    except CaseworkError as refused:
+        form.add_refusal(refused.errors)
+        return False
+    return True
+
+
 # --- The applicant's side ----------------------------------------------------------------------
 
 
@@ -75,25 +96,12 @@ def _message_page(request: HttpRequest, application) -> HttpResponse:
     form = _message_form(request)
     status = 200
     if request.method == "POST":
-        form.is_valid()
-        _too_large_error(request, form, "files")
-        if not form.errors:
-            try:
-                services.message_send(
-                    actor=request.user,
-                    public_id=application.public_id,
-                    text=form.cleaned_data.get("text", ""),
-                    files=request.FILES.getlist("files"),
-                    token=form.cleaned_data.get("token"),
-                )
-            except CaseworkError as refused:
-                form.add_refusal(refused.errors)
-            else:
-                messages.success(
-                    request,
-                    _("Your message was sent to the office. Its answer will appear here; we will tell you by e-mail."),
-                )
-                return redirect(reverse("applications:overview", args=[application.public_id]) + "#conversation")
+        if _message_sent(request, application, form, services.message_send):
+            messages.success(
+                request,
+                _("Your message was sent to the office. Its answer will appear here; we will tell you by e-mail."),
+            )
+            return redirect(reverse("applications:overview", args=[application.public_id]) + "#conversation")
         status = 400
     return render(
         request, "casework/applicant/message_new.html", {"application": application, "form": form}, status=status
@@ -206,22 +214,9 @@ def _answer_page(request: HttpRequest, application) -> HttpResponse:
     form = _message_form(request)
     status = 200
     if request.method == "POST":
-        form.is_valid()
-        _too_large_error(request, form, "files")
-        if not form.errors:
-            try:
-                services.message_answer(
-                    actor=request.user,
-                    public_id=application.public_id,
-                    text=form.cleaned_data.get("text", ""),
-                    files=request.FILES.getlist("files"),
-                    token=form.cleaned_data.get("token"),
-                )
-            except CaseworkError as refused:
-                form.add_refusal(refused.errors)
-            else:
-                messages.success(request, _("Your message is sent. The applicant is told by e-mail."))
-                return redirect(reverse("casework:file", args=[application.public_id]) + "#messages")
+        if _message_sent(request, application, form, services.message_answer):
+            messages.success(request, _("Your message is sent. The applicant is told by e-mail."))
+            return redirect(reverse("casework:file", args=[application.public_id]) + "#messages")
         status = 400
     else:
         pages.opened(request, application, "write to the applicant")
