@@ -30,7 +30,7 @@ from portique.rules.online import system_restriction_table
 from portique.rules.paper_submission import paper_application_check
 from portique.rules.programs import registry
 
-from . import signals
+from . import signals, urgency
 from .access import access_application, can_take_in_paper
 from .choices import (
     EDITABLE,
@@ -295,7 +295,7 @@ def paper_application_send_to_screening(*, actor, public_id) -> Submission:
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
-        freeze_assessment(application=application, submission=submission, on=on)
+        assessment = freeze_assessment(application=application, submission=submission, on=on)
         transition(
             application=application,
             to_status=Status.SUBMITTED,
@@ -304,6 +304,7 @@ def paper_application_send_to_screening(*, actor, public_id) -> Submission:
         )
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])
+        urgency.urgency_from_application(application=application, details=assessment.evaluation["details"], actor=actor)
         transaction.on_commit(
             lambda: signals.application_submitted.send(sender=Application, application=application)
         )

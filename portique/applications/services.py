@@ -18,7 +18,7 @@ from portique.rules.programs import pr_card_guardian as guardian_rules
 from portique.rules.programs import registry
 from portique.rules.reasons import Reason, Severity, reason
 
-from . import notifications, ports, signals, stage_decisions
+from . import notifications, ports, signals, stage_decisions, urgency
 from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
@@ -245,10 +245,11 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
             content_hash=signing.content_hash(content),
             snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
         )
-        freeze_assessment(application=application, submission=submission, on=on)
+        assessment = freeze_assessment(application=application, submission=submission, on=on)
         transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])
+        urgency.urgency_from_application(application=application, details=assessment.evaluation["details"], actor=actor)
         # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201).
         ports.overpayment_refund(application=application, on=on, actor=actor)
         transaction.on_commit(lambda: notifications.send_submission_confirmation(submission_id=submission.pk))

@@ -66,7 +66,9 @@ def clean_reason(*, urgent: bool, reason: str | None, required: bool) -> str:
     return text
 
 
-def urgency_record(*, application: Application, urgent: bool, reason: str, actor, by_office: bool):
+def urgency_record(
+    *, application: Application, urgent: bool, reason: str, actor, by_office: bool, asked_in_application: str = ""
+):
     """Write one change and the flag. The caller holds the row locked, has checked the actor and
     the reason. A repeat of the latest change (a double click) records nothing and returns None."""
     if not is_open(application):
@@ -82,7 +84,12 @@ def urgency_record(*, application: Application, urgent: bool, reason: str, actor
         # Never marked urgent: "not urgent" is already what the file says.
         return None
     change = UrgencyChange.objects.create(
-        application=application, urgent=urgent, reason=reason, actor=actor, by_office=by_office
+        application=application,
+        urgent=urgent,
+        reason=reason,
+        actor=actor,
+        by_office=by_office,
+        asked_in_application=asked_in_application,
     )
     application.urgent = urgent
     application.save(update_fields=["urgent", "updated_at"])
@@ -105,6 +112,42 @@ def application_urgency_change(*, actor, public_id, urgent: bool, reason: str | 
         return urgency_record(application=application, urgent=urgent, reason=text, actor=actor, by_office=False)
 
 
+# What the rules found of an urgent request made in the application's answers (rules/urgent.py,
+# PRC-95 to PRC-98), and what the flag's reason says of each. A request the rules say cannot be
+# processed urgently (no listed reason, travel beyond three months, or within three weeks: apply
+# for a travel document instead) does not mark the file: the applicant was told why at the time.
+_ASKED_IN_APPLICATION = {
+    "eligible": _("Urgent processing was asked for in the application: travel within three months for a listed reason."),
+    "documents_missing": _(
+        "Urgent processing was asked for in the application, but some of the documents it needs are missing."
+    ),
+}
+
+
+def application_request_reason(outcome: str):
+    return _ASKED_IN_APPLICATION.get(outcome, "")
+
+
+def urgency_from_application(*, application: Application, details: dict, actor) -> UrgencyChange | None:
+    """At submission: mark the file urgent when its own answers asked for urgent processing and
+    the rules found the request can stand (``details["urgent"]`` of the evaluation frozen with it).
+
+    Any program whose rules report an urgent request is read the same way. The caller holds the
+    row locked inside the submission's transaction; the change is the applicant's, as the answer was.
+    """
+    outcome = ((details or {}).get("urgent") or {}).get("outcome")
+    if outcome not in _ASKED_IN_APPLICATION or application.urgent:
+        return None
+    return urgency_record(
+        application=application,
+        urgent=True,
+        reason="",
+        actor=actor,
+        by_office=False,
+        asked_in_application=outcome,
+    )
+
+
 def latest_change(application: Application) -> UrgencyChange | None:
     return application.urgency_changes.order_by("-at", "-id").first()
 
@@ -117,8 +160,8 @@ class Urgency:
     change: UrgencyChange | None
 
     @property
-    def reason(self) -> str:
-        return self.change.reason if self.change else ""
+    def reason(self):
+        return self.change.shown_reason if self.change else ""
 
 
 def urgency_of(application: Application) -> Urgency:

@@ -23,6 +23,10 @@ class UrgencyChange(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # An officer's change: the applicant reads it as the office's, without the officer's name.
     by_office = models.BooleanField(default=False)
+    # Set at submission from the application's own answers (the PR card's "Is your application
+    # urgent?"): the rules' outcome of that request, which the reason shown is written from, in the
+    # reader's language. Empty for a change someone made with a reason of their own.
+    asked_in_application = models.CharField(max_length=40, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -41,3 +45,13 @@ class UrgencyChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("A change of the urgent flag cannot be deleted.")
+
+    @property
+    def shown_reason(self):
+        """The reason as people read it: the one given, or, for a flag the application's own answers
+        set, what the rules found of the request, in the page's language."""
+        if self.reason or not self.asked_in_application:
+            return self.reason
+        from .urgency import application_request_reason
+
+        return application_request_reason(self.asked_in_application)

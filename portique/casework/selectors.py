@@ -263,7 +263,7 @@ def history_of(application: Application) -> list[HistoryEntry]:
             at=change.at,
             actor=change.actor,
             what=str(_("Marked urgent") if change.urgent else _("Urgent flag cleared")),
-            detail=change.reason,
+            detail=str(change.shown_reason),
         )
         for change in urgency_history_of(application)
     ]

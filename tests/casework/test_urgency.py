@@ -1,11 +1,13 @@
 """The urgent flag: the applicant or their active representative sets it with a reason; officers
 see it, sort on it, and set or clear it with a reason the applicant reads."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portique.applications import urgency
 from portique.applications.choices import Status
@@ -14,7 +16,9 @@ from portique.casework import selectors, services
 from portique.casework.choices import Queue
 from portique.casework.services import CaseworkError
 from portique.representation import services as representation_services
+from tests.casework.factories import SUBMITTED_ON, submitted_application
 from tests.representation.conftest import accepted
+from tests.rules.forms.test_imm5444_validation import complete_answers
 
 
 def test_marking_urgent_needs_a_reason(applicant, submitted):
@@ -127,3 +131,38 @@ def test_pages(client, applicant, officer, submitted):
     assert "Your application is no longer marked urgent." in status
     assert "The trip is after the expected decision." in status
     assert "Changed by the office on" in status
+
+
+def _answered_urgent(departure_in_days: int, reason: str = "family_illness_or_death") -> dict:
+    answers = complete_answers()
+    answers["application"].update(
+        urgent="yes",
+        departure_date=(SUBMITTED_ON + timedelta(days=departure_in_days)).isoformat(),
+        urgent_reason=reason,
+    )
+    return answers
+
+
+def test_an_application_that_asks_for_urgent_processing_is_marked_urgent_when_submitted(applicant):
+    # Travel in six weeks for a family member's illness, with the four documents uploaded: the
+    # rules find the request can stand, and the officers' queues see the file as urgent at once.
+    application = submitted_application(applicant, answers=_answered_urgent(42))
+    application.refresh_from_db()
+    assert application.urgent
+    change = application.urgency_changes.get()
+    assert (change.actor, change.by_office, change.reason) == (applicant, False, "")
+    with translation.override("en"):
+        assert str(urgency.urgency_of(application).reason).startswith("Urgent processing was asked for in the application")
+    with translation.override("fr"):
+        assert str(urgency.urgency_of(application).reason).startswith("Un traitement urgent a été demandé dans la demande")
+
+
+def test_a_request_the_rules_say_cannot_be_urgent_does_not_mark_the_file(applicant):
+    # Travel in five months is beyond the three months urgent processing is for (PRC-95).
+    application = submitted_application(applicant, answers=_answered_urgent(150))
+    application.refresh_from_db()
+    assert not application.urgent and not application.urgency_changes.exists()
+
+
+def test_an_application_that_does_not_ask_is_not_marked(submitted):
+    assert not submitted.urgent and not submitted.urgency_changes.exists()
