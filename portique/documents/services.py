@@ -558,6 +558,18 @@ def documents_carry_over(*, actor, returned: Application, application: Applicati
 
     items = {(item.code, item.person_position): item for item in checklist_for(application, on)}
     left: list[NotCarried] = []
+    copies: list[Document] = []
+    try:
+        _carry_each(actor=actor, returned=returned, application=application, on=on, items=items, left=left, copies=copies)
+    except BaseException:
+        # The restart's transaction will not commit: the rows go, so must the files copied for them.
+        for copy in copies:
+            default_storage.delete(copy.file.name)
+        raise
+    return left
+
+
+def _carry_each(*, actor, returned, application, on, items, left: list[NotCarried], copies: list[Document]) -> None:
     originals = returned.documents.filter(
         state=DocumentState.CURRENT, purpose=Purpose.EVIDENCE, translation_of__isnull=True
     ).order_by("uploaded_at", "id")
@@ -575,14 +587,17 @@ def documents_carry_over(*, actor, returned: Application, application: Applicati
         if copy is None:
             left.append(NotCarried(original.original_name, original.item_code, original.person_position, "refused"))
             continue
+        copies.append(copy)
         for translation in original.translations.filter(state=DocumentState.CURRENT).order_by("uploaded_at", "id"):
-            if _carry_one(
+            carried = _carry_one(
                 actor=actor, original=translation, application=application, item=item, on=on, translation_of=copy
-            ) is None:
+            )
+            if carried is None:
                 left.append(
                     NotCarried(translation.original_name, original.item_code, original.person_position, "refused")
                 )
-    return left
+            else:
+                copies.append(carried)
 
 
 def _carry_one(*, actor, original: Document, application: Application, item: Item, on: date, translation_of=None):

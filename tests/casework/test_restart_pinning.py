@@ -144,3 +144,30 @@ def test_the_representatives_restart_is_pinned_too(representative, applicant):
     assert restarted.application.restarted_from == application
     assert representation_services.representation_restart(actor=representative, public_id=application.public_id) == restarted
     assert Document.objects.filter(application=restarted.application).exists()
+
+
+@pytest.mark.django_db
+def test_a_restart_that_fails_midway_leaves_no_copied_file_behind(officer, applicant, submitted, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    from portique.documents import services as document_services
+
+    returned = returned_with_grounds(officer, submitted)
+    copied: list[str] = []
+    carry_one = document_services._carry_one
+
+    def carry_then_fail_on_the_third(**kwargs):
+        if len(copied) == 2:
+            raise RuntimeError("the database went away")
+        document = carry_one(**kwargs)
+        if document is not None:
+            copied.append(document.file.name)
+        return document
+
+    monkeypatch.setattr(document_services, "_carry_one", carry_then_fail_on_the_third)
+    with pytest.raises(RuntimeError):
+        people.application_restart(actor=applicant, public_id=returned.public_id)
+    # Nothing of the restart stays: no new application, and no stored file without its row.
+    assert len(copied) == 2
+    assert not returned.restarts.exists()
+    assert not any(default_storage.exists(name) for name in copied)
