@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.core import ratelimit
 from portique.core.body_limit import FORM_MARGIN_BYTES, body_limit
+from portique.core.private_files import keep_private
 from portique.uploads.download_names import download_name
 from portique.uploads.handlers import LimitedUploadHandler
 
@@ -235,9 +236,7 @@ def representative_document(request: HttpRequest, public_id) -> FileResponse:
         filename=download_name(f"identity-document-{profile.id_document_type}", profile.id_document_content_type),
         content_type=profile.id_document_content_type,
     )
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return keep_private(response)
 
 
 @login_required

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portique.core.private_files import keep_private
+
 from . import your_data, your_file
 
 
@@ -36,10 +38,7 @@ def your_file_page(request: HttpRequest, public_id) -> HttpResponse:
 def _attachment(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return keep_private(response)
 
 
 @login_required

@@ -18,6 +18,7 @@ from portique.applications.access import Capability, access_application, capabil
 from portique.applications.choices import Status
 from portique.applications.people import services as application_people
 from portique.core.body_limit import body_limit
+from portique.core.private_files import keep_private
 from portique.documents.formatting import file_size
 from portique.documents.items import document_max_bytes, upload_body_bytes
 from portique.uploads.download_names import download_name
@@ -29,20 +30,13 @@ from .models import RequestFile
 from .services import MAX_REQUEST_FILES, CaseworkError
 
 
-def _private(response: FileResponse) -> FileResponse:
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
 @login_required
 @require_GET
 def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileResponse:
     found = access.access_own_letter(user=request.user, public_id=public_id, letter_id=letter_id)
     if language not in ("en", "fr"):
         raise Http404
-    return _private(
+    return keep_private(
         FileResponse(
             found.pdf(language).open("rb"),
             as_attachment=True,
@@ -129,7 +123,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
     sent = RequestFile.objects.filter(request=found, public_id=file_id).first()
     if sent is None:
         raise Http404
-    return _private(
+    return keep_private(
         FileResponse(
             sent.file.open("rb"),
             as_attachment=True,

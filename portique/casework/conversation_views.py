@@ -28,17 +28,9 @@ from portique.uploads.handlers import LimitedUploadHandler
 
 from . import access, forms, pages, services
 from .choices import AccessKind
+from .downloads import logged_download, private_file
 from .models import LateDocument, MessageFile
 from .services import MAX_MESSAGE_FILES, OTHER_DOCUMENT, CaseworkError
-
-
-def private_file(file, *, filename: str, content_type: str) -> FileResponse:
-    """A stored file as an attachment that is never cached, sniffed or rendered."""
-    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 def _limit_uploads(request: HttpRequest) -> None:
@@ -246,15 +238,14 @@ def officer_message_file(request: HttpRequest, public_id, message_id, file_id) -
     ).first()
     if found is None:
         raise Http404
-    services.file_access_record(
-        actor=request.user,
-        application=application,
+    return logged_download(
+        request,
+        application,
         kind=AccessKind.MESSAGE_FILE_VIEWED,
         what=found.original_name,
-        request=request,
-    )
-    return private_file(
-        found.file, filename=download_name("message-file", found.content_type), content_type=found.content_type
+        file=found.file,
+        filename=download_name("message-file", found.content_type),
+        content_type=found.content_type,
     )
 
 
@@ -267,15 +258,12 @@ def officer_late_document(request: HttpRequest, public_id, document_id) -> FileR
     if found is None:
         raise Http404
     services.late_document_mark_read(actor=request.user, document=found)
-    services.file_access_record(
-        actor=request.user,
-        application=application,
+    return logged_download(
+        request,
+        application,
         kind=AccessKind.LATE_DOCUMENT_VIEWED,
         what=found.original_name,
-        request=request,
-    )
-    return private_file(
-        found.file,
+        file=found.file,
         filename=download_name("document-after-submission", found.content_type),
         content_type=found.content_type,
     )

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
+from portique.core.private_files import keep_private
 from portique.documents import previews
 from portique.documents.download_names import document_download_name
 from portique.documents.formatting import file_size
@@ -32,32 +33,9 @@ from portique.uploads.download_names import download_name
 
 from . import access, forms, pages, selectors, services, triage
 from .choices import AccessKind, Queue, Verdict
+from .downloads import logged_download
 from .models import Finding, Interview, RequestFile, Screening
 from .services import CaseworkError
-
-
-def _download(
-    request: HttpRequest,
-    application,
-    *,
-    kind: AccessKind,
-    what: str,
-    file,
-    filename: str,
-    content_type: str,
-    opened=None,
-) -> FileResponse:
-    """Log the opening (``opened``: the public id of what was opened), then send the file as a
-    private attachment (never cached, never rendered)."""
-    services.file_access_record(
-        actor=request.user, application=application, kind=kind, what=what, request=request, opened=opened
-    )
-    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
 
 # --- Queues ---------------------------------------------------------------------------------
 
@@ -586,7 +564,7 @@ def document(request: HttpRequest, public_id, document_id) -> FileResponse:
     if found is None:
         raise Http404
     label = document_label(found, language=pages.page_language())
-    return _download(
+    return logged_download(
         request,
         application,
         kind=AccessKind.DOCUMENT_VIEWED,
@@ -627,10 +605,7 @@ def document_page(request: HttpRequest, public_id, document_id, number: int) -> 
         )
     else:
         response = HttpResponse(image, content_type=previews.CONTENT_TYPE)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return keep_private(response, cache_control="private, no-store")
 
 
 @login_required
@@ -642,7 +617,7 @@ def imm5476(request: HttpRequest, public_id) -> FileResponse:
     representation = application.representations.order_by("-created_at", "-id").first()
     if representation is None or not representation.imm5476:
         raise Http404
-    return _download(
+    return logged_download(
         request,
         application,
         kind=AccessKind.DOCUMENT_VIEWED,
@@ -662,7 +637,7 @@ def request_file(request: HttpRequest, public_id, request_id, file_id) -> FileRe
     ).first()
     if found is None:
         raise Http404
-    return _download(
+    return logged_download(
         request,
         application,
         kind=AccessKind.REQUEST_FILE_VIEWED,
@@ -681,7 +656,7 @@ def letter(request: HttpRequest, public_id, letter_id, language: str) -> FileRes
     found = application.letters.filter(public_id=letter_id).first()
     if found is None or not found.made or language not in ("en", "fr"):
         raise Http404
-    return _download(
+    return logged_download(
         request,
         application,
         kind=AccessKind.LETTER_VIEWED,

@@ -18,6 +18,7 @@ from portique.applications import document_types
 from portique.applications.access import Capability, access_application, capabilities
 from portique.applications.choices import EDITABLE
 from portique.core.body_limit import body_limit
+from portique.core.private_files import keep_private
 from portique.rules.guides import Guide
 from portique.uploads.handlers import LimitedUploadHandler
 from portique.uploads.inspection import Problem
@@ -348,7 +349,4 @@ def download(request: HttpRequest, public_id, document_id) -> HttpResponse:
         filename=document_download_name(document),
         content_type=document.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return keep_private(response)
