@@ -147,7 +147,37 @@ def send_message_notice(*, message_id: int) -> None:
         return
     context = {
         "application": message.application,
+        "owner": recipient,
         "from_office": not message.to_office,
         "status_url": _status_url(message.application, recipient.preferred_language),
     }
     _send(owner=recipient, template="message", context=context)
+
+
+def send_file_note_notice(*, note_id: int) -> None:
+    """Tell of a note the office put on the file: the number and where to read it, not the note.
+
+    Who is told is whoever receives the correspondence (ACT-40). A paper file's applicant has no
+    account to read it in: the account that follows the paper file online is told instead, if any.
+    """
+    from portique.applications.models import PaperFollower
+
+    from .models import InternalNote
+
+    note = InternalNote.objects.select_related("application__owner").get(pk=note_id)
+    application = note.application
+    if not note.on_file:
+        return
+    if application.owner_id is None:
+        follower = PaperFollower.objects.filter(application=application).select_related("account").first()
+        recipient = follower.account if follower is not None and follower.account.is_active else None
+    else:
+        recipient = _correspondent(application)
+    if recipient is None or not recipient.email:
+        return
+    context = {
+        "application": application,
+        "owner": recipient,
+        "status_url": _status_url(application, recipient.preferred_language),
+    }
+    _send(owner=recipient, template="file_note", context=context)

@@ -121,6 +121,30 @@ def test_an_internal_note_needs_a_reason_and_a_note_to_the_file_keeps_none(offic
 
 
 @pytest.mark.django_db
+def test_a_note_to_the_file_is_announced_by_e_mail_without_its_text_and_an_internal_note_is_not(
+    officer, applicant, submitted, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.note_add(
+            actor=officer, public_id=submitted.public_id, text=INTERNAL, on_file=False, internal_reason=INTERNAL_REASON
+        )
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.note_add(actor=officer, public_id=submitted.public_id, text=TO_FILE, on_file=True)
+    (notice,) = mail.outbox
+    assert notice.to == [applicant.email]
+    assert notice.subject == f"A new note on your application {submitted.number}"
+    # The applicant is greeted by name, told where to read it, and the note itself is not in the e-mail.
+    assert notice.body.startswith("Hello Alex")
+    assert "Your file, as the office sees it" in notice.body
+    assert str(submitted.public_id) in notice.body
+    assert TO_FILE not in notice.body and INTERNAL not in notice.body and officer.email not in notice.body
+
+
+@pytest.mark.django_db
 def test_the_officer_chooses_who_reads_a_note_on_the_file_page(client_for, officer, submitted):
     client = client_for(officer)
     note_url = reverse("casework:note", args=[submitted.public_id])

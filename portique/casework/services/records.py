@@ -14,6 +14,7 @@ from portique.rules.correspondence import (
     CorrespondenceChannel,
 )
 
+from .. import notifications
 from ..choices import (
     AccessKind,
     EventKind,
@@ -91,6 +92,8 @@ def note_add(*, actor, public_id, text: str, on_file: bool, internal_reason: str
             kind=EventKind.FILE_NOTE_ADDED if on_file else EventKind.NOTE_ADDED,
             actor=actor,
         )
+        if on_file:
+            transaction.on_commit(lambda pk=note.pk: notifications.send_file_note_notice(note_id=pk))
     return note
 
 
