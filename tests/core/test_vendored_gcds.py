@@ -50,4 +50,6 @@ def test_node_modules_holds_the_pinned_version(package):
 @pytest.mark.parametrize(("package", "source", "copy"), VENDORED, ids=[copy for _, _, copy in VENDORED])
 def test_the_committed_copy_is_the_packages_file(package, source, copy):
     original = _installed(package) / source
-    assert (VENDOR / copy).read_bytes() == original.read_bytes(), f"run script/dev/vendor-gcds to refresh {copy}"
+    assert (VENDOR / copy).read_bytes() == original.read_bytes(), (
+        f"run script/dev/vendor-gcds to refresh {copy}"
+    )
