@@ -17,8 +17,6 @@ NODE_MODULES = ROOT / "node_modules"
 VENDORED = [
     ("@cdssnc/gcds-tokens", "build/web/css/tokens.css", "gcds-tokens/tokens.css"),
     ("@cdssnc/gcds-tokens", "LICENSE", "gcds-tokens/LICENSE"),
-    ("@cdssnc/gcds-utility", "dist/gcds-utility.min.css", "gcds-utility/gcds-utility.min.css"),
-    ("@cdssnc/gcds-utility", "LICENSE", "gcds-utility/LICENSE"),
 ]
 PACKAGES = sorted({package for package, _, _ in VENDORED})
 
