@@ -14,6 +14,7 @@ from portique.rules.forms.validate import NOT_APPLICABLE, is_ongoing
 
 from .form_rendering import countries
 from .models import Application
+from .question_links import section_url
 
 
 def _yes_no(value: bool, language: str) -> str:
@@ -50,6 +51,8 @@ class SectionView:
     title: str
     not_applicable: bool = False
     pairs: list[tuple[str, str]] | None = None
+    # The question of each pair, in the same order.
+    codes: list[str] | None = None
     headers: list[str] | None = None
     rows: list[list[str]] | None = None
 
@@ -68,11 +71,9 @@ def section_view(section: Section, answers: Any, language: str) -> SectionView:
         view.rows = [[_cell(section, field, row, language) for field in shown] for row in rows]
         return view
     answers = answers if isinstance(answers, dict) else {}
-    view.pairs = [
-        (field.label(language), _value(field, answers.get(field.code), language))
-        for field in section.fields
-        if field.code in answers or field.when is None
-    ]
+    shown = [field for field in section.fields if field.code in answers or field.when is None]
+    view.pairs = [(field.label(language), _value(field, answers.get(field.code), language)) for field in shown]
+    view.codes = [field.code for field in shown]
     return view
 
 
@@ -119,8 +120,11 @@ class CheckedSection:
 
     title: str
     state: str  # "complete", "incomplete" or "not_started"
-    url: str
+    url: str  # its "Change" link: back to this page once saved
     view: SectionView
+    # A long section asked over several pages: each answer with the link to the page that
+    # asks it (label, value, address), so that "Change" opens that page, not the first.
+    paged: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,18 @@ def application_answers(*, application: Application, on, language: str, evaluati
             for state in progress.sections:
                 section = progress.form.section(state.code)
                 view = section_view(section, answers.get(section.code), language)
-                sections.append(CheckedSection(title=state.title, state=state.state, url=state.url, view=view))
+                change = section_url(application, entry.person, progress.form, section.code, from_check=True)
+                paged = ()
+                if section.pages and view.pairs is not None:
+                    paged = tuple(
+                        (label, value, section_url(
+                            application, entry.person, progress.form, section.code, field=code, from_check=True
+                        ))
+                        for (label, value), code in zip(view.pairs, view.codes, strict=True)
+                    )
+                sections.append(
+                    CheckedSection(title=state.title, state=state.state, url=change, view=view, paged=paged)
+                )
             forms.append(CheckedForm(title=progress.title, sections=tuple(sections)))
         people.append(CheckedPerson(position=entry.person.position, label=entry.label, forms=tuple(forms)))
     return tuple(people)

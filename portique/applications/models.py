@@ -302,6 +302,7 @@ class PaperFollower(models.Model):
         return f"{self.application} followed by {self.account_id}"
 
 
+from .people.eligibility_models import SponsorEligibilityAnswers  # noqa: E402, F401  (before a sponsorship starts, issue 14)
 from .stage_decision_models import StageDecision  # noqa: E402, F401  (each decided file's wait per stage, issue 15)
 from .submission.assessment_models import RulesAssessment  # noqa: E402, F401  (the rules' assessment frozen at submission)
 from .urgency_models import UrgencyChange  # noqa: E402, F401  (the urgent flag's history, issue 15)

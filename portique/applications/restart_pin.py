@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from . import ports
 from .models import Application
+from .question_links import QuestionLinks, section_url
 
 PHOTO_ITEMS = frozenset({"PHOTO", "PHOTO_BACK"})
 # Grounds an officer adds by hand carry no subject: the page where each one is fixed.
@@ -61,12 +62,6 @@ def _title(thing, language: str) -> str:
     return thing.fr if language.startswith("fr") else thing.en
 
 
-def _section_url(application: Application, position: int, form_code: str, section: str) -> str:
-    if position == 0 and not application.definition.family_members:
-        return reverse("applications:section", args=[application.public_id, section])
-    return reverse("applications:person_section", args=[application.public_id, position, form_code, section])
-
-
 def _form_of(application: Application, position: int, form_code: str | None):
     person = application.people.filter(position=position).first()
     if person is None:
@@ -94,11 +89,13 @@ def _ground(application: Application, found: dict, language: str) -> Ground:
     # "p0/IMM5444/personal.family_name" (a form's question) or "p0/personal" (a section).
     form_code, location = (parts[1], parts[2]) if len(parts) > 2 else (None, parts[1])
     section_code = location.split(".", 1)[0]
-    _person, form = _form_of(application, position, form_code)
+    person, form = _form_of(application, position, form_code)
     if form is None or section_code not in {section.code for section in form.sections}:
         return documents
+    # The question itself when the ground names one (on the page of a long section that asks it).
+    url = QuestionLinks(application).url(found.get("subject")) or section_url(application, person, form, section_code)
     return Ground(
-        url=_section_url(application, position, form.code, section_code),
+        url=url,
         place="section",
         section_title=_title(form.section(section_code), language),
         **base,
@@ -134,7 +131,7 @@ def _changes(application: Application, returned: Application, language: str) -> 
                         title=_title(section, language),
                         person=str(who),
                         fields=_differing_fields(section, old, new, language),
-                        url=_section_url(application, person.position, form.code, section.code),
+                        url=section_url(application, person, form, section.code),
                     )
                 )
     return tuple(changes)

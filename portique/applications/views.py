@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,6 +33,7 @@ from .form_rendering import (
     section_formset_class,
 )
 from .people import selectors as people_selectors
+from .question_links import QuestionLinks, section_url
 from .restart_pin import restart_pin
 from .submission import selectors as submitted_selectors
 from .submission import views as submitted_views
@@ -299,17 +301,19 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
         fields = [(bound[f.code], errors.get(f"{prefix}.{f.code}", [])) for f in asked.fields]
     for bf, messages_ in [*fields, *(pair for _number, _row, pairs, _h, _r in rows for pair in pairs)]:
         describe(bf, messages_)
-    summary = [(bf.id_for_label, message) for bf, messages_ in fields for message in messages_]
+    # Each problem links to its question ("#id_…"); a group of radio buttons by its fieldset's id.
+    summary = [(f"#{_question_id(bf)}", message) for bf, messages_ in fields for message in messages_]
     # A row's problem names the row ("Address 2: …") and links to its question.
     summary += [
-        (bf.id_for_label, _in_row(heading, message, language))
+        (f"#{_question_id(bf)}", _in_row(heading, message, language))
         for _n, _row, pairs, heading, _r in rows
         for bf, messages_ in pairs
         for message in messages_
     ]
     shown = {f"{prefix}.{f.code}" for f in asked.fields}
+    # A problem with a question of another page of this section links to that page.
     summary += [
-        ("", message)
+        (_other_page_url(application, person, form, definition, subject), message)
         for subject, found in errors.items()
         if page and subject not in shown and subject.startswith(f"{prefix}.")
         for message in found
@@ -340,6 +344,18 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
             **_section_calculations(application, person, section),
         },
     )
+
+
+def _question_id(bound_field) -> str:
+    """The id a link to a question points at: its input's, or its group of radio buttons' (``_field.html``)."""
+    return bound_field.id_for_label or bound_field.auto_id
+
+
+def _other_page_url(application, person, form, section, subject: str) -> str:
+    field = subject.removeprefix(f"{section.subject_prefix}.")
+    if field not in {question.code for question in section.fields}:
+        return ""
+    return section_url(application, person, form, section.code, field=field)
 
 
 def _section_page(section, code: str | None):
@@ -434,19 +450,36 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
     # For a sponsorship: what is left before signing (the signatures are the next step).
     evaluation = services.application_validate(actor=request.user, public_id=public_id, on=timezone.localdate())
     application = access_application(actor=request.user, public_id=public_id)
-    _, form = _form_of(application)
     language = _language()
-    by_section: dict[str, list] = defaultdict(list)
-    other_people = []
+    # Each finding links to its question: on a long section's page that asks it (question_links).
+    links = QuestionLinks(application)
+    several_people = application.definition.family_members
+    groups: dict[tuple, tuple[str, list]] = {}
+    other_people, unplaced = [], []
     for found in evaluation.form_findings:
-        person_id, _, location = (found.subject or "").split("/", 2)
-        if not application.definition.family_members and person_id != "p0":
+        person_id = (found.subject or "").split("/", 1)[0]
+        if not several_people and person_id != "p0":
             # The parent or guardian who signs for a minor (PR card): their own small form.
-            other_people.append((found, int(person_id.removeprefix("p"))))
+            position = int(person_id.removeprefix("p"))
+            url = links.url(found.subject) or reverse(
+                "applications:person_section", args=[application.public_id, position, "GUARDIAN", "personal"]
+            )
+            other_people.append((found, url))
             continue
-        section_code = location.split(".", 1)[0]
-        by_section[section_code].append(found)
-    section_codes = {s.code for s in form.sections}
+        where = links.where(found.subject)
+        if where is None:
+            # Not about one section: shown with the other problems, never dropped.
+            unplaced.append((found, ""))
+            continue
+        person, form, section, _field, _row = where
+        forms = application.definition.forms_for(person.role)
+        # In the order of the application: person by person, form by form, section by section.
+        key = (person.position, forms.index(form), form.sections.index(section))
+        heading = section.title(language)
+        if several_people:
+            heading = f"{people_selectors.person_label(person, language)} — {heading}"
+        groups.setdefault(key, (heading, []))[1].append((found, links.url(found.subject)))
+    grouped = [groups[key] for key in sorted(groups)]
     documents_missing, problems, warnings, checked = [], [], [], []
     for found in evaluation.findings:
         # Subjects are "p0/<section>" or "p0/documents/<item>": a link to where it is fixed.
@@ -455,12 +488,12 @@ def validate(request: HttpRequest, public_id) -> HttpResponse:
         if found.severity is Severity.BLOCKING and where == "documents":
             documents_missing.append(found)
         elif found.severity is Severity.BLOCKING:
-            problems.append((found, where if where in section_codes else ""))
+            problems.append((found, links.url(found.subject)))
         elif found.severity is Severity.WARNING:
-            warnings.append((found, where if where in section_codes else ""))
+            warnings.append((found, links.url(found.subject)))
         else:
             checked.append(found)
-    grouped = [(s, by_section[s.code]) for s in form.sections if by_section.get(s.code)]
+    problems = unplaced + problems
     return render(
         request,
         "applications/validation.html",

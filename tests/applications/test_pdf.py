@@ -84,7 +84,7 @@ def test_the_french_copy_is_in_french(submitted):
     assert f"Demande {application.number} telle que soumise" in text
     assert f"Numéro de confirmation {submission.confirmation_number}" in text
     assert (
-        "Pourquoi présentez-vous une demande? Renouvellement d’une carte expirée ou qui expirera bientôt"
+        "Pourquoi présentez-vous une demande ? Renouvellement d’une carte expirée ou qui expirera bientôt"
         in text
     )
     assert "Date de naissance 2 avril 1988" in text

@@ -64,7 +64,8 @@ def test_the_restart_lists_the_grounds_each_linked_to_its_page(officer, applican
     illegible, family_name = pin.grounds
     assert illegible.url == reverse("documents:index", args=[new.public_id])
     assert illegible.detail == "The passport copy is blurred."
-    assert family_name.url == reverse("applications:section", args=[new.public_id, "personal"])
+    # The ground names the question: the link opens it.
+    assert family_name.url == reverse("applications:section", args=[new.public_id, "personal"]) + "#id_family_name"
     assert family_name.place == "section"
     # In French, the same grounds in French.
     assert restart_pin(new, "fr").grounds[1].message == "Indiquez votre nom de famille comme sur votre passeport."

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.urls import reverse
-
 from portique.rules.forms.model import Form
 from portique.rules.reasons import Severity
 
 from .. import ports
 from ..choices import PersonRole
 from ..models import Application, Person
+from ..question_links import QuestionLinks, section_url
 from ..selectors import section_state
 
 # The sections in which a person's first form gives their name (IMM 1344's sponsor section;
@@ -33,27 +32,23 @@ def person_name(person: Person, definition=None) -> str:
     return ""
 
 
-def section_url(application: Application, person: Person, form: Form, section_code: str) -> str:
-    """The page of one section of one person's form.
-
-    In a program that starts with one applicant, their own form keeps its short address
-    (``/form/<section>/``), the one links and bookmarks have always used; every other
-    person and form is addressed by position and form. Both addresses serve the same page
-    (``views.person_section``).
-    """
-    definition = application.definition
-    own_form = definition.forms_for(definition.account_holder_role)[0].code
-    if person.position == 0 and len(definition.starting_roles) == 1 and form.code == own_form:
-        return reverse("applications:section", args=[application.public_id, section_code])
-    return reverse(
-        "applications:person_section", args=[application.public_id, person.position, form.code, section_code]
-    )
-
-
 def person_label(person: Person, language: str) -> str:
     role = PersonRole(person.role).label
     name = person_name(person)
     return f"{name} ({role})" if name else str(role)
+
+
+def _first_open_page(links: QuestionLinks, section, open_subjects: list[str]) -> str:
+    """A long section is opened at its first page with a question still open (where the person
+    stopped), rather than at its first page."""
+    pages = [page.code for page in section.pages]
+    open_pages = set()
+    for subject in open_subjects:
+        where = links.where(subject)
+        holding = section.page_of(where[3]) if where and where[2].code == section.code and where[3] else None
+        if holding is not None:
+            open_pages.add(holding.code)
+    return next((code for code in pages if code in open_pages), "")
 
 
 @dataclass(frozen=True)
@@ -96,6 +91,7 @@ def people_progress(
     evaluation = evaluation or application_evaluate(application=application, on=on)
     open_subjects = [f.subject or "" for f in evaluation.form_findings if f.severity is Severity.BLOCKING]
     program = application.definition
+    links = QuestionLinks(application)
     found = []
     for person in application.people.order_by("position"):
         pid = f"p{person.position}"
@@ -113,10 +109,12 @@ def people_progress(
                 if section.when is not None and not section.when.holds({}, form_answers):
                     continue
                 prefix = f"{pid}/{form.code}/{section.subject_prefix}"
-                is_open = any(s == prefix or s.startswith(prefix + ".") for s in open_subjects)
+                open_here = [s for s in open_subjects if s == prefix or s.startswith(prefix + ".")]
                 given = section.answers_in(form_answers)
-                state = section_state(is_open=is_open, given=given)
-                url = section_url(application, person, form, section.code)
+                state = section_state(is_open=bool(open_here), given=given)
+                url = section_url(
+                    application, person, form, section.code, page=_first_open_page(links, section, open_here)
+                )
                 sections.append(SectionState(section.code, section.title(language), state, url))
             forms.append(FormProgress(form, form.title(language), tuple(sections)))
         dependant = (person.answers.get("IMM0008") or {}).get("dependant") or {}
@@ -152,8 +150,9 @@ class SigningSteps:
     ready_to_sign: bool
     signers: tuple[Signer, ...]
     blockers: tuple
-    # What keeps the application from being ready to sign (answers, documents, fees).
-    before_signing: tuple
+    # What keeps the application from being ready to sign (answers, documents, fees): each
+    # finding with the address of its question ("" when it is not about a question).
+    before_signing: tuple[tuple[object, str], ...]
 
 
 def signing_steps(*, application: Application, on: date, language: str = "en") -> SigningSteps:
@@ -162,6 +161,7 @@ def signing_steps(*, application: Application, on: date, language: str = "en") -
     from ..signing.several_signers import before_signing
 
     readiness = before_signing(application, on=on)
+    links = QuestionLinks(application)
     current = signing.content_hash(signing.signed_content(application))
     signed = set(
         application.signatures.filter(cleared_at__isnull=True, content_hash=current).values_list(
@@ -176,5 +176,5 @@ def signing_steps(*, application: Application, on: date, language: str = "en") -
         ready_to_sign=readiness.ready,
         signers=tuple(Signer(p, person_label(p, language), p.pk in signed) for p in readiness.signers.people),
         blockers=submission_blockers(application=application, on=on, balance=balance),
-        before_signing=readiness.reasons,
+        before_signing=tuple((found, links.url(found.subject)) for found in readiness.reasons),
     )

@@ -27,6 +27,7 @@ from ..access import access_application
 from ..choices import EDITABLE, Channel, PersonRole, Status
 from ..models import Application, Person, PersonChange
 from ..services import ApplicationError, StaleVersion, application_changed, closed_reason
+from .eligibility import eligibility_answers_clear
 
 FAMILY_MEMBERS = (
     "IMM 5289 — Étape 3 (IMM 0008, « Données personnelles de la personne à charge »); IRPR 117(9)(d)"
@@ -343,14 +344,18 @@ def sponsorship_screen_and_start(
     )
     if not screening.may_start:
         raise ApplicationError(sponsorship_screening.blocking(screening))
-    return application_start(
-        actor=actor,
-        program=definition.code,
-        answers_by_role={
-            PersonRole.SPONSOR: sponsor_answers,
-            PersonRole.PRINCIPAL_APPLICANT: {"application": application_answers},
-        },
-    )
+    with transaction.atomic():
+        application = application_start(
+            actor=actor,
+            program=definition.code,
+            answers_by_role={
+                PersonRole.SPONSOR: sponsor_answers,
+                PersonRole.PRINCIPAL_APPLICANT: {"application": application_answers},
+            },
+        )
+        # The answers kept before the start are now the application's: not kept twice.
+        eligibility_answers_clear(actor=actor, program=definition.code)
+    return application
 
 
 PENDING = frozenset({Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROCESSING})

@@ -27,6 +27,7 @@ from .. import services
 from ..access import access_application
 from ..choices import PersonRole
 from ..form_rendering import answers_from, initial_answers, section_form_class
+from . import eligibility
 from . import selectors as people_selectors
 from . import services as people
 
@@ -131,21 +132,28 @@ def _screening_steps(program: str) -> list[_Step]:
     return steps
 
 
+# Before this change the answers were kept in the session only: read once from there, so
+# that a sponsor half-way through when it changed loses nothing either.
 _SCREEN_SESSION = "sponsorship_screen"
 
 
 def _screen_answers(request: HttpRequest, program: str) -> dict:
-    """The eligibility answers given so far for ``program`` (kept in the session until the application starts)."""
-    return dict((request.session.get(_SCREEN_SESSION) or {}).get(program) or {})
+    """The eligibility answers given so far for ``program``: kept per account until the
+    application starts, so that signing out or an expired session loses nothing."""
+    kept = eligibility.eligibility_answers_of(actor=request.user, program=program)
+    return kept or dict((request.session.get(_SCREEN_SESSION) or {}).get(program) or {})
 
 
-def _screen_remember(request: HttpRequest, program: str, answers: dict | None) -> None:
+def _screen_remember(request: HttpRequest, program: str, answers: dict) -> None:
+    eligibility.eligibility_answers_save(actor=request.user, program=program, answers=answers)
+    _screen_forget_session(request, program)
+
+
+def _screen_forget_session(request: HttpRequest, program: str) -> None:
     kept = dict(request.session.get(_SCREEN_SESSION) or {})
-    if answers is None:
-        kept.pop(program, None)
-    else:
-        kept[program] = answers
-    request.session[_SCREEN_SESSION] = kept
+    if program in kept:
+        kept.pop(program)
+        request.session[_SCREEN_SESSION] = kept
 
 
 def _step_of(steps: list[_Step], subject: str | None) -> int | None:
@@ -208,7 +216,8 @@ def sponsorship_screen(request: HttpRequest, program: str) -> HttpResponse:
                 errors.append((found.message(language), f"{here}?page={codes[target]}" if target is not None else ""))
             screening = _screen_for_display(program, sponsor_answers, given.get("application") or {})
         else:
-            _screen_remember(request, program, None)
+            # The service has taken the kept answers into the application and deleted them.
+            _screen_forget_session(request, program)
             messages.success(request, _("Your sponsorship is started. Complete each person’s forms."))
             return redirect("applications:overview", public_id=application.public_id)
     fields = [bound[f.code] for f in step.section.fields]

@@ -24,7 +24,7 @@ def _parent(code: str, en: str, fr: str) -> Section:
                 "address",
                 FieldKind.LONG_TEXT,
                 "Present address (or “deceased”, with the city and date)",
-                "Adresse actuelle (ou « décédé », avec la ville et la date)",
+                "Adresse actuelle (ou « décédé », avec la ville et la date)",
                 max_length=400,
             ),
         ),

@@ -17,10 +17,10 @@ YES_NO = (Option("yes", "Yes", "Oui"), Option("no", "No", "Non"))
 PURPOSES = (
     Option("first_card", "First PR card", "Première carte RP"),
     Option("renewal", "Renewal of a card that is expired or will soon expire", "Renouvellement d’une carte expirée ou qui expirera bientôt"),
-    Option("replacement_lost", "Replacement: card lost", "Remplacement : carte perdue"),
-    Option("replacement_stolen", "Replacement: card stolen", "Remplacement : carte volée"),
-    Option("replacement_damaged", "Replacement: card damaged", "Remplacement : carte endommagée"),
-    Option("replacement_not_received", "Replacement: card never received", "Remplacement : carte jamais reçue"),
+    Option("replacement_lost", "Replacement: card lost", "Remplacement : carte perdue"),
+    Option("replacement_stolen", "Replacement: card stolen", "Remplacement : carte volée"),
+    Option("replacement_damaged", "Replacement: card damaged", "Remplacement : carte endommagée"),
+    Option("replacement_not_received", "Replacement: card never received", "Remplacement : carte jamais reçue"),
     Option("legal_name_change", "Update after a legal name change", "Mise à jour après un changement de nom légal"),
     Option("sex_designation_change", "Change of sex designation", "Changement de la mention du sexe"),
     Option("error_on_card", "Correction of an error on the card made by IRCC", "Correction d’une erreur d’IRCC sur la carte"),
@@ -52,9 +52,9 @@ NAME_CHANGE_PLACES = (
 )
 ABSENCE_REASONS = (
     Option("none", "Not one of the options below", "Aucune des options ci-dessous"),
-    Option("option_a", "Option A: employed full-time outside Canada by a Canadian business or public service", "Option A : emploi à temps plein à l’extérieur du Canada pour une entreprise canadienne ou la fonction publique"),
-    Option("option_b", "Option B: accompanying a Canadian citizen spouse, partner or parent", "Option B : accompagnement d’un époux, conjoint ou parent citoyen canadien"),
-    Option("option_c", "Option C: accompanying a permanent resident spouse, partner or parent employed by a Canadian business", "Option C : accompagnement d’un époux, conjoint ou parent résident permanent employé par une entreprise canadienne"),
+    Option("option_a", "Option A: employed full-time outside Canada by a Canadian business or public service", "Option A : emploi à temps plein à l’extérieur du Canada pour une entreprise canadienne ou la fonction publique"),
+    Option("option_b", "Option B: accompanying a Canadian citizen spouse, partner or parent", "Option B : accompagnement d’un époux, conjoint ou parent citoyen canadien"),
+    Option("option_c", "Option C: accompanying a permanent resident spouse, partner or parent employed by a Canadian business", "Option C : accompagnement d’un époux, conjoint ou parent résident permanent employé par une entreprise canadienne"),
 )
 ACCOMPANIED = (
     Option("spouse", "Spouse or common-law partner", "Époux ou conjoint de fait"),
@@ -71,7 +71,7 @@ APPLICATION = Section(
     "Application type",
     "Type de demande",
     (
-        Field("purpose", FieldKind.CHOICE, "Why are you applying?", "Pourquoi présentez-vous une demande?", options=PURPOSES),
+        Field("purpose", FieldKind.CHOICE, "Why are you applying?", "Pourquoi présentez-vous une demande ?", options=PURPOSES),
         Field(
             "current_card_expiry",
             FieldKind.DATE,
@@ -92,14 +92,14 @@ APPLICATION = Section(
         _yes_no(
             "name_also_changed",
             "Have you legally changed your name since your current card was issued?",
-            "Avez-vous changé légalement de nom depuis la délivrance de votre carte actuelle?",
+            "Avez-vous changé légalement de nom depuis la délivrance de votre carte actuelle ?",
             when=Condition("purpose", ("renewal", "sex_designation_change")),
         ),
         Field(
             "name_change_place",
             FieldKind.CHOICE,
             "Where was your name legally changed?",
-            "Où votre nom a-t-il été changé légalement?",
+            "Où votre nom a-t-il été changé légalement ?",
             options=NAME_CHANGE_PLACES,
             when=Condition("purpose", ("legal_name_change",)),
         ),
@@ -107,25 +107,25 @@ APPLICATION = Section(
             "also_changed_name_place",
             FieldKind.CHOICE,
             "Where was your name legally changed?",
-            "Où votre nom a-t-il été changé légalement?",
+            "Où votre nom a-t-il été changé légalement ?",
             options=NAME_CHANGE_PLACES,
             when=Condition("name_also_changed", ("yes",)),
         ),
         _yes_no(
             "indigenous_name",
             "Is this a new card showing your reclaimed Indigenous name?",
-            "S’agit-il d’une nouvelle carte indiquant votre nom autochtone repris?",
+            "S’agit-il d’une nouvelle carte indiquant votre nom autochtone repris ?",
         ),
         _yes_no(
             "police_report",
             "Do you have a police report or incident number for the lost or stolen card?",
-            "Avez-vous un rapport de police ou un numéro d’incident pour la carte perdue ou volée?",
+            "Avez-vous un rapport de police ou un numéro d’incident pour la carte perdue ou volée ?",
             when=Condition("purpose", ("replacement_lost", "replacement_stolen")),
         ),
         _yes_no(
             "urgent",
             "Is your application urgent?",
-            "Votre demande est-elle urgente?",
+            "Votre demande est-elle urgente ?",
             help_en="Only if you must travel within the next 3 months for one of the listed reasons.",
             help_fr="Seulement si vous devez voyager au cours des 3 prochains mois pour l’une des raisons indiquées.",
         ),
@@ -141,7 +141,7 @@ APPLICATION = Section(
             "urgent_reason",
             FieldKind.CHOICE,
             "Why must you travel?",
-            "Pourquoi devez-vous voyager?",
+            "Pourquoi devez-vous voyager ?",
             options=URGENT_REASONS,
             when=Condition("urgent", ("yes",)),
         ),
@@ -159,7 +159,7 @@ PERSONAL = Section(
             "Family name (exactly as on your passport or travel document)",
             "Nom de famille (exactement comme sur votre passeport ou document de voyage)",
             help_en="If your passport shows no family name, enter all your given names here and leave “Given names” blank.",
-            help_fr="Si votre passeport n’indique pas de nom de famille, inscrivez tous vos prénoms ici et laissez « Prénoms » vide.",
+            help_fr="Si votre passeport n’indique pas de nom de famille, inscrivez tous vos prénoms ici et laissez «  Prénoms  » vide.",
         ),
         Field(
             "given_names",
@@ -224,7 +224,7 @@ CONTACT = Section(
     (
         Field("email", FieldKind.EMAIL, "E-mail address", "Adresse de courriel"),
         Field("phone", FieldKind.PHONE, "Telephone number", "Numéro de téléphone", max_length=25),
-        Field("mailing_street", FieldKind.TEXT, "Mailing address: street number and name, apartment", "Adresse postale : numéro et rue, appartement"),
+        Field("mailing_street", FieldKind.TEXT, "Mailing address: street number and name, apartment", "Adresse postale : numéro et rue, appartement"),
         Field("mailing_city", FieldKind.TEXT, "City or town", "Ville ou village"),
         Field(
             "mailing_province",
@@ -248,7 +248,7 @@ CONTACT = Section(
             ),
         ),
         Field("mailing_postal_code", FieldKind.POSTAL_CODE, "Postal code", "Code postal", max_length=7),
-        _yes_no("residential_same", "Is your home address the same as your mailing address?", "Votre adresse domicile est-elle la même que votre adresse postale?"),
+        _yes_no("residential_same", "Is your home address the same as your mailing address?", "Votre adresse domicile est-elle la même que votre adresse postale ?"),
         Field(
             "residential_address",
             FieldKind.LONG_TEXT,
@@ -330,19 +330,19 @@ ABSENCES = Section(
         _yes_no(
             "employer_canadian",
             "Were you employed (or under contract) by a Canadian business or the public service of Canada, a province or a territory?",
-            "Étiez-vous employé (ou travailleur à forfait) d’une entreprise canadienne ou de la fonction publique du Canada, d’une province ou d’un territoire?",
+            "Étiez-vous employé (ou travailleur à forfait) d’une entreprise canadienne ou de la fonction publique du Canada, d’une province ou d’un territoire ?",
             when=Condition("reason", ("option_a",)),
         ),
         _yes_no(
             "assigned_full_time",
             "Were you assigned full time outside Canada as a condition of your employment or contract?",
-            "Étiez-vous affecté à temps plein à l’extérieur du Canada comme condition de votre emploi ou de votre contrat?",
+            "Étiez-vous affecté à temps plein à l’extérieur du Canada comme condition de votre emploi ou de votre contrat ?",
             when=Condition("reason", ("option_a",)),
         ),
         _yes_no(
             "will_continue_in_canada",
             "Will you keep working for that employer in Canada after the assignment?",
-            "Continuerez-vous de travailler pour cet employeur au Canada après l’affectation?",
+            "Continuerez-vous de travailler pour cet employeur au Canada après l’affectation ?",
             when=Condition("reason", ("option_a",)),
         ),
         Field(
@@ -355,13 +355,13 @@ ABSENCES = Section(
         _yes_no(
             "resident_employed_full_time",
             "Was the permanent resident you accompanied employed full time by a Canadian business or public service during the absence?",
-            "Le résident permanent que vous accompagniez était-il employé à temps plein par une entreprise canadienne ou la fonction publique pendant l’absence?",
+            "Le résident permanent que vous accompagniez était-il employé à temps plein par une entreprise canadienne ou la fonction publique pendant l’absence ?",
             when=Condition("reason", ("option_c",)),
         ),
         _yes_no(
             "resident_meets_obligation",
             "Does the permanent resident you accompanied meet their own residency obligation?",
-            "Le résident permanent que vous accompagniez satisfait-il à sa propre obligation de résidence?",
+            "Le résident permanent que vous accompagniez satisfait-il à sa propre obligation de résidence ?",
             when=Condition("reason", ("option_c",)),
         ),
     ),
@@ -405,7 +405,7 @@ HUMANITARIAN = Section(
         _yes_no(
             "requested",
             "If you do not meet the residency obligation, do you ask that humanitarian and compassionate grounds be considered?",
-            "Si vous ne respectez pas l’obligation de résidence, demandez-vous que des motifs d’ordre humanitaire soient pris en compte?",
+            "Si vous ne respectez pas l’obligation de résidence, demandez-vous que des motifs d’ordre humanitaire soient pris en compte ?",
         ),
         Field(
             "explanation",
@@ -423,13 +423,13 @@ ELIGIBILITY = Section(
     "Eligibility",
     "Admissibilité",
     (
-        _yes_no("in_canada", "Are you physically in Canada now?", "Êtes-vous actuellement au Canada?"),
-        _yes_no("is_citizen", "Are you a Canadian citizen?", "Êtes-vous citoyen canadien?"),
-        _yes_no("removal_order", "Are you subject to a removal order?", "Faites-vous l’objet d’une mesure de renvoi?"),
+        _yes_no("in_canada", "Are you physically in Canada now?", "Êtes-vous actuellement au Canada ?"),
+        _yes_no("is_citizen", "Are you a Canadian citizen?", "Êtes-vous citoyen canadien ?"),
+        _yes_no("removal_order", "Are you subject to a removal order?", "Faites-vous l’objet d’une mesure de renvoi ?"),
         _yes_no(
             "card_offence",
             "Have you been convicted of an offence related to the misuse of a PR card?",
-            "Avez-vous été déclaré coupable d’une infraction liée à l’usage abusif d’une carte RP?",
+            "Avez-vous été déclaré coupable d’une infraction liée à l’usage abusif d’une carte RP ?",
         ),
     ),
 )

@@ -20,7 +20,7 @@ STAYS = Section(
             "end",
             FieldKind.DATE,
             "To (blank: you still live there)",
-            "Au (vide : vous y habitez encore)",
+            "Au (vide : vous y habitez encore)",
             required=False,
         ),
     ),

@@ -69,7 +69,7 @@ IMM1344 = _text(
     "Application to Sponsor, Sponsorship Agreement and Undertaking (IMM 1344)",
     "Demande de parrainage, entente de parrainage et engagement (IMM 1344)",
     "The sponsor completes it; the sponsor and the principal applicant both sign it; the principal applicant uploads it.",
-    "Le répondant la remplit; le répondant et le demandeur principal la signent tous deux; le demandeur principal la téléverse.",
+    "Le répondant la remplit ; le répondant et le demandeur principal la signent tous deux ; le demandeur principal la téléverse.",
     STEP_3,
     "SP-150, SP-48",
 )
@@ -78,16 +78,16 @@ IMM1283 = _text(
     "Financial Evaluation (IMM 1283)",
     "Évaluation de la situation financière (IMM 1283)",
     "The minimum necessary income applies: a dependent child of the person sponsored has a dependent child.",
-    "Le revenu vital minimum s'applique : un enfant à charge de la personne parrainée a lui-même un enfant à charge.",
+    "Le revenu vital minimum s’applique : un enfant à charge de la personne parrainée a lui-même un enfant à charge.",
     cite("Devenir répondant") + "; IRPR 1(3)",
     "SP-23",
 )
 IMM5476 = _text(
     "IMM5476",
     "Use of a Representative (IMM 5476)",
-    "Recours aux services d'un représentant (IMM 5476)",
+    "Recours aux services d’un représentant (IMM 5476)",
     "This person uses a representative.",
-    "Cette personne a recours aux services d'un représentant.",
+    "Cette personne a recours aux services d’un représentant.",
     cite("Représentants autorisés") + " (Étape 5)",
     "X-12, SP-150",
 )
@@ -130,18 +130,18 @@ IMM5562 = _text(
 IRM0002 = _text(
     "IRM0002",
     "Request for a change of sex or gender identifier (IRM 0002)",
-    "Demande de changement d'identifiant du sexe ou genre (IRM 0002)",
+    "Demande de changement d’identifiant du sexe ou genre (IRM 0002)",
     "“X” is selected and the travel document, or a Canadian temporary resident document, shows another identifier.",
-    "L'indicateur « X » est choisi et le titre de voyage, ou un document de résidence temporaire canadien, comporte un autre indicateur.",
+    "L’indicateur « X » est choisi et le titre de voyage, ou un document de résidence temporaire canadien, comporte un autre indicateur.",
     cite("Caractéristiques physiques – Sexe") + " (IMM 0008)",
     "SP-150",
 )
 IMM5604 = _text(
     "IMM5604",
     "Declaration from a non-accompanying parent or guardian (IMM 5604), signed by hand, with their photo identification",
-    "Déclaration du parent ou tuteur qui n'accompagne pas l'enfant (IMM 5604), signée à la main, avec sa pièce d'identité avec photo",
+    "Déclaration du parent ou tuteur qui n’accompagne pas l’enfant (IMM 5604), signée à la main, avec sa pièce d’identité avec photo",
     "The child is under 18 and will travel without both parents or guardians.",
-    "L'enfant a moins de 18 ans et voyagera sans ses deux parents ou tuteurs.",
+    "L’enfant a moins de 18 ans et voyagera sans ses deux parents ou tuteurs.",
     cite("Étape 3. Remplir la demande") + "; " + cite("Étape 5. Vérifiez votre demande"),
     "SP-120",
 )
@@ -150,7 +150,7 @@ BIRTH_CERTIFICATE = _text(
     "Birth certificate (copy)",
     "Certificat de naissance (copie)",
     "Proof of identity of the principal applicant and of each family member included.",
-    "Preuve d'identité du demandeur principal et de chaque membre de la famille inclus.",
+    "Preuve d’identité du demandeur principal et de chaque membre de la famille inclus.",
     cite("Preuve d'identité"),
     "SP-187",
 )
@@ -166,9 +166,9 @@ PHOTO = _text(
 MARRIAGE_CERTIFICATE = _text(
     "MARRIAGE_CERTIFICATE",
     "Marriage certificate or proof of registration of the marriage",
-    "Certificat de mariage ou preuve d'enregistrement du mariage",
+    "Certificat de mariage ou preuve d’enregistrement du mariage",
     "You sponsor your spouse: show that the marriage was legally registered where it took place.",
-    "Vous parrainez votre époux : démontrez que le mariage a été légalement enregistré là où il a eu lieu.",
+    "Vous parrainez votre époux : démontrez que le mariage a été légalement enregistré là où il a eu lieu.",
     cite("Certificats de mariage"),
     "SP-186",
 )
@@ -199,7 +199,7 @@ def police_certificate(country: str) -> ItemText:
         f"Police certificate from {country}",
         f"Certificat de police de ce pays : {country}",
         "Aged 18 or older, not a citizen or permanent resident, and 6 consecutive months or more spent in this country since age 18.",
-        "Âgé de 18 ans ou plus, ni citoyen ni résident permanent, et 6 mois consécutifs ou plus passés dans ce pays depuis l'âge de 18 ans.",
+        "Âgé de 18 ans ou plus, ni citoyen ni résident permanent, et 6 mois consécutifs ou plus passés dans ce pays depuis l’âge de 18 ans.",
         cite("Certificats de police"),
         "SP-185",
     )

@@ -30,7 +30,7 @@ NAME_HELP_EN = (
     "If your passport shows no family name, put all your names here."
 )
 NAME_HELP_FR = (
-    "Exactement comme sur votre passeport ou document de voyage. Prénoms : prénom et second prénom, sans "
+    "Exactement comme sur votre passeport ou document de voyage. Prénoms : prénom et second prénom, sans "
     "initiales. Si votre passeport n’indique aucun nom de famille, inscrivez-y tous vos noms."
 )
 DATE_OF_BIRTH_HELP_EN = "If part of the date is unknown, enter 1901 for the year, 01 for the month or day, and upload a letter of explanation."
@@ -43,8 +43,8 @@ ADDRESS_HELP_EN = (
     "Canada K3J 9T5”. A post office box or a street number is required."
 )
 ADDRESS_HELP_FR = (
-    "Au complet, sans abréviation, avec l’appartement ou l’unité, p. ex. « 999, rue de la Famille, unité 3, Ottawa "
-    "(Ontario), Canada, K3J 9T5 ». Un numéro de case postale ou de rue est obligatoire."
+    "Au complet, sans abréviation, avec l’appartement ou l’unité, p. ex. « 999, rue de la Famille, unité 3, Ottawa "
+    "(Ontario), Canada, K3J 9T5 ». Un numéro de case postale ou de rue est obligatoire."
 )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..forms.model import Condition, Field, FieldKind, Form, Option, Section
 from ..online import system_restriction_table
 from ..parameters import parameter
+from ..typography import french
 from .imm5444 import CONTACT as _PR_CARD_CONTACT
 from .sponsorship_fields import options, passport_name_fields
 
@@ -89,7 +90,7 @@ BASES = options(
     {
         "none": (
             "None of these: I apply online",
-            "Aucune de ces situations : je présente ma demande en ligne",
+            "Aucune de ces situations : je présente ma demande en ligne",
         ),
         "system_restriction": (
             "My situation is in the list of programs exempt from applying online",
@@ -148,7 +149,8 @@ def _restriction_options() -> tuple[Option, ...]:
     withdrawn later is reported then (SYSTEM_RESTRICTION_NOT_IN_TABLE).
     """
     latest = parameter("online_exemptions.system_restrictions").starts[-1]
-    return tuple(Option(row.id, row.label("en"), row.label("fr")) for row in system_restriction_table(latest))
+    # The table's French is the seed's wording, typed with plain spaces: typeset here (issue 14).
+    return tuple(Option(row.id, row.label("en"), french(row.label("fr"))) for row in system_restriction_table(latest))
 
 
 PERSONAL = Section(
@@ -252,19 +254,19 @@ REQUEST = Section(
     "What you are applying for",
     "Ce que vous demandez",
     (
-        Field("kind", FieldKind.CHOICE, "What are you applying for?", "Que demandez-vous?", options=REQUESTS),
+        Field("kind", FieldKind.CHOICE, "What are you applying for?", "Que demandez-vous ?", options=REQUESTS),
         Field(
             "until",
             FieldKind.DATE,
             "Until when do you wish to stay, study or work?",
-            "Jusqu’à quelle date souhaitez-vous séjourner, étudier ou travailler?",
+            "Jusqu’à quelle date souhaitez-vous séjourner, étudier ou travailler ?",
             future_allowed=True,
         ),
         Field(
             "with_trp",
             FieldKind.YES_NO,
             "Are you also applying for a temporary resident permit at the same time?",
-            "Demandez-vous aussi un permis de séjour temporaire en même temps?",
+            "Demandez-vous aussi un permis de séjour temporaire en même temps ?",
             options=YES_NO,
             when=Condition("kind", WORK_PERMITS),
         ),
@@ -280,7 +282,7 @@ ONLINE = Section(
             "basis",
             FieldKind.CHOICE,
             "Does one of these describe you?",
-            "L’une de ces situations vous décrit-elle?",
+            "L’une de ces situations vous décrit-elle ?",
             options=BASES,
             help_en="Temporary residents in Canada must apply online unless one of these applies. You do not have "
             "to say what your disability is.",
@@ -291,7 +293,7 @@ ONLINE = Section(
             "system_restriction",
             FieldKind.CHOICE,
             "Which situation in the list?",
-            "Quelle situation de la liste?",
+            "Quelle situation de la liste ?",
             options=_restriction_options(),
             when=Condition("basis", ("system_restriction",)),
         ),
@@ -299,7 +301,7 @@ ONLINE = Section(
             "schedule_12",
             FieldKind.YES_NO,
             "Did you already ask for a work permit in Schedule 12 on the Portal?",
-            "Avez-vous déjà demandé un permis de travail dans l’annexe 12 sur le Portail?",
+            "Avez-vous déjà demandé un permis de travail dans l’annexe 12 sur le Portail ?",
             options=YES_NO,
             when=Condition("system_restriction", ("S61",)),
         ),
@@ -319,7 +321,7 @@ BIOMETRICS = Section(
             "special_status",
             FieldKind.CHOICE,
             "Does one of these describe you?",
-            "L’une de ces situations vous décrit-elle?",
+            "L’une de ces situations vous décrit-elle ?",
             options=SPECIAL_STATUSES,
             help_en="Some people do not give fingerprints and a photo. Nationals of the United States, children "
             "under 14 and people over 79 are recognized from the answers you already gave.",
