@@ -52,7 +52,20 @@ def _both(message, **values) -> tuple[str, str]:
 
 
 def bulk_programs() -> list[str]:
-    """The programs whose triage (and so bulk work) an administrator switched on."""
+    """The programs whose triage (and so bulk work) an administrator switched on.
+
+    Never a program the rules decide themselves at submission (the eTA): an officer sees only the
+    files the rules referred because they cannot decide them, and those are decided one by one.
+    """
+    return [code for code in _switched_on() if code not in triage.referred_programs()]
+
+
+def referred_switched_on() -> list[str]:
+    """The triaged programs left out of bulk work by design (``bulk_programs``), for the page to say so."""
+    return [code for code in _switched_on() if code in triage.referred_programs()]
+
+
+def _switched_on() -> list[str]:
     return list(TriageSwitch.objects.filter(enabled=True).order_by("program").values_list("program", flat=True))
 
 
@@ -76,27 +89,56 @@ def _routine_in_processing(program: str):
             Application.objects.filter(triage.routine_q(), program=program, status__in=services.PROCESSING)
         )
         .exclude(pk__in=Decision.objects.values("application_id"))
-        .select_related("owner")
         .order_by("submitted_at", "id")
     )
 
 
+# What readiness reads of each file, fetched once for the page's files rather than once per file.
+_READINESS_RELATIONS = (
+    "people",
+    "biometrics_instructions",
+    "medical_instructions",
+    "interviews",
+    "document_requests",
+)
+
+
+def routine_count(program: str) -> int:
+    """How many routine files of ``program`` wait for a decision (one count query)."""
+    if program not in bulk_programs():
+        return 0
+    return _routine_in_processing(program).count()
+
+
 def routine_rows(*, actor, program: str, on: date) -> tuple[list[Row], list[Row]]:
-    """The routine files of ``program`` awaiting a decision: those ready, and those still waiting
-    for something the rules require (each with what)."""
+    """The oldest routine files of ``program`` awaiting a decision (at most ``MAX_FILES``): those
+    ready, and those still waiting for something the rules require (each with what).
+
+    Readiness evaluates each file's rules, so it is computed only for the files the page shows:
+    the queryset is cut to ``MAX_FILES`` before anything is read, whatever the queue's length.
+    """
     services.require(actor, services.DECIDE)
     if program not in bulk_programs():
         return [], []
     ready, waiting = [], []
-    for application in _routine_in_processing(program)[: MAX_FILES * 2]:
+    oldest = (
+        _routine_in_processing(program)
+        .select_related("owner")
+        .prefetch_related(*_READINESS_RELATIONS)[:MAX_FILES]
+    )
+    for application in oldest:
         row = Row(application=application, summary=triage.rules_summary(application))
         row.missing = readiness(application, on=on).missing
         if not row.missing and not _card_can_be_mailed(application):
             row.missing = [Missing(text=str(NO_CARD_ADDRESS), citation="IMM 5445", code="CARD_ADDRESS")]
         (waiting if row.missing else ready).append(row)
-    return ready[:MAX_FILES], waiting
+    return ready, waiting
 
 
+REFERRED_NEVER_IN_BULK = _(
+    "The rules refer these applications to an officer because they cannot decide them: "
+    "each is decided on its own page."
+)
 NO_CARD_ADDRESS = _("The file gives no mailing address for the card: decide it on its own page.")
 
 
@@ -229,6 +271,8 @@ def routine_files_approve(*, actor, key, program: str, public_ids: list[str], on
         raise services.CaseworkError.at(
             "files", _("Approve at most %(count)s files at a time.") % {"count": MAX_FILES}
         )
+    if program in triage.referred_programs():
+        raise services.CaseworkError.at("", REFERRED_NEVER_IN_BULK)
     if program not in bulk_programs():
         raise services.CaseworkError.at("", _("Bulk approval is not switched on for this program."))
     try:

@@ -71,7 +71,7 @@ def routine_approve(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     programs = bulk_decide.bulk_programs()
     program = request.POST.get("program") or request.GET.get("program") or (programs[0] if programs else "")
-    if programs and program not in programs:
+    if program and program not in programs:
         raise Http404
     errors: list[str] = []
     status = 200
@@ -90,15 +90,19 @@ def routine_approve(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("casework:batch", batch_id=batch.public_id)
     ready, waiting = bulk_decide.routine_rows(actor=request.user, program=program, on=today) if program else ([], [])
+    language = pages.page_language()
     return render(
         request,
         "casework/routine_approve.html",
         {
-            "programs": [(code, registry.program(code).name(pages.page_language())) for code in programs],
+            "programs": [(code, registry.program(code).name(language)) for code in programs],
             "program": program,
-            "program_name": registry.program(program).name(pages.page_language()) if program else "",
+            "program_name": registry.program(program).name(language) if program else "",
             "ready": ready,
             "waiting": waiting,
+            "shown": len(ready) + len(waiting),
+            "total": bulk_decide.routine_count(program) if program else 0,
+            "referred": [registry.program(code).name(language) for code in bulk_decide.referred_switched_on()],
             "key": uuid.uuid4(),
             "errors": errors,
         },

@@ -144,9 +144,16 @@ def _qa_interview(application) -> before_decision.QaInterview:
     return before_decision.QaInterview.NOT_SCHEDULED
 
 
+def _drawn_for_quality_assurance(application) -> bool:
+    # A queue's files carry the answer as an annotation (``triage.annotate_for_triage``).
+    annotated = getattr(application, "triage_quality_assurance", None)
+    return annotated if annotated is not None else hasattr(application, "quality_assurance")
+
+
 def file_steps(application, evaluation: Evaluation) -> before_decision.FileSteps:
     """The facts ``rules.before_decision`` reads, from the file's rows and its evaluation."""
-    people = list(application.people.order_by("position"))
+    # Each relation read with .all(), so that a page listing many files can prefetch them (bulk_decide).
+    people = sorted(application.people.all(), key=lambda person: person.position)
     principal = next((p for p in people if p.role == PersonRole.PRINCIPAL_APPLICANT), None)
     needs_biometrics = biometrics_required(evaluation)
     examined = set(medical_required(evaluation))
@@ -179,12 +186,14 @@ def file_steps(application, evaluation: Evaluation) -> before_decision.FileSteps
     sponsored = application.definition.sponsored
     return before_decision.FileSteps(
         people=tuple(steps),
-        open_requests=application.document_requests.filter(state=RequestState.OPEN).count(),
+        open_requests=sum(1 for row in application.document_requests.all() if row.state == RequestState.OPEN),
         # A quality-assurance interview has its own item (held or not), not this one too.
-        interviews_without_outcome=application.interviews.filter(outcome="")
-        .exclude(purpose=InterviewPurpose.QUALITY_ASSURANCE)
-        .count(),
-        quality_assurance_selected=hasattr(application, "quality_assurance"),
+        interviews_without_outcome=sum(
+            1
+            for interview in application.interviews.all()
+            if interview.outcome == "" and interview.purpose != InterviewPurpose.QUALITY_ASSURANCE
+        ),
+        quality_assurance_selected=_drawn_for_quality_assurance(application),
         quality_assurance_interview=_qa_interview(application),
         sponsored=sponsored,
         sponsor_assessed=sponsored and SponsorAssessment.objects.filter(application=application).exists(),

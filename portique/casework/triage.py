@@ -41,6 +41,7 @@ OFFICER_REVIEW = _("The rules leave a point to an officer.")
 ON_PAPER = _("Filed on paper.")
 QUALITY_ASSURANCE = _("Drawn for quality assurance.")
 OPEN_REQUEST = _("A request to the applicant is open.")
+REFERRED = _("Referred to an officer because the rules cannot decide it.")
 
 
 class TriageError(Exception):
@@ -125,6 +126,15 @@ def annotate_for_triage(applications: QuerySet) -> QuerySet:
     )
 
 
+def referred_programs() -> tuple[str, ...]:
+    """The programs the rules decide themselves at submission (the eTA, ``docs/eta.md``).
+
+    A file of one of them reaches an officer only when the rules referred it because they cannot
+    decide it, so it is never routine: what the rules refer is never decided in bulk either.
+    """
+    return tuple(definition.code for definition in registry.programs() if definition.assessed_by_the_rules)
+
+
 def routine_q() -> Q:
     """The routine files, as a filter (the same conditions as ``label_of``)."""
     return (
@@ -135,6 +145,7 @@ def routine_q() -> Q:
             rules_assessment__officer_review=0,
         )
         & ~Q(channel=Channel.PAPER)
+        & ~Q(program__in=referred_programs())
         & ~Exists(QualityAssuranceSelection.objects.filter(application=OuterRef("pk")))
         & ~Exists(_open_request())
     )
@@ -159,6 +170,8 @@ def label_of(application) -> Label | None:
             reasons.append(WARNING)
         if assessment.officer_review:
             reasons.append(OFFICER_REVIEW)
+    if application.program in referred_programs():
+        reasons.append(REFERRED)
     if application.on_paper:
         reasons.append(ON_PAPER)
     if application.triage_quality_assurance:

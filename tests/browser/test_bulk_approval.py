@@ -1,21 +1,28 @@
-"""In a real browser, in English and French, axe-clean, for a PR card and a spouse sponsorship: a
-screening officer accepts ten routine files in one action; once each is ready (biometrics, medical
-results, the sponsor's assessment, done as officers do them), a decision-maker approves them in one
-confirmation; a file that changed in between (a request sent to the applicant) is left out with its
-reason; each approved file has its letter."""
+"""In a real browser, in English and French, axe-clean, for each program an officer decides (a PR card,
+a spouse sponsorship, a dependent child's sponsorship, a stay extension; the eTA's referred files are
+never decided in bulk, tests/casework/test_bulk_approve.py): a screening officer accepts ten routine
+files in one action; once each is ready (biometrics, medical results, the sponsor's assessment, done
+as officers do them), a decision-maker approves them in one confirmation; a file that changed in
+between (a request sent to the applicant) is left out with its reason; a file whose biometrics are not
+collected waits, with what it waits for; a file drawn for quality assurance is not offered and its page
+says it waits for its interview; each approved file has its letter."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from portique.applications import services as application_services
 from portique.applications.choices import Status
 from portique.casework import services, triage
 from portique.casework.models import Decision
+from portique.casework.readiness import readiness
 from portique.casework.sponsorship import sponsor_assess
 from tests import journey
 from tests import sponsorship_journey as sj
 from tests.browser.test_officer import sign_in
 from tests.casework.factories import submitted_application
 from tests.casework.test_sponsorship_decisions import _submitted
+from tests.casework.test_stay_extension_journey import submitted_extension
 from tests.conftest import _officer, _user
 
 FILES = 10
@@ -30,6 +37,10 @@ WORDS = {
         "approved": "9 files approved.",
         "left_out": "It is no longer routine: A request to the applicant is open.",
         "letters": "English (PDF)",
+        "ready_but_one": "9 routine files ready for a decision",
+        "approved_but_one": "8 files approved.",
+        "biometrics": "biometrics",
+        "qa": "The file was selected for quality assurance",
     },
     "fr": {
         "accept": "Accepter les dossiers courants sélectionnés",
@@ -40,6 +51,10 @@ WORDS = {
         "approved": "9 dossiers approuvés.",
         "left_out": "Il n’est plus courant\xa0: Une demande faite au demandeur est en attente de réponse.",
         "letters": "English (PDF)",
+        "ready_but_one": "9 dossiers courants prêts pour une décision",
+        "approved_but_one": "8 dossiers approuvés.",
+        "biometrics": "biométriques",
+        "qa": "Le dossier a été choisi pour l’assurance de la qualité",
     },
 }
 
@@ -52,11 +67,40 @@ def _sponsorship(number: int):
     return _submitted(_user(f"sponsor{number}@example.ca", "applicant"))
 
 
-MAKERS = {"pr_card": _pr_card, "spouse_sponsorship": _sponsorship}
+def _child_sponsorship(number: int):
+    applicant = _user(f"parent{number}@example.ca", "applicant")
+    application, guardian = sj.child_with_guardian(applicant)
+    journey.upload_checklist(applicant, application)
+    journey.pay(applicant, application, payer_name=sj.SPONSOR_NAME)
+    sj.sign(applicant, application, 0, sj.SPONSOR_NAME)
+    sj.sign(applicant, application, guardian.position, sj.GUARDIAN_NAME)
+    application_services.application_submit(actor=applicant, public_id=application.public_id, on=sj.TODAY)
+    application.refresh_from_db()
+    return application
+
+
+def _stay_extension(number: int):
+    return submitted_extension(_user(f"worker{number}@example.ca", "applicant"), on=timezone.localdate())
+
+
+MAKERS = {
+    "pr_card": _pr_card,
+    "spouse_sponsorship": _sponsorship,
+    "child_sponsorship": _child_sponsorship,
+    "stay_extension": _stay_extension,
+}
+
+
+def _started(officer, assessor, application, *, collect=True):
+    services.processing_start(actor=officer, public_id=application.public_id)
+    if application.definition.sponsored:
+        sponsor_assess(actor=assessor, public_id=application.public_id, approved=True, on=sj.TODAY)
+    if collect:
+        journey.collect_before_decision(officer, application)
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("program", ["pr_card", "spouse_sponsorship"])
+@pytest.mark.parametrize("program", list(MAKERS))
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_ten_routine_files_accepted_in_one_action_and_approved_in_one_confirmation(
     page, live_server, assert_accessible, settings, language, program
@@ -82,12 +126,19 @@ def test_ten_routine_files_accepted_in_one_action_and_approved_in_one_confirmati
         application.refresh_from_db()
         assert application.status == Status.ACCEPTED
 
-    # What each file waits for before a decision, done as the officers do it, file by file.
-    for application in files:
-        services.processing_start(actor=screener, public_id=application.public_id)
-        if application.definition.sponsored:
-            sponsor_assess(actor=decider, public_id=application.public_id, approved=True, on=sj.TODAY)
-        journey.collect_before_decision(screener, application)
+    # A file drawn for quality assurance, accepted on its own page as any such file would be.
+    drawn = MAKERS[program](FILES)
+    services.screening_run(application=drawn)
+    settings.CASEWORK_QA_SHARE = "1"
+    services.application_accept(actor=screener, public_id=drawn.public_id, on=sj.TODAY)
+    settings.CASEWORK_QA_SHARE = "0"
+
+    # What each file waits for before a decision, done as the officers do it, file by file; one
+    # file's biometrics and medical results are not in yet.
+    late = files[5]
+    for application in [*files, drawn]:
+        _started(screener, decider, application, collect=application != late)
+    late_waits = not readiness(late, on=sj.TODAY).ready
 
     # The decision-maker finds the routine files ready, approval pre-selected on each.
     sign_in(page, live_server, decider)
@@ -95,11 +146,19 @@ def test_ten_routine_files_accepted_in_one_action_and_approved_in_one_confirmati
     page.get_by_role("link", name=words["link"]).click()
     if page.locator(f'a[href="?program={program}"]').count():
         page.locator(f'a[href="?program={program}"]').click()
-    expect(page.locator("caption")).to_have_text(words["ready"])
+    ready = FILES - 1 if late_waits else FILES
+    expect(page.locator("caption")).to_have_text(words["ready_but_one" if late_waits else "ready"])
     checkboxes = page.locator('input[name="files"]')
-    expect(checkboxes).to_have_count(FILES)
-    for index in range(FILES):
+    expect(checkboxes).to_have_count(ready)
+    for index in range(ready):
         expect(checkboxes.nth(index)).to_be_checked()
+    # The file drawn for quality assurance is not routine: it is not offered, ready or waiting.
+    expect(page.locator("main")).not_to_contain_text(drawn.number)
+    if late_waits:
+        # Not approved before its biometrics: listed apart, with what it waits for, without a tick box.
+        waiting = page.locator("main li", has_text=late.number)
+        expect(waiting).to_contain_text(words["biometrics"])
+        expect(page.locator(f"#approve-{late.public_id}")).to_have_count(0)
     assert_accessible(page)
 
     # Meanwhile another officer asks one applicant for a document: that file is no longer routine.
@@ -113,16 +172,24 @@ def test_ten_routine_files_accepted_in_one_action_and_approved_in_one_confirmati
     )
 
     page.get_by_role("button", name=words["approve"]).click(no_wait_after=True)
-    expect(page.locator("main")).to_contain_text(words["approved"], timeout=120_000)
+    expect(page.locator("main")).to_contain_text(
+        words["approved_but_one" if late_waits else "approved"], timeout=120_000
+    )
     expect(page.locator(".left-out")).to_contain_text(f"{changed.number}: {words['left_out']}")
-    expect(page.get_by_role("link", name=words["letters"])).to_have_count(FILES - 1)
+    expect(page.get_by_role("link", name=words["letters"])).to_have_count(ready - 1)
     assert_accessible(page)
 
-    for application in files:
+    for application in [*files, drawn]:
         application.refresh_from_db()
-    assert [a.status for a in files].count(Status.APPROVED) == FILES - 1
+    assert [a.status for a in files].count(Status.APPROVED) == ready - 1
     assert changed.status != Status.APPROVED and not Decision.objects.filter(application=changed).exists()
+    assert not late_waits or late.status != Status.APPROVED
     assert {d.decided_by for d in Decision.objects.all()} == {decider}
+
+    # The file drawn for quality assurance waits for its interview, as its own page says.
+    assert drawn.status != Status.APPROVED
+    page.goto(f"/{language}/officer/files/{drawn.public_id}/")
+    expect(page.locator("#readiness")).to_contain_text(words["qa"])
 
 
 @pytest.mark.django_db(transaction=True)

@@ -335,3 +335,74 @@ def test_the_supervisor_reads_each_programs_figures_and_nobody_else_does(
     assert "Approved together with other routine files" in english and "33.3%" in english
     french = client.get("/fr" + reverse("casework:figures")[3:], {"days": 365}).content.decode()
     assert "Approuvés avec d’autres dossiers courants" in french and "33,3\xa0%" in french
+
+
+# --- The page's cost, and what is never offered in bulk -----------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_page_reads_only_its_oldest_files_whatever_the_queue_s_length(
+    client, officer, decision_maker, administrator, no_quality_assurance_draw, monkeypatch, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(bulk_decide, "MAX_FILES", 2)
+    files = [ready_pr_card(officer, _user(f"card{n}@example.ca", "applicant")) for n in range(2)]
+    triage.triage_switch(actor=administrator, program=files[0].program, enabled=True, reason="Pilot.")
+    client.force_login(decision_maker)
+    url = reverse("casework:routine_approve")
+
+    def page_and_queries():
+        with CaptureQueriesContext(connection) as done:
+            page = client.get(url, {"program": files[0].program}).content.decode()
+        return page, len(done)
+
+    page, queries_for_two = page_and_queries()
+    assert "Showing the oldest" not in page
+    files += [ready_pr_card(officer, _user(f"later{n}@example.ca", "applicant")) for n in range(3)]
+    with django_assert_max_num_queries(queries_for_two):
+        page = client.get(url, {"program": files[0].program}).content.decode()
+    # The oldest first; the others wait for the next visit, and the page says how many there are.
+    assert files[0].number in page and files[1].number in page
+    assert not any(application.number in page for application in files[2:])
+    assert "Showing the oldest 2 of 5 routine files waiting for a decision." in page
+
+
+@pytest.mark.django_db
+def test_an_eta_referred_to_an_officer_is_never_routine_nor_offered_in_bulk(
+    client, applicant, officer, decision_maker, administrator, no_quality_assurance_draw,
+    django_capture_on_commit_callbacks,
+):
+    from portique.applications.models import Application
+    from portique.casework import bulk
+
+    from .test_eta_journey import submitted_eta, today
+
+    application = submitted_eta(
+        applicant, django_capture_on_commit_callbacks, background={"us_visa": "yes", "us_visa_number": "A1234567"}
+    )
+    assert application.status == Status.SUBMITTED  # referred: the rules could not decide it
+    triage.triage_switch(actor=administrator, program="eta", enabled=True, reason="Pilot.")
+    # Even were the rules to find nothing to warn about, a referral is never routine.
+    application.rules_assessment.__class__.objects.filter(pk=application.rules_assessment.pk).update(warnings=0)
+    label = triage.label_of(triage.annotate_for_triage(Application.objects.filter(pk=application.pk)).get())
+    assert not label.routine
+    assert "Referred to an officer because the rules cannot decide it." in label.reasons
+    assert not Application.objects.filter(triage.routine_q(), pk=application.pk).exists()
+
+    result = bulk.routine_files_accept(actor=officer, public_ids=[str(application.public_id)], on=today())
+    assert result.accepted == [] and "Referred to an officer" in result.left_out[0][1]
+    services.screening_run(application=application)
+    services.application_accept(actor=officer, public_id=application.public_id, on=today(), draw=lambda: 0.99)
+
+    assert bulk_decide.bulk_programs() == []
+    assert bulk_decide.routine_rows(actor=decision_maker, program="eta", on=today()) == ([], [])
+    with pytest.raises(services.CaseworkError, match="each is decided on its own page"):
+        approve(decision_maker, [application])
+    client.force_login(decision_maker)
+    page = client.get(reverse("casework:routine_approve")).content.decode()
+    assert "Not offered here: Electronic travel authorization" in page
+    assert client.get(reverse("casework:routine_approve"), {"program": "eta"}).status_code == 404
+    application.refresh_from_db()
+    assert application.status != Status.APPROVED
