@@ -60,6 +60,8 @@ def _faults(text: str) -> list[str]:
         faults.append(f"no no-break space before “{_UNSPACED.search(text).group(1)}”")
     if _OPENING.search(text) or _CLOSING.search(text):
         faults.append("guillemets without no-break spaces inside")
+    if "\u00a0\u00a0" in text or "\u00a0 " in text or " \u00a0" in text:
+        faults.append("a no-break space doubled")
     return faults
 
 

@@ -159,7 +159,7 @@ PERSONAL = Section(
             "Family name (exactly as on your passport or travel document)",
             "Nom de famille (exactement comme sur votre passeport ou document de voyage)",
             help_en="If your passport shows no family name, enter all your given names here and leave “Given names” blank.",
-            help_fr="Si votre passeport n’indique pas de nom de famille, inscrivez tous vos prénoms ici et laissez «  Prénoms  » vide.",
+            help_fr="Si votre passeport n’indique pas de nom de famille, inscrivez tous vos prénoms ici et laissez « Prénoms » vide.",
         ),
         Field(
             "given_names",
