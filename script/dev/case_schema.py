@@ -415,6 +415,18 @@ FILE = _obj(
     "The uploaded file's own facts (1.6): a PR card photo is checked against the portal's limits (PRC-62).",
 ) | {"required": ["content_type", "size_bytes"]}
 
+PRINTS = _obj(
+    {
+        "count": _described({"type": "integer", "minimum": 0}, "How many photos the envelope holds."),
+        "identical": _described(FLAG, "The photos are identical."),
+        "taken_on": _described(DATE, "The day the photos were taken."),
+        "in_small_envelope": _described(FLAG, "They came in a small envelope."),
+        "name_on_envelope": _described(FLAG, "The applicant's name is written on the envelope."),
+        "stapled_or_clipped": _described(FLAG, "They were stapled or held with a paper clip."),
+    },
+    "A paper PR card application's photos, as received (1.7; PRC-63): read when the channel is paper.",
+) | {"required": ["count", "identical", "taken_on", "in_small_envelope", "name_on_envelope"]}
+
 
 def _person(roles: list[str], answers: dict[str, Any]) -> dict[str, Any]:
     return {
@@ -492,6 +504,7 @@ def schema() -> dict[str, Any]:
                         ),
                         "translation": TRANSLATION,
                         "file": FILE,
+                        "prints": PRINTS,
                     }
                 )
                 | {"required": ["code"]},
