@@ -99,7 +99,7 @@ class CaseDocument:
     language: str | None = None
     translation: CaseTranslation | None = None
     file: CaseFile | None = None
-    # A paper application's photos, as received (from 1.7): read on paper only.
+    # The photos received on paper, as the envelope holds them (from 1.7; PRC-63).
     prints: CasePrints | None = None
 
 

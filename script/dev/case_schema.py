@@ -424,7 +424,7 @@ PRINTS = _obj(
         "name_on_envelope": _described(FLAG, "The applicant's name is written on the envelope."),
         "stapled_or_clipped": _described(FLAG, "They were stapled or held with a paper clip."),
     },
-    "A paper PR card application's photos, as received (1.7; PRC-63): read when the channel is paper.",
+    "A PR card application's photos received on paper, as the envelope holds them (1.7; PRC-63).",
 ) | {"required": ["count", "identical", "taken_on", "in_small_envelope", "name_on_envelope"]}
 
 

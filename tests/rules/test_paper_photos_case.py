@@ -85,13 +85,19 @@ def test_an_empty_envelope_leaves_the_photos_missing_and_the_application_is_retu
     assert evaluation.details["documents_missing"] == ["PHOTO"]
 
 
-def test_online_the_envelope_is_not_read_and_the_photo_is_a_file():
-    case = replace(_paper_case(count=1), channel="online")
-    photo = CaseFile(content_type="image/png", size_bytes=900_000, width_px=1000, height_px=1400, taken_on=case.application_date)
-    case = replace(case, documents=tuple(replace(d, file=photo) if d.code == "PHOTO" else d for d in case.documents))
-    evaluation = evaluate(case)
-    assert "PAPER_PHOTOS_NOT_TWO_IDENTICAL" not in _codes(evaluation)
-    assert "ONLINE_PHOTO_MEETS_SPECIFICATIONS" in _codes(evaluation)
+def test_on_paper_a_scan_is_not_held_to_the_portal_s_pixel_limits():
+    small_scan = CaseFile(content_type="image/png", size_bytes=9_000_000, width_px=300, height_px=400, taken_on=date(2026, 8, 22))
+    case = _paper_case()
+    case = replace(case, documents=tuple(replace(d, file=small_scan) if d.code == "PHOTO" else d for d in case.documents))
+    codes = _codes(evaluate(case))
+    assert "PHOTO_RESOLUTION_OUT_OF_RANGE" not in codes
+    assert codes == {"PAPER_PHOTOS_MEET_SPECIFICATIONS"}
+
+
+def test_prints_are_read_whatever_the_channel_says():
+    # The portal's own case of a paper application does not carry its channel yet.
+    evaluation = evaluate(replace(_paper_case(count=1), channel="online"))
+    assert "PAPER_PHOTOS_NOT_TWO_IDENTICAL" in _codes(evaluation)
 
 
 def test_the_case_format_reads_the_prints_and_names_a_date_that_does_not_exist():

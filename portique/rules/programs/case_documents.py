@@ -151,14 +151,14 @@ def photo_findings(case: Case, photo_codes: frozenset[str]) -> tuple[list[Reason
 def paper_photo_findings(case: Case, photo_codes: frozenset[str]) -> tuple[list[Reason], list[dict[str, Any]]]:
     """A paper application's photos, as the envelope received holds them (PRC-63; AS-36).
 
-    Read on paper only: online the photo is a file (``photo_findings``). Each photo document
-    with its ``prints`` is checked by ``photos.check_paper_photos``: the number of identical
-    prints, the day they were taken, the small envelope with the applicant's name, no staples.
+    Each photo document with its ``prints`` (photos that came on paper, whatever the case's
+    ``channel`` says: the portal's own case of a paper application does not carry its channel
+    yet) is checked by ``photos.check_paper_photos``: the number of identical prints, the day
+    they were taken, the small envelope with the applicant's name, no staples. Online the
+    photo is a file (``photo_findings``).
     """
     findings: list[Reason] = []
     details: list[dict[str, Any]] = []
-    if case.channel != "paper":
-        return findings, details
     for document in case.documents:
         prints = document.prints
         if document.code not in photo_codes or prints is None or document.explanation_only:

@@ -313,11 +313,13 @@ class PrCardProgram(OneApplicantForms, Traits):
         found, details["translations"] = case_documents.translation_findings(case, self.fee_guide)
         findings.extend(found)
         # Online the photo is an uploaded file (PRC-62); on paper, prints in an envelope (PRC-63).
-        if case.channel == "paper":
-            found, details["photos"] = case_documents.paper_photo_findings(case, PHOTO_CODES)
-        else:
-            found, details["photos"] = case_documents.photo_findings(case, PHOTO_CODES)
+        found, details["photos"] = (
+            ([], []) if case.channel == "paper" else case_documents.photo_findings(case, PHOTO_CODES)
+        )
         findings.extend(found)
+        found, on_paper = case_documents.paper_photo_findings(case, PHOTO_CODES)
+        findings.extend(found)
+        details["photos"] += on_paper
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=self.online_stream, on=on)
@@ -367,7 +369,7 @@ class PrCardProgram(OneApplicantForms, Traits):
                 continue
             if document.explanation_only:
                 explained.add(document.code)
-            elif document.prints is not None and case.channel == "paper":
+            elif document.prints is not None:
                 # Reading (PRC-63): an envelope of photos is the photo item provided; too few
                 # prints, prints not identical or a wrong envelope are the guide's "may be sent
                 # back" (photos.check_paper_photos, warnings), for the officer to weigh, not an
