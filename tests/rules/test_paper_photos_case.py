@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from portique.rules.case import CaseFile, CasePrints, CaseFormatError, case_from_dict
+from portique.rules.case import CaseFile, CaseFormatError, CasePrints, case_from_dict
 from portique.rules.evaluate import evaluate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
