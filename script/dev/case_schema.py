@@ -23,7 +23,10 @@ from portique.rules import fees, photos, translations  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
-from portique.rules.programs import registry  # noqa: E402
+from portique.rules.programs import (
+    imm5669,  # noqa: E402
+    registry,  # noqa: E402
+)
 from portique.rules.sponsorship import categories, criminality, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
@@ -307,9 +310,31 @@ STAYS = _obj(
             "items": _obj(
                 {"country": COUNTRY, "start": DATE, "end": _described(DATE, "Absent: still there.")}
             ),
-        }
+        },
+        "convictions": _described(
+            {
+                "type": "array",
+                "items": _obj(
+                    {
+                        "offence": TEXT,
+                        "country": _described(COUNTRY, "Where it was committed (CA: in Canada)."),
+                        "committed_on": DATE,
+                        "seriousness": _described(
+                            {"enum": [option.value for option in imm5669.SERIOUSNESS]},
+                            "How the offence would be prosecuted in Canada (Table 1 depends on it).",
+                        ),
+                        "convicted": FLAG,
+                        "sentence": TEXT,
+                        "sentence_completed_on": DATE,
+                        "record_suspended": _described(FLAG, "In Canada: a record suspension (pardon) was granted."),
+                    }
+                ),
+            },
+            "The portal's questions (1.7): each offence with its dates and sentence, placed in Table 1 by the "
+            "rules (SP-130 to SP-134); an empty list: none. Absent: the section is not answered yet.",
+        ),
     },
-    "Countries lived in (police certificates, SP-185).",
+    "Countries lived in (police certificates, SP-185); offences and convictions (1.7).",
 )
 
 SPONSORED_ANSWERS = _obj(
