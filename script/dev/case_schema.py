@@ -23,10 +23,7 @@ from portique.rules import fees, photos, translations  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
-from portique.rules.programs import (
-    imm5669,  # noqa: E402
-    registry,  # noqa: E402
-)
+from portique.rules.programs import imm5669, registry  # noqa: E402
 from portique.rules.sponsorship import categories, criminality, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
