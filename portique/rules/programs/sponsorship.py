@@ -367,6 +367,7 @@ _SPONSORSHIP = dict(
     kit=Kit.SPONSORSHIP,
     fee_guide=fees.Guide.SPONSORSHIP,
     declarations={SPONSOR: declarations.SPONSOR_UNDERTAKING, PRINCIPAL_APPLICANT: declarations.APPLICANT_DECLARATION},
+    photo_print_measured=True,
 )
 SPOUSE = SponsorshipProgram(
     code="spouse_sponsorship",
