@@ -8,6 +8,7 @@ sandbox payment, a typed signature), so a test that uses it goes through every g
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from portique.applications import services
 from portique.applications.choices import Program
@@ -42,6 +43,19 @@ def save_answers(actor, application, answers: dict, *, on: datetime.date = TODAY
     application.refresh_from_db()
 
 
+# A sponsorship photo's print that meets Appendix C of IMM 5289 (SP-190).
+MEASURED_PRINT = document_services.PrintFacts(
+    width_mm=Decimal("50"),
+    height_mm=Decimal("70"),
+    face_height_mm=Decimal("34"),
+    name_and_date_of_birth=True,
+    studio_name_and_full_address=True,
+    date_taken=True,
+    marking="stamp",
+    professional_photographer=True,
+)
+
+
 def upload_checklist(actor, application, *, on: datetime.date = TODAY) -> None:
     """Upload a real file for every item the rules' checklist asks of this application."""
     photo = image_bytes(portrait())
@@ -53,6 +67,8 @@ def upload_checklist(actor, application, *, on: datetime.date = TODAY) -> None:
                     photo,
                     {"declaration": True, "taken_on": on - datetime.timedelta(days=30)},
                 )
+                if application.definition.photo_print_measured:
+                    extra["print_facts"] = MEASURED_PRINT
             elif item.code == PHOTO_BACK:
                 name, content, extra = "photo-back.pdf", pdf_bytes(1), {}
             else:

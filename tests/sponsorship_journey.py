@@ -96,7 +96,7 @@ PA = {
         },
         "relationship": {"communication_evidence_pages": 8},
     },
-    "IMM5669": {"stays": [{"country": "NG", "start": "1990-09-02"}]},
+    "IMM5669": {"stays": [{"country": "NG", "start": "1990-09-02"}], "convictions": []},
     "IMM5406": {**PARENTS, "siblings": []},
     "IMM5562": {"trips": []},
 }
@@ -241,7 +241,7 @@ def child_with_guardian(actor, *, on=TODAY):
     save_form(actor, application, 1, "IMM0008", answers, on=on)
     save_form(actor, application, 1, "IMM5406", {**PARENTS, "siblings": []}, on=on)
     # The principal applicant completes IMM 5669 and IMM 5562 whatever their age (the rules' forms_required).
-    save_form(actor, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}]}, on=on)
+    save_form(actor, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}], "convictions": []}, on=on)
     save_form(actor, application, 1, "IMM5562", {"trips": []}, on=on)
     application.refresh_from_db()
     guardian = people.person_add(

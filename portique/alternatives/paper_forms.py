@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications.choices import PaperBasis, ReceiptChannel, program_choices
-from portique.applications.paper_intake import PaperIntakeInput
+from portique.applications.paper_intake import PaperIntakeInput, PaperPhotosInput
 from portique.casework.forms import MultipleFileField
 from portique.rules.online import system_restriction_table
 
@@ -151,3 +151,58 @@ class PaperAnswerForm(forms.Form):
         help_text=_("PDF, JPEG or PNG; each file is checked by its content."),
         required=False,
     )
+
+
+_YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def _yes_no(label) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=_YES_NO, required=False, widget=forms.RadioSelect)
+
+
+class PaperPhotosForm(forms.Form):
+    """The envelope of photos, as received (PRC-63). Optional here: the service says what is missing."""
+
+    count = forms.IntegerField(
+        label=_("Number of photos in the envelope"),
+        help_text=_("The guide asks for 2 identical photos. Enter 0 if there are none."),
+        required=False,
+        error_messages={"invalid": _("Enter the number of photos as a whole number, for example 2.")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    identical = _yes_no(_("Are the photos identical?"))
+    taken_on = forms.DateField(
+        label=_("Date the photos were taken"),
+        help_text=_("As written on the back of the photos. For example, 2026-11-22."),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date the photos were taken as year-month-day, for example 2026-11-22.")},
+    )
+    in_small_envelope = _yes_no(_("Did the photos come in a small envelope?"))
+    name_on_envelope = _yes_no(_("Is the applicant’s name written on the envelope?"))
+    stapled_or_clipped = _yes_no(_("Were the photos stapled or held with a paper clip?"))
+
+    @staticmethod
+    def initial_from(photos: dict) -> dict:
+        """The form's answers from what was recorded (the intake's ``photos``)."""
+        if not photos:
+            return {}
+        flags = ("identical", "in_small_envelope", "name_on_envelope", "stapled_or_clipped")
+        return {"count": photos["count"], "taken_on": photos["taken_on"]} | {
+            name: "yes" if photos[name] else "no" for name in flags
+        }
+
+    def photos_input(self) -> PaperPhotosInput:
+        data = self.cleaned_data
+
+        def answer(name):
+            return {"yes": True, "no": False}.get(data.get(name) or "")
+
+        return PaperPhotosInput(
+            count=data.get("count"),
+            identical=answer("identical"),
+            taken_on=data.get("taken_on"),
+            in_small_envelope=answer("in_small_envelope"),
+            name_on_envelope=answer("name_on_envelope"),
+            stapled_or_clipped=answer("stapled_or_clipped"),
+        )

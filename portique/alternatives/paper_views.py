@@ -39,7 +39,7 @@ from . import services
 from .access import access_paper_application, access_paper_intake, access_paper_request
 from .forms import add_service_errors
 from .models import KitFollowUp
-from .paper_forms import PaperAnswerForm, PaperIntakeForm, ReceiptForm, SignaturesForm
+from .paper_forms import PaperAnswerForm, PaperIntakeForm, PaperPhotosForm, ReceiptForm, SignaturesForm
 
 
 def _language() -> str:
@@ -137,7 +137,23 @@ def _signers(application: Application, language: str) -> list[tuple[int, str, bo
     return signers
 
 
-def _file_page(request, application, *, receipt_form=None, signatures_form=None, status: int = 200):
+def _photo_findings(evaluation, language: str) -> list[dict]:
+    """What the rules say of the photos received on paper (PRC-63), each in the page's language."""
+    on_paper = {
+        f"{entry['person']}/documents/{entry['code']}"
+        for entry in evaluation.details.get("photos", ())
+        if entry.get("on_paper")
+    }
+    return [
+        {"text": found.message(language), "ok": found.severity.value == "info"}
+        for found in evaluation.findings
+        if found.subject in on_paper and found.rule == "PRC-63"
+    ]
+
+
+def _file_page(
+    request, application, *, receipt_form=None, signatures_form=None, photos_form=None, status: int = 200
+):
     language = _language()
     intake = application.paper_intake
     signers = _signers(application, language)
@@ -173,6 +189,9 @@ def _file_page(request, application, *, receipt_form=None, signatures_form=None,
             "balance": balance,
             "receipt_form": receipt_form or ReceiptForm(),
             "signatures_form": signatures_form,
+            "asks_photos": application.definition.paper_photos_in_envelope,
+            "photos_form": photos_form or PaperPhotosForm(initial=PaperPhotosForm.initial_from(intake.photos)),
+            "photo_findings": _photo_findings(evaluation, language),
             "blockers": [
                 found.message(language)
                 for found in submission_blockers(
@@ -245,6 +264,25 @@ def paper_signatures(request: HttpRequest, public_id) -> HttpResponse:
         return redirect("alternatives:paper_file", public_id=application.public_id)
     messages.success(request, _("The handwritten signatures are recorded."))
     return redirect("alternatives:paper_file", public_id=application.public_id)
+
+
+@login_required
+@require_POST
+@never_cache
+def paper_photos(request: HttpRequest, public_id) -> HttpResponse:
+    application = access_paper_application(user=request.user, public_id=public_id)
+    form = PaperPhotosForm(request.POST)
+    if not form.is_valid():
+        return _file_page(request, application, photos_form=form, status=400)
+    try:
+        paper_intake.paper_photos_record(
+            actor=request.user, public_id=application.public_id, data=form.photos_input()
+        )
+    except paper_intake.PaperIntakeInvalid as invalid:
+        add_service_errors(form, invalid.errors)
+        return _file_page(request, application, photos_form=form, status=400)
+    messages.success(request, _("The photos received are recorded."))
+    return redirect(reverse("alternatives:paper_file", args=[application.public_id]) + "#photos")
 
 
 @login_required

@@ -17,6 +17,7 @@ urlpatterns = [
     path("officer/paper/<uuid:public_id>/", paper_views.paper_file, name="paper_file"),
     path("officer/paper/<uuid:public_id>/receipt/", paper_views.paper_receipt, name="paper_receipt"),
     path("officer/paper/<uuid:public_id>/signatures/", paper_views.paper_signatures, name="paper_signatures"),
+    path("officer/paper/<uuid:public_id>/photos/", paper_views.paper_photos, name="paper_photos"),
     path("officer/paper/<uuid:public_id>/send/", paper_views.paper_send, name="paper_send"),
     path(
         "officer/paper/<uuid:public_id>/requests/<uuid:request_id>/answer/",

@@ -4,10 +4,10 @@ from datetime import date
 
 from django.utils import timezone
 
-from portique.rules.case import Case, CaseDocument, CasePerson, CaseSignature
+from portique.rules.case import Case, CaseDocument, CasePerson, CasePrints, CaseSignature
 
 from . import ports
-from .choices import PersonRole
+from .choices import Channel, PersonRole
 from .models import Application
 
 
@@ -47,6 +47,29 @@ def _sponsorship_signatures(application: Application, *, on: date, assume_signed
     return tuple(case_signatures), tuple(documents)
 
 
+def _paper_photos(application: Application) -> tuple[CaseDocument, ...]:
+    """The photos received with a paper application, as the intake officer read their
+    envelope (PRC-63): the rules check them as the PHOTO item's prints."""
+    if application.channel != Channel.PAPER:
+        return ()
+    intake = getattr(application, "paper_intake", None)
+    photos = intake.photos if intake is not None else None
+    if not photos:
+        return ()
+    principal = next((p for p in application.people.all() if p.role == PersonRole.PRINCIPAL_APPLICANT), None)
+    if principal is None:
+        return ()
+    prints = CasePrints(
+        count=int(photos["count"]),
+        identical=bool(photos["identical"]),
+        taken_on=date.fromisoformat(photos["taken_on"]),
+        in_small_envelope=bool(photos["in_small_envelope"]),
+        name_on_envelope=bool(photos["name_on_envelope"]),
+        stapled_or_clipped=bool(photos["stapled_or_clipped"]),
+    )
+    return (CaseDocument(code="PHOTO", person=f"p{principal.position}", prints=prints),)
+
+
 def case_for(application: Application, *, application_date: date, assume_signed: bool = False) -> Case:
     people = tuple(
         CasePerson(id=f"p{person.position}", role=person.role, answers=person.answers)
@@ -69,7 +92,7 @@ def case_for(application: Application, *, application_date: date, assume_signed:
         program=application.program,
         application_date=application_date,
         people=people,
-        documents=ports.case_documents(application) + signed_documents,
+        documents=ports.case_documents(application) + signed_documents + _paper_photos(application),
         payments=ports.case_payments(application),
         signatures=signatures,
         representative_declared_on=declared_on,

@@ -262,6 +262,10 @@ class PaperIntake(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     language = models.CharField(_("language of correspondence"), max_length=2)
     flag = models.JSONField(default=dict, blank=True)
+    # The photos received, as the officer read their envelope (IMM 5445 Step 1, PRC-63):
+    # count, identical, taken_on, in_small_envelope, name_on_envelope, stapled_or_clipped.
+    # Empty until recorded (``paper_intake.paper_photos_record``); the rules' case reads it.
+    photos = models.JSONField(default=dict, blank=True)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(auto_now_add=True)
 

@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from portique.rules.conventions import email_is_well_formed
@@ -193,6 +194,80 @@ def paper_application_register(*, actor, data: PaperIntakeInput, today: date) ->
             registered_by=actor,
         )
     return application
+
+
+@dataclass(frozen=True)
+class PaperPhotosInput:
+    """What the officer reads on the envelope of photos (PRC-63). ``None`` is "not answered"."""
+
+    count: int | None = None
+    identical: bool | None = None
+    taken_on: date | None = None
+    in_small_envelope: bool | None = None
+    name_on_envelope: bool | None = None
+    stapled_or_clipped: bool | None = None
+
+
+_PHOTO_QUESTIONS = {
+    "identical": _("Say whether the photos are identical."),
+    "in_small_envelope": _("Say whether the photos came in a small envelope."),
+    "name_on_envelope": _("Say whether the applicant’s name is written on the envelope."),
+    "stapled_or_clipped": _("Say whether the photos were stapled or held with a paper clip."),
+}
+MAX_PHOTOS = 20
+
+
+def _validate_photos(data: PaperPhotosInput, received_on: date) -> dict[str, list]:
+    errors: dict[str, list] = {}
+    if data.count is None:
+        errors["count"] = [_("Enter how many photos the envelope holds, 0 if there are none.")]
+    elif not 0 <= data.count <= MAX_PHOTOS:
+        # Formatted when shown, so the message follows the language it is read in.
+        errors["count"] = [
+            lazy(lambda: str(_("Enter a number of photos from 0 to %(most)s.")) % {"most": MAX_PHOTOS}, str)()
+        ]
+    if data.taken_on is None:
+        errors["taken_on"] = [_("Enter the date the photos were taken, as written on their back.")]
+    elif data.taken_on > received_on:
+        errors["taken_on"] = [
+            _("The photos cannot have been taken after the application was received. Check the date.")
+        ]
+    for field, message in _PHOTO_QUESTIONS.items():
+        if getattr(data, field) is None:
+            errors[field] = [message]
+    return errors
+
+
+def paper_photos_record(*, actor, public_id, data: PaperPhotosInput) -> PaperIntake:
+    """Record the photos received with a paper application, as their envelope holds them.
+
+    Only for a program whose paper photos come in an envelope (the PR card, PRC-63), and
+    only while the application is being entered. The rules' case reads them
+    (``case_builder``): the application's evaluation, the paper file and the screening say
+    whether they meet the guide's specifications. Raises ``PaperIntakeInvalid`` (nothing
+    saved) for a missing or impossible answer, in both languages.
+    """
+    _require_intake_officer(actor)
+    with transaction.atomic():
+        application = access_application(actor=actor, public_id=public_id, for_update=True)
+        if not application.on_paper or not application.definition.paper_photos_in_envelope:
+            raise Http404
+        if application.status not in EDITABLE:
+            raise ApplicationError((closed_reason(),))
+        errors = _validate_photos(data, application.received_on)
+        if errors:
+            raise PaperIntakeInvalid(errors)
+        intake = PaperIntake.objects.select_for_update().get(application=application)
+        intake.photos = {
+            "count": data.count,
+            "identical": data.identical,
+            "taken_on": data.taken_on.isoformat(),
+            "in_small_envelope": data.in_small_envelope,
+            "name_on_envelope": data.name_on_envelope,
+            "stapled_or_clipped": data.stapled_or_clipped,
+        }
+        intake.save(update_fields=["photos"])
+    return intake
 
 
 def required_paper_signers(application: Application) -> tuple[Person, ...]:

@@ -61,6 +61,12 @@ class Document(models.Model):
     affidavit = models.CharField(max_length=20, choices=Affidavit.choices, blank=True)
     certified_copy_included = models.BooleanField(default=False)
     declaration_accepted = models.BooleanField(default=False)
+    # A photo: the day it was taken, as the person said at upload.
+    taken_on = models.DateField(null=True, blank=True)
+    # A sponsorship photo's print, as the person measured it (IMM 5289 Appendix C, SP-190):
+    # width_mm, height_mm, face_height_mm (decimal strings), name_and_date_of_birth,
+    # studio_name_and_full_address, date_taken, marking, professional_photographer.
+    print_facts = models.JSONField(default=dict, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)

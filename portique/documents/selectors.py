@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.http import Http404
 
 from portique.applications.access import Capability, access_application
 from portique.applications.models import Application
-from portique.rules.case import CaseAffidavit, CaseDocument, CaseTranslation
+from portique.rules.case import CaseAffidavit, CaseDocument, CaseFile, CasePhotoBack, CaseTranslation
 
 from . import items as checklist_items
 from .choices import Affidavit, DocumentState, Purpose
@@ -163,13 +164,35 @@ def current_translations(application: Application) -> dict[int, Document]:
     }
 
 
+def _printed_photo(document: dict) -> CaseFile | None:
+    """A sponsorship photo's print as measured at upload (SP-190), for the rules' Appendix C check."""
+    facts = document["print_facts"]
+    if not facts:
+        return None
+    return CaseFile(
+        content_type=document["content_type"],
+        size_bytes=document["size"],
+        taken_on=document["taken_on"],
+        width_mm=Decimal(facts["width_mm"]),
+        height_mm=Decimal(facts["height_mm"]),
+        face_height_mm=Decimal(facts["face_height_mm"]),
+        back=CasePhotoBack(
+            name_and_date_of_birth=bool(facts["name_and_date_of_birth"]),
+            studio_name_and_full_address=bool(facts["studio_name_and_full_address"]),
+            date_taken=bool(facts["date_taken"]),
+            marking=str(facts["marking"]),
+        ),
+        professional_photographer=bool(facts["professional_photographer"]),
+    )
+
+
 def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
     """What the rules' ``Case.documents`` needs: each kind of document provided (by the
     code the rules count) with its language and translation, and each item explained instead."""
     # One entry per file, not per kind: some items need two documents of a kind.
     provided = list(
         application.documents.filter(purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT).values(
-            "id", "document_type", "person_position", "other_language"
+            "id", "document_type", "person_position", "other_language", "content_type", "size", "taken_on", "print_facts"
         )
     )
     translations = current_translations(application) if any(d["other_language"] for d in provided) else {}
@@ -185,6 +208,7 @@ def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
             person=None if document["person_position"] is None else f"p{document['person_position']}",
             language="other" if document["other_language"] else None,
             translation=_case_translation(translations.get(document["id"])) if document["other_language"] else None,
+            file=_printed_photo(document),
         )
         for document in sorted(provided, key=lambda d: (d["document_type"], d["person_position"] or 0))
     ]

@@ -7,6 +7,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -166,6 +167,66 @@ def _translations_aside(*, application, actor, item: Item, original: Document, t
         _event(application=application, actor=actor, kind=EventKind.REMOVED, item_code=item.code, document=translation)
 
 
+@dataclass(frozen=True)
+class PrintFacts:
+    """A sponsorship photo's print, as the person measured it (IMM 5289 Appendix C, SP-190).
+    ``None`` is "not answered"; sizes in millimetres."""
+
+    width_mm: Decimal | None = None
+    height_mm: Decimal | None = None
+    face_height_mm: Decimal | None = None
+    name_and_date_of_birth: bool | None = None
+    studio_name_and_full_address: bool | None = None
+    date_taken: bool | None = None
+    marking: str | None = None  # rules.photos.BackMarking
+    professional_photographer: bool | None = None
+
+
+_MARKINGS = ("stamp", "handwritten", "sticker")
+# A print is a few centimetres across: a number outside this range is a mistyped one.
+_MM_RANGE = (Decimal("1"), Decimal("300"))
+_PRINT_QUESTIONS = {
+    "width_mm": _("Enter the width of the printed photo in millimetres, for example 50."),
+    "height_mm": _("Enter the height of the printed photo in millimetres, for example 70."),
+    "face_height_mm": _("Enter the height of the face, from chin to crown, in millimetres, for example 34."),
+    "name_and_date_of_birth": _("Say whether the back shows the person’s name and date of birth."),
+    "studio_name_and_full_address": _("Say whether the back shows the studio’s name and full address."),
+    "date_taken": _("Say whether the back shows the date the photo was taken."),
+    "marking": _("Say how the information on the back was put there."),
+    "professional_photographer": _("Say whether a professional photographer took the photo."),
+}
+
+
+def _print_problems(facts: PrintFacts) -> list[Problem]:
+    problems = []
+    for field, question in _PRINT_QUESTIONS.items():
+        answer = getattr(facts, field)
+        if answer is None or (field == "marking" and answer not in _MARKINGS):
+            problems.append(Problem(f"{field}_missing", question, field))
+        elif field.endswith("_mm") and not _MM_RANGE[0] <= answer <= _MM_RANGE[1]:
+            problems.append(
+                Problem(
+                    f"{field}_out_of_range",
+                    _("Measure the printed photo again: a size in millimetres is between 1 and 300."),
+                    field,
+                )
+            )
+    return problems
+
+
+def _print_record(facts: PrintFacts) -> dict:
+    return {
+        "width_mm": str(facts.width_mm),
+        "height_mm": str(facts.height_mm),
+        "face_height_mm": str(facts.face_height_mm),
+        "name_and_date_of_birth": facts.name_and_date_of_birth,
+        "studio_name_and_full_address": facts.studio_name_and_full_address,
+        "date_taken": facts.date_taken,
+        "marking": facts.marking,
+        "professional_photographer": facts.professional_photographer,
+    }
+
+
 def document_upload(
     *,
     actor,
@@ -176,6 +237,7 @@ def document_upload(
     declaration: bool = False,
     taken_on: date | None = None,
     document_type: str | None = None,
+    print_facts: PrintFacts | None = None,
 ) -> Uploaded:
     """Check ``upload`` by its content and add it to ``item`` of the application.
 
@@ -195,6 +257,10 @@ def document_upload(
         problems += [Problem(r.code.lower(), r, "declaration") for r in step.reasons if r.severity is Severity.BLOCKING]
         if taken_on is None:
             problems.append(Problem("taken_on_missing", _("Enter the date the photo was taken."), "taken_on"))
+    # A sponsorship photo is a print scanned front and back: its measures and back are asked (SP-190).
+    measured = item.kind == ItemKind.PHOTO and application.definition.photo_print_measured
+    if measured:
+        problems += _print_problems(print_facts or PrintFacts())
     if len(item.document_types) > 1 and document_type not in item.document_types:
         problems.append(Problem("document_type_missing", _("Choose what this document is."), "document_type"))
     if upload is None:
@@ -229,6 +295,8 @@ def document_upload(
                 **_file_facts(inspected),
                 warnings=[r.as_dict() for r in warnings],
                 declaration_accepted=declaration if item.kind == ItemKind.PHOTO else False,
+                taken_on=taken_on if item.kind == ItemKind.PHOTO else None,
+                print_facts=_print_record(print_facts) if measured and print_facts else {},
                 uploaded_by=actor,
             )
             # An unconfirmed photo left from an earlier try no longer waits.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -70,6 +71,8 @@ def _page(
                     "why": row.item.why(language),
                     "hint": item_hint(row.item, on),
                     "is_photo": row.item.kind == ItemKind.PHOTO,
+                    "asks_print": row.item.kind == ItemKind.PHOTO and application.definition.photo_print_measured,
+                    **_print_questions(errors if row.item.slot == slot and document is None else {}),
                     "errors": errors if row.item.slot == slot and document is None else {},
                     "documents": [
                         (document, file_size(document.size), document_types.label(document.document_type))
@@ -104,6 +107,12 @@ def _page(
             "editable": application.status in EDITABLE
             and Capability.PREPARE in capabilities(actor=request.user, application=application),
             "photo_months": limits.max_age_months,
+            "yes_no": [("yes", _("Yes")), ("no", _("No"))],
+            "markings": [
+                ("stamp", _("A stamp")),
+                ("handwritten", _("Handwritten")),
+                ("sticker", _("A sticker label")),
+            ],
             "translator_choices": Translator.choices,
             "affidavit_choices": Affidavit.choices,
             "asks_certified_copy": application.definition.fee_guide is Guide.SPONSORSHIP,
@@ -111,6 +120,45 @@ def _page(
         },
         status=status,
     )
+
+
+def _print_questions(errors) -> dict:
+    """The questions about a sponsorship photo's print (SP-190), each with its messages."""
+    return {
+        "print_sizes": [
+            (
+                "width_mm",
+                _("Width of the print (mm)"),
+                _("For example, 50."),
+                errors.get("width_mm", []),
+            ),
+            ("height_mm", _("Height of the print (mm)"), _("For example, 70."), errors.get("height_mm", [])),
+            (
+                "face_height_mm",
+                _("Height of the face, chin to crown (mm)"),
+                _("For example, 34."),
+                errors.get("face_height_mm", []),
+            ),
+        ],
+        "print_flags": [
+            (
+                "name_and_date_of_birth",
+                _("Does the back show the person’s name and date of birth?"),
+                errors.get("name_and_date_of_birth", []),
+            ),
+            (
+                "studio_name_and_full_address",
+                _("Does the back show the studio’s name and full address?"),
+                errors.get("studio_name_and_full_address", []),
+            ),
+            ("date_taken", _("Does the back show the date the photo was taken?"), errors.get("date_taken", [])),
+            (
+                "professional_photographer",
+                _("Did a professional photographer take the photo?"),
+                errors.get("professional_photographer", []),
+            ),
+        ],
+    }
 
 
 def _translation_findings(application, on: date, rows) -> dict[str, list[tuple[str, str]]]:
@@ -193,11 +241,41 @@ def _taken_on(request: HttpRequest) -> tuple[date | None, list[Problem]]:
         ]
 
 
+_MM_INVALID = {
+    "width_mm": gettext_lazy("Enter the width in millimetres as a number, for example 50."),
+    "height_mm": gettext_lazy("Enter the height in millimetres as a number, for example 70."),
+    "face_height_mm": gettext_lazy("Enter the face height in millimetres as a number, for example 34."),
+}
+_FLAGS = ("name_and_date_of_birth", "studio_name_and_full_address", "date_taken", "professional_photographer")
+
+
+def _print_facts(request: HttpRequest, item, application) -> tuple[services.PrintFacts | None, list[Problem]]:
+    """A sponsorship photo's print as the form gives it (SP-190); what is blank stays ``None``."""
+    if item.kind != ItemKind.PHOTO or not application.definition.photo_print_measured:
+        return None, []
+    problems, sizes = [], {}
+    for field, invalid in _MM_INVALID.items():
+        raw = request.POST.get(field, "").strip().replace(",", ".")
+        sizes[field] = None
+        if raw:
+            try:
+                sizes[field] = Decimal(raw)
+                if not sizes[field].is_finite():
+                    raise InvalidOperation
+            except InvalidOperation:
+                sizes[field] = None
+                problems.append(Problem(f"{field}_invalid", invalid, field))
+    flags = {field: {"yes": True, "no": False}.get(request.POST.get(field, "")) for field in _FLAGS}
+    return services.PrintFacts(**sizes, **flags, marking=request.POST.get("marking") or None), problems
+
+
 @_with_limit
 def upload(request: HttpRequest, *, application, item, on: date) -> HttpResponse:
     if _too_large_upload(request):
         return _page(request, application, on, slot=item.slot, problems=[_too_large(item, on)])
     taken_on, problems = _taken_on(request)
+    print_facts, print_problems = _print_facts(request, item, application)
+    problems += print_problems
     if problems:
         return _page(request, application, on, slot=item.slot, problems=problems)
     try:
@@ -210,6 +288,7 @@ def upload(request: HttpRequest, *, application, item, on: date) -> HttpResponse
             declaration=request.POST.get("declaration") == "1",
             taken_on=taken_on,
             document_type=request.POST.get("document_type") or None,
+            print_facts=print_facts,
         )
     except services.DocumentError as refused:
         return _page(request, application, on, slot=item.slot, problems=refused.problems)

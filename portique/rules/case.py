@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,20 @@ class CaseFile:
 
 
 @dataclass(frozen=True, slots=True)
+class CasePrints:
+    """The photos received with a paper PR card application, as the envelope holds them
+    (IMM 5445 Step 1, PRC-63: two identical prints taken within 12 months, in a small
+    envelope with the applicant's name on it, no staples or paper clips); from 1.7."""
+
+    count: int
+    identical: bool
+    taken_on: date
+    in_small_envelope: bool
+    name_on_envelope: bool
+    stapled_or_clipped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDocument:
     code: str  # checklist item code
     person: str | None = None
@@ -85,6 +99,8 @@ class CaseDocument:
     language: str | None = None
     translation: CaseTranslation | None = None
     file: CaseFile | None = None
+    # The photos received on paper, as the envelope holds them (from 1.7; PRC-63).
+    prints: CasePrints | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +214,19 @@ def _mm(raw: Any) -> Decimal | None:
     return None if raw is None else Decimal(str(raw))
 
 
+def _prints(raw: Any, where: str) -> CasePrints | None:
+    if not isinstance(raw, dict):
+        return None
+    return CasePrints(
+        count=int(raw["count"]),
+        identical=bool(raw.get("identical", False)),
+        taken_on=_date(raw.get("taken_on"), f"{where}/prints/taken_on"),
+        in_small_envelope=bool(raw.get("in_small_envelope", False)),
+        name_on_envelope=bool(raw.get("name_on_envelope", False)),
+        stapled_or_clipped=bool(raw.get("stapled_or_clipped", False)),
+    )
+
+
 def _document(raw: dict[str, Any], where: str) -> CaseDocument:
     translation = raw.get("translation")
     affidavit = (translation or {}).get("affidavit")
@@ -245,6 +274,7 @@ def _document(raw: dict[str, Any], where: str) -> CaseDocument:
             ),
             professional_photographer=bool(file.get("professional_photographer", True)),
         ),
+        prints=_prints(raw.get("prints"), where),
     )
 
 

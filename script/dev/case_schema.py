@@ -23,7 +23,7 @@ from portique.rules import fees, photos, translations  # noqa: E402
 from portique.rules.case import SCHEMA_VERSION  # noqa: E402
 from portique.rules.completeness import RepresentativeRole  # noqa: E402
 from portique.rules.forms.model import FieldKind, Form, Section  # noqa: E402
-from portique.rules.programs import registry  # noqa: E402
+from portique.rules.programs import imm5669, registry  # noqa: E402
 from portique.rules.sponsorship import categories, criminality, eligibility, evidence, relationships  # noqa: E402
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship  # noqa: E402
 
@@ -307,9 +307,31 @@ STAYS = _obj(
             "items": _obj(
                 {"country": COUNTRY, "start": DATE, "end": _described(DATE, "Absent: still there.")}
             ),
-        }
+        },
+        "convictions": _described(
+            {
+                "type": "array",
+                "items": _obj(
+                    {
+                        "offence": TEXT,
+                        "country": _described(COUNTRY, "Where it was committed (CA: in Canada)."),
+                        "committed_on": DATE,
+                        "seriousness": _described(
+                            {"enum": [option.value for option in imm5669.SERIOUSNESS]},
+                            "How the offence would be prosecuted in Canada (Table 1 depends on it).",
+                        ),
+                        "convicted": FLAG,
+                        "sentence": TEXT,
+                        "sentence_completed_on": DATE,
+                        "record_suspended": _described(FLAG, "In Canada: a record suspension (pardon) was granted."),
+                    }
+                ),
+            },
+            "The portal's questions (1.7): each offence with its dates and sentence, placed in Table 1 by the "
+            "rules (SP-130 to SP-134); an empty list: none. Absent: the section is not answered yet.",
+        ),
     },
-    "Countries lived in (police certificates, SP-185).",
+    "Countries lived in (police certificates, SP-185); offences and convictions (1.7).",
 )
 
 SPONSORED_ANSWERS = _obj(
@@ -415,6 +437,18 @@ FILE = _obj(
     "The uploaded file's own facts (1.6): a PR card photo is checked against the portal's limits (PRC-62).",
 ) | {"required": ["content_type", "size_bytes"]}
 
+PRINTS = _obj(
+    {
+        "count": _described({"type": "integer", "minimum": 0}, "How many photos the envelope holds."),
+        "identical": _described(FLAG, "The photos are identical."),
+        "taken_on": _described(DATE, "The day the photos were taken."),
+        "in_small_envelope": _described(FLAG, "They came in a small envelope."),
+        "name_on_envelope": _described(FLAG, "The applicant's name is written on the envelope."),
+        "stapled_or_clipped": _described(FLAG, "They were stapled or held with a paper clip."),
+    },
+    "A PR card application's photos received on paper, as the envelope holds them (1.7; PRC-63).",
+) | {"required": ["count", "identical", "taken_on", "in_small_envelope", "name_on_envelope"]}
+
 
 def _person(roles: list[str], answers: dict[str, Any]) -> dict[str, Any]:
     return {
@@ -492,6 +526,7 @@ def schema() -> dict[str, Any]:
                         ),
                         "translation": TRANSLATION,
                         "file": FILE,
+                        "prints": PRINTS,
                     }
                 )
                 | {"required": ["code"]},

@@ -13,6 +13,7 @@ from portique.payments.cards import CardDetails
 from portique.payments.services import new_idempotency_key, payment_make
 from portique.rules.programs import registry
 from tests.documents.files import image_bytes, pdf_bytes, portrait, upload
+from tests.journey import MEASURED_PRINT
 from tests.rules.forms.test_imm5444_validation import complete_answers
 
 SUBMITTED_ON = date(2026, 11, 22)
@@ -30,6 +31,7 @@ def upload_every_document(owner, application, *, on: date) -> None:
                 on=on,
                 declaration=True,
                 taken_on=on - timedelta(days=30),
+                print_facts=MEASURED_PRINT if application.definition.photo_print_measured else None,
             )
             if uploaded.needs_confirmation:
                 document_services.document_confirm(

@@ -221,7 +221,7 @@ def test_a_guardian_signs_in_the_client_account_for_a_principal_applicant_under_
     )
     sj.save_form(representative, application, 1, "IMM5406", {**sj.PARENTS, "siblings": []})
     sj.save_form(
-        representative, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}]}
+        representative, application, 1, "IMM5669", {"stays": [{"country": "VN", "start": "2011-04-10"}], "convictions": []}
     )
     sj.save_form(representative, application, 1, "IMM5562", {"trips": []})
     from portique.applications.choices import PersonRole

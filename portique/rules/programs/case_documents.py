@@ -3,7 +3,9 @@
 Shared by the programs whose guide has the rules (IMM 5445 and IMM 5289): a document in
 neither English nor French needs a translation, and unless a Canadian certified translator
 made it, the translator's affidavit (X-01, ``translations.check_translation``); an uploaded
-photo has the portal's format, size and pixel limits (PRC-62, ``photos.check_online_photo``).
+photo has the portal's format, size and pixel limits (PRC-62, ``photos.check_online_photo``);
+a paper application's photos come as prints in a named envelope (PRC-63,
+``photos.check_paper_photos``).
 Each finding's subject is ``<person>/documents/<code>`` so a page can put it by the document.
 """
 
@@ -139,6 +141,46 @@ def photo_findings(case: Case, photo_codes: frozenset[str]) -> tuple[list[Reason
             {
                 "code": document.code,
                 "person": document.person,
+                "compliant": check.compliant,
+                "reasons": [r.code for r in located],
+            }
+        )
+    return findings, details
+
+
+def paper_photo_findings(case: Case, photo_codes: frozenset[str]) -> tuple[list[Reason], list[dict[str, Any]]]:
+    """A paper application's photos, as the envelope received holds them (PRC-63; AS-36).
+
+    Each photo document with its ``prints`` (photos that came on paper, whatever the case's
+    ``channel`` says: the portal's own case of a paper application does not carry its channel
+    yet) is checked by ``photos.check_paper_photos``: the number of identical prints, the day
+    they were taken, the small envelope with the applicant's name, no staples. Online the
+    photo is a file (``photo_findings``).
+    """
+    findings: list[Reason] = []
+    details: list[dict[str, Any]] = []
+    for document in case.documents:
+        prints = document.prints
+        if document.code not in photo_codes or prints is None or document.explanation_only:
+            continue
+        check = photos.check_paper_photos(
+            photo_count=prints.count,
+            identical=prints.identical,
+            taken_on=prints.taken_on,
+            application_date=case.application_date,
+            in_small_envelope=prints.in_small_envelope,
+            name_on_envelope=prints.name_on_envelope,
+            stapled_or_clipped=prints.stapled_or_clipped,
+        )
+        subject = _subject(document)
+        located = [_about(r, subject) for r in check.reasons]
+        findings.extend(located)
+        details.append(
+            {
+                "code": document.code,
+                "person": document.person,
+                "on_paper": True,
+                "count": prints.count,
                 "compliant": check.compliant,
                 "reasons": [r.code for r in located],
             }

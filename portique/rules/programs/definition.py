@@ -94,6 +94,12 @@ class Traits:
     # The rules decide at submission, with no officer, unless a rule cannot decide
     # (``evaluate``'s ``details["eta"]["assessment"]``): the eTA (IRPR 12.04, docs/eta.md).
     assessed_by_the_rules: bool = False
+    # A paper application's photos come as identical prints in a small envelope named for the
+    # applicant, whose facts the paper intake records (IMM 5445 Step 1, PRC-63): the PR card.
+    paper_photos_in_envelope: bool = False
+    # The photo is a print made to a photographer's specifications in millimetres, scanned front
+    # and back (IMM 5289 Appendix C, SP-190): the upload asks its measures and what its back shows.
+    photo_print_measured: bool = False
 
     @property
     def account_holder_role(self) -> str:

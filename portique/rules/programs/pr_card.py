@@ -28,6 +28,7 @@ from .. import signatures as sig
 from ..case import Case, CasePerson
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
+from ..parameters import value
 from ..reasons import Reason, Severity
 from ..signatures import SignedDocument
 from . import case_documents, declarations
@@ -311,8 +312,14 @@ class PrCardProgram(OneApplicantForms, Traits):
 
         found, details["translations"] = case_documents.translation_findings(case, self.fee_guide)
         findings.extend(found)
-        found, details["photos"] = case_documents.photo_findings(case, PHOTO_CODES)
+        # Online the photo is an uploaded file (PRC-62); on paper, prints in an envelope (PRC-63).
+        found, details["photos"] = (
+            ([], []) if case.channel == "paper" else case_documents.photo_findings(case, PHOTO_CODES)
+        )
         findings.extend(found)
+        found, on_paper = case_documents.paper_photo_findings(case, PHOTO_CODES)
+        findings.extend(found)
+        details["photos"] += on_paper
 
         channel = pr_card_rules.Channel.PAPER if case.channel == "paper" else pr_card_rules.Channel.ONLINE
         requirement = online.online_requirement(stream=self.online_stream, on=on)
@@ -362,6 +369,15 @@ class PrCardProgram(OneApplicantForms, Traits):
                 continue
             if document.explanation_only:
                 explained.add(document.code)
+            elif document.prints is not None:
+                # Reading (PRC-63): an envelope of photos is the photo item provided; too few
+                # prints, prints not identical or a wrong envelope are the guide's "may be sent
+                # back" (photos.check_paper_photos, warnings), for the officer to weigh, not an
+                # s.10 return. An empty envelope provides nothing.
+                if document.prints.count > 0:
+                    provided[document.code] = provided.get(document.code, 0) + max(
+                        document.prints.count, value("photos.paper_photo_count", on)
+                    )
             else:
                 provided[document.code] = provided.get(document.code, 0) + 1
 
@@ -645,4 +661,5 @@ PROGRAM = PrCardProgram(
     declarations={PRINCIPAL_APPLICANT: declarations.PR_CARD_APPLICANT},
     # A PR card applicant has no IMM 5669 (REP-11).
     represented_client_signs=(SignedDocument.CONSENT_AND_DECLARATION,),
+    paper_photos_in_envelope=True,
 )

@@ -49,6 +49,7 @@ from ..sponsorship import (
 from ..sponsorship.vocabulary import SponsoredRelationship, cite, param
 from . import case_documents, declarations, sponsorship_facts
 from . import sponsorship_checklist as checklist
+from . import sponsorship_convictions as convictions
 from .answers import Section
 from .definition import (
     DEPENDENT_CHILD,
@@ -366,6 +367,7 @@ _SPONSORSHIP = dict(
     kit=Kit.SPONSORSHIP,
     fee_guide=fees.Guide.SPONSORSHIP,
     declarations={SPONSOR: declarations.SPONSOR_UNDERTAKING, PRINCIPAL_APPLICANT: declarations.APPLICANT_DECLARATION},
+    photo_print_measured=True,
 )
 SPOUSE = SponsorshipProgram(
     code="spouse_sponsorship",
@@ -553,6 +555,36 @@ class _Evaluation:
                         "person": applicant.person.id,
                         "record": offence.value,
                         "reference_date": reference.isoformat(),
+                        "status": result.status.value,
+                        "deemed_rehabilitated_from": _iso(result.deemed_rehabilitated_from),
+                        "may_apply_from": _iso(result.may_apply_from),
+                        "record_suspension_required": result.record_suspension_required,
+                    }
+                )
+            # The portal's own questions (IMM 5669): each offence with its dates and sentence,
+            # placed in Table 1 (``sponsorship_convictions``), then the same rule.
+            history = (applicant.person.answers.get(convictions.FORM_CODE) or {}).get("history")
+            placed, notes = convictions.place_in_table_1(
+                applicant.person.id, history.get("convictions") if isinstance(history, dict) else None
+            )
+            self.findings.extend(notes)
+            for record in placed:
+                where = f"{applicant.person.id}/{convictions.FORM_CODE}/convictions/{record.rows[0]}"
+                result = criminality.rehabilitation(
+                    offence=record.record,
+                    reference_date=record.reference_date,
+                    on=self.on,
+                    later_offence=record.later_offence,
+                    record_suspended=record.record_suspended,
+                    applying_from_within_canada=in_canada,
+                )
+                self.findings.extend(_about(result.reasons, where))
+                entries.append(
+                    {
+                        "person": applicant.person.id,
+                        "rows": list(record.rows),
+                        "record": record.record.value,
+                        "reference_date": record.reference_date.isoformat(),
                         "status": result.status.value,
                         "deemed_rehabilitated_from": _iso(result.deemed_rehabilitated_from),
                         "may_apply_from": _iso(result.may_apply_from),
