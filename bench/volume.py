@@ -325,11 +325,11 @@ def clone_to(size: int, templates: dict[int, int], represented: int) -> None:
         DROP TABLE IF EXISTS vmap_app;
         CREATE UNLOGGED TABLE vmap_app AS
         SELECT g AS n, t.id AS old_id, nextval(pg_get_serial_sequence('applications_application', 'id')) AS new_id,
-               make_interval(days => ((g + {clones_so_far}) * 7919) % 1095, secs => ((g * 104729) % 86400)) AS shift
+               make_interval(days => (((g::bigint + {clones_so_far}) * 7919) % 1095)::int, secs => ((g::bigint * 104729) % 86400)::int) AS shift
         FROM generate_series(1, {wanted - extra}) g JOIN vtemplate t ON (g % {total}) >= t.lo AND (g % {total}) < t.hi
         UNION ALL
         SELECT {wanted - extra} + g, {represented}, nextval(pg_get_serial_sequence('applications_application', 'id')),
-               make_interval(days => (g * 7919) % 1095)
+               make_interval(days => ((g::bigint * 7919) % 1095)::int)
         FROM generate_series(1, {extra}) g;
         CREATE INDEX ON vmap_app (old_id, n); CREATE INDEX ON vmap_app (n); ANALYZE vmap_app;
         """
@@ -488,7 +488,7 @@ def pages() -> list[tuple[str, str, str]]:
             found.append((f"queue {queue.value} routine", "officer", f"{home}?queue={queue.value}&triage=routine"))
         found.append((f"queue {queue.value} page 20", "officer", f"{home}?queue={queue.value}&page=20"))
         found.append((f"queue {queue.value} last page", "officer", f"{home}?queue={queue.value}&page={last}"))
-    opened = Application.objects.filter(number__isnull=False).order_by("-id").first()
+    opened = Application.objects.filter(submitted_at__isnull=False).order_by("-id").first()
     found.append(("officer's file", "officer", reverse("casework:file", kwargs={"public_id": opened.public_id})))
     log = reverse("casework:access_log")
     found += [

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,7 @@ from portique.applications import stage_decisions
 from portique.applications.choices import EDITABLE, Status
 from portique.applications.models import Application, StageDecision, StatusChange
 from portique.applications.urgency import urgency_history_of
+from portique.core import keyset
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
 from portique.rules.decision_times import DecisionTimes, decision_times
@@ -195,21 +198,37 @@ def holds_of(applications, *, today: date) -> dict[int, list[Hold]]:
 SORTS = {
     "oldest": ("submitted_at", "id"),
     "newest": ("-submitted_at", "-id"),
-    "due": ("next_due_on", "submitted_at", "id"),
+    # Files without an open request last: their key is a day after any deadline.
+    "due": ("due_key", "submitted_at", "id"),
     # Urgent files first, where asked (issue 15); the oldest first within each.
     "urgent": ("-urgent", "submitted_at", "id"),
 }
+NO_DEADLINE = date(9999, 12, 31)
+# A whole application number (``PRC20260000123``): found through its unique index, not a scan.
+WHOLE_NUMBER = re.compile(r"[A-Z]{2,4}\d{11}")
 
 
-def queue_counts(*, user, today: date) -> list[tuple[Queue, int]]:
-    return [(queue, _queue_queryset(queue, today=today).count()) for queue in queues_for(user)]
+def queue_counts(*, user, today: date) -> list[tuple[Queue, keyset.Count]]:
+    """Each queue's files: exact up to a thousand, then estimated (labelled so), never a scan."""
+    return [(queue, keyset.bounded_count(_queue_queryset(queue, today=today))) for queue in queues_for(user)]
+
+
+def number_search(search: str, field: str = "number") -> Q:
+    """A whole application number matches exactly (its index); a part of one, anywhere in it."""
+    wanted = search.strip().upper()
+    if WHOLE_NUMBER.fullmatch(wanted):
+        return Q(**{field: wanted})
+    return Q(**{f"{field}__icontains": wanted})
 
 
 def queue_items(
     *, queue: Queue, today: date, program: str = "", search: str = "", sort: str = "oldest", triage: str = ""
 ):
     """The files of ``queue``, oldest submission first unless asked otherwise; ``triage``
-    ("routine" or "review") keeps the files of triaged programs with that label."""
+    ("routine" or "review") keeps the files of triaged programs with that label.
+
+    Each row's earliest open deadline is a subquery, not a join and ``GROUP BY``: the page
+    reads its rows from the index of its order and stops at the page's end."""
     from . import triage as triage_labels
 
     items = _queue_queryset(queue, today=today).select_related("owner", "submission", "paper_intake")
@@ -218,14 +237,23 @@ def queue_items(
         items = items.filter(triage_labels.routine_q())
     elif triage == triage_labels.NEEDS_REVIEW:
         items = items.filter(triage_labels.needs_review_q())
-    items = items.annotate(
-        next_due_on=Min("document_requests__due_on", filter=Q(document_requests__state=RequestState.OPEN))
+    earliest = (
+        DocumentRequest.objects.filter(application=OuterRef("pk"), state=RequestState.OPEN)
+        .order_by("due_on")
+        .values("due_on")[:1]
     )
+    items = items.annotate(next_due_on=Subquery(earliest))
+    if sort == "due":
+        items = items.annotate(due_key=Coalesce(Subquery(earliest), Value(NO_DEADLINE)))
     if program in registry.codes():
         items = items.filter(program=program)
     if search.strip():
-        items = items.filter(number__icontains=search.strip())
-    return items.order_by(*SORTS.get(sort, SORTS["oldest"]))
+        items = items.filter(number_search(search))
+    return items.order_by(*queue_order(sort))
+
+
+def queue_order(sort: str) -> tuple[str, ...]:
+    return SORTS.get(sort, SORTS["oldest"])
 
 
 # --- The file -------------------------------------------------------------------------------
@@ -286,7 +314,7 @@ def access_log(*, officer_email: str = "", number: str = ""):
     if officer_email.strip():
         entries = entries.filter(officer_email__icontains=officer_email.strip())
     if number.strip():
-        entries = entries.filter(application__number__icontains=number.strip())
+        entries = entries.filter(number_search(number, "application__number"))
     return entries
 
 
