@@ -464,6 +464,22 @@ def _clone_audit(wanted: int) -> None:
 # --- The pages ---------------------------------------------------------------------------------------------------
 
 
+try:  # the keyset pages (issue 19); a commit before them pages by number
+    from portique.core import keyset
+except ImportError:
+    keyset = None
+
+
+def _after(queryset, order, offset: int) -> str:
+    """``after=<cursor>`` of the row at ``offset`` in ``order`` (the page that follows it)."""
+    from urllib.parse import quote
+
+    row = queryset.order_by(*order)[offset : offset + 1].first()
+    if row is None:
+        row = queryset.order_by(*order).last()
+    return "after=" + quote(keyset._encode(row, order)) if row is not None else ""
+
+
 def pages() -> list[tuple[str, str, str]]:
     """(name, who, url) of every page to time."""
     from portique.accounts.models import AuditEvent
@@ -486,23 +502,32 @@ def pages() -> list[tuple[str, str, str]]:
         found.append((f"queue {queue.value} search", "officer", f"{home}?queue={queue.value}&q={number}"))
         if triage.triage_in_use():
             found.append((f"queue {queue.value} routine", "officer", f"{home}?queue={queue.value}&triage=routine"))
-        found.append((f"queue {queue.value} page 20", "officer", f"{home}?queue={queue.value}&page=20"))
-        found.append((f"queue {queue.value} last page", "officer", f"{home}?queue={queue.value}&page={last}"))
+        if keyset is None:
+            deep, final = "page=20", f"page={last}"
+        else:  # keyset pages: the cursor of the row that ends page 19, and the last page
+            items = selectors.queue_items(queue=queue, today=today)
+            deep, final = _after(items, selectors.queue_order("oldest"), 20 * 50 - 1), "last=1"
+        found.append((f"queue {queue.value} page 20", "officer", f"{home}?queue={queue.value}&{deep}"))
+        found.append((f"queue {queue.value} last page", "officer", f"{home}?queue={queue.value}&{final}"))
     opened = Application.objects.filter(submitted_at__isnull=False).order_by("-id").first()
     found.append(("officer's file", "officer", reverse("casework:file", kwargs={"public_id": opened.public_id})))
     log = reverse("casework:access_log")
     found += [
         ("access log", "officer", log),
         ("access log by number", "officer", f"{log}?number={number}"),
-        ("access log page 20", "officer", f"{log}?page=20"),
-        ("access log last page", "officer", f"{log}?page={FileAccess.objects.count() // 100 + 1}"),
+        ("access log page 20", "officer", f"{log}?" + (
+            "page=20" if keyset is None else _after(FileAccess.objects.all(), ("-at", "-id"), 20 * 100 - 1))),
+        ("access log last page", "officer", f"{log}?" + (
+            f"page={FileAccess.objects.count() // 100 + 1}" if keyset is None else "last=1")),
     ]
     audit = reverse("accounts:audit_log")
     found += [
         ("audit log", "officer", audit),
         ("audit log by e-mail", "officer", f"{audit}?email=v{opened.pk}@volume"),
-        ("audit log page 20", "officer", f"{audit}?page=20"),
-        ("audit log last page", "officer", f"{audit}?page={AuditEvent.objects.count() // 50 + 1}"),
+        ("audit log page 20", "officer", f"{audit}?" + (
+            "page=20" if keyset is None else _after(AuditEvent.objects.all(), ("-occurred_at", "-id"), 20 * 50 - 1))),
+        ("audit log last page", "officer", f"{audit}?" + (
+            f"page={AuditEvent.objects.count() // 50 + 1}" if keyset is None else "last=1")),
     ]
     found.append(("applicant's list", "applicant", reverse("applications:dashboard")))
     found.append(("representative's list (500 clients)", "representative", reverse("representation:dashboard")))
