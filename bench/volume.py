@@ -546,6 +546,7 @@ def time_pages(size: int, results: dict, queries: dict, explain: bool, only: str
             continue
         client = clients[who]
         times: list[float] = []
+        sql_times: list[float] = []
         slowest = None
         spent = time.perf_counter()
         while len(times) < OPTIONS.requests:
@@ -557,16 +558,20 @@ def time_pages(size: int, results: dict, queries: dict, explain: bool, only: str
                 print(f"    {name}: HTTP {response.status_code} for {url}", file=sys.stderr)
                 break
             count = len(captured.captured_queries)
+            # The database's share (as the client sees each query): what grows with the data,
+            # where the rest (templates) does not.
+            sql_times.append(sum(float(query["time"]) for query in captured.captured_queries))
             slowest = max(captured.captured_queries, key=lambda query: float(query["time"]))
             if len(times) >= 3 and time.perf_counter() - spent > OPTIONS.budget:
                 break
         if not times or response.status_code != 200:
             results.setdefault(name, {})[size] = None
             continue
-        results.setdefault(name, {})[size] = (statistics.median(times) * 1000, max(times) * 1000)
+        sql = statistics.median(sql_times) * 1000
+        results.setdefault(name, {})[size] = (statistics.median(times) * 1000, max(times) * 1000, sql)
         queries.setdefault(name, {})[size] = count
         print(f"    {name}: median {statistics.median(times) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms, "
-              f"{count} queries ({len(times)} requests)", flush=True)
+              f"SQL {sql:.0f} ms, {count} queries ({len(times)} requests)", flush=True)
         if explain and slowest is not None:
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest["sql"])
@@ -576,7 +581,7 @@ def time_pages(size: int, results: dict, queries: dict, explain: bool, only: str
 
 
 def print_table(sizes: list[int], results: dict, queries: dict) -> None:
-    header = "| page | " + " | ".join(f"{size:,} files: median / worst ms (queries)" for size in sizes) + " |"
+    header = "| page | " + " | ".join(f"{size:,} files: median / worst / SQL ms (queries)" for size in sizes) + " |"
     print()
     print(header)
     print("| --- |" + " --- |" * len(sizes))
@@ -587,7 +592,7 @@ def print_table(sizes: list[int], results: dict, queries: dict) -> None:
             if figure is None:
                 cells.append("—")
             else:
-                cells.append(f"{figure[0]:.0f} / {figure[1]:.0f} ({queries.get(name, {}).get(size, '?')})")
+                cells.append(f"{figure[0]:.0f} / {figure[1]:.0f} / {figure[2]:.0f} ({queries.get(name, {}).get(size, '?')})")
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
