@@ -173,7 +173,12 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["subject", "-occurred_at"]), models.Index(fields=["kind", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["subject", "-occurred_at"]),
+            models.Index(fields=["kind", "-occurred_at"]),
+            # The audit log's order, read by cursor (issue 19).
+            models.Index(fields=["-occurred_at", "-id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_at.isoformat()} {self.kind} {self.subject_email}"

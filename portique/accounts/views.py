@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.core import ratelimit
 from portique.core.body_limit import FORM_MARGIN_BYTES, body_limit
+from portique.core.keyset import keyset_page
 from portique.core.private_files import keep_private
 from portique.uploads.download_names import download_name
 from portique.uploads.handlers import LimitedUploadHandler
@@ -248,7 +248,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         kind = None
     email = (request.GET.get("email") or "").strip()[:254]
     events = selectors.audit_events(kind=kind, email=email or None).select_related("actor", "subject")
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    position = {
+        "after": request.GET.get("after", "")[:500],
+        "before": request.GET.get("before", "")[:500],
+        "last": bool(request.GET.get("last")),
+    }
+    # Keyset pages: the last page of years of events costs what the first does.
+    page = keyset_page(events, order=("-occurred_at", "-id"), per_page=50, counted=False, **position)
     return render(
         request,
         "accounts/audit_log.html",

@@ -193,7 +193,11 @@ class DocumentRequest(models.Model):
 
     class Meta:
         ordering = ["requested_at", "id"]
-        indexes = [models.Index(fields=["state", "due_on"])]
+        indexes = [
+            models.Index(fields=["state", "due_on"]),
+            # A file's open requests and their earliest deadline (the queues, per row: issue 19).
+            models.Index(fields=["application", "state", "due_on"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.application} request due {self.due_on}"
@@ -414,7 +418,12 @@ class FileAccess(AppendOnly):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["application", "-at"]), models.Index(fields=["officer", "-at"])]
+        indexes = [
+            models.Index(fields=["application", "-at"]),
+            models.Index(fields=["officer", "-at"]),
+            # The access log's order, read by cursor (issue 19).
+            models.Index(fields=["-at", "-id"]),
+        ]
         permissions = [("view_file_access", _("Can read who opened which application file"))]
 
     def __str__(self) -> str:

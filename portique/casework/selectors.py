@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,7 @@ from portique.applications import stage_decisions
 from portique.applications.choices import EDITABLE, Status
 from portique.applications.models import Application, StageDecision, StatusChange
 from portique.applications.urgency import urgency_history_of
+from portique.core import keyset
 from portique.payments import selectors as payment_selectors
 from portique.rules.correspondence import CorrespondenceChannel
 from portique.rules.decision_times import DecisionTimes, decision_times
@@ -61,13 +64,11 @@ def queues_for(user) -> list[Queue]:
 
 def _unread_messages():
     # A message from the applicant's side that no officer has opened (``MessageRead``).
-    return Message.objects.filter(application=OuterRef("pk"), read__isnull=True).exclude(
-        sender=MessageSender.OFFICE
-    )
+    return Message.objects.filter(read__isnull=True).exclude(sender=MessageSender.OFFICE)
 
 
 def _unread_late_documents():
-    return LateDocument.objects.filter(application=OuterRef("pk"), read__isnull=True)
+    return LateDocument.objects.filter(read__isnull=True)
 
 
 def _open_requests(*, today: date, overdue: bool | None = None):
@@ -92,7 +93,7 @@ def _sponsor_not_assessed() -> Q:
 
 def _quebec_awaited():
     # SP-70: asked for, not yet answered (``rules.sponsorship.decisions.quebec_blockers``).
-    return QuebecUndertaking.objects.filter(application=OuterRef("pk"), quebec_approved__isnull=True)
+    return QuebecUndertaking.objects.filter(quebec_approved__isnull=True)
 
 
 def _police_outstanding(*, today: date):
@@ -100,9 +101,12 @@ def _police_outstanding(*, today: date):
     # only an approval (``rules.sponsorship.decisions.police_blockers``), so the file can be decided.
     return PoliceCertificate.objects.filter(
         Q(request__isnull=True) | Q(request__due_on__gte=today),
-        application=OuterRef("pk"),
         state=PoliceCertificateState.REQUESTED,
     )
+
+
+def _ids(rows: QuerySet) -> QuerySet:
+    return rows.values("application_id")
 
 
 def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
@@ -119,14 +123,17 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
         )
     if queue == Queue.OVERDUE:
         return applications.filter(Exists(_open_requests(today=today, overdue=True)))
+    # "Either of two" as two id lists, not two EXISTS joined by OR: the database reads each
+    # (small) list once instead of probing both for every file of the status (issue 19).
     if queue == Queue.WAITING_FOR_QUEBEC_OR_POLICE:
         return applications.filter(
-            Exists(_quebec_awaited()) | Exists(_police_outstanding(today=today)), status__in=PROCESSING
+            Q(pk__in=_ids(_quebec_awaited())) | Q(pk__in=_ids(_police_outstanding(today=today))),
+            status__in=PROCESSING,
         )
     if queue == Queue.UNREAD:
-        return applications.filter(Exists(_unread_messages()) | Exists(_unread_late_documents())).exclude(
-            status__in=EDITABLE
-        )
+        return applications.filter(
+            Q(pk__in=_ids(_unread_messages())) | Q(pk__in=_ids(_unread_late_documents()))
+        ).exclude(status__in=EDITABLE)
     if queue == Queue.READY_FOR_DECISION:
         waiting = (
             Exists(_open_requests(today=today))
@@ -136,8 +143,8 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
             | Exists(MedicalInstruction.objects.filter(application=OuterRef("pk"), result_on__isnull=True))
             | Exists(Interview.objects.filter(application=OuterRef("pk"), outcome=""))
             | _sponsor_not_assessed()
-            | Exists(_quebec_awaited())
-            | Exists(_police_outstanding(today=today))
+            | Q(pk__in=_ids(_quebec_awaited()))
+            | Q(pk__in=_ids(_police_outstanding(today=today)))
         )
         return applications.filter(status=Status.IN_PROCESSING).exclude(waiting)
     return applications.filter(
@@ -195,21 +202,37 @@ def holds_of(applications, *, today: date) -> dict[int, list[Hold]]:
 SORTS = {
     "oldest": ("submitted_at", "id"),
     "newest": ("-submitted_at", "-id"),
-    "due": ("next_due_on", "submitted_at", "id"),
+    # Files without an open request last: their key is a day after any deadline.
+    "due": ("due_key", "submitted_at", "id"),
     # Urgent files first, where asked (issue 15); the oldest first within each.
     "urgent": ("-urgent", "submitted_at", "id"),
 }
+NO_DEADLINE = date(9999, 12, 31)
+# A whole application number (``PRC20260000123``): found through its unique index, not a scan.
+WHOLE_NUMBER = re.compile(r"[A-Z]{2,4}\d{11}")
 
 
-def queue_counts(*, user, today: date) -> list[tuple[Queue, int]]:
-    return [(queue, _queue_queryset(queue, today=today).count()) for queue in queues_for(user)]
+def queue_counts(*, user, today: date) -> list[tuple[Queue, keyset.Count]]:
+    """Each queue's files: exact up to a thousand, then estimated (labelled so), never a scan."""
+    return [(queue, keyset.bounded_count(_queue_queryset(queue, today=today))) for queue in queues_for(user)]
+
+
+def number_search(search: str, field: str = "number") -> Q:
+    """A whole application number matches exactly (its index); a part of one, anywhere in it."""
+    wanted = search.strip().upper()
+    if WHOLE_NUMBER.fullmatch(wanted):
+        return Q(**{field: wanted})
+    return Q(**{f"{field}__icontains": wanted})
 
 
 def queue_items(
     *, queue: Queue, today: date, program: str = "", search: str = "", sort: str = "oldest", triage: str = ""
 ):
     """The files of ``queue``, oldest submission first unless asked otherwise; ``triage``
-    ("routine" or "review") keeps the files of triaged programs with that label."""
+    ("routine" or "review") keeps the files of triaged programs with that label.
+
+    Each row's earliest open deadline is a subquery, not a join and ``GROUP BY``: the page
+    reads its rows from the index of its order and stops at the page's end."""
     from . import triage as triage_labels
 
     items = _queue_queryset(queue, today=today).select_related("owner", "submission", "paper_intake")
@@ -218,14 +241,23 @@ def queue_items(
         items = items.filter(triage_labels.routine_q())
     elif triage == triage_labels.NEEDS_REVIEW:
         items = items.filter(triage_labels.needs_review_q())
-    items = items.annotate(
-        next_due_on=Min("document_requests__due_on", filter=Q(document_requests__state=RequestState.OPEN))
+    earliest = (
+        DocumentRequest.objects.filter(application=OuterRef("pk"), state=RequestState.OPEN)
+        .order_by("due_on")
+        .values("due_on")[:1]
     )
+    items = items.annotate(next_due_on=Subquery(earliest))
+    if sort == "due":
+        items = items.annotate(due_key=Coalesce(Subquery(earliest), Value(NO_DEADLINE)))
     if program in registry.codes():
         items = items.filter(program=program)
     if search.strip():
-        items = items.filter(number__icontains=search.strip())
-    return items.order_by(*SORTS.get(sort, SORTS["oldest"]))
+        items = items.filter(number_search(search))
+    return items.order_by(*queue_order(sort))
+
+
+def queue_order(sort: str) -> tuple[str, ...]:
+    return SORTS.get(sort, SORTS["oldest"])
 
 
 # --- The file -------------------------------------------------------------------------------
@@ -286,7 +318,7 @@ def access_log(*, officer_email: str = "", number: str = ""):
     if officer_email.strip():
         entries = entries.filter(officer_email__icontains=officer_email.strip())
     if number.strip():
-        entries = entries.filter(application__number__icontains=number.strip())
+        entries = entries.filter(number_search(number, "application__number"))
     return entries
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
+from portique.core.keyset import bounded_count, keyset_page
 from portique.core.private_files import keep_private
 from portique.documents import previews
 from portique.documents.download_names import document_download_name
@@ -40,6 +41,15 @@ from .services import CaseworkError
 # --- Queues ---------------------------------------------------------------------------------
 
 
+def _position(request: HttpRequest) -> dict:
+    """Where a long list is read from: after or before a row (a cursor), or its last page."""
+    return {
+        "after": request.GET.get("after", "")[:500],
+        "before": request.GET.get("before", "")[:500],
+        "last": bool(request.GET.get("last")),
+    }
+
+
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -56,16 +66,17 @@ def home(request: HttpRequest) -> HttpResponse:
     if not triaged:
         del filters.fields["triage"]
     cleaned = filters.cleaned_data if filters.is_valid() else {}
+    sort = cleaned.get("sort") or "oldest"
     items = selectors.queue_items(
         queue=queue,
         today=today,
         program=cleaned.get("program", ""),
         search=cleaned.get("q", ""),
-        sort=cleaned.get("sort") or "oldest",
+        sort=sort,
         triage=cleaned.get("triage", ""),
     )
-    page = Paginator(items, 50).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    # Keyset pages: a deep page, or the last, reads from the index where the previous one stopped.
+    page = keyset_page(items, order=selectors.queue_order(sort), per_page=50, **_position(request))
     for application in page.object_list:
         application.triage = triage.label_of(application)
         application.rules_summary = triage.rules_summary(application)
@@ -96,7 +107,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "can_read_log": access.can_read_access_log(request.user),
             "bulk_approve": triaged and access.can_decide(request.user),
             "can_read_figures": access.can_read_figures(request.user),
-            "letters_to_mail": selectors.letters_to_mail().count(),
+            "letters_to_mail": bounded_count(selectors.letters_to_mail()),
         },
     )
 
@@ -736,7 +747,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     entries = selectors.access_log(
         officer_email=request.GET.get("officer", ""), number=request.GET.get("number", "")
     )
-    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    page = keyset_page(entries, order=("-at", "-id"), per_page=100, counted=False, **_position(request))
     return render(
         request,
         "casework/access_log.html",

@@ -74,7 +74,7 @@ def test_the_screening_queue_lists_submissions_oldest_first_with_counts(
     client_for, officer, submitted, their_submitted
 ):
     response = client_for(officer).get(reverse("casework:home"), {"queue": "screening"})
-    assert dict(response.context["counts"])[Queue.SCREENING] == 2
+    assert dict(response.context["counts"])[Queue.SCREENING].value == 2
     assert [a.number for a in response.context["page"]] == [submitted.number, their_submitted.number]
     response = client_for(officer).get(reverse("casework:home"), {"queue": "screening", "sort": "newest"})
     assert [a.number for a in response.context["page"]] == [their_submitted.number, submitted.number]

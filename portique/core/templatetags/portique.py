@@ -29,6 +29,34 @@ def page_url(context, number) -> str:
     return "?" + query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def cursor_url(context, **moves) -> str:
+    """This page's address with its filters kept and the keyset position (``after``, ``before``
+    or ``last``, ``portique.core.keyset``) set to ``moves``: the links of a long list."""
+    query = context["request"].GET.copy()
+    for name in ("page", "after", "before", "last"):
+        query.pop(name, None)
+    for name, value in moves.items():
+        if value:
+            query[name] = value
+    return "?" + query.urlencode()
+
+
+@register.filter
+def count_label(count) -> str:
+    """A list's count (``keyset.Count``) as a person reads it: "1,204", "about 52,000" when
+    estimated, "more than 1,000" when only a bound is known."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext
+
+    shown = number_format(count.value, force_grouping=True)
+    if count.estimated:
+        return gettext("about %(count)s") % {"count": shown}
+    if count.at_least:
+        return gettext("more than %(count)s") % {"count": shown}
+    return shown
+
+
 @register.filter
 def program_name(definition) -> str:
     """A program's name in the page's language, from its definition (rules.programs)."""
