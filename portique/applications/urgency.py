@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from portique.accounts.choices import Role
+from portique.rules.urgent import UrgentOutcome
 
 from .access import Capability, access_application, current_representation
 from .choices import RepresentationState, Status
@@ -117,8 +118,8 @@ def application_urgency_change(*, actor, public_id, urgent: bool, reason: str | 
 # processed urgently (no listed reason, travel beyond three months, or within three weeks: apply
 # for a travel document instead) does not mark the file: the applicant was told why at the time.
 _ASKED_IN_APPLICATION = {
-    "eligible": _("Urgent processing was asked for in the application: travel within three months for a listed reason."),
-    "documents_missing": _(
+    UrgentOutcome.ELIGIBLE.value: _("Urgent processing was asked for in the application: travel within three months for a listed reason."),
+    UrgentOutcome.DOCUMENTS_MISSING.value: _(
         "Urgent processing was asked for in the application, but some of the documents it needs are missing."
     ),
 }
