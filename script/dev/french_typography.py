@@ -34,8 +34,8 @@ from portique.rules.typography import NBSP, french
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_CLASSES = (model.Field, model.Section, model.Page, model.Option, model.Form, model.RowName)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
-_OPENING = re.compile(r"«[ \u202f]*")
-_CLOSING = re.compile(r"[ \u202f]*»")
+_OPENING = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
 
 
 def typeset(text: str) -> str:

@@ -74,7 +74,7 @@ CONVICTIONS = Section(
             "Au Canada, la même infraction serait",
             options=SERIOUSNESS,
             help_en="The guide’s Table 1 depends on it. If you do not know, say so: an officer decides.",
-            help_fr="Le tableau 1 du guide en dépend. Si vous ne le savez pas, dites-le : un agent décidera.",
+            help_fr="Le tableau 1 du guide en dépend. Si vous ne le savez pas, dites-le : un agent décidera.",
         ),
         flag("convicted", "Were you convicted of it?", "Avez-vous été déclaré coupable de cette infraction\u00a0?"),
         Field(
@@ -84,7 +84,7 @@ CONVICTIONS = Section(
             "La peine",
             when=CONVICTED,
             help_en="For example: a fine of $500, 12 months of probation, 2 years in prison.",
-            help_fr="Par exemple : une amende de 500 $, 12 mois de probation, 2 ans d’emprisonnement.",
+            help_fr="Par exemple : une amende de 500 $, 12 mois de probation, 2 ans d’emprisonnement.",
         ),
         Field(
             "sentence_completed_on",
@@ -93,7 +93,7 @@ CONVICTIONS = Section(
             "Date à laquelle la peine a été purgée",
             when=CONVICTED,
             help_en="The day its last part ended: the fine paid, the probation or the prison term over.",
-            help_fr="Le jour où sa dernière partie a pris fin : l’amende payée, la probation ou l’emprisonnement terminé.",
+            help_fr="Le jour où sa dernière partie a pris fin : l’amende payée, la probation ou l’emprisonnement terminé.",
         ),
         flag(
             "record_suspended",

@@ -91,10 +91,10 @@ def _rows(raw: Any) -> list[_Row]:
 def _not_in_table(subject: str, *, in_canada: bool) -> Reason:
     if in_canada:
         en = "An offence in Canada without a conviction is in no row of Table 1: an officer assesses it."
-        fr = "Une infraction au Canada sans déclaration de culpabilité ne figure dans aucune ligne du tableau 1 : un agent l’évalue."
+        fr = "Une infraction au Canada sans déclaration de culpabilité ne figure dans aucune ligne du tableau 1 : un agent l’évalue."
     else:
         en = "A single conviction outside Canada for an offence that would be a summary one in Canada is in no row of Table 1: an officer assesses it."
-        fr = "Une seule condamnation à l’extérieur du Canada pour une infraction qui serait punissable par procédure sommaire au Canada ne figure dans aucune ligne du tableau 1 : un agent l’évalue."
+        fr = "Une seule condamnation à l’extérieur du Canada pour une infraction qui serait punissable par procédure sommaire au Canada ne figure dans aucune ligne du tableau 1 : un agent l’évalue."
     return Reason("CONVICTION_NOT_IN_TABLE_1", "SP-134", criminality.TABLE_1, en, fr, Severity.INFO, subject)
 
 
