@@ -9,6 +9,16 @@ settings.load_profile("portique")
 PASSWORD = "correct horse battery staple 42"
 
 
+@pytest.fixture(autouse=True)
+def _cache_starts_empty():
+    # The test cache (locmem) lives as long as the process: what one test leaves there (the
+    # officers' queue counts, kept for a minute; rate limits) must not be another's answer.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def _user(email: str, role: str, **extra):
     # Imported here, not at the top: the rules tests run without Django at all.
     from allauth.account.models import EmailAddress

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications.models import Application, Person
+from portique.rules.correspondence import CorrespondenceChannel
 
 from .choices import (
     AccessKind,
@@ -144,6 +145,17 @@ class Letter(models.Model):
         ordering = ["issued_at", "id"]
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
+        indexes = [
+            # The letters to print and mail (``selectors.letters_to_mail``): the few letters to a
+            # paper applicant without e-mail, made, in their order; the other letters (nearly
+            # all) are not in it, so the list and its count read only these (issue 19). The
+            # mailed ones stay in it (``LetterMailed`` is another table), found by its unique key.
+            models.Index(
+                fields=["issued_at", "id"],
+                condition=models.Q(channel=CorrespondenceChannel.MAIL.value) & ~models.Q(pdf_en=""),
+                name="casework_letter_to_mail_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.application} {self.kind}"

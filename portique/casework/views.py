@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portique.applications.answer_summary import people_as_submitted
 from portique.applications.choices import Status
-from portique.core.keyset import bounded_count, keyset_page
+from portique.core.keyset import keyset_page
 from portique.core.private_files import keep_private
 from portique.documents import previews
 from portique.documents.download_names import document_download_name
@@ -75,8 +75,15 @@ def home(request: HttpRequest) -> HttpResponse:
         sort=sort,
         triage=cleaned.get("triage", ""),
     )
+    # The whole queue's count is its tab's (taken with the others, at most a minute ago, and the
+    # caption says so); a filtered or searched list is counted live.
+    filtered = any(cleaned.get(name) for name in ("program", "q", "triage"))
     # Keyset pages: a deep page, or the last, reads from the index where the previous one stopped.
-    page = keyset_page(items, order=selectors.queue_order(sort), per_page=50, **_position(request))
+    page = keyset_page(
+        items, order=selectors.queue_order(sort), per_page=50, counted=filtered, **_position(request)
+    )
+    if not filtered:
+        page.count = counts.of(queue)
     for application in page.object_list:
         application.triage = triage.label_of(application)
         application.rules_summary = triage.rules_summary(application)
@@ -91,7 +98,9 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "casework/home.html",
         {
-            "counts": counts,
+            "counts": counts.queues,
+            "counts_taken_at": counts.taken_at,
+            "caption_counted_live": filtered,
             "queue": queue,
             # When files like these are usually decided (issue 15): the figure the applicant sees.
             "expected_decisions": selectors.expected_decisions_for_queue(
@@ -107,7 +116,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "can_read_log": access.can_read_access_log(request.user),
             "bulk_approve": triaged and access.can_decide(request.user),
             "can_read_figures": access.can_read_figures(request.user),
-            "letters_to_mail": bounded_count(selectors.letters_to_mail()),
+            "letters_to_mail": counts.letters_to_mail,
         },
     )
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from portique.applications.choices import EDITABLE, Program, Status
-from portique.applications.models import Application
+from portique.applications.models import Application, Signature
 from portique.applications.signing import content as signing
 from portique.rules import signatures as signature_rules
 from portique.rules.programs.declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
@@ -226,37 +226,54 @@ def _waiting(representation: Representation, application: Application, latest_si
 SORTS = {
     "updated": ("-application__updated_at", "-id"),
     "client": ("client_name", "id"),
-    "status": ("application__status", "-application__updated_at"),
-    "due": ("next_due", "-application__updated_at"),
+    # Each order ends with the id: ties keep their places from one page to the next.
+    "status": ("application__status", "-application__updated_at", "-id"),
+    "due": ("next_due", "-application__updated_at", "-id"),
 }
 
 
 def dashboard_rows(
-    *, representative, state: str = "", waiting: str = "", sort: str = "updated", program: str = ""
+    *,
+    representative,
+    state: str = "",
+    waiting: str = "",
+    sort: str = "updated",
+    program: str = "",
+    search: str = "",
 ) -> list[Row]:
     """The representative's clients' files, newest change first; never another representative's.
+    ``search``: a part of the client's name or of the application number (a whole number, exactly).
 
     A request to link a client's existing application is not listed before the client
     accepts it (ACT-39): its number, status and deadlines are the client's until then, and a
     row would also tell the representative that the number and address they typed match.
     """
+    # Each row's latest signature and earliest open deadline as a subquery on the file's own
+    # rows, not MAX/MIN over a join of every client's signatures and requests with GROUP BY.
+    latest_signature = (
+        Signature.objects.filter(application=OuterRef("application"), cleared_at__isnull=True)
+        .order_by("-signed_at")
+        .values("signed_at")[:1]
+    )
+    # The requests are casework's, a layer above: reached through the application's relation.
+    next_due = (
+        Application.objects.filter(pk=OuterRef("application"), document_requests__state="open")
+        .order_by("document_requests__due_on")
+        .values("document_requests__due_on")[:1]
+    )
     queryset: QuerySet[Representation] = (
         Representation.objects.filter(representative=representative)
         .exclude(origin=Origin.LINKED, accepted_at__isnull=True)
         .select_related("application")
-        .annotate(
-            latest_signature=Max(
-                "application__signatures__signed_at",
-                filter=Q(application__signatures__cleared_at__isnull=True),
-            ),
-            next_due=Min(
-                "application__document_requests__due_on",
-                filter=Q(application__document_requests__state="open"),
-            ),
-        )
+        .annotate(latest_signature=Subquery(latest_signature), next_due=Subquery(next_due))
     )
     if program in Program.values:
         queryset = queryset.filter(application__program=program)
+    if search.strip():
+        wanted = search.strip()
+        queryset = queryset.filter(
+            Q(client_name__icontains=wanted) | Q(application__number__icontains=wanted.upper())
+        )
     if state in State.values:
         queryset = queryset.filter(state=state)
     else:

@@ -480,3 +480,19 @@ def test_a_token_cannot_be_reused_on_another_application(applicant, other_applic
     with pytest.raises(CaseworkError):
         send(other_applicant, their_submitted, token=token)
     assert Message.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_file_with_unread_messages_and_documents_is_listed_and_counted_once(
+    applicant, other_applicant, submitted, their_submitted
+):
+    """The queue reads the union of the two lists of files (issue 19): a file on both, or on one
+    list several times, is still one file."""
+    from portique.core.keyset import bounded_count
+
+    send(applicant, submitted)
+    send(applicant, submitted, text="And another thing.")
+    add_late(applicant, submitted)
+    add_late(other_applicant, their_submitted)
+    assert sorted(application.pk for application in unread_queue()) == sorted([submitted.pk, their_submitted.pk])
+    assert bounded_count(selectors.queue_items(queue=Queue.UNREAD, today=SUBMITTED_ON)).value == 2

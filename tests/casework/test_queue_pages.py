@@ -7,11 +7,14 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from portique.applications.models import Application
-from portique.casework.choices import AccessKind
+from portique.casework.choices import AccessKind, Queue
 from portique.casework.models import FileAccess
 
 from .conftest import ensure_access_log_permission
@@ -86,6 +89,74 @@ def test_a_queue_page_costs_the_same_queries_for_one_file_as_for_fifty(
         response = client.get(url, {"queue": "screening"})
     assert len(response.context["page"]) == 50
     assert 'href="?queue=screening&amp;after=' in response.content.decode()
+
+
+# The queue page's queries with the tab counts in the cache (the test cache is in memory: with
+# the database cache, one more to read it). Counted for the supervisor (all nine queues) on
+# SQLite: session, user, permissions and roles, the page of files and its triage and rules
+# lines, the expected decision, the letters' and programs' look-ups.
+QUEUE_PAGE_QUERIES = 17
+
+
+def queries_of(client, url, params) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured), response
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("queue", ["screening", "ready_for_decision", "unread"])
+def test_a_second_visit_within_the_minute_reads_the_tab_counts_from_the_cache(
+    client, supervisor, submitted, queue, django_assert_num_queries
+):
+    client.force_login(supervisor)
+    url = reverse("casework:home")
+    client.get(url)  # the session and the caches settle
+    cache.clear()
+    cold, first = queries_of(client, url, {"queue": queue})
+    # Nine tabs and the letters to mail: a bounded count each, read once for the minute.
+    with django_assert_num_queries(QUEUE_PAGE_QUERIES):
+        second = client.get(url, {"queue": queue})
+    # The first visit counts the nine tabs and the letters to mail (the caption's count is its tab's).
+    assert cold == QUEUE_PAGE_QUERIES + len(Queue) + 1
+    assert second.context["counts"] == first.context["counts"]
+    assert second.context["counts_taken_at"] == first.context["counts_taken_at"]
+
+
+@pytest.mark.django_db
+def test_the_list_is_live_while_the_counts_say_when_they_were_taken(client, officer, submitted):
+    client.force_login(officer)
+    url = reverse("casework:home")
+    first = client.get(url, {"queue": "screening"})
+    assert dict(first.context["counts"])[Queue.SCREENING].value == 1
+    taken = first.context["counts_taken_at"]
+    made = copies(submitted, 2)
+    again = client.get(url, {"queue": "screening"})
+    # The list is read live: the two new files are there at once ...
+    assert {application.number for application in again.context["page"]} == {submitted.number} | {
+        copy.number for copy in made
+    }
+    # ... while the tab and the caption still give the figure of the minute, and say when it was taken.
+    assert dict(again.context["counts"])[Queue.SCREENING].value == 1
+    assert again.context["page"].count.value == 1
+    page = again.content.decode()
+    shown = timezone.localtime(taken)
+    clock = f"{shown.hour % 12 or 12}:{shown:%M} {'a.m.' if shown.hour < 12 else 'p.m.'}"
+    assert f"Counts as of {clock}; the lists are always up to date." in page
+    assert f"1 file (as of {clock})" in page
+    french = client.get(url.replace("/en/", "/fr/"), {"queue": "screening"}).content.decode()
+    assert f"Nombres comptés à {shown:%H} h {shown:%M}\u00a0; les listes sont toujours à jour." in french
+    assert f"1 dossier (compté à {shown:%H} h {shown:%M})" in french
+    # A filtered list is counted live, and says nothing of a time.
+    filtered = client.get(url, {"queue": "screening", "program": submitted.program})
+    assert filtered.context["page"].count.value == 3
+    assert "3 files</caption>" in filtered.content.decode()
+    # Once the minute has passed (its cache entry gone), the tabs count again.
+    cache.clear()
+    fresh = client.get(url, {"queue": "screening"})
+    assert dict(fresh.context["counts"])[Queue.SCREENING].value == 3
+    assert fresh.context["counts_taken_at"] >= taken
 
 
 @pytest.mark.django_db

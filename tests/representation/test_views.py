@@ -365,3 +365,73 @@ def test_a_refused_invitation_is_shown_as_a_problem_never_in_the_success_style(r
     assert '<div class="message message-error" role="alert">' in body
     assert "message-success" not in body
     assert "IMM 5476" in body.split('<div class="message message-error"', 1)[1].split("</div>", 1)[0]
+
+
+def _many_clients(representative, count: int) -> list[Representation]:
+    """``count`` clients' files of ``representative`` (one made by the service, the others copied
+    as rows: the list reads nothing else), named "Client 000", "Client 001" …"""
+    import uuid
+
+    application, representation = created(representative, client_name="Client 000")
+    made = [representation]
+    for number in range(1, count):
+        application.pk = application.id = None
+        application.public_id = uuid.uuid4()
+        application.number = f"PRC2026{8000000 + number:07d}"
+        application.save()
+        representation.pk = representation.id = None
+        representation.public_id = uuid.uuid4()
+        representation.application = application
+        representation.client_name = f"Client {number:03d}"
+        representation.save()
+        made.append(Representation.objects.get(pk=representation.pk))
+    return made
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_fifty_clients_a_page_and_a_search_finds_any_of_them(representative):
+    made = _many_clients(representative, 120)
+    client = _client(representative)
+    url = _url("representation:dashboard")
+    first = client.get(url, {"sort": "client"})
+    names = [row.representation.client_name for row in first.context["page"]]
+    assert names == [f"Client {number:03d}" for number in range(50)]
+    assert first.context["counts"]["total"] == 120
+    body = first.content.decode()
+    assert "Your clients' applications: 120 applications (1 to 50 shown)" in body
+    assert 'href="?sort=client&amp;page=2">Next<' in body and 'href="?sort=client&amp;page=3">Last page<' in body
+    assert "First page" not in body and ">Previous<" not in body
+    # Every client once over the pages, in order.
+    seen = []
+    for number in (1, 2, 3):
+        seen += [row.representation.client_name for row in client.get(url, {"sort": "client", "page": number}).context["page"]]
+    assert seen == [f"Client {number:03d}" for number in range(120)]
+    last = client.get(url, {"sort": "client", "page": 3}).content.decode()
+    assert 'href="?sort=client&amp;page=1">First page<' in last and 'href="?sort=client&amp;page=2">Previous<' in last
+    assert ">Next<" not in last and "(101 to 120 shown)" in last
+    french = client.get(_url("representation:dashboard", "fr"), {"sort": "client", "page": 2}).content.decode()
+    for words in ("Première page", "Précédente", "Suivante", "Dernière page", "Demandes de vos clients\u00a0: 120 demandes"):
+        assert words in french, words
+    # A client on the last page is found by name, or by number, from the first.
+    found = client.get(url, {"q": "client 117"})
+    assert [row.representation.pk for row in found.context["page"]] == [made[117].pk]
+    assert found.context["counts"]["total"] == 120
+    by_number = client.get(url, {"q": made[118].application.number.lower()})
+    assert [row.representation.pk for row in by_number.context["page"]] == [made[118].pk]
+    assert selectors.dashboard_rows(representative=representative, search="nobody") == []
+
+
+@pytest.mark.django_db
+def test_the_dashboard_runs_the_same_queries_for_one_client_as_for_sixty(
+    representative, django_assert_max_num_queries
+):
+    client = _client(representative)
+    url = _url("representation:dashboard")
+    created(representative, client_name="Client 000")
+    client.get(url)  # the session and the caches settle
+    with django_assert_max_num_queries(30) as one:
+        client.get(url)
+    _many_clients(representative, 60)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["page"]) == 50
