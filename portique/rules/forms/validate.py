@@ -574,6 +574,19 @@ def _validate_planned(
 def validate_form(form: Form, form_answers: dict[str, Any], *, application_date: date) -> tuple[Reason, ...]:
     """Every unanswered or invalid question of the form, section by section."""
     found: list[Reason] = []
-    for section in form.sections:
-        found.extend(_validate_planned(form, _plan(section), form_answers, application_date))
+    for plan in _form_plans(form):
+        found.extend(_validate_planned(form, plan, form_answers, application_date))
     return tuple(found)
+
+
+# The plans of each form's sections, in order, kept like _PLANS (forms are module constants).
+_FORM_PLANS: dict[int, tuple[Form, tuple[_SectionPlan, ...]]] = {}
+
+
+def _form_plans(form: Form) -> tuple[_SectionPlan, ...]:
+    found = _FORM_PLANS.get(id(form))
+    if found is None or found[0] is not form:
+        if len(_FORM_PLANS) >= _PLANS_KEPT:
+            _FORM_PLANS.clear()
+        found = _FORM_PLANS[id(form)] = (form, tuple(_plan(section) for section in form.sections))
+    return found[1]
