@@ -26,6 +26,7 @@ from .. import pr_card as pr_card_rules
 from .. import pr_card_documents as documents
 from .. import signatures as sig
 from ..case import Case, CasePerson
+from ..evaluate import Evaluation
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
 from ..parameters import value
@@ -292,8 +293,6 @@ class PrCardProgram(OneApplicantForms, Traits):
     applicant_form = IMM5444
 
     def evaluate(self, case: Case):
-        from ..evaluate import Evaluation
-
         on = case.application_date
         form_findings: list[Reason] = []
         findings: list[Reason] = []
