@@ -314,6 +314,10 @@ def _per_person_biometric_fee(count: int, per_person: Decimal, rule: str, citati
 # --------------------------------------------------------------------------- PR card
 
 
+# Performance: the quote depends only on the date (the fee schedule in force) and a few facts
+# per applicant (an id such as "p1", three flags), which many applications share; it is
+# immutable, so each is built once (bounded).
+@lru_cache(maxsize=4096)
 def quote_pr_card(
     *,
     application_date: date,
