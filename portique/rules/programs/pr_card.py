@@ -53,6 +53,10 @@ def _prefixed(person_id: str, form: Form, reasons: tuple[Reason, ...]) -> tuple[
     return tuple(_about(r, f"{person_id}/{form.code}/{r.subject}") for r in reasons)
 
 
+# The rules' reasons repeat from case to case (most are built once, see reasons.reason) and so
+# do their subjects ("p1/eligibility"): each located reason is built once too (bounded), as
+# the sponsorship program does.
+@lru_cache(maxsize=16384)
 def _about(found: Reason, subject: str) -> Reason:
     """``found``, located at ``subject`` (built directly: ``dataclasses.replace`` costs more)."""
     return Reason(found.code, found.rule, found.citation, found.en, found.fr, found.severity, subject)
