@@ -536,23 +536,30 @@ def pr_card_settled_by_dates(
             first_fr=long_date_fr(first),
         )
     if age_on(birth_date, first) >= _limits_on(first).under_age:
-        return reason(
-            "BIOMETRICS_PR_CARD_NOT_A_CHILD_AT_ROLLOUT",
-            rule="PRC-31, IRPR-12.1",
-            citation=f"{GUIDE_PR_CARD}; IRPR 12.1(m)",
-            en="You were already {age_limit} on {first_en}, the earliest date from which children under {age_limit} "
-            "were exempted from biometrics, so you were not exempted as a child when you applied for permanent "
-            "residence: you do not give biometrics for your PR card.",
-            fr="Vous aviez déjà {age_limit} ans le {first_fr}, première date à partir de laquelle les enfants de "
-            "moins de {age_limit} ans ont été exemptés de fournir leurs données biométriques ; vous n’avez donc "
-            "pas été exempté comme enfant lors de votre demande de résidence permanente : vous n’avez pas à "
-            "fournir vos données biométriques pour votre carte RP.",
-            severity=INFO,
-            age_limit=_limits_on(first).under_age,
-            first_en=long_date_en(first),
-            first_fr=long_date_fr(first),
-        )
+        return _not_a_child_at_rollout(first)
     return None
+
+
+# The same reason for every applicant who was 14 at the roll-out: it depends only on the
+# roll-out date (and the age limit in force then), so it is built once per date.
+@lru_cache(maxsize=64)
+def _not_a_child_at_rollout(first: date) -> Reason:
+    return reason(
+        "BIOMETRICS_PR_CARD_NOT_A_CHILD_AT_ROLLOUT",
+        rule="PRC-31, IRPR-12.1",
+        citation=f"{GUIDE_PR_CARD}; IRPR 12.1(m)",
+        en="You were already {age_limit} on {first_en}, the earliest date from which children under {age_limit} "
+        "were exempted from biometrics, so you were not exempted as a child when you applied for permanent "
+        "residence: you do not give biometrics for your PR card.",
+        fr="Vous aviez déjà {age_limit} ans le {first_fr}, première date à partir de laquelle les enfants de "
+        "moins de {age_limit} ans ont été exemptés de fournir leurs données biométriques ; vous n’avez donc "
+        "pas été exempté comme enfant lors de votre demande de résidence permanente : vous n’avez pas à "
+        "fournir vos données biométriques pour votre carte RP.",
+        severity=INFO,
+        age_limit=_limits_on(first).under_age,
+        first_en=long_date_en(first),
+        first_fr=long_date_fr(first),
+    )
 
 
 def _pr_card_listed(

@@ -314,6 +314,10 @@ def _per_person_biometric_fee(count: int, per_person: Decimal, rule: str, citati
 # --------------------------------------------------------------------------- PR card
 
 
+# Performance: the quote depends only on the date (the fee schedule in force) and a few facts
+# per applicant (an id such as "p1", three flags), which many applications share; it is
+# immutable, so each is built once (bounded).
+@lru_cache(maxsize=4096)
 def quote_pr_card(
     *,
     application_date: date,
@@ -478,6 +482,7 @@ def _indigenous_name_waiver(
 # --------------------------------------------------------------------------- sponsorship
 
 
+@lru_cache(maxsize=4096)  # as quote_pr_card: a date and a few facts per person
 def quote_spouse_or_partner_sponsorship(
     *,
     application_date: date,
@@ -595,6 +600,7 @@ def _children_pay_no_rprf(count: int, child_fee: Decimal) -> Reason:
     )
 
 
+@lru_cache(maxsize=4096)  # as quote_pr_card: a date and a few facts per person
 def quote_dependent_child_sponsorship(*, application_date: date, child: SponsoredPerson) -> FeeQuote:
     """Fees to sponsor one dependent child as principal applicant (IMM 5289 Step 4).
 

@@ -531,6 +531,10 @@ def _alternative_format_reason(on: date) -> Reason:
     )
 
 
+# The same three inputs give the same answer, which depends otherwise only on the dated
+# parameters: computed once per stream, date and need (every PR card and sponsorship
+# evaluation asks it; the result is immutable).
+@lru_cache(maxsize=4096)
 def _pr_portal(*, stream: Stream, on: date, accommodation: bool) -> OnlineRequirementResult:
     reasons: list[Reason] = []
     if stream is Stream.PR_CARD:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from . import typography
@@ -74,8 +75,19 @@ def reason(
     the French against the English, and both against the cited paragraph.
     """
     if params:
-        en = en.format(**params)
-        fr = fr.format(**params)
+        return Reason(
+            code, rule, citation, en.format(**params), typography.french(fr.format(**params)), severity, subject
+        )
+    return _fixed_reason(code, rule, citation, en, fr, severity, subject)
+
+
+@lru_cache(maxsize=4096)
+def _fixed_reason(
+    code: str, rule: str, citation: str, en: str, fr: str, severity: Severity, subject: str | None
+) -> Reason:
+    """A reason without placeholders, built once: most reasons are the same text for every case
+    (a Reason is immutable, so one instance serves them all). Keyed by the texts of the call site
+    and the subject (a person's id, "p1", or a document's code): a few thousand at most."""
     return Reason(code, rule, citation, en, typography.french(fr), severity, subject)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..reasons import Reason, reason
 from . import formats
-from .model import Field, FieldKind, Form, Section
+from .model import Condition, Field, FieldKind, Form, Section
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -263,7 +263,8 @@ def _quick_check(field: Field):
     Most answers in a stored application are valid, and re-screening every application
     when a rule changes runs this millions of times: the quick test accepts what is
     plainly valid, and only a value it does not accept goes through ``_check_field``,
-    which builds the bilingual finding (or finds nothing after all).
+    which builds the bilingual finding (or finds nothing after all). A quick test may
+    refuse what ``_check_field`` accepts, never the other way round.
     """
     kind, limit = field.kind, field.max_length
     if kind is FieldKind.FLAG:
@@ -290,9 +291,10 @@ def _quick_check(field: Field):
         allowed = frozenset(option.value for option in field.options)
         return lambda value, on: value.__class__ is str and value in allowed
     if kind in _NORMALISED:
-        # Plainly valid: already written the one way it is stored.
+        # Valid when it can be read at all (_check_field asks no more): "613-555-0199" is as
+        # valid as the "+16135550199" the form pages store.
         normalise = _NORMALISED[kind]
-        return lambda value, on: value.__class__ is str and len(value) <= limit and normalise(value) == value
+        return lambda value, on: value.__class__ is str and len(value) <= limit and normalise(value) is not None
     patterns = {
         FieldKind.COUNTRY: _COUNTRY_CODE,
         FieldKind.EMAIL: _EMAIL,
@@ -309,20 +311,69 @@ def _quick_check(field: Field):
     return lambda value, on: value.__class__ is str and value.strip() != "" and len(value) <= limit
 
 
-# Compiled once per section (sections are module constants): (field, code, when, quick test).
-_PLANS: dict[int, tuple[Section, tuple[tuple[Field, str, Any, Any], ...]]] = {}
+def _compiled(condition: Condition | None):
+    """``condition.holds`` as a function, with its ``section.field`` split once."""
+    if condition is None:
+        return None
+    values = condition.values
+    if "." in condition.field:
+        section_code, field_code = condition.field.split(".", 1)
+        return lambda section_answers, form_answers: (
+            (form_answers.get(section_code) or {}).get(field_code) in values
+        )
+    code = condition.field
+    return lambda section_answers, form_answers: section_answers.get(code) in values
 
 
-def _plan(section: Section) -> tuple[tuple[Field, str, Any, Any], ...]:
+class _SectionPlan:
+    """What validating one section needs of its definition, worked out once.
+
+    Sections and their fields are module constants that never change after import, so
+    their conditions, quick tests, subject prefix and answer location are computed once
+    per section instead of once per answer.
+    """
+
+    __slots__ = ("section", "when", "location", "subject_prefix", "fields", "ongoing_end")
+
+    def __init__(self, section: Section):
+        self.section = section
+        self.when = _compiled(section.when)
+        self.location = section.location
+        self.subject_prefix = section.subject_prefix
+        # (field, code, condition, quick test, whether a blank answer is fine as it is)
+        self.fields = tuple(
+            (f, f.code, _compiled(f.when), _quick_check(f), not f.required) for f in section.fields
+        )
+        # "I live here now": the current address has no "To" date (IMM 5444 question 4).
+        self.ongoing_end = section.period[1] if section.period and section.ongoing else ""
+
+    def answers_in(self, form_answers: dict[str, Any]) -> Any:
+        """``Section.answers_in``, with the location read once."""
+        current: Any = form_answers
+        for key in self.location:
+            if not isinstance(current, dict):
+                return None
+            current = current.get(key)
+        return current
+
+
+# Keyed by id, holding the section itself so that the id cannot be reused while it is kept;
+# bounded should sections ever be made on the fly.
+_PLANS: dict[int, _SectionPlan] = {}
+_PLANS_KEPT = 4096
+
+
+def _plan(section: Section) -> _SectionPlan:
     found = _PLANS.get(id(section))
-    if found is None or found[0] is not section:
-        found = (section, tuple((f, f.code, f.when, _quick_check(f)) for f in section.fields))
-        _PLANS[id(section)] = found
-    return found[1]
+    if found is None or found.section is not section:
+        if len(_PLANS) >= _PLANS_KEPT:
+            _PLANS.clear()
+        found = _PLANS[id(section)] = _SectionPlan(section)
+    return found
 
 
 def _check_fields(
-    section: Section,
+    plan: _SectionPlan,
     answers: dict[str, Any],
     form_answers: dict[str, Any],
     prefix: str,
@@ -332,13 +383,16 @@ def _check_fields(
 ) -> list[Reason]:
     found = []
     get = answers.get
-    for field, code, when, quick in _plan(section):
-        if when is not None and not when.holds(answers, form_answers):
+    for field, code, when, quick, optional in plan.fields:
+        if when is not None and not when(answers, form_answers):
             continue
         if code == skip:
             continue
         value = get(code)
-        if value is not None and quick(value, application_date):
+        if value is None:
+            if optional:
+                continue  # a blank answer to an optional question: _check_field finds nothing
+        elif quick(value, application_date):
             continue
         problem = _check_field(field, value, f"{prefix}.{code}", application_date, citation)
         if problem is not None:
@@ -431,9 +485,16 @@ def validate_section(
     form: Form, section: Section, form_answers: dict[str, Any], *, application_date: date
 ) -> list[Reason]:
     """Findings for one section; an empty list means the section is complete."""
-    if section.when is not None and not section.when.holds({}, form_answers):
+    return _validate_planned(form, _plan(section), form_answers, application_date)
+
+
+def _validate_planned(
+    form: Form, plan: _SectionPlan, form_answers: dict[str, Any], application_date: date
+) -> list[Reason]:
+    section = plan.section
+    if plan.when is not None and not plan.when({}, form_answers):
         return []
-    answers = section.answers_in(form_answers)
+    answers = plan.answers_in(form_answers)
     if section.not_applicable_allowed and answers == NOT_APPLICABLE:
         return []
     if section.repeating:
@@ -486,14 +547,13 @@ def validate_section(
         for number, row in enumerate(rows, start=1):
             found.extend(
                 _check_fields(
-                    section,
+                    plan,
                     row,
                     form_answers,
-                    f"{section.subject_prefix}.{number}",
+                    f"{plan.subject_prefix}.{number}",
                     application_date,
                     form.citation,
-                    # "I live here now": the current address has no "To" date (IMM 5444 question 4).
-                    skip=section.period[1] if section.period and is_ongoing(section, row) else "",
+                    skip=plan.ongoing_end if plan.ongoing_end and row.get(section.ongoing) is True else "",
                 )
             )
         if section.period is not None:
@@ -502,10 +562,10 @@ def validate_section(
             found.extend(_check_one_ongoing(section, rows, form.citation))
         return found
     return _check_fields(
-        section,
+        plan,
         answers if isinstance(answers, dict) else {},
         form_answers,
-        section.subject_prefix,
+        plan.subject_prefix,
         application_date,
         form.citation,
     )
@@ -514,6 +574,19 @@ def validate_section(
 def validate_form(form: Form, form_answers: dict[str, Any], *, application_date: date) -> tuple[Reason, ...]:
     """Every unanswered or invalid question of the form, section by section."""
     found: list[Reason] = []
-    for section in form.sections:
-        found.extend(validate_section(form, section, form_answers, application_date=application_date))
+    for plan in _form_plans(form):
+        found.extend(_validate_planned(form, plan, form_answers, application_date))
     return tuple(found)
+
+
+# The plans of each form's sections, in order, kept like _PLANS (forms are module constants).
+_FORM_PLANS: dict[int, tuple[Form, tuple[_SectionPlan, ...]]] = {}
+
+
+def _form_plans(form: Form) -> tuple[_SectionPlan, ...]:
+    found = _FORM_PLANS.get(id(form))
+    if found is None or found[0] is not form:
+        if len(_FORM_PLANS) >= _PLANS_KEPT:
+            _FORM_PLANS.clear()
+        found = _FORM_PLANS[id(form)] = (form, tuple(_plan(section) for section in form.sections))
+    return found[1]

@@ -26,6 +26,7 @@ from .. import pr_card as pr_card_rules
 from .. import pr_card_documents as documents
 from .. import signatures as sig
 from ..case import Case, CasePerson
+from ..evaluate import Evaluation
 from ..forms.model import Form
 from ..forms.validate import NOT_APPLICABLE, validate_form
 from ..parameters import value
@@ -52,6 +53,10 @@ def _prefixed(person_id: str, form: Form, reasons: tuple[Reason, ...]) -> tuple[
     return tuple(_about(r, f"{person_id}/{form.code}/{r.subject}") for r in reasons)
 
 
+# The rules' reasons repeat from case to case (most are built once, see reasons.reason) and so
+# do their subjects ("p1/eligibility"): each located reason is built once too (bounded), as
+# the sponsorship program does.
+@lru_cache(maxsize=16384)
 def _about(found: Reason, subject: str) -> Reason:
     """``found``, located at ``subject`` (built directly: ``dataclasses.replace`` costs more)."""
     return Reason(found.code, found.rule, found.citation, found.en, found.fr, found.severity, subject)
@@ -292,8 +297,6 @@ class PrCardProgram(OneApplicantForms, Traits):
     applicant_form = IMM5444
 
     def evaluate(self, case: Case):
-        from ..evaluate import Evaluation
-
         on = case.application_date
         form_findings: list[Reason] = []
         findings: list[Reason] = []

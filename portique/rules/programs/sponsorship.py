@@ -30,6 +30,7 @@ from .. import fees
 from .. import online as online_rules
 from .. import signatures as sig
 from ..case import Case, CasePerson
+from ..evaluate import Evaluation
 from ..forms.model import Form
 from ..online import Kit, Stream
 from ..parameters import value
@@ -47,7 +48,7 @@ from ..sponsorship import (
     undertaking,
 )
 from ..sponsorship.vocabulary import SponsoredRelationship, cite, param
-from . import case_documents, declarations, sponsorship_facts
+from . import case_documents, declarations, sponsorship_facts, sponsorship_forms
 from . import sponsorship_checklist as checklist
 from . import sponsorship_convictions as convictions
 from .answers import Section
@@ -321,8 +322,6 @@ class SponsorshipProgram(Traits):
         answer in ``evaluate`` (``details["forms"]``); answers are read by
         ``programs.answers`` and checked against these definitions by the form engine.
         """
-        from . import sponsorship_forms
-
         return sponsorship_forms.forms_for(role, children_only=self.children_only)
 
     def case_facts(self) -> tuple[Form, ...]:
@@ -334,8 +333,6 @@ class SponsorshipProgram(Traits):
 
     def forms_required(self, role: str, person_id: str, details: dict[str, Any]) -> frozenset[str]:
         """The codes of the forms this person must complete, as the evaluation's ``details`` say."""
-        from . import sponsorship_forms
-
         required = {entry["person"]: frozenset(entry["forms"]) for entry in details.get("forms", ())}
         return sponsorship_forms.required_codes(role, person_id, required)
 
@@ -412,8 +409,6 @@ class _Evaluation:
         self.sponsorship_included = True
 
     def run(self):
-        from ..evaluate import Evaluation
-
         if self._read_people():
             self._assess()
         if not self.sponsorship_included:
@@ -891,8 +886,6 @@ class _Evaluation:
 
     def _digital_forms(self) -> None:
         """Each required digital form checked against its definition (one source of truth)."""
-        from . import sponsorship_forms
-
         required = {entry["person"]: frozenset(entry["forms"]) for entry in self.details["forms"]}
         found = sponsorship_forms.form_findings(self.case, self.program.forms_for, required, self.on)
         located = {r.subject for r in self.form_findings}

@@ -10,7 +10,6 @@ findings of ``programs.answers``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import date
 
 from ..case import Case
@@ -78,5 +77,16 @@ def form_findings(
             for problem in validate_form(
                 form, answers if isinstance(answers, dict) else {}, application_date=on
             ):
-                found.append(replace(problem, subject=f"{person.id}/{form.code}/{problem.subject}"))
+                # Built directly: dataclasses.replace costs several times more.
+                found.append(
+                    Reason(
+                        problem.code,
+                        problem.rule,
+                        problem.citation,
+                        problem.en,
+                        problem.fr,
+                        problem.severity,
+                        f"{person.id}/{form.code}/{problem.subject}",
+                    )
+                )
     return found
