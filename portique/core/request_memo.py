@@ -18,7 +18,9 @@ Why it cannot go stale:
   saves answers, uploads, pays or signs and then shows the page again evaluates the new
   rows. Keying by the application's version instead would miss the rows that change without
   bumping it (a payment, a document, a signature), hence the wrapper; the version is in the
-  keys too, as a second guard.
+  keys too, as a second guard. Another request's write, committed meanwhile, is not seen
+  by this one's later reads of the memo: the request answers from what it read, as a page
+  that read its rows once would.
 - Inside a transaction (an ``atomic`` block of the code, not the test case's) the request's
   memo neither answers nor keeps anything: a service that locks the application row decides
   on what it reads under the lock, never on an answer computed before it, and nothing
