@@ -166,3 +166,21 @@ def test_two_threads_never_share_a_memo():
     assert seen == {"first": "first", "second": "second"}
     # And once the request is over, nothing is remembered.
     assert remember("key", lambda: "computed") == "computed"
+
+
+@pytest.mark.django_db
+def test_a_representation_ended_in_the_request_ends_the_representatives_access_in_it(representative, applicant):
+    from portique.applications.access import Capability, capabilities
+    from portique.representation.services import representation_revoke
+    from tests.representation.conftest import accepted
+
+    application, representation = accepted(representative, applicant)
+
+    def check_revoke_check():
+        before = capabilities(actor=representative, application=application)
+        representation_revoke(actor=applicant, public_id=representation.public_id)
+        return before, capabilities(actor=representative, application=application)
+
+    before, after = _in_one_request(check_revoke_check)
+    assert Capability.PREPARE in before
+    assert after == frozenset()
