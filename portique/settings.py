@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "portique.accounts.middleware.SessionTimeoutMiddleware",
     "portique.accounts.middleware.UserSessionsMiddleware",
     "portique.accounts.middleware.RequireMFAMiddleware",
+    # Last: what a view works out twice (the rules' evaluation, the fees) is reused within
+    # the request, and forgotten at its first write (portique.core.request_memo).
+    "portique.core.request_memo.RequestMemoMiddleware",
 ]
 
 ROOT_URLCONF = "portique.urls"

@@ -23,6 +23,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from portique.accounts.choices import RepresentativeStatus, Role
+from portique.core.request_memo import remember
 from portique.rules import signatures as signature_rules
 
 from .choices import EDITABLE
@@ -54,8 +55,17 @@ class AccessRefused(PermissionDenied):
 
 
 def current_representation(application: Application):
-    """The representation that is not revoked, if any (at most one: a database constraint)."""
-    return application.representations.exclude(state=State.REVOKED).select_related("representative").first()
+    """The representation that is not revoked, if any (at most one: a database constraint).
+
+    Read once per request (core.request_memo): a page asks ``capabilities`` several times.
+    A service's check under its row lock, inside its transaction, always reads it afresh.
+    """
+    if application.pk is None:
+        return None
+    return remember(
+        ("current representation", application.pk),
+        lambda: application.representations.exclude(state=State.REVOKED).select_related("representative").first(),
+    )
 
 
 def can_take_in_paper(actor) -> bool:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from portique.core.request_memo import remember
 from portique.rules.case import Case, CaseDocument, CasePerson, CasePrints, CaseSignature
 
 from . import ports
@@ -71,6 +72,17 @@ def _paper_photos(application: Application) -> tuple[CaseDocument, ...]:
 
 
 def case_for(application: Application, *, application_date: date, assume_signed: bool = False) -> Case:
+    """The rules' Case of ``application``: read from its rows once per request (core.request_memo),
+    as the evaluation, the fee quote and the checklist all start from it."""
+    if application.pk is None:
+        return _case_for(application, application_date=application_date, assume_signed=assume_signed)
+    return remember(
+        ("case", application.pk, application.version, application_date, assume_signed),
+        lambda: _case_for(application, application_date=application_date, assume_signed=assume_signed),
+    )
+
+
+def _case_for(application: Application, *, application_date: date, assume_signed: bool) -> Case:
     people = tuple(
         CasePerson(id=f"p{person.position}", role=person.role, answers=person.answers)
         for person in application.people.all()

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from portique.core.request_memo import memo_scope, remember
 from portique.rules import signatures as signature_rules
 from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.forms.validate import validate_section
@@ -180,14 +181,26 @@ def closed_reason() -> Reason:
 
 
 def application_evaluate(*, application: Application, on: date) -> Evaluation:
-    return evaluate(case_for(application, application_date=application.application_date(on)))
+    """The rules' evaluation of ``application`` for ``on``, once per request (core.request_memo)."""
+    application_date = application.application_date(on)
+    if application.pk is None:
+        return evaluate(case_for(application, application_date=application_date))
+    return remember(
+        ("evaluation", application.pk, application.version, application_date, False),
+        lambda: evaluate(case_for(application, application_date=application_date)),
+    )
 
 
-def freeze_assessment(*, application: Application, submission: Submission, on: date):
-    """Keep the rules' assessment with the file as it is submitted (issue 18)."""
+def freeze_assessment(
+    *, application: Application, submission: Submission, on: date, evaluation: Evaluation | None = None
+):
+    """Keep the rules' assessment with the file as it is submitted (issue 18).
+
+    ``evaluation``: the one the submit gate just read under the same lock, if any.
+    """
     from .submission.assessment import assessment_freeze
 
-    evaluation = application_evaluate(application=application, on=on)
+    evaluation = evaluation or application_evaluate(application=application, on=on)
     return assessment_freeze(application=application, submission=submission, evaluation=evaluation, on=on)
 
 
@@ -234,18 +247,25 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         existing = Submission.objects.filter(application=application).first()
         if existing is not None:
             return existing
-        problems = list(submission_blockers(application=application, on=on))
-        if problems:
-            raise ApplicationError(problems)
-        content = signing.signed_content(application)
+        # Read once under the lock: the gate, the record's fees and checklist and the frozen
+        # assessment start from the same Case, fee balance and evaluation (memo_scope); the
+        # evaluation is passed on explicitly, as creating the Submission row empties the memo
+        # (and changes nothing the rules read).
+        with memo_scope():
+            evaluation = application_evaluate(application=application, on=on)
+            problems = list(submission_blockers(application=application, on=on, evaluation=evaluation))
+            if problems:
+                raise ApplicationError(problems)
+            content = signing.signed_content(application)
+            snapshot = submitted_record.snapshot_with_record(content, application=application, on=on)
         submission = Submission.objects.create(
             application=application,
             confirmation_number=new_confirmation_number(),
             submitted_by=actor,
             content_hash=signing.content_hash(content),
-            snapshot=submitted_record.snapshot_with_record(content, application=application, on=on),
+            snapshot=snapshot,
         )
-        assessment = freeze_assessment(application=application, submission=submission, on=on)
+        assessment = freeze_assessment(application=application, submission=submission, on=on, evaluation=evaluation)
         transition(application=application, to_status=Status.SUBMITTED, actor=actor, reason="submitted")
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])

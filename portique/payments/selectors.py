@@ -16,6 +16,7 @@ from django.db.models import Sum
 
 from portique.applications.choices import PersonRole
 from portique.applications.models import Application
+from portique.core.request_memo import remember
 from portique.rules import fees
 from portique.rules.case import CasePayment
 from portique.rules.reasons import Reason
@@ -102,7 +103,16 @@ def balance_for(application: Application, on: date) -> Balance:
 
     The submit gate refuses submission while ``balance.blocks_submission``, showing
     ``balance.reasons`` (PAYMENT_MISSING or PAYMENT_INSUFFICIENT: IRPR 10(1)(d), 12).
+    Worked out once per request (core.request_memo): the application page, the submit gate
+    and the fees page each ask for it.
     """
+    if application.pk is None:
+        return _balance_for(application, on)
+    key = ("fee balance", application.pk, application.version, application.application_date(on))
+    return remember(key, lambda: _balance_for(application, on))
+
+
+def _balance_for(application: Application, on: date) -> Balance:
     quote = quote_for(application, on)
     paid = paid_for(application)
     latest = approved_payments(application).last()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from portique.applications.choices import EDITABLE, Program, Status
 from portique.applications.models import Application, Signature
 from portique.applications.signing import content as signing
+from portique.core.request_memo import remember
 from portique.rules import signatures as signature_rules
 from portique.rules.programs.declarations import REPRESENTATIVE as _REPRESENTATIVE_DECLARATION
 from portique.rules.reasons import Reason, reason
@@ -27,7 +28,16 @@ def acting_representation(*, application: Application) -> Representation | None:
 
     A representative's own creation governs from the start; a client's existing application
     only once the client consented to the link (ACT-39).
+
+    Asked by many parts of one page (the access check, the Case, the gate, the steps): read
+    once per request (core.request_memo; a write, such as a link accepted, reads it again).
     """
+    if application.pk is None:
+        return None
+    return remember(("acting representation", application.pk), lambda: _acting_representation(application))
+
+
+def _acting_representation(application: Application) -> Representation | None:
     current = application.representations.exclude(state=State.REVOKED).first()
     if current is None:
         return None

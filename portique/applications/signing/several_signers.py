@@ -21,6 +21,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from portique.core.request_memo import remember
 from portique.rules import signatures as signature_rules
 from portique.rules.evaluate import Evaluation, evaluate
 from portique.rules.programs.declarations import Declaration
@@ -174,8 +175,14 @@ def evaluation_if_signed(application: Application, *, on: date):
     """
     from ..case_builder import case_for
 
-    return evaluate(
-        case_for(application, application_date=application.application_date(on), assume_signed=True)
+    application_date = application.application_date(on)
+    if application.pk is None:
+        return evaluate(case_for(application, application_date=application_date, assume_signed=True))
+    # Once per request (core.request_memo): the application page and Validate ask it beside
+    # the evaluation as it stands.
+    return remember(
+        ("evaluation", application.pk, application.version, application_date, True),
+        lambda: evaluate(case_for(application, application_date=application_date, assume_signed=True)),
     )
 
 
