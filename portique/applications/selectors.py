@@ -8,14 +8,20 @@ from portique.rules.forms.model import Form
 from portique.rules.reasons import Reason, Severity, reason
 
 from . import ports
-from .models import Application, Person
+from .models import Application, PaperFollower, Person
 
 
 def applications_of(*, actor):
-    """The actor's own applications, and the paper applications they linked to their account."""
-    from django.db.models import Q
+    """The actor's own applications, and the paper applications they linked to their account.
 
-    return Application.objects.filter(Q(owner=actor) | Q(online_follower__account=actor)).order_by("-created_at")
+    One ``IN`` over the union of the two id lists, each read through its own index: ``owner = me
+    OR follower = me`` over a join read every application (about 300 ms at 1,000,000 files, on
+    every applicant's first page; issue 19). Neither list is ordered: SQLite refuses an ORDER BY
+    inside a UNION.
+    """
+    owned = Application.objects.filter(owner=actor).order_by().values("pk")
+    followed = PaperFollower.objects.filter(account=actor).order_by().values("application_id")
+    return Application.objects.filter(pk__in=owned.union(followed, all=True)).order_by("-created_at")
 
 
 def history_of(*, application: Application):
