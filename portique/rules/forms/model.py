@@ -184,12 +184,7 @@ class Section:
 
     def answers_in(self, form_answers: dict[str, Any]) -> Any:
         """This section's answers within the form's answers (None when not given)."""
-        current: Any = form_answers
-        for key in self.location:
-            if not isinstance(current, dict):
-                return None
-            current = current.get(key)
-        return current
+        return answers_at(form_answers, self.location)
 
     def with_answers(self, form_answers: dict[str, Any], answers: Any) -> dict[str, Any]:
         """The form's answers with this section's replaced; answers of nested sections are kept."""
@@ -248,3 +243,14 @@ class Form:
 
     def title(self, lang: str) -> str:
         return self.fr if lang.startswith("fr") else self.en
+
+
+def answers_at(form_answers: dict[str, Any], location: tuple[str, ...]) -> Any:
+    """The answers found by following ``location`` (a section's keys) into the form's answers;
+    None when a step is missing or is not a set of answers."""
+    current: Any = form_answers
+    for key in location:
+        if not isinstance(current, dict):
+            return None
+        current = current.get(key)
+    return current

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..reasons import Reason, reason
 from . import formats
-from .model import Condition, Field, FieldKind, Form, Section
+from .model import Condition, Field, FieldKind, Form, Section, answers_at
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -349,12 +349,7 @@ class _SectionPlan:
 
     def answers_in(self, form_answers: dict[str, Any]) -> Any:
         """``Section.answers_in``, with the location read once."""
-        current: Any = form_answers
-        for key in self.location:
-            if not isinstance(current, dict):
-                return None
-            current = current.get(key)
-        return current
+        return answers_at(form_answers, self.location)
 
 
 # Keyed by id, holding the section itself so that the id cannot be reused while it is kept;
