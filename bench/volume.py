@@ -95,7 +95,6 @@ def make_templates() -> dict[int, int]:
     from portique.applications import services as application_services
     from portique.applications.choices import Program
     from portique.casework import services as casework
-    from portique.casework.models import DocumentRequest
     from tests import journey
     from tests import sponsorship_journey as sj
     from tests.casework.factories import submit_prepared
@@ -139,11 +138,10 @@ def make_templates() -> dict[int, int]:
     )
     overdue = pr_card(3)
     processing(overdue)
-    casework.request_send(
+    casework.request_send(  # sent a month ago, due ten days ago
         actor=officer, public_id=overdue.public_id, description="The proof of residence.",
-        due_on=today + datetime.timedelta(days=1), on=today,
+        due_on=today - datetime.timedelta(days=10), on=today - datetime.timedelta(days=30),
     )
-    DocumentRequest.objects.filter(application=overdue).update(due_on=today - datetime.timedelta(days=10))
     ready = pr_card(5)
     processing(ready)
     journey.collect_before_decision(officer, ready, on=today)

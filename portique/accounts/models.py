@@ -3,6 +3,8 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -178,6 +180,9 @@ class AuditEvent(models.Model):
             models.Index(fields=["kind", "-occurred_at"]),
             # The audit log's order, read by cursor (issue 19).
             models.Index(fields=["-occurred_at", "-id"]),
+            # The audit log searched by a whole address (``subject_email__iexact``: UPPER on both
+            # sides), newest first (issue 19: a million events read in 0.6 s without it).
+            models.Index(Upper("subject_email"), F("occurred_at").desc(), F("id").desc(), name="accounts_audit_email_idx"),
         ]
 
     def __str__(self) -> str:

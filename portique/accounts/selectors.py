@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.db.models import QuerySet
@@ -40,10 +42,21 @@ def representative_profiles_for_review(*, status: str | None = RepresentativeSta
     return profiles.order_by("created_at")
 
 
+# A whole e-mail address (something@domain.tld), as a person pastes it from a complaint or a ticket.
+WHOLE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
 def audit_events(*, kind: str | None = None, email: str | None = None) -> QuerySet:
+    """The audit log, newest first. ``email``: a whole address finds that account's events
+    through an index (case aside); a part of one, the events of every address containing it,
+    which reads the whole log (about 0.6 s at a million events)."""
     events = AuditEvent.objects.all()
     if kind:
         events = events.filter(kind=kind)
     if email:
-        events = events.filter(subject_email__icontains=email.strip().lower())
+        wanted = email.strip().lower()
+        if WHOLE_ADDRESS.fullmatch(wanted):
+            events = events.filter(subject_email__iexact=wanted)
+        else:
+            events = events.filter(subject_email__icontains=wanted)
     return events

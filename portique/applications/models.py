@@ -10,6 +10,9 @@ from portique.rules.programs import registry
 
 from .choices import Channel, PaperBasis, PersonRole, Program, ReceiptChannel, SignatureMethod, Status
 
+# The deadline of a file with no open request: after every real one.
+NO_DEADLINE = date(9999, 12, 31)
+
 
 class Application(models.Model):
     """An application ("dossier"): one program, its people and their answers.
@@ -56,6 +59,14 @@ class Application(models.Model):
     # Marked urgent by the applicant or an officer after submission; every change is an
     # ``UrgencyChange`` row (who, when, why). The queues sort on it.
     urgent = models.BooleanField(_("urgent"), default=False)
+    # The earliest deadline of the file's open requests for documents, ``NO_DEADLINE`` when none
+    # is open: kept by casework's request services (``casework.services.requests.deadline_refresh``)
+    # so that the work queues sort by it and find the files waiting for an answer or overdue
+    # through an index. Worked out per file from the requests at each page, it made the page
+    # compute it for every file of the queue before sorting (5.8 s at 1,000,000 files, issue 19).
+    # A date far in the future rather than NULL: the files without a deadline sort last in every
+    # database, and the keyset cursor of the queue's pages carries a value.
+    open_request_due_on = models.DateField(_("earliest open request deadline"), default=NO_DEADLINE)
 
     class Meta:
         verbose_name = _("application")
@@ -66,6 +77,10 @@ class Application(models.Model):
             models.Index(fields=["status", "submitted_at"]),
             # The work queues' "urgent first" order within a status (issue 19: read from the index, not sorted).
             models.Index(fields=["status", "-urgent", "submitted_at", "id"]),
+            # The queues' "earliest deadline first" order within a status, and the files waiting
+            # for an answer or overdue (a range of deadlines, in any status).
+            models.Index(fields=["status", "open_request_due_on", "submitted_at", "id"]),
+            models.Index(fields=["open_request_due_on", "submitted_at", "id"]),
         ]
         constraints = [
             # The database, not only the services, keeps the two channels apart: an online

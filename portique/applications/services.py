@@ -24,7 +24,7 @@ from .access import Capability, access_application
 from .case_builder import case_for
 from .choices import EDITABLE, Channel, PersonRole, SignatureMethod, Status
 from .lifecycle import can_move
-from .models import Application, Person, PersonChange, Signature, StatusChange, Submission
+from .models import NO_DEADLINE, Application, Person, PersonChange, Signature, StatusChange, Submission
 from .people import guardian as pr_card_guardian
 from .signing import content as signing
 from .submission import record as submitted_record
@@ -52,6 +52,14 @@ def transition(*, application: Application, to_status: Status, actor, reason: st
     if to_status in stage_decisions.DECIDED:
         # When to expect a decision reads each decided file's wait per stage (issue 15).
         stage_decisions.stage_decisions_record(application=application, decided_at=change.at)
+
+
+def open_request_deadline_record(*, application: Application, due_on: date | None) -> None:
+    """Record the earliest deadline of ``application``'s open requests for documents (``None``:
+    none is open), which the work queues sort and filter by. Casework, which owns the requests,
+    works it out and calls this in the same transaction as the change of request."""
+    application.open_request_due_on = due_on or NO_DEADLINE
+    Application.objects.filter(pk=application.pk).update(open_request_due_on=application.open_request_due_on)
 
 
 def application_start(

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import NullIf
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications import stage_decisions
 from portique.applications.choices import EDITABLE, Status
-from portique.applications.models import Application, StageDecision, StatusChange
+from portique.applications.models import NO_DEADLINE, Application, StageDecision, StatusChange
 from portique.applications.urgency import urgency_history_of
 from portique.core import keyset
 from portique.payments import selectors as payment_selectors
@@ -126,12 +126,13 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
         return applications.filter(status=Status.ACCEPTED)
     if queue == Queue.SPONSOR_TO_ASSESS:
         return applications.filter(_sponsor_not_assessed(), status__in=PROCESSING)
+    # Waiting for an answer: every open request is still within its deadline, so the earliest is;
+    # overdue: at least one is past, so the earliest is. Read from the file's maintained earliest
+    # deadline (``Application.open_request_due_on``), a range of one index.
     if queue == Queue.AWAITING_RESPONSE:
-        return applications.filter(Exists(_open_requests(today=today, overdue=False))).exclude(
-            Exists(_open_requests(today=today, overdue=True))
-        )
+        return applications.filter(open_request_due_on__gte=today, open_request_due_on__lt=NO_DEADLINE)
     if queue == Queue.OVERDUE:
-        return applications.filter(Exists(_open_requests(today=today, overdue=True)))
+        return applications.filter(open_request_due_on__lt=today)
     # "Either of two" as one id list, the union of two: the database reads each (small) list
     # once and fetches those files by their key, instead of probing both for every file of the
     # status (issue 19: "Unread", empty, read all 100,000 files to find none).
@@ -211,12 +212,11 @@ def holds_of(applications, *, today: date) -> dict[int, list[Hold]]:
 SORTS = {
     "oldest": ("submitted_at", "id"),
     "newest": ("-submitted_at", "-id"),
-    # Files without an open request last: their key is a day after any deadline.
-    "due": ("due_key", "submitted_at", "id"),
+    # Files without an open request last: their earliest deadline is ``NO_DEADLINE``.
+    "due": ("open_request_due_on", "submitted_at", "id"),
     # Urgent files first, where asked (issue 15); the oldest first within each.
     "urgent": ("-urgent", "submitted_at", "id"),
 }
-NO_DEADLINE = date(9999, 12, 31)
 # A whole application number (``PRC20260000123``): found through its unique index, not a scan.
 WHOLE_NUMBER = re.compile(r"[A-Z]{2,4}\d{11}")
 
@@ -302,8 +302,8 @@ def queue_items(
     """The files of ``queue``, oldest submission first unless asked otherwise; ``triage``
     ("routine" or "review") keeps the files of triaged programs with that label.
 
-    Each row's earliest open deadline is a subquery, not a join and ``GROUP BY``: the page
-    reads its rows from the index of its order and stops at the page's end."""
+    Each row's earliest open deadline is the file's own column, kept by the request services:
+    every sort reads its rows from an index of its order and stops at the page's end."""
     from . import triage as triage_labels
 
     items = _queue_queryset(queue, today=today).select_related("owner", "submission", "paper_intake")
@@ -312,14 +312,7 @@ def queue_items(
         items = items.filter(triage_labels.routine_q())
     elif triage == triage_labels.NEEDS_REVIEW:
         items = items.filter(triage_labels.needs_review_q())
-    earliest = (
-        DocumentRequest.objects.filter(application=OuterRef("pk"), state=RequestState.OPEN)
-        .order_by("due_on")
-        .values("due_on")[:1]
-    )
-    items = items.annotate(next_due_on=Subquery(earliest))
-    if sort == "due":
-        items = items.annotate(due_key=Coalesce(Subquery(earliest), Value(NO_DEADLINE)))
+    items = items.annotate(next_due_on=NullIf("open_request_due_on", Value(NO_DEADLINE)))
     if program in registry.codes():
         items = items.filter(program=program)
     if search.strip():

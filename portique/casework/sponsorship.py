@@ -449,6 +449,7 @@ def police_certificate_request(
             event=EventKind.POLICE_REQUESTED,
             detail=f"person {position}, {country}, due {due_on.isoformat()}",
         )
+        services.deadline_refresh(application)
         follow_up = PoliceCertificate.objects.create(
             application=application,
             person=row.person,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import NullIf
 from django.utils import timezone
 
 from portique.applications.choices import EDITABLE, Program, Status
-from portique.applications.models import Application, Signature
+from portique.applications.models import NO_DEADLINE, Application, Signature
 from portique.applications.signing import content as signing
 from portique.core.request_memo import remember
 from portique.rules import signatures as signature_rules
@@ -258,24 +259,20 @@ def dashboard_rows(
     accepts it (ACT-39): its number, status and deadlines are the client's until then, and a
     row would also tell the representative that the number and address they typed match.
     """
-    # Each row's latest signature and earliest open deadline as a subquery on the file's own
-    # rows, not MAX/MIN over a join of every client's signatures and requests with GROUP BY.
+    # Each row's latest signature as a subquery on the file's own rows, not MAX over a join of
+    # every client's signatures with GROUP BY.
     latest_signature = (
         Signature.objects.filter(application=OuterRef("application"), cleared_at__isnull=True)
         .order_by("-signed_at")
         .values("signed_at")[:1]
     )
-    # The requests are casework's, a layer above: reached through the application's relation.
-    next_due = (
-        Application.objects.filter(pk=OuterRef("application"), document_requests__state="open")
-        .order_by("document_requests__due_on")
-        .values("document_requests__due_on")[:1]
-    )
+    # The earliest open deadline is the file's own column (casework keeps it with its requests).
+    next_due = NullIf("application__open_request_due_on", Value(NO_DEADLINE))
     queryset: QuerySet[Representation] = (
         Representation.objects.filter(representative=representative)
         .exclude(origin=Origin.LINKED, accepted_at__isnull=True)
         .select_related("application")
-        .annotate(latest_signature=Subquery(latest_signature), next_due=Subquery(next_due))
+        .annotate(latest_signature=Subquery(latest_signature), next_due=next_due)
     )
     if program in Program.values:
         queryset = queryset.filter(application__program=program)

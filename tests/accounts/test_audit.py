@@ -72,6 +72,25 @@ def test_the_audit_page_lists_and_filters_events(client, administrator, applican
     assert applicant.email not in body
 
 
+def test_a_whole_address_finds_that_account_only_and_a_part_finds_every_address_containing_it(
+    client, administrator
+):
+    for address in ("ann@example.ca", "joann@example.ca", "Ann.Lee@example.ca"):
+        audit_record(kind=AuditKind.LOGIN_FAILED, subject_email=address)
+    client.force_login(administrator)
+
+    def found(search: str) -> list[str]:
+        page = client.get("/en/account/audit/", {"email": search}).context["page"]
+        return sorted(event.subject_email for event in page)
+
+    # Pasted with capitals and spaces, as from a ticket: the same account.
+    assert found("  ANN@example.ca ") == ["ann@example.ca"]
+    assert found("ann@") == ["ann@example.ca", "joann@example.ca"]
+    assert found("ann") == ["ann.lee@example.ca", "ann@example.ca", "joann@example.ca"]
+    body = client.get("/fr/account/audit/").content.decode()
+    assert "Une adresse entière ne trouve que ce compte" in body
+
+
 def test_the_django_admin_shows_the_audit_log_read_only(client, administrator, applicant):
     event = audit_record(kind=AuditKind.LOGIN, subject=applicant)
     client.force_login(administrator)

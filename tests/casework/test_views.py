@@ -96,15 +96,14 @@ def test_overdue_and_awaiting_queues(client_for, officer, submitted, their_submi
         due_on=today + timedelta(days=3),
         on=today,
     )
-    request = services.request_send(
+    # The second request was sent a week ago; its deadline was yesterday.
+    services.request_send(
         actor=officer,
         public_id=their_submitted.public_id,
         description="y",
-        due_on=today + timedelta(days=3),
-        on=today,
+        due_on=today - timedelta(days=1),
+        on=today - timedelta(days=7),
     )
-    # Arranged: time passed and the deadline of the second request is behind us.
-    type(request).objects.filter(pk=request.pk).update(due_on=today - timedelta(days=1))
     page = client_for(officer).get(reverse("casework:home"), {"queue": "overdue"}).context["page"]
     assert [a.number for a in page] == [their_submitted.number]
     page = client_for(officer).get(reverse("casework:home"), {"queue": "awaiting_response"}).context["page"]

@@ -74,6 +74,7 @@ from .records import (  # noqa: F401
 )
 from .requests import (  # noqa: F401
     REMINDER_DAYS_BEFORE,
+    deadline_refresh,
     request_answer,
     request_answer_received_on_paper,
     request_send,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Min
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications.access import access_application
 from portique.applications.models import Application
+from portique.applications.services import open_request_deadline_record
 
 from .. import notifications
 from ..choices import (
@@ -29,6 +31,15 @@ from .common import (
     CaseworkError,
 )
 from .uploads import checked_files, store_checked
+
+
+def deadline_refresh(application: Application) -> None:
+    """Keep the file's earliest open deadline (``Application.open_request_due_on``) true after a
+    request is opened or closed: called by every service that does either, in its transaction."""
+    earliest = DocumentRequest.objects.filter(application=application, state=RequestState.OPEN).aggregate(
+        earliest=Min("due_on")
+    )["earliest"]
+    open_request_deadline_record(application=application, due_on=earliest)
 
 
 def request_send(*, actor, public_id, description: str, due_on: date | None, on: date) -> DocumentRequest:
@@ -59,6 +70,7 @@ def request_send(*, actor, public_id, description: str, due_on: date | None, on:
             event=EventKind.REQUEST_SENT,
             detail=f"due {due_on.isoformat()}",
         )
+        deadline_refresh(application)
     return request
 
 
@@ -87,6 +99,7 @@ def _request_close(
     request.answered_by = actor
     request.answered_at = answered_at
     request.save(update_fields=["state", "answer_text", "answered_by", "answered_at"])
+    deadline_refresh(application)
     common.record_event(application=application, kind=EventKind.REQUEST_ANSWERED, actor=actor, detail=detail)
 
 
