@@ -521,7 +521,8 @@ def pages() -> list[tuple[str, str, str]]:
     audit = reverse("accounts:audit_log")
     found += [
         ("audit log", "officer", audit),
-        ("audit log by e-mail", "officer", f"{audit}?email=v{opened.pk}@volume"),
+        ("audit log by e-mail", "officer", f"{audit}?email=v{opened.pk}@volume"),  # a part of one: a scan
+        ("audit log by whole e-mail", "officer", f"{audit}?email=v{opened.pk}@volume.portique.test"),
         ("audit log page 20", "officer", f"{audit}?" + (
             "page=20" if keyset is None else _after(AuditEvent.objects.all(), ("-occurred_at", "-id"), 20 * 50 - 1))),
         ("audit log last page", "officer", f"{audit}?" + (

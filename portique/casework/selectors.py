@@ -71,15 +71,6 @@ def _unread_late_documents():
     return LateDocument.objects.filter(read__isnull=True)
 
 
-def _open_requests(*, today: date, overdue: bool | None = None):
-    requests = DocumentRequest.objects.filter(application=OuterRef("pk"), state=RequestState.OPEN)
-    if overdue is True:
-        requests = requests.filter(due_on__lt=today)
-    elif overdue is False:
-        requests = requests.filter(due_on__gte=today)
-    return requests
-
-
 # What holds a sponsorship's decision up, read from the rows (the same conditions as
 # ``casework.sponsorship.decision_blockers``, without asking the rules file by file).
 
@@ -146,7 +137,7 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
         )
     if queue == Queue.READY_FOR_DECISION:
         waiting = (
-            Exists(_open_requests(today=today))
+            Q(open_request_due_on__lt=NO_DEADLINE)  # an open request (the file's own column)
             | Exists(
                 BiometricsInstruction.objects.filter(application=OuterRef("pk"), collected_on__isnull=True)
             )
