@@ -17,17 +17,17 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portique.accounts.choices import OfficerRole
 from portique.applications.choices import Channel
+from portique.applications.models import NO_DEADLINE
 from portique.applications.submission.assessment import one_line
 from portique.rules.programs import registry
 
-from .choices import RequestState
-from .models import DocumentRequest, QualityAssuranceSelection
+from .models import QualityAssuranceSelection
 from .triage_models import TriageSwitch, TriageSwitchChange
 
 ROUTINE = "routine"
@@ -107,8 +107,9 @@ def _switched_on():
     return TriageSwitch.objects.filter(program=OuterRef("program"), enabled=True)
 
 
-def _open_request():
-    return DocumentRequest.objects.filter(application=OuterRef("pk"), state=RequestState.OPEN)
+def _open_request() -> Q:
+    # The file's own earliest open deadline (kept by the request services), not its requests.
+    return Q(open_request_due_on__lt=NO_DEADLINE)
 
 
 def annotate_for_triage(applications: QuerySet) -> QuerySet:
@@ -120,7 +121,7 @@ def annotate_for_triage(applications: QuerySet) -> QuerySet:
             triage_quality_assurance=Exists(
                 QualityAssuranceSelection.objects.filter(application=OuterRef("pk"))
             ),
-            triage_open_request=Exists(_open_request()),
+            triage_open_request=ExpressionWrapper(_open_request(), output_field=BooleanField()),
             triage_on=Exists(_switched_on()),
         )
     )
@@ -147,7 +148,7 @@ def routine_q() -> Q:
         & ~Q(channel=Channel.PAPER)
         & ~Q(program__in=referred_programs())
         & ~Exists(QualityAssuranceSelection.objects.filter(application=OuterRef("pk")))
-        & ~Exists(_open_request())
+        & ~_open_request()
     )
 
 
