@@ -305,6 +305,10 @@ def queue_items(
         items = items.filter(triage_labels.needs_review_q())
     items = items.annotate(next_due_on=NullIf("open_request_due_on", Value(NO_DEADLINE)))
     if program in registry.codes():
+        if queue == Queue.SPONSOR_TO_ASSESS and not registry.program(program).sponsored:
+            # Only a sponsorship has a sponsor: said at once, where the database would read
+            # every sponsorship in processing to find none (225 ms at 1,000,000 files).
+            items = items.none()
         items = items.filter(program=program)
     if search.strip():
         items = items.filter(number_search(search))

@@ -201,3 +201,17 @@ def test_the_access_log_pages_by_cursor_newest_first(client, supervisor, submitt
     oldest = client.get(url, {"last": "1"})
     assert [entry.pk for entry in oldest.context["page"]] == expected[-100:]
     assert "Oldest" not in oldest.content.decode() and "Newer" in oldest.content.decode()
+
+
+@pytest.mark.django_db
+def test_sponsors_to_assess_filtered_to_a_program_without_a_sponsor_is_empty_without_a_query_for_it(
+    client, decision_maker, django_assert_max_num_queries
+):
+    client.force_login(decision_maker)
+    url = reverse("casework:home")
+    client.get(url, {"queue": "sponsor_to_assess"})  # the session and the tab counts settle
+    with django_assert_max_num_queries(30) as everything:
+        client.get(url, {"queue": "sponsor_to_assess"})
+    with django_assert_max_num_queries(len(everything.captured_queries) - 1):
+        response = client.get(url, {"queue": "sponsor_to_assess", "program": "pr_card"})
+    assert response.status_code == 200 and list(response.context["page"]) == []
