@@ -261,7 +261,10 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         # (and changes nothing the rules read).
         with memo_scope():
             evaluation = application_evaluate(application=application, on=on)
-            problems = list(submission_blockers(application=application, on=on, evaluation=evaluation))
+            balance = ports.fee_balance(application, on)
+            problems = list(
+                submission_blockers(application=application, on=on, evaluation=evaluation, balance=balance)
+            )
             if problems:
                 raise ApplicationError(problems)
             content = signing.signed_content(application)
@@ -278,8 +281,12 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         application.submitted_at = submission.submitted_at
         application.save(update_fields=["status", "submitted_at", "updated_at"])
         urgency.urgency_from_application(application=application, details=assessment.evaluation["details"], actor=actor)
-        # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201).
-        ports.overpayment_refund(application=application, on=on, actor=actor)
+        # The fees are final now: anything paid beyond them goes back (PRC-73, SP-201). The
+        # balance read under the lock says whether anything was (nothing since has changed the
+        # people, documents or payments it reads); only then does the refund service, which
+        # reads it again under its own lock, have work to do. Most submissions pay exactly.
+        if balance.excess > 0:
+            ports.overpayment_refund(application=application, on=on, actor=actor)
         transaction.on_commit(lambda: notifications.send_submission_confirmation(submission_id=submission.pk))
         transaction.on_commit(
             lambda: signals.application_submitted.send(sender=Application, application=application)

@@ -36,7 +36,7 @@ BASELINE = {
         "documents": 17,
         "fees": 18,
         "signing": 20,
-        "submit (POST)": 50,
+        "submit (POST)": 39,
         "confirmation": 10,
     },
     "spouse_sponsorship": {
@@ -47,7 +47,7 @@ BASELINE = {
         "documents": 20,
         "fees": 21,
         "signing": 20,
-        "submit (POST)": 63,
+        "submit (POST)": 46,
         "confirmation": 10,
     },
     "representative": {"client list": 10},

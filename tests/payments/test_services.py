@@ -258,6 +258,28 @@ def test_with_no_payer_name_on_the_receipt_the_refund_goes_to_the_applicant(appl
 
 
 @pytest.mark.django_db
+def test_submitting_an_overpaid_application_refunds_the_excess_once_and_an_exact_one_nothing(
+    applicant, other_applicant, monkeypatch
+):
+    from portique.applications import services as application_services
+    from tests import journey
+
+    exact = journey.ready_to_submit(other_applicant)
+    application_services.application_submit(actor=other_applicant, public_id=exact.public_id, on=journey.TODAY)
+    assert not Refund.objects.filter(application=exact).exists()
+
+    overpaid = journey.ready_to_submit(applicant)
+    # The fees dropped after payment (the waiver applies): the $50 paid is more than the fees.
+    monkeypatch.setattr(selectors, "quote_for", _waived_quote)
+    application_services.application_submit(actor=applicant, public_id=overpaid.public_id, on=journey.TODAY)
+    (refund,) = Refund.objects.filter(application=overpaid)
+    assert refund.amount == Decimal("50.00") and refund.reason["code"] == "PAYMENT_OVERPAID_REFUND"
+    # A repeated submit (a double click) lands on the first submission and refunds nothing more.
+    application_services.application_submit(actor=applicant, public_id=overpaid.public_id, on=journey.TODAY)
+    assert Refund.objects.filter(application=overpaid).count() == 1
+
+
+@pytest.mark.django_db
 def test_no_refund_when_exactly_the_fees_were_paid(applicant, application):
     pay(applicant, application)
     assert services.overpayment_refund(application=application, on=TODAY) == []
