@@ -6,6 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -107,6 +108,9 @@ def overview(request: HttpRequest, public_id) -> HttpResponse:
     language = _language()
     today = timezone.localdate()
     editable = application.status in EDITABLE
+    # The people read once for the page (this GET writes nothing): the case, the people's forms,
+    # the signing steps and the signed content walk the same list, not a query each.
+    prefetch_related_objects([application], "people")
     # Asked once for the page: the people's forms and the steps read the same evaluation.
     evaluation = services.application_evaluate(application=application, on=today)
     people = people_selectors.people_progress(

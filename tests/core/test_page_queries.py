@@ -30,7 +30,7 @@ from tests import sponsorship_journey as sponsorship
 BASELINE = {
     "pr_card": {
         "dashboard": 9,
-        "application page": 33,
+        "application page": 28,
         "section (GET)": 12,
         "section (POST save)": 24,
         "documents": 17,
@@ -41,7 +41,7 @@ BASELINE = {
     },
     "spouse_sponsorship": {
         "dashboard": 9,
-        "application page": 49,
+        "application page": 36,
         "section (GET)": 12,
         "section (POST save)": 27,
         "documents": 20,

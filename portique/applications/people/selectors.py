@@ -93,7 +93,7 @@ def people_progress(
     program = application.definition
     links = QuestionLinks(application)
     found = []
-    for person in application.people.order_by("position"):
+    for person in application.people.all():  # in position order (``Person.Meta``)
         pid = f"p{person.position}"
         codes = program.forms_required(person.role, pid, evaluation.details)
         forms = []

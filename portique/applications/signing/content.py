@@ -17,7 +17,7 @@ def signed_content(application: Application) -> dict:
         "program": application.program,
         "people": [
             {"position": person.position, "role": person.role, "answers": person.answers}
-            for person in application.people.order_by("position")
+            for person in application.people.all()  # in position order (``Person.Meta``)
         ],
         "documents": ports.documents_content(application),
     }

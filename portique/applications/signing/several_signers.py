@@ -88,7 +88,8 @@ def required_signers(application: Application, *, on: date) -> Signers:
     guardian) e-signs, in their own account.
     """
     on = application.application_date(on)
-    people = {person.role: person for person in application.people.order_by("-position")}
+    # The first person of each role wins: the people walked from the last position to the first.
+    people = {person.role: person for person in list(application.people.all())[::-1]}
     signers = (
         [people[PersonRole.SPONSOR]] if PersonRole.SPONSOR in people and not represented(application) else []
     )
