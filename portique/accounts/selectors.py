@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.db.models import QuerySet
+
+from portique.rules.conventions import email_is_well_formed
 
 from .choices import SIGN_IN_HISTORY_KINDS, RepresentativeStatus
 from .models import AuditEvent, RepresentativeProfile, User
@@ -42,10 +42,6 @@ def representative_profiles_for_review(*, status: str | None = RepresentativeSta
     return profiles.order_by("created_at")
 
 
-# A whole e-mail address (something@domain.tld), as a person pastes it from a complaint or a ticket.
-WHOLE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-
 def audit_events(*, kind: str | None = None, email: str | None = None) -> QuerySet:
     """The audit log, newest first. ``email``: a whole address finds that account's events
     through an index (case aside); a part of one, the events of every address containing it,
@@ -55,7 +51,8 @@ def audit_events(*, kind: str | None = None, email: str | None = None) -> QueryS
         events = events.filter(kind=kind)
     if email:
         wanted = email.strip().lower()
-        if WHOLE_ADDRESS.fullmatch(wanted):
+        # A whole address (name@provider.net), as pasted from a complaint or a ticket.
+        if email_is_well_formed(wanted):
             events = events.filter(subject_email__iexact=wanted)
         else:
             events = events.filter(subject_email__icontains=wanted)
