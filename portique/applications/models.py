@@ -3,6 +3,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import NullIf
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,17 @@ from .choices import Channel, PaperBasis, PersonRole, Program, ReceiptChannel, S
 
 # The deadline of a file with no open request: after every real one.
 NO_DEADLINE = date(9999, 12, 31)
+
+
+def has_open_request(via: str = "") -> models.Q:
+    """The files with an open request for documents: their earliest open deadline is a real one.
+    ``via``: the path from the model queried to its application (``"application__"``)."""
+    return models.Q(**{f"{via}open_request_due_on__lt": NO_DEADLINE})
+
+
+def earliest_open_deadline(via: str = "") -> NullIf:
+    """The file's earliest open request deadline, None when no request is open."""
+    return NullIf(f"{via}open_request_due_on", models.Value(NO_DEADLINE))
 
 
 class Application(models.Model):

@@ -7,14 +7,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import NullIf
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portique.applications import stage_decisions
 from portique.applications.choices import EDITABLE, Status
-from portique.applications.models import NO_DEADLINE, Application, StageDecision, StatusChange
+from portique.applications.models import (
+    Application,
+    StageDecision,
+    StatusChange,
+    earliest_open_deadline,
+    has_open_request,
+)
 from portique.applications.urgency import urgency_history_of
 from portique.core import keyset
 from portique.payments import selectors as payment_selectors
@@ -121,7 +126,7 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
     # overdue: at least one is past, so the earliest is. Read from the file's maintained earliest
     # deadline (``Application.open_request_due_on``), a range of one index.
     if queue == Queue.AWAITING_RESPONSE:
-        return applications.filter(open_request_due_on__gte=today, open_request_due_on__lt=NO_DEADLINE)
+        return applications.filter(has_open_request(), open_request_due_on__gte=today)
     if queue == Queue.OVERDUE:
         return applications.filter(open_request_due_on__lt=today)
     # "Either of two" as one id list, the union of two: the database reads each (small) list
@@ -137,7 +142,7 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
         )
     if queue == Queue.READY_FOR_DECISION:
         waiting = (
-            Q(open_request_due_on__lt=NO_DEADLINE)  # an open request (the file's own column)
+            has_open_request()  # the file's own earliest deadline, not its requests
             | Exists(
                 BiometricsInstruction.objects.filter(application=OuterRef("pk"), collected_on__isnull=True)
             )
@@ -303,7 +308,7 @@ def queue_items(
         items = items.filter(triage_labels.routine_q())
     elif triage == triage_labels.NEEDS_REVIEW:
         items = items.filter(triage_labels.needs_review_q())
-    items = items.annotate(next_due_on=NullIf("open_request_due_on", Value(NO_DEADLINE)))
+    items = items.annotate(next_due_on=earliest_open_deadline())
     if program in registry.codes():
         if queue == Queue.SPONSOR_TO_ASSESS and not registry.program(program).sponsored:
             # Only a sponsorship has a sponsor: said at once, where the database would read

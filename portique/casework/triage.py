@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portique.accounts.choices import OfficerRole
 from portique.applications.choices import Channel
-from portique.applications.models import NO_DEADLINE
+from portique.applications.models import has_open_request
 from portique.applications.submission.assessment import one_line
 from portique.rules.programs import registry
 
@@ -107,11 +107,6 @@ def _switched_on():
     return TriageSwitch.objects.filter(program=OuterRef("program"), enabled=True)
 
 
-def _open_request() -> Q:
-    # The file's own earliest open deadline (kept by the request services), not its requests.
-    return Q(open_request_due_on__lt=NO_DEADLINE)
-
-
 def annotate_for_triage(applications: QuerySet) -> QuerySet:
     """The file's state that triage reads, without a query per file."""
     return (
@@ -121,7 +116,7 @@ def annotate_for_triage(applications: QuerySet) -> QuerySet:
             triage_quality_assurance=Exists(
                 QualityAssuranceSelection.objects.filter(application=OuterRef("pk"))
             ),
-            triage_open_request=ExpressionWrapper(_open_request(), output_field=BooleanField()),
+            triage_open_request=ExpressionWrapper(has_open_request(), output_field=BooleanField()),
             triage_on=Exists(_switched_on()),
         )
     )
@@ -148,7 +143,7 @@ def routine_q() -> Q:
         & ~Q(channel=Channel.PAPER)
         & ~Q(program__in=referred_programs())
         & ~Exists(QualityAssuranceSelection.objects.filter(application=OuterRef("pk")))
-        & ~_open_request()
+        & ~has_open_request()
     )
 
 

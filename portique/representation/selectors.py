@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import NullIf
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from portique.applications.choices import EDITABLE, Program, Status
-from portique.applications.models import NO_DEADLINE, Application, Signature
+from portique.applications.models import Application, Signature, earliest_open_deadline
 from portique.applications.signing import content as signing
 from portique.core.request_memo import remember
 from portique.rules import signatures as signature_rules
@@ -267,7 +266,7 @@ def dashboard_rows(
         .values("signed_at")[:1]
     )
     # The earliest open deadline is the file's own column (casework keeps it with its requests).
-    next_due = NullIf("application__open_request_due_on", Value(NO_DEADLINE))
+    next_due = earliest_open_deadline("application__")
     queryset: QuerySet[Representation] = (
         Representation.objects.filter(representative=representative)
         .exclude(origin=Origin.LINKED, accepted_at__isnull=True)
