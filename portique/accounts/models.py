@@ -183,6 +183,8 @@ class AuditEvent(models.Model):
             # The audit log searched by a whole address (``subject_email__iexact``: UPPER on both
             # sides), newest first (issue 19: a million events read in 0.6 s without it).
             models.Index(Upper("subject_email"), F("occurred_at").desc(), F("id").desc(), name="accounts_audit_email_idx"),
+            # A part of an address is found through a trigram index, on PostgreSQL only: see
+            # migration 0007 (accounts_audit_email_trgm), which Meta cannot declare for SQLite.
         ]
 
     def __str__(self) -> str:
