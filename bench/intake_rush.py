@@ -61,6 +61,9 @@ PASSPORT_NAME = "Alex Marie Tremblay"
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 # Several people may bench on one PostgreSQL server: each names their own database.
 BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "portique_bench")
+# The shared cache of the production topology (docs/deploy.md): a database number of the
+# bench's own on the local Redis, emptied at the start of each database's run.
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 
 # Offered arrival rates per step (per second). The targets of issue 5: submit at 100/s
 # with p99 under 1 s and no errors; authenticated pages (the dashboard) at 400/s with
@@ -474,8 +477,9 @@ def _ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])
 
 
-def _processes(server_pid: int, database: str | None) -> tuple[list[int], list[int]]:
-    """The gunicorn workers (children of the master), and PostgreSQL's backends serving ``database``."""
+def _processes(server_pid: int, database: str | None, redis: bool) -> tuple[list[int], list[int]]:
+    """The gunicorn workers (children of the master), and the stores' processes: PostgreSQL's
+    backends serving ``database``, and the Redis server when the cache is there."""
     workers, backends = [], []
     marker = f" {database} ".encode() if database else None
     for entry in os.listdir("/proc"):
@@ -486,10 +490,12 @@ def _processes(server_pid: int, database: str | None) -> tuple[list[int], list[i
                 if int(stat.read().rsplit(")", 1)[1].split()[1]) == server_pid:
                     workers.append(int(entry))
                     continue
-            if marker:
+            if marker or redis:
                 with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
                     command = cmdline.read()
-                if command.startswith(b"postgres:") and marker in command:
+                if marker and command.startswith(b"postgres:") and marker in command:
+                    backends.append(int(entry))
+                elif redis and b"redis-server" in command.split(b"\0", 1)[0]:
                     backends.append(int(entry))
         except (OSError, IndexError, ValueError):
             continue
@@ -497,17 +503,19 @@ def _processes(server_pid: int, database: str | None) -> tuple[list[int], list[i
 
 
 class CpuMeter:
-    """CPU seconds used by the server (gunicorn), the database (PostgreSQL's backends for the
-    bench database; SQLite runs inside the workers), the client, and the whole machine."""
+    """CPU seconds used by the server (gunicorn), the stores (PostgreSQL's backends for the
+    bench database, SQLite running inside the workers; and Redis when it is the cache), the
+    client, and the whole machine."""
 
     HZ = os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, server_pid: int, database: str | None):
+    def __init__(self, server_pid: int, database: str | None, redis: bool = False):
         self.server_pid = server_pid
         self.database = database
+        self.redis = redis
 
     def read(self) -> tuple:
-        workers, backends = _processes(self.server_pid, self.database)
+        workers, backends = _processes(self.server_pid, self.database, self.redis)
         server: dict[int, int] = {}
         database: dict[int, int] = {}
         for pids, ticks in (([self.server_pid, *workers], server), (backends, database)):
@@ -769,7 +777,7 @@ class Server:
         return f"http://127.0.0.1:{self.proxy_port if self.proxy else self.port}"
 
     @classmethod
-    def prepare(cls, database: str, workers: int, tasks: str, proxy: bool = False) -> Server:
+    def prepare(cls, database: str, workers: int, tasks: str, proxy: bool = False, cache: str = "redis") -> Server:
         var = BENCH_VAR / database
         shutil.rmtree(var, ignore_errors=True)
         var.mkdir(parents=True)
@@ -802,6 +810,12 @@ class Server:
             # is queued in the database for `portique db_worker` processes, which the bench
             # does not run: it counts what is left in the queue instead.
             environment["TASKS_BACKEND"] = "django_tasks_db.DatabaseBackend"
+        environment.pop("REDIS_URL", None)
+        if cache == "redis":
+            import redis
+
+            redis.Redis.from_url(BENCH_REDIS_URL).flushdb()
+            environment["REDIS_URL"] = BENCH_REDIS_URL
         if proxy:
             # The client address is the one nginx appends (docs/deploy.md).
             environment["TRUSTED_PROXY_COUNT"] = "1"
@@ -1014,7 +1028,11 @@ HEADER = (
 
 async def measure(server: Server, seed: dict, options) -> None:
     journey = journey_from(seed)
-    meter = CpuMeter(server.process.pid, BENCH_DATABASE if server.database == "postgres" else None)
+    meter = CpuMeter(
+        server.process.pid,
+        BENCH_DATABASE if server.database == "postgres" else None,
+        redis="REDIS_URL" in server.environment,
+    )
     browser = Browser(server.base, [])
 
     async def warm_up() -> None:
@@ -1154,6 +1172,13 @@ def main() -> None:
         help="background work in the request (the default, as script/server) or queued in the database",
     )
     parser.add_argument(
+        "--cache",
+        choices=("redis", "database"),
+        default="redis",
+        help="the shared cache (rate limits, lockouts): Redis as in production (the default), or the"
+        " database cache of the embedded defaults",
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="sample the workers with py-spy during each step"
     )
     parser.add_argument(
@@ -1192,15 +1217,15 @@ def main() -> None:
     print(f"intake rush: {' '.join(sys.argv[1:]) or '(defaults)'}; {code_version()}")
     print(
         f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())};"
-        f" gunicorn {options.workers} sync workers, DEBUG=0, tasks {options.tasks}; started {datetime.datetime.now():%Y-%m-%d %H:%M}"
+        f" gunicorn {options.workers} sync workers, DEBUG=0, tasks {options.tasks}, cache {options.cache}; started {datetime.datetime.now():%Y-%m-%d %H:%M}"
     )
     print(
         "NOTE: the load generator shares the 2 cores with the server and the database. CPU columns, in % of one core:"
-        "\n      'server' gunicorn (with SQLite in it), 'db' PostgreSQL's backends, 'client' the load generator,"
+        "\n      'server' gunicorn (with SQLite in it), 'db' PostgreSQL's backends and Redis, 'client' the load generator,"
         "\n      'machine' everything (others' work too); 'CPU ms/action' is server + db CPU per completed action."
     )
     for database in ("sqlite", "postgres") if options.db == "both" else (options.db,):
-        server = Server.prepare(database, options.workers, options.tasks, options.proxy)
+        server = Server.prepare(database, options.workers, options.tasks, options.proxy, options.cache)
         try:
             print(f"\n==> {database}: {server.environment['DATABASE_URL']}; migrating and seeding")
             server.manage("migrate", "--noinput", "-v", "0")
