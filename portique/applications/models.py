@@ -117,6 +117,16 @@ class Application(models.Model):
                     ("app_sponsor_queue_urgent", ["-urgent", "submitted_at", "id"]),
                 )
             ),
+            # The same for the files with an open request ("Waiting for an answer", "Overdue":
+            # 52,600 and 31,600 files at 1,000,000): the range of deadlines is read from the index
+            # above, but the two orders other than the deadline sorted it (90–145 ms).
+            *(
+                models.Index(fields=fields, condition=has_open_request(), name=name)
+                for name, fields in (
+                    ("app_open_request_oldest", ["submitted_at", "id"]),
+                    ("app_open_request_urgent", ["-urgent", "submitted_at", "id"]),
+                )
+            ),
         ]
         constraints = [
             # The database, not only the services, keeps the two channels apart: an online
