@@ -3,8 +3,8 @@
 Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` around the shared
 connection pool for every cache call. With redis-py 8 that constructor costs about 60 µs of
 CPU (it rebuilds its table of some 170 reply handlers), more than the round trip itself: a
-sign-in makes about 23 cache calls (allauth's rate limits, the lockout), so 1–2 ms of its CPU
-went to building clients (issue 19, measured in ``bench/README.md``). A ``redis.Redis`` is
+sign-in makes about 23 cache calls (allauth's rate limits, the lockout), so about 1.5–3 ms of
+its CPU went to building clients (issue 19, measured in ``bench/README.md``). A ``redis.Redis`` is
 safe to share (each command borrows a connection from the pool), and Django already keeps one
 cache object per thread, so keeping the client changes nothing but the cost.
 """
