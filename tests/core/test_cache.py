@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 
 import pytest
 import redis
@@ -16,9 +17,12 @@ URL = os.environ.get("CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 
 @pytest.fixture
 def cache():
-    redis.Redis.from_url(URL).flushdb()
-    yield RedisCache(URL, {"KEY_PREFIX": "cache-test"})
-    redis.Redis.from_url(URL).flushdb()
+    # A key prefix of each test's own: tests of this module may run at once on two workers.
+    prefix = f"cache-test-{uuid.uuid4().hex}"
+    yield RedisCache(URL, {"KEY_PREFIX": prefix})
+    server = redis.Redis.from_url(URL)
+    for key in server.scan_iter(match=f"{prefix}:*"):
+        server.delete(key)
 
 
 def test_reads_and_writes_like_django_redis_cache(cache):
