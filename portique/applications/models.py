@@ -26,10 +26,11 @@ def earliest_open_deadline(via: str = "") -> NullIf:
     return NullIf(f"{via}open_request_due_on", models.Value(NO_DEADLINE))
 
 
-# The sponsorships being processed (accepted or in processing): the files of the officers'
-# "Sponsors to assess" queue before the sponsor-assessed test. Sorted, so that the indexes'
-# migration does not change with the registry's order.
-_SPONSORSHIPS_IN_PROCESSING = models.Q(
+# The sponsorships being processed (accepted or in processing): the officers' "Sponsors to
+# assess" queue filters on this very condition (``casework.selectors``), so its partial indexes
+# below always serve it. Sorted, so that the indexes' migration does not change with the
+# registry's order.
+SPONSORSHIPS_IN_PROCESSING = models.Q(
     program__in=sorted(definition.code for definition in registry.programs() if definition.sponsored),
     status__in=[Status.ACCEPTED, Status.IN_PROCESSING],
 )
@@ -106,11 +107,10 @@ class Application(models.Model):
             # processing), which no index above can read in order: at 1,000,000 files it read
             # every file and sorted its 52,600 sponsorships, 150–230 ms (issue 19). These small
             # indexes hold only those files, one per order of the queue (a backward read of the
-            # first serves "newest"). The condition must be the one casework's queue asks
-            # (``casework.selectors._sponsor_not_assessed`` with ``PROCESSING``); a test checks
-            # the queue reads them on PostgreSQL.
+            # first serves "newest"). The queue filters on the same condition; a test checks it
+            # reads them on PostgreSQL.
             *(
-                models.Index(fields=fields, condition=_SPONSORSHIPS_IN_PROCESSING, name=name)
+                models.Index(fields=fields, condition=SPONSORSHIPS_IN_PROCESSING, name=name)
                 for name, fields in (
                     ("app_sponsor_queue_oldest", ["submitted_at", "id"]),
                     ("app_sponsor_queue_due", ["open_request_due_on", "submitted_at", "id"]),

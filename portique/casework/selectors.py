@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from portique.applications import stage_decisions
 from portique.applications.choices import EDITABLE, Status
 from portique.applications.models import (
+    SPONSORSHIPS_IN_PROCESSING,
     Application,
     StageDecision,
     StatusChange,
@@ -80,11 +81,13 @@ def _unread_late_documents():
 # ``casework.sponsorship.decision_blockers``, without asking the rules file by file).
 
 
-def _sponsor_not_assessed() -> Q:
+def _not_assessed() -> Q:
     # The sponsor is assessed first (IMM 5289 — « Examen d'admissibilité »).
-    return Q(program__in=[definition.code for definition in registry.programs() if definition.sponsored]) & ~Q(
-        Exists(SponsorAssessment.objects.filter(application=OuterRef("pk")))
-    )
+    return ~Q(Exists(SponsorAssessment.objects.filter(application=OuterRef("pk"))))
+
+
+def _sponsor_not_assessed() -> Q:
+    return Q(program__in=[definition.code for definition in registry.programs() if definition.sponsored]) & _not_assessed()
 
 
 def _quebec_awaited():
@@ -121,7 +124,8 @@ def _queue_queryset(queue: Queue, *, today: date) -> QuerySet[Application]:
     if queue == Queue.AWAITING_PROCESSING:
         return applications.filter(status=Status.ACCEPTED)
     if queue == Queue.SPONSOR_TO_ASSESS:
-        return applications.filter(_sponsor_not_assessed(), status__in=PROCESSING)
+        # The applications' own condition, which their partial indexes hold (issue 19).
+        return applications.filter(SPONSORSHIPS_IN_PROCESSING, _not_assessed())
     # Waiting for an answer: every open request is still within its deadline, so the earliest is;
     # overdue: at least one is past, so the earliest is. Read from the file's maintained earliest
     # deadline (``Application.open_request_due_on``), a range of one index.
