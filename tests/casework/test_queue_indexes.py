@@ -1,30 +1,21 @@
-"""The queues read their files through indexes of their own order (issue 19), on PostgreSQL.
-
-With a handful of rows the planner would rather read the table, so reading the table is
-ruled out for the question: what is asked is whether an index *can* serve the queue, which
-it cannot when the index's condition or columns drift from the queue's filter and order.
-"""
+"""The queues read their files through indexes of their own order (issue 19), on PostgreSQL:
+each index *can* serve its queue (``tests.plans``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
 from portique.casework.choices import Queue
 from portique.casework.selectors import queue_items
+from tests.plans import plan_without_table_reads
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the plans are PostgreSQL's"),
 ]
-
-
-def plan_of(queryset) -> str:
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        return queryset.explain()
 
 
 # "Waiting for an answer" reads the overdue files' indexes too (bench/volume.py); on empty
@@ -44,4 +35,4 @@ def plan_of(queryset) -> str:
 )
 def test_the_queue_is_read_from_the_index_of_its_order(queue, sort, index):
     first_page = queue_items(queue=queue, today=date(2026, 12, 7), sort=sort)[:51]
-    assert index in plan_of(first_page)
+    assert index in plan_without_table_reads(first_page)
