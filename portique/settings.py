@@ -147,6 +147,10 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     # Django's Redis cache, keeping its client (portique.core.cache says why).
     CACHES = {"default": {"BACKEND": "portique.core.cache.RedisCache", "LOCATION": REDIS_URL}}
+    # Each signed-in request reads its session from Redis, not from the database: the query
+    # cost more CPU than the cache call (issue 19, bench/README.md). Writes still go to the
+    # database, so a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portique_cache"}}
 

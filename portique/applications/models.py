@@ -155,6 +155,11 @@ class Application(models.Model):
     def on_paper(self) -> bool:
         return self.channel == Channel.PAPER
 
+    @property
+    def has_open_request(self) -> bool:
+        """An officer's request for documents waits for an answer (the row's ``has_open_request``)."""
+        return self.open_request_due_on < NO_DEADLINE
+
     def application_date(self, today: date) -> date:
         """The date the rules read for this application, given ``today``.
 

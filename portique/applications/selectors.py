@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from django.db import connection
 
 from portique.rules.forms.model import Form
 from portique.rules.reasons import Reason, Severity, reason
@@ -11,17 +14,36 @@ from . import ports
 from .models import Application, PaperFollower, Person
 
 
-def applications_of(*, actor):
-    """The actor's own applications, and the paper applications they linked to their account.
+def applications_of(*, actor) -> list[Application]:
+    """The actor's own applications, and the paper applications they linked to their account,
+    newest first.
 
     One ``IN`` over the union of the two id lists, each read through its own index: ``owner = me
     OR follower = me`` over a join read every application (about 300 ms at 1,000,000 files, on
     every applicant's first page; issue 19). Neither list is ordered: SQLite refuses an ORDER BY
     inside a UNION.
+
+    Written in SQL, not built by the ORM: resolving the union as a subquery cost about 4 million
+    instructions on every request, a fifth of the applicant's list (``bench/README.md``).
     """
-    owned = Application.objects.filter(owner=actor).order_by().values("pk")
-    followed = PaperFollower.objects.filter(account=actor).order_by().values("application_id")
-    return Application.objects.filter(pk__in=owned.union(followed, all=True)).order_by("-created_at")
+    return list(Application.objects.raw(_applications_of_sql(connection.vendor), [actor.pk, actor.pk]))
+
+
+@functools.cache
+def _applications_of_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+
+    def column(model, field: str) -> str:
+        return quote(model._meta.get_field(field).column)
+
+    applications, followers = quote(Application._meta.db_table), quote(PaperFollower._meta.db_table)
+    return (
+        f"SELECT * FROM {applications} WHERE {column(Application, 'id')} IN ("
+        f"SELECT {column(Application, 'id')} FROM {applications} WHERE {column(Application, 'owner')} = %s"
+        f" UNION ALL SELECT {column(PaperFollower, 'application')} FROM {followers}"
+        f" WHERE {column(PaperFollower, 'account')} = %s"
+        f") ORDER BY {column(Application, 'created_at')} DESC"
+    )
 
 
 def history_of(*, application: Application):

@@ -58,9 +58,12 @@ def _form_of(application, position: int = 0):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     _applicant_only(request)
-    applications = list(selectors.applications_of(actor=request.user))
+    applications = selectors.applications_of(actor=request.user)
+    # Only the files whose row says a request is open are asked about (casework keeps that
+    # deadline on the file with each request): most lists have none, and ask nothing more.
     waiting = submitted_selectors.open_requests(
-        application_ids=[application.pk for application in applications], on=timezone.localdate()
+        application_ids=[application.pk for application in applications if application.has_open_request],
+        on=timezone.localdate(),
     )
     # Each application with the officers' requests waiting for an answer (flagged in the list).
     rows = [(application, waiting.get(application.pk, [])) for application in applications]

@@ -12,9 +12,12 @@ from portique.applications.choices import Program
 def test_the_dashboard_lists_only_my_applications(client, applicant, other_applicant):
     mine = services.application_start(actor=applicant, program=Program.PR_CARD)
     theirs = services.application_start(actor=other_applicant, program=Program.PR_CARD)
+    newer = services.application_start(actor=applicant, program=Program.SPOUSE_SPONSORSHIP)
     client.force_login(applicant)
     body = client.get("/en/applications/").content.decode()
     assert mine.number in body and theirs.number not in body
+    # Newest first.
+    assert body.index(newer.number) < body.index(mine.number)
 
 
 @pytest.mark.django_db

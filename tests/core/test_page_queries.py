@@ -29,7 +29,7 @@ from tests import sponsorship_journey as sponsorship
 # with a reason in the commit message.
 BASELINE = {
     "pr_card": {
-        "dashboard": 9,
+        "dashboard": 8,
         "application page": 28,
         "section (GET)": 12,
         "section (POST save)": 24,
@@ -40,7 +40,7 @@ BASELINE = {
         "confirmation": 10,
     },
     "spouse_sponsorship": {
-        "dashboard": 9,
+        "dashboard": 8,
         "application page": 36,
         "section (GET)": 12,
         "section (POST save)": 27,
