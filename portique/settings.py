@@ -172,6 +172,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "portique.accounts.passwords.GuessablePasswordValidator", "OPTIONS": {"min_score": 3}},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: one password check per sign-in, failed ones included (the module says why).
+    "portique.accounts.backends.AuthenticationBackend",
+    # Still listed for the sessions they opened before the backend above came.
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -65,3 +65,48 @@ def test_a_failed_sign_in_leaves_the_stored_hash_alone(client, applicant, produc
     assert response.status_code == 200
     applicant.refresh_from_db()
     assert applicant.password == before
+
+
+@pytest.fixture
+def argon2_work(monkeypatch, production_hashers):
+    """Every Argon2id check and hash a request makes (each is about 20 ms of CPU)."""
+    from portique.accounts.hashers import Argon2idHasher
+
+    done = []
+    for method in ("verify", "encode"):
+        real = getattr(Argon2idHasher, method)
+
+        def counted(self, *args, _real=real, _method=method):
+            done.append(_method)
+            return _real(self, *args)
+
+        monkeypatch.setattr(Argon2idHasher, method, counted)
+    return done
+
+
+@pytest.mark.parametrize(
+    ("address", "password", "signed_in"),
+    [
+        pytest.param("applicant@example.ca", PASSWORD, True, id="right-password"),
+        pytest.param("applicant@example.ca", "not the password at all", False, id="wrong-password"),
+        pytest.param("APPLICANT@example.ca", PASSWORD, True, id="address-in-capitals"),
+        pytest.param("nobody@example.ca", "not the password at all", False, id="unknown-address"),
+    ],
+)
+def test_a_sign_in_costs_one_argon2_check_whatever_its_outcome(client, applicant, argon2_work, address, password, signed_in):
+    from django.contrib.auth.signals import user_login_failed
+
+    applicant.set_password(PASSWORD)
+    applicant.save()
+    argon2_work.clear()
+    failures = []
+    user_login_failed.connect(lambda sender, **kwargs: failures.append(sender), weak=False, dispatch_uid="counted")
+    try:
+        response = login(client, address, password)
+    finally:
+        user_login_failed.disconnect(dispatch_uid="counted")
+    assert (response.status_code == 302) is signed_in
+    # One check (or, for an unknown address, one hash of the same cost), not one per backend.
+    assert len(argon2_work) == 1, argon2_work
+    # A failure is still announced to the listeners, as Django does (the lockout counts them).
+    assert len(failures) == (0 if signed_in else 1)
