@@ -218,7 +218,8 @@ def main() -> None:
         name = database_url.rsplit("/", 1)[-1]
         server = database_url.rsplit("/", 1)[0] + "/postgres"
         for statement in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
-            subprocess.run(["psql", server, "-q", "-c", statement], check=True)
+            quiet = {**os.environ, "PGOPTIONS": "--client-min-messages=warning"}
+            subprocess.run(["psql", server, "-q", "-c", statement], check=True, env=quiet)
     else:
         database_url = f"sqlite:///{VAR / 'portique.sqlite3'}"
     env = environment(database_url)
