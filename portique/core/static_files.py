@@ -2,9 +2,9 @@
 
 ``{% static %}`` asks the storage for a URL on every use: five times on every page (the
 style sheets, the scripts, the icon). Each answer is worked out again from the manifest
-(the file's hashed name, then joined to ``STATIC_URL``): about 4 % of the CPU of a signed-in
-page (issue 19, ``bench/README.md``). The manifest is read once when the server starts and
-never changes while it runs, so neither does the answer.
+(the file's hashed name, then joined to ``STATIC_URL``): about 3 % of the instructions of a
+signed-in page (issue 19, ``bench/README.md``). The manifest is read once when the server
+starts and never changes while it runs, so neither does the answer.
 """
 
 from __future__ import annotations
