@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var" / "bench" / "instructions"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 PASSWORD = "correct horse battery staple 42"
-APPLICANT = "applicant@bench.portique.test"
+APPLICANT = "applicant-000000@bench.portique.test"  # intake_seed._users' first address
 VISITORS = 300  # accounts for the sign-in page: each visitor signs in once
 PAGES = ("home", "home-signed-in", "dashboard", "sign-in")
 URLS = {"home": "/en/", "home-signed-in": "/en/", "dashboard": "/en/applications/"}
@@ -74,12 +74,10 @@ def _django():
 def prepare() -> None:
     """Migrate, collect the static files, and create the applicant and the visitors."""
     _django()
-    from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
     from django.core.management import call_command
+    from intake_seed import _users  # the intake rush's accounts, made the same way
 
-    from portique.accounts.choices import Role
-    from portique.accounts.models import User
     from portique.applications import services
     from portique.applications.choices import Program
 
@@ -87,15 +85,9 @@ def prepare() -> None:
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
     password = make_password(PASSWORD)  # hashed once: Argon2id for every account is minutes
-    emails = [APPLICANT] + [f"visitor-{number:04d}@bench.portique.test" for number in range(VISITORS)]
-    User.objects.bulk_create(
-        [User(email=email, role=Role.APPLICANT, password=password, first_name="Alex") for email in emails]
-    )
-    users = User.objects.filter(email__in=emails)
-    EmailAddress.objects.bulk_create(
-        [EmailAddress(user=user, email=user.email, primary=True, verified=True) for user in users]
-    )
-    services.application_start(actor=User.objects.get(email=APPLICANT), program=Program.PR_CARD)
+    (applicant,) = _users("applicant", 1, password)
+    _users("visitor", VISITORS, password)
+    services.application_start(actor=applicant, program=Program.PR_CARD)
 
 
 def serve(page: str, requests: int) -> None:
@@ -144,7 +136,7 @@ def _sign_in_action():
         # A different address each time: the per-address sign-in limit is not what is measured.
         address = {"REMOTE_ADDR": f"10.9.{number // 250}.{number % 250}"}
         assert client.get("/en/account/login/", **address).status_code == 200
-        email = f"visitor-{number:04d}@bench.portique.test"
+        email = f"visitor-{number:06d}@bench.portique.test"
         response = client.post("/en/account/login/", {"login": email, "password": PASSWORD}, **address)
         assert response.status_code == 302, response.status_code
 
@@ -217,8 +209,8 @@ def main() -> None:
         database_url = options.postgres_url
         name = database_url.rsplit("/", 1)[-1]
         server = database_url.rsplit("/", 1)[0] + "/postgres"
+        quiet = {**os.environ, "PGOPTIONS": "--client-min-messages=warning"}
         for statement in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
-            quiet = {**os.environ, "PGOPTIONS": "--client-min-messages=warning"}
             subprocess.run(["psql", server, "-q", "-c", statement], check=True, env=quiet)
     else:
         database_url = f"sqlite:///{VAR / 'portique.sqlite3'}"
