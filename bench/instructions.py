@@ -17,7 +17,12 @@ Pages (the intake rush's own, ``intake_rush.py``):
 - ``home-signed-in``: the same page for a signed-in applicant (session, account, header);
 - ``dashboard``: the applicant's list, one draft PR card application;
 - ``sign-in``: the sign-in page and the post of a right password, as a new visitor
-  (printed with the Argon2id check's own instructions, counted apart, and without them).
+  (printed with the Argon2id check's own instructions, counted apart, and without them);
+- ``submit``: the applicant's whole submit action, four requests (the application page,
+  the confirmation page before submitting, its POST, the confirmation after), each time by
+  another applicant with a complete, paid and signed PR card application (the intake rush's
+  ``submit`` step, made by ``intake_seed``), signed in already. The tasks the submission
+  queues (e-mails, the PDF copy, the screening) are left to the workers, as in production.
 
 The database is a throwaway one: a SQLite file under ``var/bench/instructions/`` or the
 PostgreSQL database ``portique_instructions`` on the local server (``--postgres-url``),
@@ -42,7 +47,12 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 PASSWORD = "correct horse battery staple 42"
 APPLICANT = "applicant-000000@bench.portique.test"  # intake_seed._users' first address
 VISITORS = 300  # accounts for the sign-in page: each visitor signs in once
-PAGES = ("home", "home-signed-in", "dashboard", "sign-in")
+SUBMITTERS = 80  # ready applications for the submit action: each is submitted once
+PAGES = ("home", "home-signed-in", "dashboard", "sign-in", "submit")
+# Requests counted after the warm-up's 10, and served for the CPU time: the sign-in and the
+# submit action use up an account each (VISITORS, SUBMITTERS), the other pages nothing.
+STEP = {"sign-in": 20, "submit": 10}
+CPU_REQUESTS = {"sign-in": 200, "submit": 30}
 URLS = {"home": "/en/", "home-signed-in": "/en/", "dashboard": "/en/applications/"}
 
 
@@ -58,6 +68,8 @@ def environment(database_url: str) -> dict[str, str]:
         "REDIS_URL": REDIS_URL,
         "PYTHONHASHSEED": "0",  # the same dict orders, so the same instructions, run after run
         "DJANGO_SETTINGS_MODULE": "portique.settings",
+        # What a submission queues waits for the workers, as in production.
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
     }
 
 
@@ -72,11 +84,12 @@ def _django():
 
 
 def prepare() -> None:
-    """Migrate, collect the static files, and create the applicant and the visitors."""
+    """Migrate, collect the static files, and create the applicant, the visitors and the submitters."""
     _django()
     from django.contrib.auth.hashers import make_password
     from django.core.management import call_command
-    from intake_seed import _users  # the intake rush's accounts, made the same way
+    from django.utils import timezone
+    from intake_seed import _application, _template_documents, _users  # the intake rush's, made the same way
 
     from portique.applications import services
     from portique.applications.choices import Program
@@ -88,6 +101,10 @@ def prepare() -> None:
     (applicant,) = _users("applicant", 1, password)
     _users("visitor", VISITORS, password)
     services.application_start(actor=applicant, program=Program.PR_CARD)
+    today = timezone.localdate()
+    template = _template_documents(today)
+    for submitter in _users("submitter", SUBMITTERS, password):
+        _application("submit", submitter, today, template)
 
 
 def serve(page: str, requests: int) -> None:
@@ -99,6 +116,8 @@ def serve(page: str, requests: int) -> None:
     cache.clear()
     if page == "sign-in":
         action = _sign_in_action()
+    elif page == "submit":
+        action = _submit_action()
     else:
         client = Client()
         if page != "home":
@@ -139,6 +158,39 @@ def _sign_in_action():
         email = f"visitor-{number:06d}@bench.portique.test"
         response = client.post("/en/account/login/", {"login": email, "password": PASSWORD}, **address)
         assert response.status_code == 302, response.status_code
+
+    return action
+
+
+def _submit_action():
+    from django.conf import settings
+    from django.test import Client
+    from intake_seed import _sessions
+
+    from portique.accounts.models import User
+    from portique.applications.models import Application
+
+    # The applications not submitted yet, each with a session of its owner: every run of this
+    # program (the warm-up's, the counted one's) takes the next ones.
+    ready = list(
+        Application.objects.filter(owner__email__startswith="submitter-", submission__isnull=True)
+        .select_related("owner")
+        .order_by("owner__email")
+    )
+    sessions = _sessions(list(User.objects.filter(pk__in=[application.owner_id for application in ready])))
+    waiting = iter(ready)
+    client = Client()
+
+    def action():
+        application = next(waiting)
+        client.cookies.clear()
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[application.owner_id]
+        overview = f"/en/applications/{application.public_id}/"
+        assert client.get(overview).status_code == 200
+        assert client.get(overview + "submit/").status_code == 200
+        response = client.post(overview + "submit/")
+        assert response.status_code == 302 and response.url.endswith("/confirmation/"), response
+        assert client.get(overview + "confirmation/").status_code == 200
 
     return action
 
@@ -224,10 +276,8 @@ def main() -> None:
     subprocess.run([sys.executable, __file__, "--prepare"], env=env, check=True)
     print(f"{'page':<18}{'instructions':>16}{'CPU ms':>9}")
     for page in pages:
-        # Each sign-in uses up a visitor: 20 counted after the warm-up's 10 (300 visitors).
-        step = 20 if page == "sign-in" else 50
-        count = per_request(env, page, step)
-        print(f"{page:<18}{count:>16,.0f}{cpu_ms(env, page, 200 if page == 'sign-in' else 300):>9.2f}", flush=True)
+        count = per_request(env, page, STEP.get(page, 50))
+        print(f"{page:<18}{count:>16,.0f}{cpu_ms(env, page, CPU_REQUESTS.get(page, 300)):>9.2f}", flush=True)
         if page == "sign-in":
             argon2 = (instructions(env, "--argon2", "11") - instructions(env, "--argon2", "1")) / 10
             print(f"{'  Argon2id check':<18}{argon2:>16,.0f}")

@@ -113,6 +113,7 @@ def progress_of(
     balance = ports.fee_balance(application, on)
     from .people.guardian import guardian_step
     from .services import applicant_birth_date
+    from .signing.standing import standing_signatures
 
     return Progress(
         guardian=guardian_step(
@@ -123,7 +124,7 @@ def progress_of(
         fees_due=balance.quote.due_now,
         fees_paid=balance.paid,
         fees_outstanding=balance.outstanding,
-        signed=application.signatures.filter(cleared_at__isnull=True).exists(),
+        signed=bool(standing_signatures(application)),
         blockers=tuple(
             _as_next_step(found, balance.outstanding)
             for found in submission_blockers(application=application, on=on, evaluation=evaluation, balance=balance)

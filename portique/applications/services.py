@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from .lifecycle import can_move
 from .models import NO_DEADLINE, Application, Person, PersonChange, Signature, StatusChange, Submission
 from .people import guardian as pr_card_guardian
 from .signing import content as signing
+from .signing.standing import covering, standing_signatures
 from .submission import record as submitted_record
 
 
@@ -260,6 +262,8 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
         # evaluation is passed on explicitly, as creating the Submission row empties the memo
         # (and changes nothing the rules read).
         with memo_scope():
+            # The people, read once under the lock for the gate, the signed content and the record.
+            prefetch_related_objects([application], "people")
             evaluation = application_evaluate(application=application, on=on)
             balance = ports.fee_balance(application, on)
             problems = list(
@@ -294,8 +298,16 @@ def application_submit(*, actor, public_id, on: date) -> Submission:
     return submission
 
 
+def _principal_of(application: Application) -> Person:
+    # Through ``people.all()``: a page or service that prefetched the people reads no row again.
+    for person in application.people.all():
+        if person.role == PersonRole.PRINCIPAL_APPLICANT:
+            return person
+    raise Person.DoesNotExist(f"{application} has no principal applicant")
+
+
 def applicant_passport_name(application: Application) -> signature_rules.PassportName:
-    principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
+    principal = _principal_of(application)
     form_code = application.definition.forms_for(principal.role)[0].code
     personal = principal.answers.get(form_code, {}).get("personal", {}) or {}
     # IMM 5444 puts every name in "family name" when the passport shows only one.
@@ -310,7 +322,7 @@ def _guardian_passport_name(application: Application) -> signature_rules.Passpor
 
 
 def applicant_birth_date(application: Application) -> date | None:
-    principal = application.people.get(role=PersonRole.PRINCIPAL_APPLICANT)
+    principal = _principal_of(application)
     form_code = application.definition.forms_for(principal.role)[0].code
     raw = (principal.answers.get(form_code, {}).get("personal", {}) or {}).get("date_of_birth")
     try:
@@ -332,7 +344,7 @@ def _e_signatures(application: Application, representation=None) -> tuple[signat
             # Represented: only the client's own account signs (ACT-35, ACT-52).
             entered_from_client_account=representation is None or signature.signer_id == representation.client_id,
         )
-        for signature in application.signatures.filter(cleared_at__isnull=True).select_related("person")
+        for signature in standing_signatures(application)
     )
 
 
@@ -436,9 +448,9 @@ def submission_blockers(
         from portique.rules.paper_submission import handwritten_signature
 
         current = signing.content_hash(signing.signed_content(application))
-        recorded = application.signatures.filter(
-            cleared_at__isnull=True, content_hash=current, method=SignatureMethod.HANDWRITTEN
-        ).exists()
+        recorded = any(
+            signature.method == SignatureMethod.HANDWRITTEN for signature in covering(application, current)
+        )
         problems.extend(handwritten_signature(principal_applicant_birth_date=born, on=on, recorded=recorded))
         born = None
     if application.definition.several_signers:
@@ -468,7 +480,7 @@ def submission_blockers(
         )
         problems.extend(r for r in gate.reasons if r.severity is Severity.BLOCKING)
     current = signing.content_hash(signing.signed_content(application))
-    signed = application.signatures.filter(cleared_at__isnull=True, content_hash=current).exists()
+    signed = bool(covering(application, current))
     if not signed and not any(r.code == "SIGNATURE_MISSING" for r in problems):
         problems.append(
             reason(

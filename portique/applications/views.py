@@ -33,6 +33,7 @@ from .form_rendering import (
     section_form_class,
     section_formset_class,
 )
+from .models import Person
 from .people import selectors as people_selectors
 from .question_links import QuestionLinks, section_url
 from .restart_pin import restart_pin
@@ -51,7 +52,10 @@ def _applicant_only(request: HttpRequest) -> None:
 
 
 def _form_of(application, position: int = 0):
-    person = application.people.get(position=position)
+    # Through ``people.all()``: the overview prefetched the people and reads no row again.
+    person = next((person for person in application.people.all() if person.position == position), None)
+    if person is None:
+        raise Person.DoesNotExist(f"{application} has no person at position {position}")
     return person, application.definition.forms_for(person.role)[0]
 
 
@@ -666,8 +670,8 @@ def submit(request: HttpRequest, public_id) -> HttpResponse:
     ``application_submit`` keeps one submission per application, so a repeated POST (a
     double click, a retried request) lands on the first submission's confirmation.
     """
-    application = access_application(actor=request.user, public_id=public_id)
     if request.method == "POST":
+        # The service checks the actor on the application, under its lock: not read twice.
         try:
             services.application_submit(actor=request.user, public_id=public_id, on=timezone.localdate())
         except services.ApplicationError as refused:
@@ -675,13 +679,17 @@ def submit(request: HttpRequest, public_id) -> HttpResponse:
             for found in refused.reasons:
                 messages.error(request, found.message(language))
             return redirect("applications:overview", public_id=public_id)
-        return redirect("applications:confirmation", public_id=application.public_id)
+        return redirect("applications:confirmation", public_id=public_id)
+    application = access_application(actor=request.user, public_id=public_id)
     if getattr(application, "submission", None) is not None:
         return redirect("applications:confirmation", public_id=application.public_id)
     if application.on_paper or application.status not in EDITABLE:
         return redirect("applications:overview", public_id=public_id)
     today = timezone.localdate()
     language = _language()
+    # The people read once for the page (this GET writes nothing): the case, the gate's
+    # signers and the signed content walk the same list.
+    prefetch_related_objects([application], "people")
     balance = ports.fee_balance(application, today)
     blockers = services.submission_blockers(application=application, on=today, balance=balance)
     return render(

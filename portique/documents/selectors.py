@@ -10,6 +10,7 @@ from django.http import Http404
 
 from portique.applications.access import Capability, access_application
 from portique.applications.models import Application
+from portique.core.request_memo import remember
 from portique.rules.case import CaseAffidavit, CaseDocument, CaseFile, CasePhotoBack, CaseTranslation
 
 from . import items as checklist_items
@@ -190,10 +191,10 @@ def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
     """What the rules' ``Case.documents`` needs: each kind of document provided (by the
     code the rules count) with its language and translation, and each item explained instead."""
     # One entry per file, not per kind: some items need two documents of a kind.
-    provided = list(
-        application.documents.filter(purpose=Purpose.EVIDENCE, state=DocumentState.CURRENT).values(
-            "id", "document_type", "person_position", "other_language", "content_type", "size", "taken_on", "print_facts"
-        )
+    # In upload order first (the documents' own order), as the sort below keeps ties in it.
+    provided = sorted(
+        (document for document in _current_documents(application) if document["purpose"] == Purpose.EVIDENCE),
+        key=lambda document: (document["uploaded_at"], document["id"]),
     )
     translations = current_translations(application) if any(d["other_language"] for d in provided) else {}
     explained = {
@@ -219,23 +220,41 @@ def case_documents_for(application: Application) -> tuple[CaseDocument, ...]:
     return tuple(found)
 
 
+def _current_documents(application: Application) -> tuple[dict, ...]:
+    """The application's current files, in the signed content's order, with what the rules'
+    Case and the signed content read of them: once per request (core.request_memo), as the
+    application page, the submit gate and the record kept with a submission ask both."""
+
+    def read() -> tuple[dict, ...]:
+        # The order is SQL's (where a file with no person sorts differs between databases):
+        # the signed content's hash, and so every signature given, depends on it.
+        return tuple(
+            application.documents.filter(state=DocumentState.CURRENT)
+            .order_by("item_code", "person_position", "uploaded_at", "id")
+            .values(
+                "id", "item_code", "document_type", "person_position", "purpose", "sha256", "original_name",
+                "other_language", "content_type", "size", "taken_on", "print_facts", "uploaded_at",
+            )  # fmt: skip
+        )
+
+    if application.pk is None:
+        return ()
+    return remember(("current documents", application.pk, application.version), read)
+
+
 def documents_content(application: Application) -> list[dict]:
     """The files that are part of the application, by hash: what a signature or a
     submission snapshot should cover so that a changed file is a changed application."""
     return [
         {
-            "item": item_code,
-            "type": document_type,
-            "person": position,
-            "purpose": purpose,
-            "sha256": sha256,
-            "name": name,
+            "item": document["item_code"],
+            "type": document["document_type"],
+            "person": document["person_position"],
+            "purpose": document["purpose"],
+            "sha256": document["sha256"],
+            "name": document["original_name"],
         }
-        for item_code, document_type, position, purpose, sha256, name in application.documents.filter(
-            state=DocumentState.CURRENT
-        )
-        .order_by("item_code", "person_position", "uploaded_at", "id")
-        .values_list("item_code", "document_type", "person_position", "purpose", "sha256", "original_name")
+        for document in _current_documents(application)
     ]
 
 

@@ -112,10 +112,38 @@ def balance_for(application: Application, on: date) -> Balance:
     return remember(key, lambda: _balance_for(application, on))
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """The approved payments (oldest first) and what was refunded of each: the rows the
+    fee balance and the rules' Case both read, once per request (core.request_memo)."""
+
+    approved: tuple[Payment, ...]
+    refunded: dict[int, Decimal]
+
+    @property
+    def paid(self) -> Decimal:
+        # What paid_for asks SQL: the approved payments less every refund.
+        return sum((payment.amount for payment in self.approved), ZERO) - sum(self.refunded.values(), ZERO)
+
+
+def _kept(application: Application) -> _Kept:
+    def read() -> _Kept:
+        refunded = {
+            row["payment"]: row["total"]
+            for row in Refund.objects.filter(application=application).values("payment").annotate(total=Sum("amount"))
+        }
+        return _Kept(approved=tuple(approved_payments(application)), refunded=refunded)
+
+    if application.pk is None:
+        return read()
+    return remember(("payments kept", application.pk, application.version), read)
+
+
 def _balance_for(application: Application, on: date) -> Balance:
     quote = quote_for(application, on)
-    paid = paid_for(application)
-    latest = approved_payments(application).last()
+    kept = _kept(application)
+    paid = kept.paid
+    latest = kept.approved[-1] if kept.approved else None
     assessment = fees.assess_payment(
         quote=quote,
         amount_paid=paid,
@@ -149,18 +177,15 @@ def applicant_name(application: Application) -> str:
 
 def case_payments(application: Application) -> tuple[CasePayment, ...]:
     """The application's payments as the rules' ``Case`` carries them."""
-    refunds = {
-        row["payment"]: row["total"]
-        for row in Refund.objects.filter(application=application).values("payment").annotate(total=Sum("amount"))
-    }
+    kept = _kept(application)
     return tuple(
         CasePayment(
-            amount=payment.amount - refunds.get(payment.pk, ZERO),
+            amount=payment.amount - kept.refunded.get(payment.pk, ZERO),
             method="online",
             payer_name=payment.payer_name or None,
             receipt_uploaded=True,
         )
-        for payment in approved_payments(application)
+        for payment in kept.approved
     )
 
 

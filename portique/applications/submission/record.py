@@ -23,6 +23,7 @@ from django.utils import timezone
 from .. import ports
 from ..models import Application
 from ..signing import content as signing
+from ..signing.standing import covering
 
 RECORD = "record"
 
@@ -34,13 +35,10 @@ def content_of(snapshot: dict[str, Any]) -> dict[str, Any]:
 
 def _signature(application: Application, content_hash: str) -> dict[str, Any] | None:
     # The signature standing for exactly this content (the submit gate requires one).
-    signature = (
-        application.signatures.filter(cleared_at__isnull=True, content_hash=content_hash)
-        .order_by("-signed_at", "-id")
-        .first()
-    )
-    if signature is None:
+    standing = covering(application, content_hash)  # oldest first: the latest is the last
+    if not standing:
         return None
+    signature = standing[-1]
     return {
         "typed_name": signature.typed_name,
         "signed_at": signature.signed_at.isoformat(),
@@ -62,9 +60,10 @@ def _signatures(application: Application, content_hash: str) -> list[dict[str, A
             "declaration_version": signature.declaration_version,
             "content_hash": signature.content_hash,
         }
-        for signature in application.signatures.filter(cleared_at__isnull=True, content_hash=content_hash)
-        .select_related("person")
-        .order_by("person__position", "signed_at", "id")
+        for signature in sorted(
+            covering(application, content_hash),
+            key=lambda signature: (signature.person.position, signature.signed_at, signature.id),
+        )
     ]
 
 
