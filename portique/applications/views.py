@@ -180,7 +180,7 @@ def account_holder_section(request: HttpRequest, public_id, section: str) -> Htt
     application = access_application(actor=request.user, public_id=public_id)
     definition = application.definition
     form = definition.forms_for(definition.account_holder_role)[0]
-    return person_section(request, public_id, 0, form.code, section)
+    return _person_section(request, application, 0, form.code, section)
 
 
 @login_required
@@ -193,6 +193,13 @@ def person_section(request: HttpRequest, public_id, position: int, form_code: st
     come back to the same page; a long section is asked over short pages (``?page=``).
     """
     application = access_application(actor=request.user, public_id=public_id)
+    return _person_section(request, application, position, form_code, section)
+
+
+def _person_section(request: HttpRequest, application, position: int, form_code: str, section: str) -> HttpResponse:
+    # The application as the view read it for this actor: the account holder's section
+    # reaches here without reading it a second time.
+    public_id = application.public_id
     if application.status not in EDITABLE:
         return submitted_views.refuse_change(request, application)
     person, form = _person_and_form(application, position, form_code)
@@ -594,13 +601,16 @@ def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpRe
     if several != (position is not None):
         raise Http404
     language = _language()
+    # The people read once for the page: the signer, the guardian's check and the answers
+    # shown walk the same list (a POST that signs writes through the service, then leaves).
+    prefetch_related_objects([application], "people")
     if several:
-        person = application.people.filter(position=position).first()
+        person = next((person for person in application.people.all() if person.position == position), None)
         if person is None:
             raise Http404
         who = {"signer": people_selectors.person_label(person, language)}
     else:
-        person = application.people.get(position=0)
+        person, _form = _form_of(application)
         who = _who_signs(application)
     declaration = application.definition.declaration_for(person.role)
     errors: list[str] = []

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from portique.applications.access import current_representation
 from portique.applications.choices import EDITABLE, Program, Status
 from portique.applications.models import Application, Signature, earliest_open_deadline
 from portique.applications.signing import content as signing
@@ -38,7 +39,8 @@ def acting_representation(*, application: Application) -> Representation | None:
 
 
 def _acting_representation(application: Application) -> Representation | None:
-    current = application.representations.exclude(state=State.REVOKED).first()
+    # The representation not revoked, as the access check read it for this request.
+    current = current_representation(application)
     if current is None:
         return None
     if current.state == State.ACTIVE or current.origin == Origin.CREATED:
