@@ -155,6 +155,11 @@ def access_application(
     queryset = Application.objects.filter(public_id=public_id)
     if for_update:
         queryset = queryset.select_for_update()
+    else:
+        # Its submission, if any, in the same query: the pages ask whether there is one (a
+        # draft's page, the submit and confirmation pages). Not under a row lock: PostgreSQL
+        # refuses FOR UPDATE on the nullable side of an outer join.
+        queryset = queryset.select_related("submission")
     application = queryset.first()
     if application is None:
         raise Http404
