@@ -51,9 +51,13 @@ def _applicant_only(request: HttpRequest) -> None:
         raise Http404
 
 
+def _person_at(application, position: int) -> Person | None:
+    # Through ``people.all()``: a page that prefetched the people reads no row again.
+    return next((person for person in application.people.all() if person.position == position), None)
+
+
 def _form_of(application, position: int = 0):
-    # Through ``people.all()``: the overview prefetched the people and reads no row again.
-    person = next((person for person in application.people.all() if person.position == position), None)
+    person = _person_at(application, position)
     if person is None:
         raise Person.DoesNotExist(f"{application} has no person at position {position}")
     return person, application.definition.forms_for(person.role)[0]
@@ -605,7 +609,7 @@ def sign(request: HttpRequest, public_id, position: int | None = None) -> HttpRe
     # shown walk the same list (a POST that signs writes through the service, then leaves).
     prefetch_related_objects([application], "people")
     if several:
-        person = next((person for person in application.people.all() if person.position == position), None)
+        person = _person_at(application, position)
         if person is None:
             raise Http404
         who = {"signer": people_selectors.person_label(person, language)}
