@@ -1,5 +1,7 @@
 """Passwords are hashed with Argon2id at OWASP's minimum, and older hashes upgraded at sign-in."""
 
+import base64
+
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher, PBKDF2PasswordHasher, identify_hasher
 
@@ -52,6 +54,68 @@ def test_a_hash_with_other_parameters_is_upgraded_at_the_next_sign_in(client, ap
     # And the person still signs in with the same password afterwards.
     client.logout()
     assert login(client, applicant.email, PASSWORD).status_code == 302
+
+
+def test_a_current_hash_is_kept_at_each_sign_in(client, applicant, production_hashers):
+    applicant.set_password(PASSWORD)
+    applicant.save()
+    before = applicant.password
+
+    assert login(client, applicant.email, PASSWORD).status_code == 302
+
+    applicant.refresh_from_db()
+    # Not stored again (a write and a second hash on every sign-in).
+    assert applicant.password == before
+
+
+def test_the_hash_is_the_standard_argon2id_hash_either_library_verifies():
+    import argon2
+
+    from portique.accounts.hashers import Argon2idHasher
+
+    hasher = Argon2idHasher()
+    ours = hasher.encode(PASSWORD, hasher.salt())
+    assert ours.startswith(OWASP_MINIMUM)
+    # argon2-cffi, the reference library, verifies the hash libsodium wrote…
+    assert argon2.PasswordHasher().verify(ours.removeprefix("argon2"), PASSWORD)
+    # …and writes the same hash for the same salt.
+    salt = ours.split("$")[4]
+    raw_salt = base64.b64decode(salt + "==")
+    reference = argon2.low_level.hash_secret(
+        PASSWORD.encode(), raw_salt, time_cost=2, memory_cost=19 * 1024, parallelism=1, hash_len=32,
+        type=argon2.low_level.Type.ID,
+    )  # fmt: skip
+    assert ours == "argon2" + reference.decode("ascii")
+    # And a hash argon2-cffi wrote with Django's own salt (22 letters and digits) is verified here.
+    django_salted = Argon2PasswordHasher.encode(hasher, PASSWORD, "aB3dE6gH9jK2mN5pQ8sT1v")
+    assert hasher.verify(PASSWORD, django_salted)
+    assert not hasher.verify("not the password", django_salted)
+    assert not hasher.must_update(django_salted)
+    assert not hasher.must_update(ours)
+
+
+@pytest.mark.parametrize("password", [PASSWORD, "mot de passe très sûr, été 2026", "密码" * 40])
+def test_a_wrong_password_or_a_damaged_hash_is_refused(password):
+    from portique.accounts.hashers import Argon2idHasher
+
+    hasher = Argon2idHasher()
+    encoded = hasher.encode(password, hasher.salt())
+    assert hasher.verify(password, encoded)
+    assert not hasher.verify(password + " ", encoded)
+    assert not hasher.verify(password[:-1], encoded)
+    damaged = encoded[:-4] + ("AAAA" if not encoded.endswith("AAAA") else "BBBB")
+    assert not hasher.verify(password, damaged)
+
+
+def test_a_salt_given_by_a_caller_is_used_as_django_uses_it():
+    from portique.accounts.hashers import Argon2idHasher
+
+    hasher = Argon2idHasher()
+    encoded = hasher.encode(PASSWORD, "seasalt2024x")
+    assert encoded == Argon2PasswordHasher.encode(hasher, PASSWORD, "seasalt2024x")
+    assert hasher.verify(PASSWORD, encoded)
+    # A salt that short (about 71 bits) is renewed at the next sign-in.
+    assert hasher.must_update(encoded)
 
 
 def test_a_failed_sign_in_leaves_the_stored_hash_alone(client, applicant, production_hashers):
