@@ -30,18 +30,6 @@ def is_checkbox(field: BoundField) -> bool:
     return field.widget_type == "checkbox"
 
 
-@register.simple_tag
-def idle_timeout_settings() -> dict:
-    from django.conf import settings
-
-    return {
-        "seconds": settings.SESSION_IDLE_SECONDS,
-        "minutes": settings.SESSION_IDLE_SECONDS // 60,
-        "warning_seconds": settings.SESSION_IDLE_WARNING_SECONDS,
-        "warning_minutes": max(1, settings.SESSION_IDLE_WARNING_SECONDS // 60),
-    }
-
-
 @register.filter
 def officer_role_label(name: str) -> str:
     from portique.accounts.choices import OfficerRole
