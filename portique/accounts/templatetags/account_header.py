@@ -4,8 +4,8 @@ The header is on every signed-in page. Written with ``{% translate %}``,
 ``{% blocktranslate %}`` and ``{% url %}`` it cost about 2.5 million instructions per page
 (bench/instructions.py), more than a third of the whole anonymous home page: eleven
 translations and six reversed addresses, each through Django's per-request machinery. They
-depend only on the language, the site's address prefix and the idle settings, so they are
-worked out once for each such combination; the person's e-mail address and the sign-out
+depend only on the language, the site's address prefix (and URL configuration) and the idle
+settings, so they are worked out once for each such combination; the person's e-mail address and the sign-out
 form's CSRF token are all that is the request's own.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -27,7 +27,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def account_header(context: template.Context) -> dict[str, Any]:
     words = _words_and_addresses(
-        get_language(), get_script_prefix(), settings.SESSION_IDLE_SECONDS, settings.SESSION_IDLE_WARNING_SECONDS
+        get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+        settings.SESSION_IDLE_SECONDS,
+        settings.SESSION_IDLE_WARNING_SECONDS,
     )
     # As {% blocktranslate %} does: the catalogue's text as it is, the value escaped.
     signed_in_as = mark_safe(words["signed_in_as"] % {"email": escape(context["user"].email)})
@@ -35,9 +39,11 @@ def account_header(context: template.Context) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=64)
-def _words_and_addresses(language: str | None, prefix: str, idle_seconds: int, warning_seconds: int) -> dict:
-    # ``language`` and ``prefix`` are the key only: gettext and reverse read the active
-    # ones, which are these. The catalogue's texts are trusted as a template's are
+def _words_and_addresses(
+    language: str | None, prefix: str, urlconf: str | None, idle_seconds: int, warning_seconds: int
+) -> dict:
+    # ``language``, ``prefix`` and ``urlconf`` are the key only: gettext and reverse read
+    # the active ones, which are these. The catalogue's texts are trusted as a template's are
     # ({% translate %} does not escape them either).
     def text(message: str, **values: Any) -> SafeString:
         return mark_safe(gettext(message) % values if values else gettext(message))
