@@ -4,9 +4,9 @@ The header is on every signed-in page. Written with ``{% translate %}``,
 ``{% blocktranslate %}`` and ``{% url %}`` it cost about 2.5 million instructions per page
 (bench/instructions.py), more than a third of the whole anonymous home page: eleven
 translations and six reversed addresses, each through Django's per-request machinery. They
-depend only on the language, the site's address prefix (and URL configuration) and the idle
-settings, so they are worked out once for each such combination; the person's e-mail address and the sign-out
-form's CSRF token are all that is the request's own.
+depend only on the language, the site's address prefix (and URL configuration) and the
+idle settings, so they are worked out once for each such combination; the person's e-mail
+address and the sign-out form's CSRF token are all that is the request's own.
 """
 
 from __future__ import annotations
