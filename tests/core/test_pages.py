@@ -28,6 +28,27 @@ def test_home_page_is_in_the_language_of_its_url(client, prefix, lang, heading, 
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "frame"),
+    [
+        ("/en/", ['<nav aria-label="Skip links"', '>Skip to main content</a>', '<a class="brand" href="/en/">',
+                  ">Immigration applications online<", "<dt>Date modified:</dt>", '<a href="/en/">Home</a>',
+                  '<a href="/en/help/">Help and contact</a>', "Official languages: English and French."]),
+        ("/fr/", ['<nav aria-label="Liens d’évitement"', ">Passer au contenu principal</a>",
+                  '<a class="brand" href="/fr/">', "<dt>Date de modification\xa0:</dt>", '<a href="/fr/">Accueil</a>',
+                  '<a href="/fr/help/">Aide et coordonnées</a>']),
+    ],
+)  # fmt: skip
+def test_every_page_is_framed_in_the_language_of_its_url(client, prefix, frame):
+    # The frame's words and addresses are worked out once per language (core.per_language):
+    # an English page first, then a French one, each gets its own.
+    for page in (prefix, f"{prefix}help/", f"{prefix}account/login/"):
+        body = client.get(page).content.decode()
+        for part in frame:
+            assert part in body, (page, part)
+
+
+@pytest.mark.django_db
 def test_language_toggle_keeps_the_same_page_and_query(client):
     with translation.override("en"):
         login = reverse("accounts:login")
