@@ -32,7 +32,6 @@ def once_per_language(build: Callable[..., dict[str, Any]]) -> Callable[..., dic
     def lookup(*key: Hashable) -> dict[str, Any]:
         return cached(get_language(), get_script_prefix(), get_urlconf(), *key)
 
-    lookup.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return lookup
 
 
