@@ -250,18 +250,20 @@ def new_confirmation_number() -> str:
 def application_submit(*, actor, public_id, on: date) -> Submission:
     """Submit a signed, complete, paid application. Idempotent: a retry returns the first submission."""
     with transaction.atomic():
-        application = access_application(actor=actor, public_id=public_id, for_update=True)
-        if application.on_paper:
-            # A paper application goes to screening through paper_intake.paper_application_send_to_screening.
-            raise Http404
-        existing = Submission.objects.filter(application=application).first()
-        if existing is not None:
-            return existing
         # Read once under the lock: the gate, the record's fees and checklist and the frozen
         # assessment start from the same Case, fee balance and evaluation (memo_scope); the
         # evaluation is passed on explicitly, as creating the Submission row empties the memo
-        # (and changes nothing the rules read).
+        # (and changes nothing the rules read). The memo opens before the lock is taken (it
+        # holds nothing yet), so the representation the access check reads under the lock is
+        # the one the gate asks about too.
         with memo_scope():
+            application = access_application(actor=actor, public_id=public_id, for_update=True)
+            if application.on_paper:
+                # A paper application goes to screening through paper_intake.paper_application_send_to_screening.
+                raise Http404
+            existing = Submission.objects.filter(application=application).first()
+            if existing is not None:
+                return existing
             # The people, read once under the lock for the gate, the signed content and the record.
             prefetch_related_objects([application], "people")
             evaluation = application_evaluate(application=application, on=on)

@@ -15,5 +15,5 @@ class PaymentsConfig(AppConfig):
 
         ports.case_payments.provide(selectors.case_payments)
         ports.fee_balance.provide(selectors.balance_for)
-        ports.approved_payments.provide(selectors.approved_payments)
+        ports.approved_payments.provide(selectors.approved_payments_kept)
         ports.overpayment_refund.provide(services.overpayment_refund)

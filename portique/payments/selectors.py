@@ -189,6 +189,12 @@ def case_payments(application: Application) -> tuple[CasePayment, ...]:
     )
 
 
+def approved_payments_kept(application: Application) -> tuple[Payment, ...]:
+    """``approved_payments``, read once per request with the fee balance's and the rules' Case's
+    (core.request_memo): the record kept with a submission lists them after both have read them."""
+    return _kept(application).approved
+
+
 def receipt_of(*, application: Application, receipt_number: str) -> Payment:
     """An approved payment of ``application`` by its receipt number (DoesNotExist otherwise)."""
     return Payment.objects.select_related("application").get(

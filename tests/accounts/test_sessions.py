@@ -121,3 +121,25 @@ def test_session_cookies_are_secure_in_production():
 
     assert production.SESSION_COOKIE_HTTPONLY and production.SESSION_COOKIE_SAMESITE == "Lax"
     assert production.SESSION_COOKIE_SECURE == (not production.DEBUG)
+
+
+def test_each_request_reads_the_signed_in_account_as_it_is_now(client, applicant):
+    # The account is read on every request (accounts.backends.get_user): a change made
+    # meanwhile shows at once, and an account closed meanwhile is signed out.
+    login(client, applicant.email, PASSWORD)
+    assert client.session["_auth_user_backend"] == "portique.accounts.backends.AuthenticationBackend"
+    page = client.get("/en/account/")
+    assert page.status_code == 200 and page.wsgi_request.user.pk == applicant.pk
+    type(applicant).objects.filter(pk=applicant.pk).update(first_name="Renamed")
+    assert client.get("/en/account/").wsgi_request.user.first_name == "Renamed"
+    type(applicant).objects.filter(pk=applicant.pk).update(is_active=False)
+    response = client.get("/en/account/")
+    assert response.status_code == 302 and response["Location"].startswith("/en/account/login/")
+    assert not response.wsgi_request.user.is_authenticated
+
+
+def test_a_session_whose_account_is_gone_is_anonymous(client, applicant):
+    login(client, applicant.email, PASSWORD)
+    type(applicant).objects.filter(pk=applicant.pk).delete()
+    response = client.get("/en/account/")
+    assert response.status_code == 302 and not response.wsgi_request.user.is_authenticated

@@ -36,7 +36,7 @@ BASELINE = {
         "documents": 17,
         "fees": 15,
         "signing": 14,
-        "submit (POST)": 24,
+        "submit (POST)": 22,
         "confirmation": 9,
     },
     "spouse_sponsorship": {
@@ -47,7 +47,7 @@ BASELINE = {
         "documents": 19,
         "fees": 17,
         "signing": 15,
-        "submit (POST)": 29,
+        "submit (POST)": 27,
         "confirmation": 9,
     },
     "representative": {"client list": 10},
