@@ -145,7 +145,14 @@ def required_signer(*, principal_applicant_birth_date: date, on: date) -> Signer
     included (ACT-55); family members do not sign.
     """
     adult_age = value("irpr.signature_adult_age", on)
-    age = age_on(principal_applicant_birth_date, on)
+    return _signer_at(age_on(principal_applicant_birth_date, on), adult_age)
+
+
+# Keyed by an age in years and the age of majority: a few hundred requirements at most,
+# asked twice for every application (its own signer, then the submission gate's).
+@lru_cache(maxsize=512)
+def _signer_at(age: int, adult_age: int) -> SignerRequirement:
+    """``required_signer`` for a principal applicant of ``age``."""
     if age < adult_age:
         return SignerRequirement(
             SignerRole.PARENT_OR_GUARDIAN,
