@@ -312,7 +312,8 @@ def biometrics_requirement(
         else None
     )
     if settled is not None:
-        return _for_subject(BiometricsResult(False, False, age, None, (), (settled,)), subject)
+        # Most PR card applicants: built with the subject at once rather than twice.
+        return BiometricsResult(False, False, age, None, (), (_about(settled, subject),))
     listed, needs_review, card_reasons = _pr_card_listed(
         application_date=application_date, birth_date=birth_date, age=age, history=pr_card_history
     )
@@ -366,8 +367,15 @@ def _for_subject(result: BiometricsResult, subject: str | None) -> BiometricsRes
         result.age_on_application_date,
         result.paragraph,
         result.exemptions,
-        tuple(Reason(r.code, r.rule, r.citation, r.en, r.fr, r.severity, subject) for r in result.reasons),
+        tuple(_about(r, subject) for r in result.reasons),
     )
+
+
+def _about(found: Reason, subject: str | None) -> Reason:
+    """``found`` with ``subject`` (as it is when ``subject`` is None)."""
+    if subject is None:
+        return found
+    return Reason(found.code, found.rule, found.citation, found.en, found.fr, found.severity, subject)
 
 
 @lru_cache(maxsize=8192)
