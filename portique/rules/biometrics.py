@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from .dates import age_on, long_date_en, long_date_fr
 from .parameters import value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 
 INFO = Severity.INFO
 WARNING = Severity.WARNING
@@ -258,6 +259,7 @@ class PrCardBiometricsHistory:
     earlier_card_application_at_14_or_older: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class BiometricsResult:
     """Whether the person gives biometrics for this application, and why.

@@ -23,6 +23,7 @@ from functools import lru_cache
 from .dates import add_years
 from .parameters import parameter, value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 
 # Reasons are immutable, and most repeat from case to case (same code, same numbers):
 # building each once keeps a batch of cases fast (formatting two messages costs more
@@ -78,6 +79,7 @@ class EmployerLetter:
 _LETTER_STATEMENTS = tuple(item.name for item in fields(EmployerLetter))
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EmploymentAbroad:
     """Option A: the absence was spent working abroad for a Canadian employer (PRC-104).
@@ -128,6 +130,7 @@ class AccompanyingResident:
 OptionClaim = EmploymentAbroad | AccompanyingCitizen | AccompanyingResident
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Absence:
     """One absence from Canada, as listed in the IMM 5444 table (PRC-102).
@@ -156,6 +159,7 @@ class Absence:
         return (first, last) if first <= last else None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ResidencyResult:
     """The residency calculation, with every number behind it.
@@ -723,6 +727,7 @@ def _option_c_days(
 # ---------------------------------------------------------------------- citizenship
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CitizenshipHint:
     """PRC-40 to PRC-42: whether to tell a PR card applicant they may be eligible for citizenship.

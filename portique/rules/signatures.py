@@ -18,6 +18,7 @@ from .dates import age_on
 from .parameters import value
 from .reasons import Reason, Severity, has_blocking
 from .reasons import reason as build_reason
+from .records import fast_init
 
 # Reasons are immutable and the same ones recur case after case: build each once.
 reason = lru_cache(maxsize=4096)(build_reason)
@@ -42,6 +43,7 @@ class SignerRole(str, Enum):
     NON_ACCOMPANYING_PARENT = "non_accompanying_parent"  # IMM 5604
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PassportName:
     """The names as printed in a passport; either part may be empty (no surname, no given name)."""
@@ -50,6 +52,7 @@ class PassportName:
     given_names: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ESignature:
     """A typed electronic signature on one document.
@@ -93,6 +96,7 @@ def _accepted_forms(name: PassportName) -> frozenset[str]:
     return frozenset({f"{given} {surname}", f"{surname} {given}"})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class NameMatch:
     matches: bool
@@ -184,6 +188,7 @@ def _signer_at(age: int, adult_age: int) -> SignerRequirement:
     )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SubmissionGate:
     """Whether the Submit button is enabled (blue), and everything that still holds it back."""
