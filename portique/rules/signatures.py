@@ -82,7 +82,8 @@ def normalized_name(text: str) -> str:
     straight apostrophes and hyphens, and capitals (passports print names in capitals;
     nobody is asked to type them so).
     """
-    composed = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
+    # Plain ASCII (most names as typed) is its own NFC form and holds no typographic sign.
+    composed = text if text.isascii() else unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
     return " ".join(composed.split()).casefold()
 
 
@@ -103,30 +104,34 @@ class NameMatch:
     reasons: tuple[Reason, ...]
 
 
+_NAME_CITATION = "IMM 5445 — « Signer électroniquement votre demande »; IMM 5289 — Step 6"
+# The answer for every signature typed as the passport shows it: immutable, built once.
+_NAME_MATCHES = NameMatch(
+    True,
+    (
+        reason(
+            "SIGNATURE_NAME_MATCHES_PASSPORT",
+            rule="ACT-51",
+            citation=_NAME_CITATION,
+            en="The typed name is the full name as shown in the passport.",
+            fr="Le nom inscrit est le nom au complet tel qu’il figure dans le passeport.",
+            severity=Severity.INFO,
+        ),
+    ),
+)
+
+
 def signature_name_matches(*, typed_name: str, passport_name: PassportName) -> NameMatch:
     """Whether a typed e-signature is the signer's full name exactly as in their passport (ACT-51)."""
-    citation = "IMM 5445 — « Signer électroniquement votre demande »; IMM 5289 — Step 6"
     if normalized_name(typed_name) in _accepted_forms(passport_name):
-        return NameMatch(
-            True,
-            (
-                reason(
-                    "SIGNATURE_NAME_MATCHES_PASSPORT",
-                    rule="ACT-51",
-                    citation=citation,
-                    en="The typed name is the full name as shown in the passport.",
-                    fr="Le nom inscrit est le nom au complet tel qu’il figure dans le passeport.",
-                    severity=Severity.INFO,
-                ),
-            ),
-        )
+        return _NAME_MATCHES
     return NameMatch(
         False,
         (
             reason(
                 "SIGNATURE_NAME_MISMATCH",
                 rule="ACT-51",
-                citation=citation,
+                citation=_NAME_CITATION,
                 en="To sign electronically, type your full name exactly as it is shown in your passport ({given} {surname}).",
                 fr="Pour signer électroniquement, inscrivez votre nom au complet exactement comme il figure dans votre passeport ({given} {surname}).",
                 given=passport_name.given_names.strip(),
