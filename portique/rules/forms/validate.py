@@ -8,6 +8,7 @@ link to it and the officer's screening can list it.
 from __future__ import annotations
 
 import re
+import string
 from datetime import date
 from typing import Any
 
@@ -311,13 +312,20 @@ def _quick_check(field: Field):
     return lambda value, on: value.__class__ is str and value.strip() != "" and len(value) <= limit
 
 
+# Every answer _COUNTRY_CODE's quick test accepts (two capitals, nothing around them).
+_COUNTRY_CODES = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
+
+
 def _inline_check(field: Field) -> tuple[frozenset[str] | None, int]:
     """What ``_check_fields`` tests itself for a text answer to ``field``: the choices allowed
-    (a choice among options), or the length limit of a text plainly valid when it is not blank
-    and not too long (0: neither, the quick test decides). The same tests as ``_quick_check``."""
+    (a choice among options, or a country code), or the length limit of a text plainly valid
+    when it is not blank and not too long (0: neither, the quick test decides). The same tests
+    as ``_quick_check``."""
     kind = field.kind
     if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY) and field.options:
         return frozenset(option.value for option in field.options), 0
+    if kind is FieldKind.COUNTRY and field.max_length >= 2:
+        return _COUNTRY_CODES, 0
     if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
         return None, field.max_length
     return None, 0
@@ -428,12 +436,13 @@ def _check_periods(
     section: Section, rows: list[dict[str, Any]], citation: str, application_date: date
 ) -> list[Reason]:
     start_code, end_code = section.period  # type: ignore[misc]
+    ongoing = section.ongoing
     found = []
     periods = []
     ongoing_seen = False
     for number, row in enumerate(rows, start=1):
         start, end = parse_date(row.get(start_code)), parse_date(row.get(end_code))
-        if is_ongoing(section, row) and not ongoing_seen:
+        if ongoing and not ongoing_seen and row.get(ongoing) is True:  # is_ongoing(section, row)
             # The period runs to this day: it has no end date of its own. (A second row marked
             # so is its own finding, FORM_SEVERAL_ONGOING; its written dates are checked as given.)
             ongoing_seen = True
@@ -479,7 +488,8 @@ def _check_periods(
 
 def _check_one_ongoing(section: Section, rows: list[dict[str, Any]], citation: str) -> list[Reason]:
     """A history lists one present period ("I live here now"): a second one is a mistake."""
-    marked = [number for number, row in enumerate(rows, start=1) if is_ongoing(section, row)]
+    ongoing = section.ongoing  # asked only of a section that has one
+    marked = [number for number, row in enumerate(rows, start=1) if row.get(ongoing) is True]
     if len(marked) < 2:
         return []
     label = section.field(section.ongoing)
