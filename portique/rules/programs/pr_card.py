@@ -82,8 +82,16 @@ def _days(raw: Any) -> int:
     return 0
 
 
+_YES_NO = {"yes": True, "no": False}
+# Who signed, by the role of the person in the case; anyone else is a representative.
+_SIGNER_ROLES = {
+    PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
+    PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
+}
+
+
 def _yes(raw: Any) -> bool | None:
-    return {"yes": True, "no": False}.get(raw)
+    return _YES_NO.get(raw)
 
 
 class _Answers:
@@ -606,10 +614,6 @@ class PrCardProgram(OneApplicantForms, Traits):
             return  # the form reports the missing date of birth; who signs depends on it
         guardian = next((p for p in case.people if p.role == guardian_rules.ROLE), None)
         roles = {p.id: p.role for p in case.people}
-        signer_role = {
-            PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
-            PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
-        }
         flow = sig.SubmissionFlow.REPRESENTATIVE if case.representative_declared_on else sig.SubmissionFlow.SELF
         gate = sig.submission_gate(
             flow=flow,
@@ -621,7 +625,7 @@ class PrCardProgram(OneApplicantForms, Traits):
             signatures=tuple(
                 sig.ESignature(
                     document=SignedDocument.CONSENT_AND_DECLARATION,
-                    signed_by=signer_role.get(roles.get(s.person, ""), sig.SignerRole.REPRESENTATIVE),
+                    signed_by=_SIGNER_ROLES.get(roles.get(s.person, ""), sig.SignerRole.REPRESENTATIVE),
                     typed_name=s.typed_name,
                     signed_at=datetime.combine(s.signed_on, time()),
                 )
