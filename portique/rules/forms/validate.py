@@ -523,7 +523,12 @@ def _validate_planned(
     section = plan.section
     if plan.when is not None and not plan.when({}, form_answers):
         return []
-    answers = plan.answers_in(form_answers)
+    # plan.answers_in(form_answers) written out: this runs for every section of every form.
+    key = plan.key
+    if key is not None and isinstance(form_answers, dict):
+        answers = form_answers.get(key)
+    else:
+        answers = plan.answers_in(form_answers)
     if section.not_applicable_allowed and answers == NOT_APPLICABLE:
         return []
     if section.repeating:
