@@ -236,6 +236,12 @@ def _child_intervals(interval: Interval, birth: date) -> list[Interval]:
     return pieces
 
 
+@lru_cache(maxsize=2048)
+def _obligation_parameters(on: date) -> tuple[int, int]:
+    """The days required and the years of the period in force on a date, looked up once per date."""
+    return value("residency.required_days", on), value("residency.period_years", on)
+
+
 def residency_obligation(
     *,
     became_pr_on: date,
@@ -251,8 +257,7 @@ def residency_obligation(
     ``humanitarian_grounds_requested`` (IMM 5444 question 5.7) an obligation that cannot
     be demonstrated becomes a warning that an officer decides, instead of a bar.
     """
-    required = value("residency.required_days", application_date)
-    years = value("residency.period_years", application_date)
+    required, years = _obligation_parameters(application_date)
     fifth_anniversary = add_years(became_pr_on, years)
     window_end = application_date - ONE_DAY
     # Reading (not in the register): "les cinq (5) années précédant immédiatement la
@@ -757,10 +762,7 @@ def citizenship_hint(
     when the window is the same), ``days_present_before_pr`` as a temporary resident or
     protected person before becoming one.
     """
-    required = value("residency.citizenship_required_days", signing_date)
-    years = value("residency.citizenship_period_years", signing_date)
-    per_day = _decimal(str(value("residency.citizenship_pre_pr_credit_per_day", signing_date)))
-    cap = value("residency.citizenship_pre_pr_credit_max_days", signing_date)
+    required, years, per_day, cap = _citizenship_parameters(signing_date)
     found: list[Reason] = []
     if days_present_as_pr < 0 or days_present_before_pr < 0:
         found.append(
@@ -805,6 +807,17 @@ def citizenship_hint(
             )
         )
     return CitizenshipHint(may, credit, credited, required, tuple(found))
+
+
+@lru_cache(maxsize=2048)
+def _citizenship_parameters(on: date) -> tuple[int, int, Decimal, int]:
+    """The citizenship hint's parameters in force on a date, looked up once per date."""
+    return (
+        value("residency.citizenship_required_days", on),
+        value("residency.citizenship_period_years", on),
+        _decimal(str(value("residency.citizenship_pre_pr_credit_per_day", on))),
+        value("residency.citizenship_pre_pr_credit_max_days", on),
+    )
 
 
 @lru_cache(maxsize=4096)
