@@ -153,8 +153,13 @@ def required_signer(*, principal_applicant_birth_date: date, on: date) -> Signer
     The principal applicant signs for the whole application, family members' forms
     included (ACT-55); family members do not sign.
     """
-    adult_age = value("irpr.signature_adult_age", on)
+    adult_age = _adult_age_on(on)
     return _signer_at(age_on(principal_applicant_birth_date, on), adult_age)
+
+
+@lru_cache(maxsize=2048)
+def _adult_age_on(on: date) -> int:
+    return value("irpr.signature_adult_age", on)
 
 
 # Keyed by an age in years and the age of majority: a few hundred requirements at most,
