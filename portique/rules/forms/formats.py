@@ -31,6 +31,8 @@ def postal_code(raw: object) -> str | None:
     """``"k1p5b5"`` → ``"K1P 5B5"``; ``None`` for anything that is not a Canadian postal code."""
     if not isinstance(raw, str):
         return None
+    if POSTAL_CODE_STORED.fullmatch(raw):
+        return raw  # already as stored, the form of nearly every answer read again
     compact = _SEPARATORS.sub("", raw).upper()
     match = _POSTAL_CODE.match(compact)
     return f"{match.group(1)} {match.group(2)}" if match else None
@@ -61,7 +63,8 @@ def uci(raw: object) -> str | None:
     """
     if not isinstance(raw, str):
         return None
-    digits = _SEPARATORS.sub("", raw)
+    # Already as stored (the digits alone), or as IRCC prints it.
+    digits = raw if raw.isdigit() else _SEPARATORS.sub("", raw)
     if not digits.isascii() or not digits.isdigit() or len(digits) not in _UCI_LENGTHS:
         return None
     return digits
