@@ -159,6 +159,9 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=3000, help="distinct cases in the mix (default 3000)")
     parser.add_argument("--seconds", type=float, default=10.0, help="how long to measure (default 10)")
     parser.add_argument("--seed", type=int, default=1)
+    # A fixed number of rounds instead of --seconds, for counting instructions under valgrind:
+    # a run of N rounds minus a run of one, divided by the evaluations between them.
+    parser.add_argument("--rounds", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if hasattr(os, "sched_setaffinity"):
@@ -174,7 +177,9 @@ def main() -> None:
     counts: Counter[str] = Counter()
     clock = time.perf_counter
     deadline = clock() + args.seconds
-    while clock() < deadline:
+    rounds = 0
+    while rounds < args.rounds if args.rounds is not None else clock() < deadline:
+        rounds += 1
         for kind, case in cases:
             started = clock()
             evaluate(case)

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from .dates import age_on, long_date_en, long_date_fr
 from .parameters import value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 
 INFO = Severity.INFO
 WARNING = Severity.WARNING
@@ -258,6 +259,7 @@ class PrCardBiometricsHistory:
     earlier_card_application_at_14_or_older: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class BiometricsResult:
     """Whether the person gives biometrics for this application, and why.
@@ -312,7 +314,8 @@ def biometrics_requirement(
         else None
     )
     if settled is not None:
-        return _for_subject(BiometricsResult(False, False, age, None, (), (settled,)), subject)
+        # Most PR card applicants: built with the subject at once rather than twice.
+        return BiometricsResult(False, False, age, None, (), (_about(settled, subject),))
     listed, needs_review, card_reasons = _pr_card_listed(
         application_date=application_date, birth_date=birth_date, age=age, history=pr_card_history
     )
@@ -366,8 +369,15 @@ def _for_subject(result: BiometricsResult, subject: str | None) -> BiometricsRes
         result.age_on_application_date,
         result.paragraph,
         result.exemptions,
-        tuple(Reason(r.code, r.rule, r.citation, r.en, r.fr, r.severity, subject) for r in result.reasons),
+        tuple(_about(r, subject) for r in result.reasons),
     )
+
+
+def _about(found: Reason, subject: str | None) -> Reason:
+    """``found`` with ``subject`` (as it is when ``subject`` is None)."""
+    if subject is None:
+        return found
+    return Reason(found.code, found.rule, found.citation, found.en, found.fr, found.severity, subject)
 
 
 @lru_cache(maxsize=8192)

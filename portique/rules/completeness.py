@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .reasons import Reason, Severity, has_blocking
 from .reasons import reason as build_reason
+from .records import fast_init
 
 # Reasons are immutable and the same ones recur case after case: build each once.
 reason = lru_cache(maxsize=4096)(build_reason)
@@ -81,6 +82,7 @@ class Completeness(str, Enum):
     OFFICER_REVIEW = "officer_review"  # a provision outside the sources displaces 10(1) or s.12
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PersonParticulars:
     """The IRPR 10(2)(a) particulars of the applicant or of one family member.
@@ -121,6 +123,7 @@ class RepresentativeDetails:
     membership_number: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ApplicationSummary:
     """What the completeness check needs to know about one application.
@@ -159,6 +162,7 @@ class ApplicationSummary:
     subject_to_140_4: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CompletenessResult:
     """The outcome, what goes back to the applicant and what IRCC keeps, and why.

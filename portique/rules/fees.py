@@ -31,6 +31,7 @@ from .dates import long_date_en, long_date_fr
 from .guides import Guide
 from .parameters import value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 
 INFO = Severity.INFO
 WARNING = Severity.WARNING
@@ -97,6 +98,7 @@ class FeeQuote:
     guide: Guide
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PrCardApplicant:
     """One person applying for a PR card (each pays the per-person fee).
@@ -114,6 +116,7 @@ class PrCardApplicant:
     indigenous_name_statement_uploaded: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SponsoredPerson:
     """A sponsored person (principal applicant or dependent child); the sponsor never appears."""
@@ -706,6 +709,7 @@ class RefundRecipient(str, Enum):
     APPLICANT = "applicant"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RefundPayee:
     """Who receives a refund: the payer named on the receipt (``name``), or the applicant."""
@@ -714,6 +718,7 @@ class RefundPayee:
     name: str | None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PaymentAssessment:
     """The outcome of checking a payment against a quote.

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .parameters import value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 from .residency import ResidencyStatus
 
 # Reasons are immutable, and most repeat from case to case (same code, same numbers):
@@ -86,6 +87,7 @@ class Outcome(str, Enum):
 # --------------------------------------------------------------------------- 270 days
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RenewalTiming:
     """PRC-12: whether a renewal comes too early. ``days_remaining`` is ``None`` without a card."""
@@ -395,6 +397,7 @@ def first_card_need(*, became_pr_on: date, application_date: date) -> tuple[Reas
 # ----------------------------------------------------------------------- assessment
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PrCardAssessment:
     """The answer to "may I apply for a PR card, and what happens if I do?".

@@ -21,6 +21,7 @@ from .dates import age_on
 from .parameters import value
 from .pr_card import Channel, Purpose
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 from .residency import Absence, AccompanyingCitizen, AccompanyingResident, EmploymentAbroad, Relation
 from .urgent import UrgentDocument
 
@@ -800,6 +801,7 @@ def _relationship_item(relation: Relation, option: str, rule: str) -> ChecklistI
 # ------------------------------------------------------------------ missing documents
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DocumentCompleteness:
     """Which checklist items are missing, and what that means.

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import typography
+from .records import fast_init
 
 
 class Severity(str, Enum):
@@ -20,6 +21,7 @@ class Severity(str, Enum):
     INFO = "info"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One finding of one rule, in both official languages, with its source.

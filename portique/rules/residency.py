@@ -23,6 +23,7 @@ from functools import lru_cache
 from .dates import add_years
 from .parameters import parameter, value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 
 # Reasons are immutable, and most repeat from case to case (same code, same numbers):
 # building each once keeps a batch of cases fast (formatting two messages costs more
@@ -78,6 +79,7 @@ class EmployerLetter:
 _LETTER_STATEMENTS = tuple(item.name for item in fields(EmployerLetter))
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EmploymentAbroad:
     """Option A: the absence was spent working abroad for a Canadian employer (PRC-104).
@@ -128,6 +130,7 @@ class AccompanyingResident:
 OptionClaim = EmploymentAbroad | AccompanyingCitizen | AccompanyingResident
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Absence:
     """One absence from Canada, as listed in the IMM 5444 table (PRC-102).
@@ -156,6 +159,7 @@ class Absence:
         return (first, last) if first <= last else None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ResidencyResult:
     """The residency calculation, with every number behind it.
@@ -232,6 +236,12 @@ def _child_intervals(interval: Interval, birth: date) -> list[Interval]:
     return pieces
 
 
+@lru_cache(maxsize=2048)
+def _obligation_parameters(on: date) -> tuple[int, int]:
+    """The days required and the years of the period in force on a date, looked up once per date."""
+    return value("residency.required_days", on), value("residency.period_years", on)
+
+
 def residency_obligation(
     *,
     became_pr_on: date,
@@ -247,8 +257,7 @@ def residency_obligation(
     ``humanitarian_grounds_requested`` (IMM 5444 question 5.7) an obligation that cannot
     be demonstrated becomes a warning that an officer decides, instead of a bar.
     """
-    required = value("residency.required_days", application_date)
-    years = value("residency.period_years", application_date)
+    required, years = _obligation_parameters(application_date)
     fifth_anniversary = add_years(became_pr_on, years)
     window_end = application_date - ONE_DAY
     # Reading (not in the register): "les cinq (5) années précédant immédiatement la
@@ -723,6 +732,7 @@ def _option_c_days(
 # ---------------------------------------------------------------------- citizenship
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CitizenshipHint:
     """PRC-40 to PRC-42: whether to tell a PR card applicant they may be eligible for citizenship.
@@ -752,10 +762,7 @@ def citizenship_hint(
     when the window is the same), ``days_present_before_pr`` as a temporary resident or
     protected person before becoming one.
     """
-    required = value("residency.citizenship_required_days", signing_date)
-    years = value("residency.citizenship_period_years", signing_date)
-    per_day = _decimal(str(value("residency.citizenship_pre_pr_credit_per_day", signing_date)))
-    cap = value("residency.citizenship_pre_pr_credit_max_days", signing_date)
+    required, years, per_day, cap = _citizenship_parameters(signing_date)
     found: list[Reason] = []
     if days_present_as_pr < 0 or days_present_before_pr < 0:
         found.append(
@@ -800,6 +807,17 @@ def citizenship_hint(
             )
         )
     return CitizenshipHint(may, credit, credited, required, tuple(found))
+
+
+@lru_cache(maxsize=2048)
+def _citizenship_parameters(on: date) -> tuple[int, int, Decimal, int]:
+    """The citizenship hint's parameters in force on a date, looked up once per date."""
+    return (
+        value("residency.citizenship_required_days", on),
+        value("residency.citizenship_period_years", on),
+        _decimal(str(value("residency.citizenship_pre_pr_credit_per_day", on))),
+        value("residency.citizenship_pre_pr_credit_max_days", on),
+    )
 
 
 @lru_cache(maxsize=4096)

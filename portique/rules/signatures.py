@@ -18,6 +18,7 @@ from .dates import age_on
 from .parameters import value
 from .reasons import Reason, Severity, has_blocking
 from .reasons import reason as build_reason
+from .records import fast_init
 
 # Reasons are immutable and the same ones recur case after case: build each once.
 reason = lru_cache(maxsize=4096)(build_reason)
@@ -42,6 +43,7 @@ class SignerRole(str, Enum):
     NON_ACCOMPANYING_PARENT = "non_accompanying_parent"  # IMM 5604
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PassportName:
     """The names as printed in a passport; either part may be empty (no surname, no given name)."""
@@ -50,6 +52,7 @@ class PassportName:
     given_names: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ESignature:
     """A typed electronic signature on one document.
@@ -79,7 +82,8 @@ def normalized_name(text: str) -> str:
     straight apostrophes and hyphens, and capitals (passports print names in capitals;
     nobody is asked to type them so).
     """
-    composed = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
+    # Plain ASCII (most names as typed) is its own NFC form and holds no typographic sign.
+    composed = text if text.isascii() else unicodedata.normalize("NFC", text).translate(_TYPOGRAPHIC)
     return " ".join(composed.split()).casefold()
 
 
@@ -93,36 +97,41 @@ def _accepted_forms(name: PassportName) -> frozenset[str]:
     return frozenset({f"{given} {surname}", f"{surname} {given}"})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class NameMatch:
     matches: bool
     reasons: tuple[Reason, ...]
 
 
+_NAME_CITATION = "IMM 5445 — « Signer électroniquement votre demande »; IMM 5289 — Step 6"
+# The answer for every signature typed as the passport shows it: immutable, built once.
+_NAME_MATCHES = NameMatch(
+    True,
+    (
+        reason(
+            "SIGNATURE_NAME_MATCHES_PASSPORT",
+            rule="ACT-51",
+            citation=_NAME_CITATION,
+            en="The typed name is the full name as shown in the passport.",
+            fr="Le nom inscrit est le nom au complet tel qu’il figure dans le passeport.",
+            severity=Severity.INFO,
+        ),
+    ),
+)
+
+
 def signature_name_matches(*, typed_name: str, passport_name: PassportName) -> NameMatch:
     """Whether a typed e-signature is the signer's full name exactly as in their passport (ACT-51)."""
-    citation = "IMM 5445 — « Signer électroniquement votre demande »; IMM 5289 — Step 6"
     if normalized_name(typed_name) in _accepted_forms(passport_name):
-        return NameMatch(
-            True,
-            (
-                reason(
-                    "SIGNATURE_NAME_MATCHES_PASSPORT",
-                    rule="ACT-51",
-                    citation=citation,
-                    en="The typed name is the full name as shown in the passport.",
-                    fr="Le nom inscrit est le nom au complet tel qu’il figure dans le passeport.",
-                    severity=Severity.INFO,
-                ),
-            ),
-        )
+        return _NAME_MATCHES
     return NameMatch(
         False,
         (
             reason(
                 "SIGNATURE_NAME_MISMATCH",
                 rule="ACT-51",
-                citation=citation,
+                citation=_NAME_CITATION,
                 en="To sign electronically, type your full name exactly as it is shown in your passport ({given} {surname}).",
                 fr="Pour signer électroniquement, inscrivez votre nom au complet exactement comme il figure dans votre passeport ({given} {surname}).",
                 given=passport_name.given_names.strip(),
@@ -144,8 +153,20 @@ def required_signer(*, principal_applicant_birth_date: date, on: date) -> Signer
     The principal applicant signs for the whole application, family members' forms
     included (ACT-55); family members do not sign.
     """
-    adult_age = value("irpr.signature_adult_age", on)
-    age = age_on(principal_applicant_birth_date, on)
+    adult_age = _adult_age_on(on)
+    return _signer_at(age_on(principal_applicant_birth_date, on), adult_age)
+
+
+@lru_cache(maxsize=2048)
+def _adult_age_on(on: date) -> int:
+    return value("irpr.signature_adult_age", on)
+
+
+# Keyed by an age in years and the age of majority: a few hundred requirements at most,
+# asked twice for every application (its own signer, then the submission gate's).
+@lru_cache(maxsize=512)
+def _signer_at(age: int, adult_age: int) -> SignerRequirement:
+    """``required_signer`` for a principal applicant of ``age``."""
     if age < adult_age:
         return SignerRequirement(
             SignerRole.PARENT_OR_GUARDIAN,
@@ -177,6 +198,7 @@ def required_signer(*, principal_applicant_birth_date: date, on: date) -> Signer
     )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SubmissionGate:
     """Whether the Submit button is enabled (blue), and everything that still holds it back."""

@@ -17,6 +17,7 @@ from functools import lru_cache
 from .dates import add_months
 from .parameters import value
 from .reasons import Reason, Severity, reason
+from .records import fast_init
 
 # Reasons are immutable, and most repeat from case to case (same code, same numbers):
 # building each once keeps a batch of cases fast (formatting two messages costs more
@@ -67,6 +68,7 @@ class UrgentOutcome(str, Enum):
     NOT_ELIGIBLE = "not_eligible"  # no listed reason, or travel beyond three months
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class UrgentAssessment:
     """The outcome, the last departure date that fits the window, and the reasons."""

@@ -17,6 +17,9 @@ import phonenumbers
 _POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z])([0-9][ABCEGHJ-NPRSTV-Z][0-9])$")
 POSTAL_CODE_STORED = re.compile(r"^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] [0-9][ABCEGHJ-NPRSTV-Z][0-9]$")
 
+# The spaces and dashes people type inside a postal code or a UCI.
+_SEPARATORS = re.compile(r"[\s\-]")
+
 # A Unique Client Identifier is 8 or 10 digits; IRCC writes it 0000-0000 or 00-0000-0000.
 _UCI_LENGTHS = (8, 10)
 
@@ -28,7 +31,9 @@ def postal_code(raw: object) -> str | None:
     """``"k1p5b5"`` → ``"K1P 5B5"``; ``None`` for anything that is not a Canadian postal code."""
     if not isinstance(raw, str):
         return None
-    compact = re.sub(r"[\s\-]", "", raw).upper()
+    if POSTAL_CODE_STORED.fullmatch(raw):
+        return raw  # already as stored, the form of nearly every answer read again
+    compact = _SEPARATORS.sub("", raw).upper()
     match = _POSTAL_CODE.match(compact)
     return f"{match.group(1)} {match.group(2)}" if match else None
 
@@ -58,7 +63,8 @@ def uci(raw: object) -> str | None:
     """
     if not isinstance(raw, str):
         return None
-    digits = re.sub(r"[\s\-]", "", raw)
+    # Already as stored (the digits alone), or as IRCC prints it.
+    digits = raw if raw.isdigit() else _SEPARATORS.sub("", raw)
     if not digits.isascii() or not digits.isdigit() or len(digits) not in _UCI_LENGTHS:
         return None
     return digits

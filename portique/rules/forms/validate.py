@@ -8,6 +8,7 @@ link to it and the officer's screening can list it.
 from __future__ import annotations
 
 import re
+import string
 from datetime import date
 from typing import Any
 
@@ -311,6 +312,25 @@ def _quick_check(field: Field):
     return lambda value, on: value.__class__ is str and value.strip() != "" and len(value) <= limit
 
 
+# Every answer _COUNTRY_CODE's quick test accepts (two capitals, nothing around them).
+_COUNTRY_CODES = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase)
+
+
+def _inline_check(field: Field) -> tuple[frozenset[str] | None, int]:
+    """What ``_check_fields`` tests itself for a text answer to ``field``: the choices allowed
+    (a choice among options, or a country code), or the length limit of a text plainly valid
+    when it is not blank and not too long (0: neither, the quick test decides). The same tests
+    as ``_quick_check``."""
+    kind = field.kind
+    if kind in (FieldKind.CHOICE, FieldKind.YES_NO, FieldKind.COUNTRY) and field.options:
+        return frozenset(option.value for option in field.options), 0
+    if kind is FieldKind.COUNTRY and field.max_length >= 2:
+        return _COUNTRY_CODES, 0
+    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        return None, field.max_length
+    return None, 0
+
+
 def _compiled(condition: Condition | None):
     """``condition.holds`` as a function, with its ``section.field`` split once."""
     if condition is None:
@@ -333,22 +353,28 @@ class _SectionPlan:
     per section instead of once per answer.
     """
 
-    __slots__ = ("section", "when", "location", "subject_prefix", "fields", "ongoing_end")
+    __slots__ = ("section", "when", "location", "key", "subject_prefix", "fields", "ongoing_end")
 
     def __init__(self, section: Section):
         self.section = section
         self.when = _compiled(section.when)
         self.location = section.location
+        # Most sections' answers are at one key of the form's answers.
+        self.key = self.location[0] if len(self.location) == 1 else None
         self.subject_prefix = section.subject_prefix
-        # (field, code, condition, quick test, whether a blank answer is fine as it is)
+        # (field, code, condition, the choices allowed, the text limit, quick test, whether a
+        # blank answer is fine as it is): see _check_fields for the choices and the limit.
         self.fields = tuple(
-            (f, f.code, _compiled(f.when), _quick_check(f), not f.required) for f in section.fields
+            (f, f.code, _compiled(f.when), *_inline_check(f), _quick_check(f), not f.required)
+            for f in section.fields
         )
         # "I live here now": the current address has no "To" date (IMM 5444 question 4).
         self.ongoing_end = section.period[1] if section.period and section.ongoing else ""
 
     def answers_in(self, form_answers: dict[str, Any]) -> Any:
         """``Section.answers_in``, with the location read once."""
+        if self.key is not None and isinstance(form_answers, dict):
+            return form_answers.get(self.key)
         return answers_at(form_answers, self.location)
 
 
@@ -378,16 +404,22 @@ def _check_fields(
 ) -> list[Reason]:
     found = []
     get = answers.get
-    for field, code, when, quick, optional in plan.fields:
+    for field, code, when, choices, text_limit, quick, optional in plan.fields:
         if when is not None and not when(answers, form_answers):
-            continue
-        if code == skip:
             continue
         value = get(code)
         if value is None:
             if optional:
                 continue  # a blank answer to an optional question: _check_field finds nothing
+        # The quick tests of the commonest questions, written out here: a call per answer
+        # was a good part of the time a form took to validate.
+        elif value.__class__ is str and (
+            value in choices if choices is not None else 0 < len(value) <= text_limit and not value.isspace()
+        ):
+            continue
         elif quick(value, application_date):
+            continue
+        if code == skip:
             continue
         problem = _check_field(field, value, f"{prefix}.{code}", application_date, citation)
         if problem is not None:
@@ -404,12 +436,13 @@ def _check_periods(
     section: Section, rows: list[dict[str, Any]], citation: str, application_date: date
 ) -> list[Reason]:
     start_code, end_code = section.period  # type: ignore[misc]
+    ongoing = section.ongoing
     found = []
     periods = []
     ongoing_seen = False
     for number, row in enumerate(rows, start=1):
         start, end = parse_date(row.get(start_code)), parse_date(row.get(end_code))
-        if is_ongoing(section, row) and not ongoing_seen:
+        if ongoing and not ongoing_seen and row.get(ongoing) is True:  # is_ongoing(section, row)
             # The period runs to this day: it has no end date of its own. (A second row marked
             # so is its own finding, FORM_SEVERAL_ONGOING; its written dates are checked as given.)
             ongoing_seen = True
@@ -455,7 +488,8 @@ def _check_periods(
 
 def _check_one_ongoing(section: Section, rows: list[dict[str, Any]], citation: str) -> list[Reason]:
     """A history lists one present period ("I live here now"): a second one is a mistake."""
-    marked = [number for number, row in enumerate(rows, start=1) if is_ongoing(section, row)]
+    ongoing = section.ongoing  # asked only of a section that has one
+    marked = [number for number, row in enumerate(rows, start=1) if row.get(ongoing) is True]
     if len(marked) < 2:
         return []
     label = section.field(section.ongoing)
@@ -489,7 +523,12 @@ def _validate_planned(
     section = plan.section
     if plan.when is not None and not plan.when({}, form_answers):
         return []
-    answers = plan.answers_in(form_answers)
+    # plan.answers_in(form_answers) written out: this runs for every section of every form.
+    key = plan.key
+    if key is not None and isinstance(form_answers, dict):
+        answers = form_answers.get(key)
+    else:
+        answers = plan.answers_in(form_answers)
     if section.not_applicable_allowed and answers == NOT_APPLICABLE:
         return []
     if section.repeating:

@@ -82,8 +82,16 @@ def _days(raw: Any) -> int:
     return 0
 
 
+_YES_NO = {"yes": True, "no": False}
+# Who signed, by the role of the person in the case; anyone else is a representative.
+_SIGNER_ROLES = {
+    PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
+    PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
+}
+
+
 def _yes(raw: Any) -> bool | None:
-    return {"yes": True, "no": False}.get(raw)
+    return _YES_NO.get(raw)
 
 
 class _Answers:
@@ -249,13 +257,26 @@ def _checklist_as_data(checklist: documents.Checklist, person_id: str) -> list[d
     ]
 
 
-@lru_cache(maxsize=1024)
-def _upload_checklist(checklist: documents.Checklist, channel, person_id: str):
-    """The items to upload, as a checklist and as data, and the items the portal stands for.
+# Keyed by the checklist's id, with the checklist kept beside the answer so that its id cannot be
+# reused while the entry is kept: hashing a checklist (each field of each item) cost more than
+# this whole step. Checklists are themselves built once per situation (documents._build_checklist).
+_UPLOADS: dict[tuple[int, Any, str], tuple[documents.Checklist, tuple]] = {}
+_UPLOADS_KEPT = 1024
 
-    Checklists are themselves built once per situation, so this is computed once per
-    checklist, channel and person.
-    """
+
+def _upload_checklist(checklist: documents.Checklist, channel, person_id: str):
+    """The items to upload, as a checklist and as data, and the items the portal stands for,
+    computed once per checklist, channel and person."""
+    key = (id(checklist), channel, person_id)
+    found = _UPLOADS.get(key)
+    if found is None or found[0] is not checklist:
+        if len(_UPLOADS) >= _UPLOADS_KEPT:
+            _UPLOADS.clear()
+        found = _UPLOADS[key] = (checklist, _uploads(checklist, channel, person_id))
+    return found[1]
+
+
+def _uploads(checklist: documents.Checklist, channel, person_id: str):
     portal_items = _PORTAL_ITEMS if channel is pr_card_rules.Channel.ONLINE else ()
     to_upload = documents.Checklist(
         tuple(item for item in checklist.items if item.code not in portal_items), checklist.reasons
@@ -593,10 +614,6 @@ class PrCardProgram(OneApplicantForms, Traits):
             return  # the form reports the missing date of birth; who signs depends on it
         guardian = next((p for p in case.people if p.role == guardian_rules.ROLE), None)
         roles = {p.id: p.role for p in case.people}
-        signer_role = {
-            PRINCIPAL_APPLICANT: sig.SignerRole.APPLICANT,
-            PARENT_OR_GUARDIAN: sig.SignerRole.PARENT_OR_GUARDIAN,
-        }
         flow = sig.SubmissionFlow.REPRESENTATIVE if case.representative_declared_on else sig.SubmissionFlow.SELF
         gate = sig.submission_gate(
             flow=flow,
@@ -608,7 +625,7 @@ class PrCardProgram(OneApplicantForms, Traits):
             signatures=tuple(
                 sig.ESignature(
                     document=SignedDocument.CONSENT_AND_DECLARATION,
-                    signed_by=signer_role.get(roles.get(s.person, ""), sig.SignerRole.REPRESENTATIVE),
+                    signed_by=_SIGNER_ROLES.get(roles.get(s.person, ""), sig.SignerRole.REPRESENTATIVE),
                     typed_name=s.typed_name,
                     signed_at=datetime.combine(s.signed_on, time()),
                 )

@@ -171,4 +171,8 @@ def signer(
         return Signer(signature_rules.SignerRole.PARENT_OR_GUARDIAN, guardian_id, ())
     if guardian_id is not None and born is not None:
         return Signer(signature_rules.SignerRole.APPLICANT, None, (not_needed(born=born, on=on, subject=guardian_id),))
-    return Signer(signature_rules.SignerRole.APPLICANT, None, ())
+    return _SIGNS_ALONE
+
+
+# Nearly every applicant: built once (a Signer is immutable).
+_SIGNS_ALONE = Signer(signature_rules.SignerRole.APPLICANT, None, ())

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..case import Case
 from ..reasons import Reason, Severity, reason
+from ..records import fast_init
 from ..sponsorship.vocabulary import cite
 
 STEP_1 = cite("Étape 1. Procurez-vous la trousse de demande")
@@ -41,6 +42,7 @@ class ItemText:
     rule: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Item:
     text: ItemText
@@ -205,6 +207,7 @@ def police_certificate(country: str) -> ItemText:
     )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ChecklistCheck:
     """The items, their status, and the labelled findings for those not provided."""

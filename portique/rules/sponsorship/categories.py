@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship, cite, say
 
 CHOOSE_CATEGORY = cite("Choisissez la catégorie de la demande") + "; IRPR Part 7, Divisions 1 and 2"
@@ -33,6 +34,7 @@ class PartnerLocation(str, Enum):
     IN_CANADA_NOT_WITH_SPONSOR = "in_canada_not_with_sponsor"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CategoryChoice:
     """The categories open to this case and the one the guide points to.

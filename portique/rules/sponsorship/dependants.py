@@ -13,6 +13,7 @@ from enum import Enum
 
 from portique.rules.dates import age_on
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import cite, cutoff, param, say
 
 DEFINITIONS = cite("Définitions d'enfant à charge") + "; Appendix A, Enfants à charge"
@@ -29,6 +30,7 @@ class DependantType(str, Enum):
     C = "C"  # 22 or older, dependent since before 22, cannot self-support because of a physical or mental condition
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DependentChildAssessment:
     """Whether a child is a dependent child on the lock-in date, and of which type."""

@@ -28,6 +28,7 @@ from enum import Enum
 
 from portique.rules.dates import add_years, age_on
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import PARTNERS, SponsoredRelationship, cite, cutoff, param, say
 
 BECOME_SPONSOR = cite("Devenir répondant")
@@ -121,6 +122,7 @@ class Conviction:
     pardoned: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SponsorProfile:
     """What the sponsor declares about themselves.
@@ -184,6 +186,7 @@ class ChoiceConsequences:
     reasons: tuple[Reason, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SponsorAssessment:
     """The sponsor's eligibility on the day the application is received.

@@ -16,6 +16,7 @@ from enum import Enum
 
 from portique.rules.dates import age_on
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import cite, param, say
 
 STEP_2 = cite("Étape 2. Rassemblez les documents")
@@ -31,6 +32,7 @@ POLICE = cite("Certificats de police")
 CERTIFIED_COPIES = cite("Copies certifiées conformes")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     """A yes/no check with its reasons."""
@@ -290,6 +292,7 @@ def pr_visa_latest_expiry(*, people: tuple[VisaDocuments, ...]) -> PrVisaValidit
     )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Imm5604Requirement:
     """IMM 5604 for a minor child who travels without both parents or guardians (SP-120)."""
@@ -370,6 +373,7 @@ class Custody(str, Enum):
     NOT_APPLICABLE = "not_applicable"  # not a minor child
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class FamilyMember:
     """A family member of the principal applicant (spouse/partner, dependent child, their child).
@@ -386,6 +390,7 @@ class FamilyMember:
     why_not_accompanying: str = ""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class FamilyDeclaration:
     """Whether every family member is declared, and who must be examined."""

@@ -29,6 +29,7 @@ from enum import Enum
 
 from portique.rules.dates import age_on
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import SponsoredRelationship, cite, param, say
 
 STEP_2_FORMS = cite("Étape 2. Rassemblez les documents") + ", Remplir vos formulaires"
@@ -66,6 +67,7 @@ class Signer(str, Enum):
     PRINCIPAL_APPLICANT = "principal_applicant"  # the PA e-signs for family members' forms
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PersonForms:
     """The forms one person completes (or that are completed for them) and who signs.
@@ -265,6 +267,7 @@ def _sponsor_forms(
     return PersonForms(forms=tuple(forms), signed_by=Signer.SELF, needs_review=True, reasons=tuple(reasons))
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Irm0002Requirement:
     required: bool

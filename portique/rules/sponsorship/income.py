@@ -12,12 +12,14 @@ from datetime import date
 from enum import Enum
 
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import PARTNERS, SponsoredRelationship, cite, param, say
 
 BECOME_SPONSOR = cite("Devenir répondant") + "; IRPR 1(3)"
 QUEBEC = cite("Répondants résidant au Québec")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class IncomeRequirement:
     """Whether an income requirement applies and how it is assessed."""

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from portique.rules.dates import add_months, add_years, age_on
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import cite, param, say
 
 POLICE = cite("Certificats de police")
@@ -18,6 +19,7 @@ MEDICAL = cite("Passer l'examen médical")
 CANADA = "CA"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Stay:
     """Time spent in one country: ``country`` is an ISO 3166-1 alpha-2 code ("CA" is Canada).
@@ -30,6 +32,7 @@ class Stay:
     end: date
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PoliceCertificates:
     """The countries (ISO codes, in order of first stay) a police certificate is needed from."""

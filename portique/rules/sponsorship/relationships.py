@@ -14,6 +14,7 @@ from enum import Enum
 
 from portique.rules.dates import add_months, age_on
 from portique.rules.reasons import Reason, Severity
+from portique.rules.records import fast_init
 from portique.rules.sponsorship.vocabulary import OTHER_KIT, SponsoredRelationship, cite, param, say
 
 WHO_MAY_USE = cite("Qui peut utiliser la trousse de demande?")
@@ -39,6 +40,7 @@ class MarriageForm(str, Enum):
     OTHER_NOT_PHYSICALLY_PRESENT = "other_not_physically_present"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Marriage:
     """A marriage between the sponsor and the person sponsored (SP-91).
@@ -54,6 +56,7 @@ class Marriage:
     recognized_in_canada: bool = True
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Cohabitation:
     """A period of living together in a marriage-like relationship; ``end`` None: still together.
@@ -78,6 +81,7 @@ class ConjugalRelationship:
     mutual_interdependence: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RelationshipAssessment:
     """Whether the relationship qualifies. ``recognized`` is None for a dependent child,
