@@ -71,10 +71,9 @@ def environment(database_url: str) -> dict[str, str]:
         # What a submission queues waits for the workers, as in production.
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         # One database connection for the whole run. Under valgrind a run lasts about a minute,
-        # so with the portal's 60 s the connection was closed and opened again (PostgreSQL's
-        # authentication and session settings, counted as part of the page) zero, one or two
-        # times depending on how fast the machine was: 0.7 million instructions per request
-        # moved that way between two runs of one page on PostgreSQL.
+        # so with the portal's 60 s the connection could be closed and opened again (for
+        # PostgreSQL: its authentication and session settings, counted as part of the page)
+        # inside the counted requests or not, depending on how fast the machine was.
         "CONN_MAX_AGE": "86400",
     }
 
