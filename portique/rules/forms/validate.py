@@ -436,13 +436,12 @@ def _check_periods(
     section: Section, rows: list[dict[str, Any]], citation: str, application_date: date
 ) -> list[Reason]:
     start_code, end_code = section.period  # type: ignore[misc]
-    ongoing = section.ongoing
     found = []
     periods = []
     ongoing_seen = False
     for number, row in enumerate(rows, start=1):
         start, end = parse_date(row.get(start_code)), parse_date(row.get(end_code))
-        if ongoing and not ongoing_seen and row.get(ongoing) is True:  # is_ongoing(section, row)
+        if not ongoing_seen and is_ongoing(section, row):
             # The period runs to this day: it has no end date of its own. (A second row marked
             # so is its own finding, FORM_SEVERAL_ONGOING; its written dates are checked as given.)
             ongoing_seen = True
@@ -488,8 +487,7 @@ def _check_periods(
 
 def _check_one_ongoing(section: Section, rows: list[dict[str, Any]], citation: str) -> list[Reason]:
     """A history lists one present period ("I live here now"): a second one is a mistake."""
-    ongoing = section.ongoing  # asked only of a section that has one
-    marked = [number for number, row in enumerate(rows, start=1) if row.get(ongoing) is True]
+    marked = [number for number, row in enumerate(rows, start=1) if is_ongoing(section, row)]
     if len(marked) < 2:
         return []
     label = section.field(section.ongoing)
@@ -523,12 +521,7 @@ def _validate_planned(
     section = plan.section
     if plan.when is not None and not plan.when({}, form_answers):
         return []
-    # plan.answers_in(form_answers) written out: this runs for every section of every form.
-    key = plan.key
-    if key is not None and isinstance(form_answers, dict):
-        answers = form_answers.get(key)
-    else:
-        answers = plan.answers_in(form_answers)
+    answers = plan.answers_in(form_answers)
     if section.not_applicable_allowed and answers == NOT_APPLICABLE:
         return []
     if section.repeating:

@@ -257,26 +257,13 @@ def _checklist_as_data(checklist: documents.Checklist, person_id: str) -> list[d
     ]
 
 
-# Keyed by the checklist's id, with the checklist kept beside the answer so that its id cannot be
-# reused while the entry is kept: hashing a checklist (each field of each item) cost more than
-# this whole step. Checklists are themselves built once per situation (documents._build_checklist).
-_UPLOADS: dict[tuple[int, Any, str], tuple[documents.Checklist, tuple]] = {}
-_UPLOADS_KEPT = 1024
-
-
+@lru_cache(maxsize=1024)
 def _upload_checklist(checklist: documents.Checklist, channel, person_id: str):
-    """The items to upload, as a checklist and as data, and the items the portal stands for,
-    computed once per checklist, channel and person."""
-    key = (id(checklist), channel, person_id)
-    found = _UPLOADS.get(key)
-    if found is None or found[0] is not checklist:
-        if len(_UPLOADS) >= _UPLOADS_KEPT:
-            _UPLOADS.clear()
-        found = _UPLOADS[key] = (checklist, _uploads(checklist, channel, person_id))
-    return found[1]
+    """The items to upload, as a checklist and as data, and the items the portal stands for.
 
-
-def _uploads(checklist: documents.Checklist, channel, person_id: str):
+    Checklists are themselves built once per situation, so this is computed once per
+    checklist, channel and person.
+    """
     portal_items = _PORTAL_ITEMS if channel is pr_card_rules.Channel.ONLINE else ()
     to_upload = documents.Checklist(
         tuple(item for item in checklist.items if item.code not in portal_items), checklist.reasons
